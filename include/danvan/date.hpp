@@ -1,0 +1,183 @@
+// danvan — calendar dates that keep their precision, and inclusive periods.
+#pragma once
+
+#include <climits>
+#include <compare>
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace danvan {
+
+/// How much of a date is known.
+enum class precision : std::uint8_t { none, year, month, day };
+
+/// A proleptic Gregorian date known to the year, the month or the day
+/// (`2023`, `2023-09`, `2023-09-16`). A date of lower precision stands for the
+/// whole year or month: it starts at first_day() and ends at last_day().
+/// Four bytes; a default-constructed date is empty (precision::none).
+class date {
+ public:
+  constexpr date() noexcept = default;
+
+  /// The date `year[-month[-day]]`; month or day 0 means "not known".
+  /// Throws std::invalid_argument for an impossible date (`2023-02-30`, month 13, year 0).
+  constexpr date(int year, unsigned month = 0, unsigned day = 0);
+
+  /// Parses ISO 8601 `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; nothing when the text is not
+  /// one of those forms or names an impossible date.
+  static constexpr std::optional<date> parse(std::string_view text) noexcept;
+
+  [[nodiscard]] constexpr bool empty() const noexcept { return year_ == 0; }
+  [[nodiscard]] constexpr int year() const noexcept { return year_; }
+  [[nodiscard]] constexpr unsigned month() const noexcept { return month_; }
+  [[nodiscard]] constexpr unsigned day() const noexcept { return day_; }
+  [[nodiscard]] constexpr danvan::precision precision() const noexcept {
+    return year_ == 0 ? precision::none : month_ == 0 ? precision::year
+                                        : day_ == 0   ? precision::month
+                                                      : precision::day;
+  }
+
+  /// Days since 1970-01-01 of the first day this date covers.
+  [[nodiscard]] constexpr std::int32_t first_day() const noexcept;
+  /// Days since 1970-01-01 of the last day this date covers.
+  [[nodiscard]] constexpr std::int32_t last_day() const noexcept;
+
+  /// This date moved by whole years, keeping its precision (29 February becomes 28 February).
+  [[nodiscard]] constexpr date plus_years(int years) const;
+
+  /// ISO 8601 text at this date's precision; empty for an empty date.
+  [[nodiscard]] std::string to_string() const;
+
+  /// Identity (same fields), not calendar order: `2023 != 2023-01`.
+  friend constexpr bool operator==(date, date) noexcept = default;
+  /// Sort order: by first day, then coarser precision first. Use the
+  /// `surely_before`/`surely_after` functions below for questions about time.
+  friend constexpr std::strong_ordering operator<=>(date a, date b) noexcept {
+    if (auto c = a.first_day() <=> b.first_day(); c != 0) return c;
+    return a.precision() <=> b.precision();
+  }
+
+  static constexpr bool is_leap(int y) noexcept { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+  static constexpr unsigned days_in_month(int y, unsigned m) noexcept {
+    constexpr unsigned days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && is_leap(y) ? 29 : days[m - 1];
+  }
+
+ private:
+  std::int16_t year_ = 0;
+  std::uint8_t month_ = 0;
+  std::uint8_t day_ = 0;
+};
+
+/// True when all of `a` lies before all of `b` (`2023` is not surely before `2023-06-30`).
+constexpr bool surely_before(date a, date b) noexcept { return a.last_day() < b.first_day(); }
+/// True when all of `a` lies after all of `b`.
+constexpr bool surely_after(date a, date b) noexcept { return a.first_day() > b.last_day(); }
+
+/// An inclusive span of time `[start, end]`; either end may be empty (open).
+/// "giai đoạn 2023 – 2025" is {2023, 2025}: 2023-01-01 through 2025-12-31.
+struct period {
+  date start;
+  date end;
+
+  [[nodiscard]] constexpr bool empty() const noexcept { return start.empty() && end.empty(); }
+  /// False when the end lies wholly before the start.
+  [[nodiscard]] constexpr bool well_formed() const noexcept {
+    return start.empty() || end.empty() || end.last_day() >= start.first_day();
+  }
+  /// True when the period may include some day of `d` (an open end reaches forever).
+  [[nodiscard]] constexpr bool overlaps(date d) const noexcept {
+    return (start.empty() || start.first_day() <= d.last_day()) &&
+           (end.empty() || end.last_day() >= d.first_day());
+  }
+  /// True when the two periods share at least one day.
+  [[nodiscard]] constexpr bool overlaps(const period& o) const noexcept {
+    return (start.empty() || o.end.empty() || start.first_day() <= o.end.last_day()) &&
+           (o.start.empty() || end.empty() || o.start.first_day() <= end.last_day());
+  }
+  friend constexpr bool operator==(const period&, const period&) noexcept = default;
+};
+
+// ---- implementation -------------------------------------------------------
+
+namespace detail {
+// Days from civil (Howard Hinnant's algorithm), exact for the proleptic Gregorian calendar.
+constexpr std::int32_t days_from_civil(int y, unsigned m, unsigned d) noexcept {
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int>(doe) - 719468;
+}
+}  // namespace detail
+
+constexpr date::date(int year, unsigned month, unsigned day) {
+  if (year < 1 || year > 9999) throw std::invalid_argument("year must be between 1 and 9999");
+  if (month > 12) throw std::invalid_argument("month must be between 1 and 12");
+  if (month == 0 && day != 0) throw std::invalid_argument("a day needs a month");
+  if (day != 0 && day > days_in_month(year, month))
+    throw std::invalid_argument("day " + std::to_string(day) + " does not exist in " +
+                                std::to_string(year) + "-" + (month < 10 ? "0" : "") +
+                                std::to_string(month));
+  year_ = static_cast<std::int16_t>(year);
+  month_ = static_cast<std::uint8_t>(month);
+  day_ = static_cast<std::uint8_t>(day);
+}
+
+constexpr std::optional<date> date::parse(std::string_view s) noexcept {
+  auto digits = [&](std::size_t pos, std::size_t n, int& out) {
+    if (pos + n > s.size()) return false;
+    out = 0;
+    for (std::size_t i = pos; i < pos + n; ++i) {
+      if (s[i] < '0' || s[i] > '9') return false;
+      out = out * 10 + (s[i] - '0');
+    }
+    return true;
+  };
+  int y = 0, m = 0, d = 0;
+  if (!digits(0, 4, y) || y == 0) return std::nullopt;
+  if (s.size() == 4) return date(y);
+  if (s.size() < 7 || s[4] != '-' || !digits(5, 2, m) || m < 1 || m > 12) return std::nullopt;
+  if (s.size() == 7) return date(y, static_cast<unsigned>(m));
+  if (s.size() != 10 || s[7] != '-' || !digits(8, 2, d) || d < 1 ||
+      static_cast<unsigned>(d) > days_in_month(y, static_cast<unsigned>(m)))
+    return std::nullopt;
+  return date(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+}
+
+constexpr std::int32_t date::first_day() const noexcept {
+  if (empty()) return INT32_MIN;
+  return detail::days_from_civil(year_, month_ ? month_ : 1u, day_ ? day_ : 1u);
+}
+
+constexpr std::int32_t date::last_day() const noexcept {
+  if (empty()) return INT32_MAX;
+  const unsigned m = month_ ? month_ : 12u;
+  return detail::days_from_civil(year_, m, day_ ? day_ : days_in_month(year_, m));
+}
+
+constexpr date date::plus_years(int years) const {
+  if (empty()) return *this;
+  const int y = year_ + years;
+  const unsigned d = (day_ != 0 && month_ == 2 && day_ == 29 && !is_leap(y)) ? 28u : day_;
+  return date(y, month_, d);
+}
+
+inline std::string date::to_string() const {
+  if (empty()) return {};
+  char buf[11];
+  auto put = [&](int pos, int value, int width) {
+    for (int i = width - 1; i >= 0; --i, value /= 10) buf[pos + i] = static_cast<char>('0' + value % 10);
+  };
+  put(0, year_, 4);
+  std::size_t n = 4;
+  if (month_) { buf[4] = '-'; put(5, month_, 2); n = 7; }
+  if (day_) { buf[7] = '-'; put(8, day_, 2); n = 10; }
+  return std::string(buf, n);
+}
+
+}  // namespace danvan

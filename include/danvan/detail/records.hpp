@@ -1,0 +1,194 @@
+// Compact storage of a built network. Strings live in one pool and are named by
+// (offset, length); lists of indices live in one shared array. Optional, rarely
+// filled fields (English name, aliases, evidence, extra) sit in a side table so
+// that the common case costs four bytes.
+#pragma once
+
+#include <danvan/date.hpp>
+#include <danvan/fwd.hpp>
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace danvan::detail {
+
+struct str_ref {
+  std::uint32_t offset = 0, length = 0;
+};
+struct list_ref {
+  std::uint32_t offset = 0, length = 0;
+};
+
+inline constexpr std::uint8_t inherit_classification = 0xFF;
+inline constexpr std::uint8_t no_level = 0xFF;
+inline constexpr std::uint32_t no_offset = 0xFFFFFFFFu;
+
+struct common_record {
+  str_ref id, name;
+  date valid_from, valid_to;
+  std::uint32_t side = no_index;                          // index into side_records
+  std::uint8_t classification = inherit_classification;  // or a danvan::classification
+};
+
+struct side_record {
+  str_ref name_en;
+  list_ref aliases;   // into string_lists
+  list_ref sources;   // into evidence_records
+  str_ref extra;      // compact JSON text
+};
+
+struct evidence_record {
+  index source = no_index;
+  std::uint32_t begin = no_offset, end = no_offset;
+  str_ref note;
+};
+
+struct area_record : common_record {
+  std::uint8_t level = 0;
+  str_ref code;
+  index parent = no_index;
+};
+struct topic_record : common_record {
+  index parent = no_index;
+};
+struct organization_record : common_record {
+  std::uint8_t kind = 0, level = no_level;
+  index area = no_index, parent = no_index;
+};
+struct review_record {
+  std::uint8_t kind = 0;
+  bool recurring = false;
+  std::uint16_t years = 0;
+};
+struct document_record : common_record {
+  str_ref type, number, issuer, term, title;
+  index issued_by = no_index;
+  danvan::date date;
+  list_ref continues, implements, amends, replaces, topics, areas;
+  list_ref reviews;  // into review_records
+};
+struct program_record : common_record {
+  std::uint8_t kind = 0;
+  danvan::period period;
+  list_ref implements, topics, areas;
+};
+struct task_record : common_record {
+  std::uint8_t kind = 0, status = 0;
+  index program = no_index;
+  list_ref implements, topics, areas;
+  danvan::period period;
+  date due;
+};
+struct event_record : common_record {
+  std::uint8_t kind = 0;
+  bool approximate = false;
+  danvan::date date;
+  list_ref from, to;
+};
+struct source_record : common_record {
+  str_ref kind, title, url, sha256;
+  danvan::date date;
+  index document = no_index;
+};
+
+/// One role: twelve bytes. Roles are stored grouped by target in file order
+/// (programs' roles, then tasks' roles).
+struct role_record {
+  index org = no_index;
+  index target = no_index;
+  std::uint16_t role = 0;
+  entity_kind target_kind = entity_kind::task;
+  std::uint8_t classification = inherit_classification;
+};
+
+/// Open-addressing hash table from id text to entity index; ids live in the
+/// string pool, so a slot is just the index (plus one; zero means empty).
+class id_table {
+ public:
+  void reserve(std::size_t n) {
+    std::size_t cap = 16;
+    while (cap < n * 2) cap <<= 1;
+    slots_.assign(cap, 0);
+  }
+  /// Inserts `i` under `key` unless the key is present; returns the index stored under it.
+  template <class KeyOf> index insert(std::string_view key, index i, KeyOf&& key_of) {
+    if ((count_ + 1) * 2 > slots_.size()) grow(key_of);
+    for (std::size_t s = hash(key) & mask();; s = (s + 1) & mask()) {
+      if (slots_[s] == 0) {
+        slots_[s] = i + 1;
+        ++count_;
+        return i;
+      }
+      if (key_of(slots_[s] - 1) == key) return slots_[s] - 1;
+    }
+  }
+  template <class KeyOf> index find(std::string_view key, KeyOf&& key_of) const noexcept {
+    if (slots_.empty()) return no_index;
+    for (std::size_t s = hash(key) & mask();; s = (s + 1) & mask()) {
+      if (slots_[s] == 0) return no_index;
+      if (key_of(slots_[s] - 1) == key) return slots_[s] - 1;
+    }
+  }
+  [[nodiscard]] std::size_t bytes() const noexcept { return slots_.capacity() * sizeof(index); }
+
+  static std::size_t hash(std::string_view s) noexcept {  // FNV-1a, 64 bit
+    std::uint64_t h = 14695981039346656037ull;
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+    return static_cast<std::size_t>(h ^ (h >> 29));
+  }
+
+ private:
+  std::size_t mask() const noexcept { return slots_.size() - 1; }
+  template <class KeyOf> void grow(KeyOf& key_of) {
+    std::vector<index> old = std::move(slots_);
+    slots_.assign(old.empty() ? 16 : old.size() * 2, 0);
+    count_ = 0;
+    for (index v : old)
+      if (v != 0) insert(key_of(v - 1), v - 1, key_of);
+  }
+  std::vector<index> slots_;
+  std::size_t count_ = 0;
+};
+
+/// Everything a network owns. Shared by network, network_builder and the readers.
+struct network_data {
+  std::string strings;                 // every string, back to back
+  std::vector<str_ref> string_lists;   // aliases
+  std::vector<index> index_lists;      // every list of references
+  std::vector<evidence_record> evidence;
+  std::vector<review_record> reviews;
+  std::vector<side_record> sides;
+
+  std::vector<area_record> areas;
+  std::vector<topic_record> topics;
+  std::vector<organization_record> organizations;
+  std::vector<document_record> documents;
+  std::vector<program_record> programs;
+  std::vector<task_record> tasks;
+  std::vector<event_record> events;
+  std::vector<source_record> sources;
+
+  std::vector<role_record> roles;
+  std::vector<std::uint32_t> program_role_begin;  // programs + 1 offsets into roles
+  std::vector<std::uint32_t> task_role_begin;     // tasks + 1 offsets into roles
+  std::vector<std::uint32_t> org_role_begin;      // organizations + 1 offsets into org_roles
+  std::vector<index> org_roles;                   // role indices grouped by organization
+  // Sparse per-role side data, sorted by role index.
+  std::vector<std::pair<index, std::uint32_t>> role_sides;
+
+  std::vector<id_table> ids = std::vector<id_table>(8);  // one per entity_kind
+
+  std::string_view str(str_ref r) const noexcept { return {strings.data() + r.offset, r.length}; }
+  std::span<const index> list(list_ref r) const noexcept { return {index_lists.data() + r.offset, r.length}; }
+
+  str_ref add_string(std::string_view s) {
+    str_ref r{static_cast<std::uint32_t>(strings.size()), static_cast<std::uint32_t>(s.size())};
+    strings.append(s);
+    return r;
+  }
+};
+
+}  // namespace danvan::detail

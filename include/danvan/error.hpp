@@ -1,0 +1,77 @@
+// danvan — the exceptions it throws. Every one derives from danvan::error.
+#pragma once
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace danvan {
+
+/// One thing wrong with an input: where it is and what to do about it.
+struct problem {
+  std::string file;        ///< file name, or a label such as `<string>`; may be empty
+  std::string path;        ///< JSON pointer of the offending value, e.g. `/tasks/17/roles/2/org`
+  std::size_t line = 0;    ///< 1-based line for syntax errors, 0 when not known
+  std::size_t column = 0;  ///< 1-based column (in characters) for syntax errors, 0 when not known
+  std::string rule;        ///< stable name of the broken rule, e.g. `unknown-reference`
+  std::string message;     ///< what is wrong, in words a data steward understands
+  std::string suggestion;  ///< the nearest valid value, when there is one
+
+  /// `file:path: message (did you mean `x`?)`, or `file:line:column: message` for syntax errors.
+  [[nodiscard]] std::string to_string() const;
+};
+
+/// Base of every exception danvan throws.
+class error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// The input is not JSON (or not readable UTF-8 JSON): carries line and column.
+class parse_error : public error {
+ public:
+  explicit parse_error(problem where);
+  [[nodiscard]] const problem& where() const noexcept { return where_; }
+
+ private:
+  problem where_;
+};
+
+/// The input is well-formed but breaks the model's rules; carries every problem found
+/// (up to a cap), in document order.
+class validation_error : public error {
+ public:
+  explicit validation_error(std::vector<problem> problems, std::size_t total = 0);
+  [[nodiscard]] const std::vector<problem>& problems() const noexcept { return problems_; }
+  /// How many problems were found; can exceed problems().size() when the cap was reached.
+  [[nodiscard]] std::size_t total() const noexcept { return total_; }
+
+ private:
+  std::vector<problem> problems_;
+  std::size_t total_;
+};
+
+/// A file could not be read or written.
+class io_error : public error {
+ public:
+  io_error(std::string file, const std::string& what);
+  [[nodiscard]] const std::string& file() const noexcept { return file_; }
+
+ private:
+  std::string file_;
+};
+
+/// An id or name asked of a network does not exist; carries the nearest ones that do.
+class not_found : public error {
+ public:
+  not_found(std::string id, std::vector<std::string> suggestions);
+  [[nodiscard]] const std::string& id() const noexcept { return id_; }
+  [[nodiscard]] const std::vector<std::string>& suggestions() const noexcept { return suggestions_; }
+
+ private:
+  std::string id_;
+  std::vector<std::string> suggestions_;
+};
+
+}  // namespace danvan

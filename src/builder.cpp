@@ -1,0 +1,712 @@
+// network_builder: interns strings and ids as entities arrive, then resolves
+// references, checks hierarchies and builds the role indexes in build().
+//
+// While building, every reference field holds a *slot*: the number an id got
+// the first time it was seen, as a declaration or as a reference. build() maps
+// slots to positions (file order) and reports the slots nobody declared.
+#include <danvan/builder.hpp>
+#include <danvan/detail/suggest.hpp>
+
+#include <algorithm>
+#include <limits>
+
+namespace danvan {
+
+namespace {
+
+constexpr std::array<std::string_view, 8> collections{"areas",    "topics",   "organizations", "documents",
+                                                      "programs", "tasks",    "events",        "sources"};
+constexpr std::uint16_t pending_role_flag = 0x8000;
+constexpr std::size_t suggestion_budget = 20;  // problems that get a (costly) nearest-id search
+
+std::string_view kind_word(entity_kind k) {
+  constexpr std::array<std::string_view, 8> words{"area", "topic", "organization", "document",
+                                                  "program", "task", "event", "source"};
+  return words[static_cast<std::size_t>(k)];
+}
+
+/// A JSON path made of up to four (name, position) steps below a collection element.
+struct path_parts {
+  entity_kind kind;
+  index pos;
+  std::string_view f1;
+  std::int64_t i1 = -1;
+  std::string_view f2 = {};
+  std::int64_t i2 = -1;
+  std::string_view f3 = {};
+  std::int64_t i3 = -1;
+  std::string_view f4 = {};
+
+  std::string str() const {
+    std::string s = "/" + std::string(collections[static_cast<std::size_t>(kind)]) + "/" + std::to_string(pos);
+    auto step = [&](std::string_view f, std::int64_t i) {
+      if (!f.empty()) (s += '/') += f;
+      if (i >= 0) (s += '/') += std::to_string(i);
+    };
+    step(f1, i1);
+    step(f2, i2);
+    step(f3, i3);
+    step(f4, -1);
+    return s;
+  }
+};
+
+}  // namespace
+
+bool path_less(std::string_view a, std::string_view b) noexcept {
+  // Collections in the order a file lists them, positions by number, fields by name.
+  constexpr std::array<std::string_view, 11> order{"danvan", "meta",  "roles",  "areas",   "topics", "organizations",
+                                                   "documents", "programs", "tasks", "events", "sources"};
+  auto next = [](std::string_view& p) {
+    if (!p.empty() && p.front() == '/') p.remove_prefix(1);
+    const auto cut = p.find('/');
+    const auto seg = p.substr(0, cut);
+    p = cut == std::string_view::npos ? std::string_view{} : p.substr(cut);
+    return seg;
+  };
+  auto numeric = [](std::string_view s) {
+    return !s.empty() && s.size() < 19 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  for (bool first = true; !a.empty() || !b.empty(); first = false) {
+    const auto x = next(a), y = next(b);
+    if (x == y) continue;
+    if (x.empty() || y.empty()) return x.empty();
+    if (first) {
+      const auto rx = std::find(order.begin(), order.end(), x), ry = std::find(order.begin(), order.end(), y);
+      if (rx != ry) return rx < ry;
+    }
+    if (numeric(x) && numeric(y)) return std::stoll(std::string(x)) < std::stoll(std::string(y));
+    return x < y;
+  }
+  return false;
+}
+
+std::string_view collection_name(entity_kind kind) noexcept { return collections[static_cast<std::size_t>(kind)]; }
+
+struct network_builder::impl {
+  std::string file;
+  detail::network_data d;
+  role_vocabulary vocabulary;
+  danvan::meta meta;
+  std::string extra;
+
+  // slots, per kind
+  struct slot_table {
+    std::vector<detail::str_ref> ids;  // slot -> id text
+    std::vector<index> position;       // slot -> position, or no_index while undeclared
+    detail::id_table table;
+  };
+  std::array<slot_table, 8> slots;
+
+  std::vector<detail::role_record> program_roles, task_roles;
+  std::vector<std::pair<index, std::uint32_t>> program_role_sides, task_role_sides;
+  std::vector<std::uint32_t> program_role_begin{0}, task_role_begin{0};
+  std::vector<std::string> pending_roles;
+
+  std::vector<problem> problems;
+  std::size_t problem_total = 0;
+  std::size_t max_problems = 100;
+  std::size_t suggestions_made = 0;
+  bool built = false;
+
+  // ---- problems -----------------------------------------------------------
+  void report(std::string path, std::string rule, std::string message, std::string suggestion = {}) {
+    ++problem_total;
+    if (problems.size() >= max_problems) return;
+    problems.push_back(problem{file, std::move(path), 0, 0, std::move(rule), std::move(message), std::move(suggestion)});
+  }
+  bool want_detail() const { return problems.size() < max_problems; }
+
+  std::vector<std::string> nearest_declared(entity_kind k, std::string_view id, std::size_t limit = 1) {
+    if (suggestions_made >= suggestion_budget) return {};
+    ++suggestions_made;
+    detail::nearest near(id, limit);
+    const auto& st = slots[static_cast<std::size_t>(k)];
+    for (std::size_t s = 0; s < st.ids.size(); ++s)
+      if (st.position[s] != no_index) near.offer(d.str(st.ids[s]));
+    return near.result();
+  }
+
+  // ---- strings and slots --------------------------------------------------
+  detail::str_ref str(std::string_view s) {
+    if (d.strings.size() + s.size() > std::numeric_limits<std::uint32_t>::max())
+      throw error("danvan: a network holds at most 4 GiB of text");
+    return d.add_string(s);
+  }
+  index slot_of(entity_kind k, std::string_view id) {
+    auto& st = slots[static_cast<std::size_t>(k)];
+    const index next = static_cast<index>(st.ids.size());
+    auto key_of = [&](index s) { return d.str(st.ids[s]); };
+    const index found = st.table.find(id, key_of);
+    if (found != no_index) return found;
+    st.ids.push_back(str(id));
+    st.position.push_back(no_index);
+    st.table.insert(id, next, key_of);
+    return next;
+  }
+
+  static bool well_formed_id(entity_kind k, std::string_view id) {
+    const auto prefix = id_prefix(k);
+    if (id.size() <= prefix.size() || id.substr(0, prefix.size()) != prefix) return false;
+    return std::none_of(id.begin(), id.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+  }
+
+  /// A reference field: returns the slot, or no_index (reported) for an empty or malformed id.
+  index ref(entity_kind k, std::string_view id, const path_parts& where) {
+    if (id.empty()) return no_index;
+    if (!well_formed_id(k, id)) {
+      if (want_detail())
+        report(where.str(), "wrong-id-prefix",
+               "`" + std::string(id) + "` is not " + (k == entity_kind::organization ? "an " : "a ") +
+                   std::string(kind_word(k)) + " id: it must start with `" + std::string(id_prefix(k)) +
+                   "` and contain no spaces");
+      else
+        ++problem_total;
+      return no_index;
+    }
+    return slot_of(k, id);
+  }
+  detail::list_ref ref_list(entity_kind k, const std::vector<std::string>& ids, path_parts where) {
+    detail::list_ref l{static_cast<std::uint32_t>(d.index_lists.size()), static_cast<std::uint32_t>(ids.size())};
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      where.i1 = static_cast<std::int64_t>(i);
+      const index s = ref(k, ids[i], where);
+      if (ids[i].empty()) report(where.str(), "empty-reference", "an empty id in a list of references");
+      d.index_lists.push_back(s);
+    }
+    return l;
+  }
+
+  // ---- common fields ------------------------------------------------------
+  template <class Record>
+  Record& declare(std::vector<Record>& records, entity_kind k, entity_base& e) {
+    const index pos = static_cast<index>(records.size());
+    Record& r = records.emplace_back();
+    const path_parts at{k, pos, "id"};
+    if (e.id.empty()) {
+      report(at.str(), "missing-field", "the " + std::string(kind_word(k)) + " has no id");
+    } else if (!well_formed_id(k, e.id)) {
+      report(at.str(), "wrong-id-prefix",
+             "`" + e.id + "` is not a valid " + std::string(kind_word(k)) + " id: it must start with `" +
+                 std::string(id_prefix(k)) + "` followed by at least one character and contain no spaces");
+    } else {
+      const index s = slot_of(k, e.id);
+      auto& st = slots[static_cast<std::size_t>(k)];
+      r.id = st.ids[s];
+      if (st.position[s] != no_index) {
+        report(at.str(), "duplicate-id",
+               "duplicate id `" + e.id + "`; first declared at /" + std::string(collection_name(k)) + "/" +
+                   std::to_string(st.position[s]));
+      } else {
+        st.position[s] = pos;
+      }
+    }
+    if (e.name.empty()) report(path_parts{k, pos, "name"}.str(), "missing-field", "the " + std::string(kind_word(k)) + " has no name");
+    r.name = str(e.name);
+    r.valid_from = e.valid_from;
+    r.valid_to = e.valid_to;
+    if (!period{e.valid_from, e.valid_to}.well_formed())
+      report(path_parts{k, pos, "valid_to"}.str(), "ends-before-start",
+             "valid_to " + e.valid_to.to_string() + " is before valid_from " + e.valid_from.to_string());
+    if (e.classification) r.classification = static_cast<std::uint8_t>(*e.classification);
+    r.side = side(e.name_en, e.aliases, e.sources, e.extra, path_parts{k, pos, "sources"});
+    return r;
+  }
+
+  std::uint32_t side(const std::string& name_en, const std::vector<std::string>& aliases,
+                     const std::vector<evidence>& sources, const std::string& extra, const path_parts& at) {
+    if (name_en.empty() && aliases.empty() && sources.empty() && extra.empty()) return no_index;
+    detail::side_record s;
+    s.name_en = str(name_en);
+    s.aliases = {static_cast<std::uint32_t>(d.string_lists.size()), static_cast<std::uint32_t>(aliases.size())};
+    for (const auto& a : aliases) d.string_lists.push_back(str(a));
+    s.sources = {static_cast<std::uint32_t>(d.evidence.size()), static_cast<std::uint32_t>(sources.size())};
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+      const auto& ev = sources[i];
+      path_parts where = at;
+      // `at` points at ".../sources"; the steps below it name the entry.
+      if (where.f2.empty()) { where.i1 = static_cast<std::int64_t>(i); where.f2 = "source"; }
+      else { where.i3 = static_cast<std::int64_t>(i); where.f4 = "source"; }
+      detail::evidence_record r;
+      if (ev.source.empty()) report(where.str(), "missing-field", "the evidence names no source");
+      r.source = ref(entity_kind::source, ev.source, where);
+      if (ev.begin) r.begin = *ev.begin;
+      if (ev.end) r.end = *ev.end;
+      if (ev.begin && ev.end && *ev.end < *ev.begin) {
+        if (where.f4.empty()) where.f2 = "span"; else where.f4 = "span";
+        report(where.str(), "ends-before-start",
+               "the span ends (" + std::to_string(*ev.end) + ") before it begins (" + std::to_string(*ev.begin) + ")");
+      }
+      r.note = str(ev.note);
+      d.evidence.push_back(r);
+    }
+    s.extra = str(extra);
+    d.sides.push_back(s);
+    return static_cast<std::uint32_t>(d.sides.size() - 1);
+  }
+
+  void check_period(const period& p, const path_parts& at) {
+    if (!p.well_formed())
+      report(at.str(), "ends-before-start",
+             "the period ends (" + p.end.to_string() + ") before it starts (" + p.start.to_string() + ")");
+  }
+
+  std::uint16_t role_name(const std::string& name) {
+    if (auto r = vocabulary.find(name)) return *r;
+    auto it = std::find(pending_roles.begin(), pending_roles.end(), name);
+    if (it == pending_roles.end()) it = pending_roles.insert(it, name);
+    return static_cast<std::uint16_t>(pending_role_flag | (it - pending_roles.begin()));
+  }
+
+  void add_roles(std::vector<role_assignment>& roles, entity_kind k, index pos,
+                 std::vector<detail::role_record>& out, std::vector<std::pair<index, std::uint32_t>>& sides,
+                 std::vector<std::uint32_t>& begin) {
+    for (std::size_t i = 0; i < roles.size(); ++i) {
+      auto& ra = roles[i];
+      const auto step = static_cast<std::int64_t>(i);
+      detail::role_record r;
+      r.target = pos;
+      r.target_kind = k;
+      if (ra.org.empty()) report(path_parts{k, pos, "roles", step, "org"}.str(), "missing-field", "the role names no organization");
+      r.org = ref(entity_kind::organization, ra.org, path_parts{k, pos, "roles", step, "org"});
+      if (ra.role.empty()) report(path_parts{k, pos, "roles", step, "role"}.str(), "missing-field", "the role has no role name");
+      r.role = role_name(ra.role);
+      if (ra.classification) r.classification = static_cast<std::uint8_t>(*ra.classification);
+      const std::uint32_t s = side({}, {}, ra.sources, ra.extra, path_parts{k, pos, "roles", step, "sources"});
+      if (s != no_index) sides.emplace_back(static_cast<index>(out.size()), s);
+      out.push_back(r);
+    }
+    begin.push_back(static_cast<std::uint32_t>(out.size()));
+  }
+
+  // ---- build --------------------------------------------------------------
+  /// Calls f(kind, ref, path) for every reference field (slots before resolution).
+  template <class F> void visit_refs(F&& f) {
+    auto visit_list = [&](entity_kind target, detail::list_ref l, path_parts at) {
+      for (std::uint32_t k = 0; k < l.length; ++k) {
+        at.i1 = k;
+        f(target, d.index_lists[l.offset + k], at);
+      }
+    };
+    auto visit_side = [&](std::uint32_t side_index, path_parts at) {
+      if (side_index == no_index) return;
+      const auto l = d.sides[side_index].sources;
+      for (std::uint32_t k = 0; k < l.length; ++k) {
+        path_parts w = at;
+        if (w.f2.empty()) { w.i1 = k; w.f2 = "source"; } else { w.i3 = k; w.f4 = "source"; }
+        f(entity_kind::source, d.evidence[l.offset + k].source, w);
+      }
+    };
+    using K = entity_kind;
+    for (index p = 0; p < d.areas.size(); ++p) {
+      f(K::area, d.areas[p].parent, path_parts{K::area, p, "parent"});
+      visit_side(d.areas[p].side, {K::area, p, "sources"});
+    }
+    for (index p = 0; p < d.topics.size(); ++p) {
+      f(K::topic, d.topics[p].parent, path_parts{K::topic, p, "parent"});
+      visit_side(d.topics[p].side, {K::topic, p, "sources"});
+    }
+    for (index p = 0; p < d.organizations.size(); ++p) {
+      auto& o = d.organizations[p];
+      f(K::area, o.area, path_parts{K::organization, p, "area"});
+      f(K::organization, o.parent, path_parts{K::organization, p, "parent"});
+      visit_side(o.side, {K::organization, p, "sources"});
+    }
+    for (index p = 0; p < d.documents.size(); ++p) {
+      auto& o = d.documents[p];
+      f(K::organization, o.issued_by, path_parts{K::document, p, "issued_by"});
+      visit_list(K::document, o.continues, {K::document, p, "continues"});
+      visit_list(K::document, o.implements, {K::document, p, "implements"});
+      visit_list(K::document, o.amends, {K::document, p, "amends"});
+      visit_list(K::document, o.replaces, {K::document, p, "replaces"});
+      visit_list(K::topic, o.topics, {K::document, p, "topics"});
+      visit_list(K::area, o.areas, {K::document, p, "areas"});
+      visit_side(o.side, {K::document, p, "sources"});
+    }
+    for (index p = 0; p < d.programs.size(); ++p) {
+      auto& o = d.programs[p];
+      visit_list(K::document, o.implements, {K::program, p, "implements"});
+      visit_list(K::topic, o.topics, {K::program, p, "topics"});
+      visit_list(K::area, o.areas, {K::program, p, "areas"});
+      visit_side(o.side, {K::program, p, "sources"});
+    }
+    for (index p = 0; p < d.tasks.size(); ++p) {
+      auto& o = d.tasks[p];
+      f(K::program, o.program, path_parts{K::task, p, "program"});
+      visit_list(K::document, o.implements, {K::task, p, "implements"});
+      visit_list(K::topic, o.topics, {K::task, p, "topics"});
+      visit_list(K::area, o.areas, {K::task, p, "areas"});
+      visit_side(o.side, {K::task, p, "sources"});
+    }
+    for (index p = 0; p < d.events.size(); ++p) {
+      auto& o = d.events[p];
+      visit_list(K::organization, o.from, {K::event, p, "from"});
+      visit_list(K::organization, o.to, {K::event, p, "to"});
+      visit_side(o.side, {K::event, p, "sources"});
+    }
+    for (index p = 0; p < d.sources.size(); ++p) {
+      f(K::document, d.sources[p].document, path_parts{K::source, p, "document"});
+      visit_side(d.sources[p].side, {K::source, p, "sources"});
+    }
+    auto visit_roles = [&](K k, std::vector<detail::role_record>& roles, const std::vector<std::uint32_t>& begin,
+                           const std::vector<std::pair<index, std::uint32_t>>& sides) {
+      auto side_it = sides.begin();
+      for (index t = 0; t + 1 < begin.size(); ++t)
+        for (std::uint32_t r = begin[t]; r < begin[t + 1]; ++r) {
+          const auto step = static_cast<std::int64_t>(r - begin[t]);
+          f(K::organization, roles[r].org, path_parts{k, t, "roles", step, "org"});
+          while (side_it != sides.end() && side_it->first < r) ++side_it;
+          if (side_it != sides.end() && side_it->first == r)
+            visit_side(side_it->second, {k, t, "roles", step, "sources"});
+        }
+    };
+    visit_roles(K::program, program_roles, program_role_begin, program_role_sides);
+    visit_roles(K::task, task_roles, task_role_begin, task_role_sides);
+  }
+
+  void resolve_references() {
+    visit_refs([&](entity_kind k, index& ref, const path_parts& at) {
+      if (ref == no_index) return;
+      const auto& st = slots[static_cast<std::size_t>(k)];
+      const index pos = st.position[ref];
+      if (pos != no_index) {
+        ref = pos;
+        return;
+      }
+      if (!want_detail()) {
+        ++problem_total;
+      } else {
+        const std::string id(d.str(st.ids[ref]));
+        auto near = nearest_declared(k, id);
+        report(at.str(), "unknown-reference",
+               "unknown " + std::string(kind_word(k)) + " `" + id + "`" +
+                   (near.empty() ? std::string{} : "; did you mean `" + near.front() + "`?"),
+               near.empty() ? std::string{} : near.front());
+      }
+      ref = no_index;
+    });
+  }
+
+  void resolve_role_names() {
+    std::vector<std::optional<role_index>> resolved;
+    for (const auto& name : pending_roles) resolved.push_back(vocabulary.find(name));
+    auto fix = [&](entity_kind k, std::vector<detail::role_record>& roles, const std::vector<std::uint32_t>& begin) {
+      for (index t = 0; t + 1 < begin.size(); ++t)
+        for (std::uint32_t r = begin[t]; r < begin[t + 1]; ++r) {
+          auto& role = roles[r].role;
+          if (!(role & pending_role_flag)) continue;
+          const auto& name = pending_roles[role & ~pending_role_flag];
+          if (auto found = resolved[role & ~pending_role_flag]) {
+            role = *found;
+            continue;
+          }
+          role = 0;
+          if (name.empty()) continue;  // reported as missing when added
+          detail::nearest near(name, 1);
+          for (const auto& def : vocabulary.all()) near.offer(def.name);
+          auto best = near.result();
+          report(path_parts{k, t, "roles", static_cast<std::int64_t>(r - begin[t]), "role"}.str(), "unknown-role",
+                 "unknown role `" + name + "`" + (best.empty() ? "" : "; did you mean `" + best.front() + "`?") +
+                     " (declare new roles in the top-level `roles` list)",
+                 best.empty() ? std::string{} : best.front());
+        }
+    };
+    fix(entity_kind::program, program_roles, program_role_begin);
+    fix(entity_kind::task, task_roles, task_role_begin);
+  }
+
+  /// Reports every cycle of a parent relation once, at the element that closes it.
+  template <class Record> void check_hierarchy(const std::vector<Record>& records, entity_kind k) {
+    std::vector<std::uint8_t> state(records.size(), 0);  // 0 new, 1 on the current walk, 2 done
+    std::vector<index> walk;
+    for (index start = 0; start < records.size(); ++start) {
+      walk.clear();
+      index v = start;
+      while (v != no_index && state[v] == 0) {
+        state[v] = 1;
+        walk.push_back(v);
+        v = records[v].parent;
+      }
+      if (v != no_index && state[v] == 1) {
+        std::string chain;
+        const auto from = std::find(walk.begin(), walk.end(), v);
+        for (auto it = from; it != walk.end(); ++it) chain += std::string(d.str(records[*it].id)) + " → ";
+        chain += d.str(records[v].id);
+        report(path_parts{k, walk.back(), "parent"}.str(), "hierarchy-cycle",
+               "the " + std::string(kind_word(k)) + " hierarchy has a cycle: " + chain);
+      }
+      for (index w : walk) state[w] = 2;
+    }
+  }
+
+  void check_events() {
+    for (index p = 0; p < d.events.size(); ++p) {
+      const auto& e = d.events[p];
+      const auto kind = static_cast<event_kind>(e.kind);
+      const auto from = e.from.length, to = e.to.length;
+      std::string want;
+      switch (kind) {
+        case event_kind::merge: if (from < 2 || to != 1) want = "at least two `from` and exactly one `to`"; break;
+        case event_kind::split: if (from != 1 || to < 2) want = "exactly one `from` and at least two `to`"; break;
+        case event_kind::rename: if (from != 1 || to != 1) want = "exactly one `from` and one `to`"; break;
+        case event_kind::transfer: if (from < 1 || to < 1) want = "at least one `from` and one `to`"; break;
+        case event_kind::dissolve: if (from < 1 || to != 0) want = "at least one `from` and no `to`"; break;
+      }
+      if (!want.empty())
+        report(path_parts{entity_kind::event, p, "to"}.str(), "event-shape",
+               "a `" + std::string(to_string(kind)) + "` event needs " + want + " (it has " + std::to_string(from) +
+                   " and " + std::to_string(to) + ")");
+      if (e.date.empty()) report(path_parts{entity_kind::event, p, "date"}.str(), "missing-field", "the event has no date");
+    }
+  }
+
+  void index_roles() {
+    // Programs' roles first, then tasks'; both already grouped by target in order.
+    const auto shift = static_cast<std::uint32_t>(program_roles.size());
+    d.roles = std::move(program_roles);
+    d.roles.insert(d.roles.end(), task_roles.begin(), task_roles.end());
+    task_roles = {};
+    d.program_role_begin = std::move(program_role_begin);
+    d.task_role_begin = std::move(task_role_begin);
+    for (auto& b : d.task_role_begin) b += shift;
+    d.role_sides = std::move(program_role_sides);
+    for (auto [r, s] : task_role_sides) d.role_sides.emplace_back(r + shift, s);
+
+    // Counting sort of role indices by organization: the reverse adjacency.
+    d.org_role_begin.assign(d.organizations.size() + 1, 0);
+    for (const auto& r : d.roles)
+      if (r.org != no_index) ++d.org_role_begin[r.org + 1];
+    for (std::size_t o = 0; o < d.organizations.size(); ++o) d.org_role_begin[o + 1] += d.org_role_begin[o];
+    d.org_roles.resize(d.org_role_begin.back());
+    std::vector<std::uint32_t> fill(d.org_role_begin.begin(), d.org_role_begin.end() - 1);
+    for (index r = 0; r < d.roles.size(); ++r)
+      if (d.roles[r].org != no_index) d.org_roles[fill[d.roles[r].org]++] = r;
+  }
+
+  template <class Record> void index_ids(std::vector<Record>& records, entity_kind k) {
+    auto& table = d.ids[static_cast<std::size_t>(k)];
+    table.reserve(records.size());
+    auto key_of = [&](index p) { return d.str(records[p].id); };
+    for (index p = 0; p < records.size(); ++p) table.insert(key_of(p), p, key_of);
+  }
+};
+
+network_builder::network_builder(std::string file) : impl_(std::make_unique<impl>()) { impl_->file = std::move(file); }
+network_builder::~network_builder() = default;
+network_builder::network_builder(network_builder&&) noexcept = default;
+network_builder& network_builder::operator=(network_builder&&) noexcept = default;
+
+void network_builder::set_meta(danvan::meta m) { impl_->meta = std::move(m); }
+void network_builder::set_extra(std::string json_object) { impl_->extra = std::move(json_object); }
+void network_builder::report(problem p) {
+  if (p.file.empty()) p.file = impl_->file;
+  ++impl_->problem_total;
+  if (impl_->problems.size() < impl_->max_problems) impl_->problems.push_back(std::move(p));
+}
+std::size_t network_builder::problem_count() const noexcept { return impl_->problem_total; }
+void network_builder::set_max_problems(std::size_t cap) noexcept { impl_->max_problems = cap; }
+std::size_t network_builder::max_problems() const noexcept { return impl_->max_problems; }
+
+void network_builder::add_role(role_def def) {
+  const auto pos = impl_->vocabulary.size() - role_vocabulary::core_size();
+  try {
+    impl_->vocabulary.add(std::move(def));
+  } catch (const error& e) {
+    impl_->report("/roles/" + std::to_string(pos) + "/name", "bad-role", e.what());
+  }
+}
+
+void network_builder::reserve(entity_kind kind, std::size_t n, std::size_t roles) {
+  auto& d = impl_->d;
+  switch (kind) {
+    case entity_kind::organization: d.organizations.reserve(n); break;
+    case entity_kind::task: d.tasks.reserve(n); impl_->task_roles.reserve(roles); impl_->task_role_begin.reserve(n + 1); break;
+    case entity_kind::program: d.programs.reserve(n); impl_->program_roles.reserve(roles); break;
+    case entity_kind::document: d.documents.reserve(n); break;
+    default: break;
+  }
+}
+
+void network_builder::add(area v) {
+  auto& r = impl_->declare(impl_->d.areas, entity_kind::area, v);
+  const index pos = static_cast<index>(impl_->d.areas.size() - 1);
+  r.level = static_cast<std::uint8_t>(v.level);
+  r.code = impl_->str(v.code);
+  r.parent = impl_->ref(entity_kind::area, v.parent, {entity_kind::area, pos, "parent"});
+}
+
+void network_builder::add(topic v) {
+  auto& r = impl_->declare(impl_->d.topics, entity_kind::topic, v);
+  const index pos = static_cast<index>(impl_->d.topics.size() - 1);
+  r.parent = impl_->ref(entity_kind::topic, v.parent, {entity_kind::topic, pos, "parent"});
+}
+
+void network_builder::add(organization v) {
+  auto& I = *impl_;
+  auto& r = I.declare(I.d.organizations, entity_kind::organization, v);
+  const index pos = static_cast<index>(I.d.organizations.size() - 1);
+  r.kind = static_cast<std::uint8_t>(v.kind);
+  if (v.level) r.level = static_cast<std::uint8_t>(*v.level);
+  r.area = I.ref(entity_kind::area, v.area, {entity_kind::organization, pos, "area"});
+  r.parent = I.ref(entity_kind::organization, v.parent, {entity_kind::organization, pos, "parent"});
+}
+
+void network_builder::add(document v) {
+  auto& I = *impl_;
+  constexpr auto K = entity_kind::document;
+  auto& r = I.declare(I.d.documents, K, v);
+  const index pos = static_cast<index>(I.d.documents.size() - 1);
+  r.type = I.str(v.type);
+  r.number = I.str(v.number);
+  r.issuer = I.str(v.issuer);
+  r.term = I.str(v.term);
+  r.title = I.str(v.title);
+  r.date = v.date;
+  r.issued_by = I.ref(entity_kind::organization, v.issued_by, {K, pos, "issued_by"});
+  // ref_list may grow the record vector's neighbours only, not the vector itself,
+  // but keep the reference fresh anyway: collect the lists first.
+  const auto continues = I.ref_list(K, v.continues, {K, pos, "continues"});
+  const auto implements = I.ref_list(K, v.implements, {K, pos, "implements"});
+  const auto amends = I.ref_list(K, v.amends, {K, pos, "amends"});
+  const auto replaces = I.ref_list(K, v.replaces, {K, pos, "replaces"});
+  const auto topics = I.ref_list(entity_kind::topic, v.topics, {K, pos, "topics"});
+  const auto areas = I.ref_list(entity_kind::area, v.areas, {K, pos, "areas"});
+  auto& rec = I.d.documents[pos];
+  rec.continues = continues;
+  rec.implements = implements;
+  rec.amends = amends;
+  rec.replaces = replaces;
+  rec.topics = topics;
+  rec.areas = areas;
+  rec.reviews = {static_cast<std::uint32_t>(I.d.reviews.size()), static_cast<std::uint32_t>(v.reviews.size())};
+  for (std::size_t i = 0; i < v.reviews.size(); ++i) {
+    const auto& o = v.reviews[i];
+    if (o.years == 0)
+      I.report(path_parts{K, pos, "reviews", static_cast<std::int64_t>(i), "years"}.str(), "bad-value",
+               "a review obligation needs a positive number of years");
+    I.d.reviews.push_back({static_cast<std::uint8_t>(o.kind), o.recurring, o.years});
+  }
+}
+
+void network_builder::add(program v) {
+  auto& I = *impl_;
+  constexpr auto K = entity_kind::program;
+  I.declare(I.d.programs, K, v);
+  const index pos = static_cast<index>(I.d.programs.size() - 1);
+  I.check_period(v.period, {K, pos, "period", -1, "end"});
+  const auto implements = I.ref_list(entity_kind::document, v.implements, {K, pos, "implements"});
+  const auto topics = I.ref_list(entity_kind::topic, v.topics, {K, pos, "topics"});
+  const auto areas = I.ref_list(entity_kind::area, v.areas, {K, pos, "areas"});
+  auto& r = I.d.programs[pos];
+  r.kind = static_cast<std::uint8_t>(v.kind);
+  r.period = v.period;
+  r.implements = implements;
+  r.topics = topics;
+  r.areas = areas;
+  I.add_roles(v.roles, K, pos, I.program_roles, I.program_role_sides, I.program_role_begin);
+}
+
+void network_builder::add(task v) {
+  auto& I = *impl_;
+  constexpr auto K = entity_kind::task;
+  I.declare(I.d.tasks, K, v);
+  const index pos = static_cast<index>(I.d.tasks.size() - 1);
+  I.check_period(v.period, {K, pos, "period", -1, "end"});
+  const index program = I.ref(entity_kind::program, v.program, {K, pos, "program"});
+  const auto implements = I.ref_list(entity_kind::document, v.implements, {K, pos, "implements"});
+  const auto topics = I.ref_list(entity_kind::topic, v.topics, {K, pos, "topics"});
+  const auto areas = I.ref_list(entity_kind::area, v.areas, {K, pos, "areas"});
+  auto& r = I.d.tasks[pos];
+  r.kind = static_cast<std::uint8_t>(v.kind);
+  r.status = static_cast<std::uint8_t>(v.status);
+  r.program = program;
+  r.implements = implements;
+  r.topics = topics;
+  r.areas = areas;
+  r.period = v.period;
+  r.due = v.due;
+  I.add_roles(v.roles, K, pos, I.task_roles, I.task_role_sides, I.task_role_begin);
+}
+
+void network_builder::add(event v) {
+  auto& I = *impl_;
+  constexpr auto K = entity_kind::event;
+  I.declare(I.d.events, K, v);
+  const index pos = static_cast<index>(I.d.events.size() - 1);
+  const auto from = I.ref_list(entity_kind::organization, v.from, {K, pos, "from"});
+  const auto to = I.ref_list(entity_kind::organization, v.to, {K, pos, "to"});
+  auto& r = I.d.events[pos];
+  r.kind = static_cast<std::uint8_t>(v.kind);
+  r.date = v.date;
+  r.approximate = v.approximate;
+  r.from = from;
+  r.to = to;
+}
+
+void network_builder::add(source v) {
+  auto& I = *impl_;
+  constexpr auto K = entity_kind::source;
+  I.declare(I.d.sources, K, v);
+  const index pos = static_cast<index>(I.d.sources.size() - 1);
+  const index doc = I.ref(entity_kind::document, v.document, {K, pos, "document"});
+  auto& r = I.d.sources[pos];
+  r.kind = I.str(v.kind);
+  r.title = I.str(v.title);
+  r.url = I.str(v.url);
+  r.sha256 = I.str(v.sha256);
+  r.date = v.date;
+  r.document = doc;
+}
+
+void network_builder::skip(entity_kind kind) {
+  auto& I = *impl_;
+  switch (kind) {
+    case entity_kind::area: I.d.areas.emplace_back(); break;
+    case entity_kind::topic: I.d.topics.emplace_back(); break;
+    case entity_kind::organization: I.d.organizations.emplace_back(); break;
+    case entity_kind::document: I.d.documents.emplace_back(); break;
+    case entity_kind::program: I.d.programs.emplace_back(); I.program_role_begin.push_back(static_cast<std::uint32_t>(I.program_roles.size())); break;
+    case entity_kind::task: I.d.tasks.emplace_back(); I.task_role_begin.push_back(static_cast<std::uint32_t>(I.task_roles.size())); break;
+    case entity_kind::event: I.d.events.emplace_back(); break;
+    case entity_kind::source: I.d.sources.emplace_back(); break;
+  }
+}
+
+network network_builder::build() && {
+  auto& I = *impl_;
+  if (I.built) throw error("danvan: a network_builder builds once");
+  I.built = true;
+  I.resolve_references();
+  I.resolve_role_names();
+  I.check_hierarchy(I.d.organizations, entity_kind::organization);
+  I.check_hierarchy(I.d.areas, entity_kind::area);
+  I.check_hierarchy(I.d.topics, entity_kind::topic);
+  I.check_events();
+  if (I.problem_total > 0) {
+    std::stable_sort(I.problems.begin(), I.problems.end(),
+                     [](const problem& a, const problem& b) { return path_less(a.path, b.path); });
+    throw validation_error(std::move(I.problems), I.problem_total);
+  }
+  I.index_roles();
+  I.index_ids(I.d.areas, entity_kind::area);
+  I.index_ids(I.d.topics, entity_kind::topic);
+  I.index_ids(I.d.organizations, entity_kind::organization);
+  I.index_ids(I.d.documents, entity_kind::document);
+  I.index_ids(I.d.programs, entity_kind::program);
+  I.index_ids(I.d.tasks, entity_kind::task);
+  I.index_ids(I.d.events, entity_kind::event);
+  I.index_ids(I.d.sources, entity_kind::source);
+  I.slots = {};
+  I.d.strings.shrink_to_fit();
+  I.d.index_lists.shrink_to_fit();
+  I.d.roles.shrink_to_fit();
+
+  network net;
+  net.d_ = std::move(I.d);
+  net.vocabulary_ = std::move(I.vocabulary);
+  net.meta_ = std::move(I.meta);
+  net.extra_ = std::move(I.extra);
+  return net;
+}
+
+}  // namespace danvan

@@ -1,0 +1,308 @@
+// Writing the danvan JSON format in canonical form, and saving atomically.
+#include <danvan/builder.hpp>
+#include <danvan/error.hpp>
+#include <danvan/io/json.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace danvan {
+
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+class entity_writer {
+ public:
+  explicit entity_writer(const network& net) : net_(net) {}
+
+  template <class View> ojson common_head(const View& v) const {
+    ojson j;
+    j["id"] = v.id();
+    j["name"] = v.name();
+    if (!v.name_en().empty()) j["name_en"] = v.name_en();
+    if (auto a = v.aliases(); !a.empty()) j["aliases"] = a;
+    return j;
+  }
+  template <class View> void common_tail(ojson& j, const View& v) const {
+    if (!v.valid_from().empty()) j["valid_from"] = v.valid_from().to_string();
+    if (!v.valid_to().empty()) j["valid_to"] = v.valid_to().to_string();
+    if (v.classification_stated()) j["classification"] = to_string(v.classification());
+    sources(j, v.sources());
+    extra(j, v.extra());
+  }
+  void sources(ojson& j, const std::vector<evidence_ref>& evidence) const {
+    if (evidence.empty()) return;
+    ojson list = ojson::array();
+    for (const auto& e : evidence) {
+      ojson item;
+      item["source"] = net_.id_of(entity_kind::source, e.source);
+      if (e.begin && e.end) item["span"] = {*e.begin, *e.end};
+      if (!e.note.empty()) item["note"] = e.note;
+      list.push_back(std::move(item));
+    }
+    j["sources"] = std::move(list);
+  }
+  static void extra(ojson& j, std::string_view text) {
+    if (!text.empty()) j["extra"] = ojson::parse(text);
+  }
+  void ref(ojson& j, const char* key, entity_kind kind, index i) const {
+    if (i != no_index) j[key] = net_.id_of(kind, i);
+  }
+  void refs(ojson& j, const char* key, entity_kind kind, std::span<const index> list) const {
+    if (list.empty()) return;
+    ojson a = ojson::array();
+    for (index i : list) a.push_back(net_.id_of(kind, i));
+    j[key] = std::move(a);
+  }
+  static void date_field(ojson& j, const char* key, date d) {
+    if (!d.empty()) j[key] = d.to_string();
+  }
+  static void period_field(ojson& j, const char* key, period p) {
+    if (p.empty()) return;
+    ojson o = ojson::object();
+    date_field(o, "start", p.start);
+    date_field(o, "end", p.end);
+    j[key] = std::move(o);
+  }
+  static void text(ojson& j, const char* key, std::string_view s) {
+    if (!s.empty()) j[key] = s;
+  }
+  void roles(ojson& j, role_range range) const {
+    if (range.empty()) return;
+    ojson a = ojson::array();
+    for (const auto r : range) {
+      ojson item;
+      item["org"] = r.org().id();
+      item["role"] = r.role_name();
+      if (r.classification_stated()) item["classification"] = to_string(r.classification());
+      sources(item, r.sources());
+      extra(item, r.extra());
+      a.push_back(std::move(item));
+    }
+    j["roles"] = std::move(a);
+  }
+
+  ojson operator()(const area_view& v) const {
+    ojson j = common_head(v);
+    j["level"] = to_string(v.level());
+    text(j, "code", v.code());
+    if (auto p = v.parent()) j["parent"] = p->id();
+    common_tail(j, v);
+    return j;
+  }
+  ojson operator()(const topic_view& v) const {
+    ojson j = common_head(v);
+    if (auto p = v.parent()) j["parent"] = p->id();
+    common_tail(j, v);
+    return j;
+  }
+  ojson operator()(const organization_view& v) const {
+    ojson j = common_head(v);
+    j["kind"] = to_string(v.kind());
+    if (auto l = v.level()) j["level"] = to_string(*l);
+    if (auto a = v.area()) j["area"] = a->id();
+    if (auto p = v.parent()) j["parent"] = p->id();
+    common_tail(j, v);
+    return j;
+  }
+  ojson operator()(const document_view& v) const {
+    ojson j = common_head(v);
+    text(j, "type", v.type());
+    text(j, "number", v.number());
+    text(j, "issuer", v.issuer());
+    if (auto o = v.issued_by()) j["issued_by"] = o->id();
+    date_field(j, "date", v.date());
+    text(j, "term", v.term());
+    text(j, "title", v.title());
+    refs(j, "continues", entity_kind::document, v.continues());
+    refs(j, "implements", entity_kind::document, v.implements());
+    refs(j, "amends", entity_kind::document, v.amends());
+    refs(j, "replaces", entity_kind::document, v.replaces());
+    refs(j, "topics", entity_kind::topic, v.topics());
+    refs(j, "areas", entity_kind::area, v.areas());
+    if (auto reviews = v.reviews(); !reviews.empty()) {
+      ojson a = ojson::array();
+      for (const auto& r : reviews) {
+        ojson o;
+        o["kind"] = to_string(r.kind);
+        o["years"] = r.years;
+        if (r.recurring) o["recurring"] = true;
+        a.push_back(std::move(o));
+      }
+      j["reviews"] = std::move(a);
+    }
+    common_tail(j, v);
+    return j;
+  }
+  ojson operator()(const program_view& v) const {
+    ojson j = common_head(v);
+    j["kind"] = to_string(v.kind());
+    period_field(j, "period", v.period());
+    refs(j, "implements", entity_kind::document, v.implements());
+    refs(j, "topics", entity_kind::topic, v.topics());
+    refs(j, "areas", entity_kind::area, v.areas());
+    roles(j, v.roles());
+    common_tail(j, v);
+    return j;
+  }
+  ojson operator()(const task_view& v) const {
+    ojson j = common_head(v);
+    j["kind"] = to_string(v.kind());
+    if (auto p = v.program()) j["program"] = p->id();
+    refs(j, "implements", entity_kind::document, v.implements());
+    refs(j, "topics", entity_kind::topic, v.topics());
+    refs(j, "areas", entity_kind::area, v.areas());
+    period_field(j, "period", v.period());
+    date_field(j, "due", v.due());
+    j["status"] = to_string(v.status());
+    roles(j, v.roles());
+    common_tail(j, v);
+    return j;
+  }
+  ojson operator()(const event_view& v) const {
+    ojson j = common_head(v);
+    j["kind"] = to_string(v.kind());
+    date_field(j, "date", v.date());
+    if (v.approximate()) j["approximate"] = true;
+    refs(j, "from", entity_kind::organization, v.from());
+    refs(j, "to", entity_kind::organization, v.to());
+    common_tail(j, v);
+    return j;
+  }
+  ojson operator()(const source_view& v) const {
+    ojson j = common_head(v);
+    text(j, "kind", v.kind());
+    text(j, "title", v.title());
+    date_field(j, "date", v.date());
+    text(j, "url", v.url());
+    text(j, "sha256", v.sha256());
+    if (auto d = v.document()) j["document"] = d->id();
+    common_tail(j, v);
+    return j;
+  }
+
+ private:
+  const network& net_;
+};
+
+/// Appends `j` pretty-printed with two-space steps, every line indented by `indent` spaces.
+void append_indented(std::string& out, const ojson& j, std::size_t indent) {
+  const std::string text = j.dump(2);
+  const std::string pad(indent, ' ');
+  out += pad;
+  for (char c : text) {
+    out += c;
+    if (c == '\n') out += pad;
+  }
+}
+
+template <class Range> void append_collection(std::string& out, std::string_view key, const Range& range,
+                                              const entity_writer& w) {
+  if (range.empty()) return;
+  out += ",\n  \"";
+  out += key;
+  out += "\": [\n";
+  bool first = true;
+  for (const auto v : range) {
+    if (!first) out += ",\n";
+    first = false;
+    append_indented(out, w(v), 4);
+  }
+  out += "\n  ]";
+}
+
+}  // namespace
+
+std::string dumps(const network& net) {
+  std::string out = "{\n  \"danvan\": \"" + std::string(format_version) + "\"";
+  const auto& m = net.meta();
+  ojson meta = ojson::object();
+  if (!m.title.empty()) meta["title"] = m.title;
+  if (!m.description.empty()) meta["description"] = m.description;
+  meta["language"] = m.language;
+  meta["classification"] = to_string(m.classification);
+  if (!m.extra.empty()) meta["extra"] = ojson::parse(m.extra);
+  out += ",\n  \"meta\": ";
+  {
+    std::string body;
+    append_indented(body, meta, 2);
+    out += body.substr(2);
+  }
+  const auto declared = net.vocabulary().declared();
+  if (!declared.empty()) {
+    out += ",\n  \"roles\": [\n";
+    for (std::size_t i = 0; i < declared.size(); ++i) {
+      ojson r;
+      r["name"] = declared[i].name;
+      if (!declared[i].labels.empty()) r["labels"] = declared[i].labels;
+      r["raci"] = to_string(declared[i].letter);
+      if (!declared[i].description.empty()) r["description"] = declared[i].description;
+      if (i) out += ",\n";
+      append_indented(out, r, 4);
+    }
+    out += "\n  ]";
+  }
+  const entity_writer w(net);
+  append_collection(out, "areas", net.areas(), w);
+  append_collection(out, "topics", net.topics(), w);
+  append_collection(out, "organizations", net.organizations(), w);
+  append_collection(out, "documents", net.documents(), w);
+  append_collection(out, "programs", net.programs(), w);
+  append_collection(out, "tasks", net.tasks(), w);
+  append_collection(out, "events", net.events(), w);
+  append_collection(out, "sources", net.sources(), w);
+  if (!net.extra().empty()) {
+    out += ",\n  \"extra\": ";
+    std::string body;
+    append_indented(body, ojson::parse(net.extra()), 2);
+    out += body.substr(2);
+  }
+  out += "\n}\n";
+  return out;
+}
+
+void save(const network& net, const std::filesystem::path& file) {
+  const std::string text = dumps(net);  // everything that can fail before touching the disk
+  const auto dir = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
+  std::string tmp = (dir / ("." + file.filename().string() + ".tmp-XXXXXX")).string();
+  const int fd = ::mkstemp(tmp.data());
+  if (fd < 0) throw io_error(file.string(), std::string("cannot create a temporary file beside it: ") + std::strerror(errno));
+  auto fail = [&](const char* what) {
+    const std::string why = std::string(what) + ": " + std::strerror(errno);
+    ::close(fd);
+    ::unlink(tmp.c_str());
+    throw io_error(file.string(), why);
+  };
+  // Keep the permissions of the file being replaced (mkstemp creates 0600).
+  struct stat st {};
+  if (::stat(file.c_str(), &st) == 0) ::fchmod(fd, st.st_mode & 07777);
+  else ::fchmod(fd, 0644 & ~[] { const mode_t m = ::umask(0); ::umask(m); return m; }());
+  for (std::size_t done = 0; done < text.size();) {
+    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      fail("write failed");
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0) fail("fsync failed");
+  if (::close(fd) != 0) {
+    const std::string why = std::string("close failed: ") + std::strerror(errno);
+    ::unlink(tmp.c_str());
+    throw io_error(file.string(), why);
+  }
+  if (::rename(tmp.c_str(), file.c_str()) != 0) {
+    const std::string why = std::string("rename failed: ") + std::strerror(errno);
+    ::unlink(tmp.c_str());
+    throw io_error(file.string(), why);
+  }
+}
+
+}  // namespace danvan

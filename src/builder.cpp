@@ -102,6 +102,7 @@ struct network_builder::impl {
   std::vector<std::pair<index, std::uint32_t>> program_role_sides, task_role_sides;
   std::vector<std::uint32_t> program_role_begin{0}, task_role_begin{0};
   std::vector<std::string> pending_roles;
+  std::size_t roles_declared = 0;  // positions in the file's `roles` list
 
   std::vector<problem> problems;
   std::size_t problem_total = 0;
@@ -508,7 +509,7 @@ void network_builder::set_max_problems(std::size_t cap) noexcept { impl_->max_pr
 std::size_t network_builder::max_problems() const noexcept { return impl_->max_problems; }
 
 void network_builder::add_role(role_def def) {
-  const auto pos = impl_->vocabulary.size() - role_vocabulary::core_size();
+  const auto pos = impl_->roles_declared++;
   try {
     impl_->vocabulary.add(std::move(def));
   } catch (const error& e) {

@@ -638,6 +638,9 @@ network read_network(std::string_view text, const std::string& label, const load
     std::string what = e.what();
     // nlohmann's message: "[json.exception.parse_error.101] parse error at line L, column C: <what>"
     if (auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
+    // "last read" echoes raw input bytes, which may not be UTF-8: name the byte offset instead.
+    if (auto last = what.find("; last read:"); last != std::string::npos) what.erase(last);
+    what += " (byte " + std::to_string(byte) + ")";
     throw parse_error(problem{label, {}, line, column, "syntax", "invalid JSON: " + what, {}});
   } catch (const too_deep&) {
     throw parse_error(problem{label, {}, 0, 0, "too-deep",

@@ -34,7 +34,9 @@ class nearest {
   nearest(std::string_view word, std::size_t limit)
       : word_(word), limit_(limit), max_distance_(std::max<std::size_t>(2, word.size() / 3)) {}
   void offer(std::string_view candidate) {
-    const std::size_t d = bounded_edit_distance(word_, candidate, max_distance_);
+    // A candidate that extends the word (`org:cong-an` → `org:cong-an-tinh`) is as good as one typo.
+    const bool extends = word_.size() >= 3 && (candidate.starts_with(word_) || word_.starts_with(candidate));
+    const std::size_t d = extends ? 1 : bounded_edit_distance(word_, candidate, max_distance_);
     if (d > max_distance_) return;
     found_.emplace_back(d, std::string(candidate));
     std::stable_sort(found_.begin(), found_.end(),

@@ -1,0 +1,264 @@
+// The JSON format: every invalid file gives its precise error, nothing crashes,
+// and load → save → load → save is byte-identical.
+#include <danvan/builder.hpp>
+#include <danvan/io/json.hpp>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path source_dir = DANVAN_SOURCE_DIR;
+
+std::string read_text(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+/// A scratch folder removed at the end of the test.
+struct scratch_dir {
+  fs::path path = fs::temp_directory_path() / ("danvan-test-" + std::to_string(std::random_device{}()));
+  scratch_dir() { fs::create_directories(path); }
+  ~scratch_dir() { fs::remove_all(path); }
+};
+
+const char* small_network = R"({
+  "danvan": "1",
+  "meta": {"title": "Thử", "classification": "internal", "owner": "steward"},
+  "roles": [{"name": "teach", "labels": ["giảng dạy"], "raci": "C"}],
+  "areas": [{"id": "area:hd", "name": "Hải Dương", "level": "province", "code": "30"}],
+  "organizations": [
+    {"id": "org:tu", "name": "Tỉnh ủy", "kind": "party_committee", "level": "province", "area": "area:hd",
+     "note_for_humans": "kept as extra", "extra": {"z": [1, 2.5, "ba"], "a": {"nested": true}}},
+    {"id": "org:bdv", "name": "Ban Dân vận Tỉnh ủy", "aliases": ["Ban Dân vận Tỉnh uỷ"], "kind": "party_commission",
+     "parent": "org:tu", "valid_to": "2025-02-28", "sources": [{"source": "src:bai", "span": [57, 88], "note": "tiêu đề"}]}
+  ],
+  "documents": [{"id": "doc:ct-21", "name": "Chỉ thị 21-CT/TW", "type": "CT", "number": "21", "issuer": "TW",
+                 "date": "2018-01-20", "term": "XII", "reviews": [{"kind": "preliminary", "years": 5, "recurring": true}]}],
+  "tasks": [{"id": "task:so-ket", "name": "Sơ kết 5 năm", "kind": "review", "implements": ["doc:ct-21"], "due": "2023",
+             "status": "done", "roles": [{"org": "org:bdv", "role": "advise", "classification": "restricted"},
+                                         {"org": "org:tu", "role": "teach", "weight": 3}]}],
+  "sources": [{"id": "src:bai", "name": "Bài báo", "kind": "article", "date": "2023-09-16"}],
+  "something_else": {"kept": "at the top"}
+})";
+
+}  // namespace
+
+TEST(JsonRoundTrip, SecondSaveIsByteIdentical) {
+  const auto net = danvan::loads(small_network);
+  const std::string once = danvan::dumps(net);
+  const std::string twice = danvan::dumps(danvan::loads(once));
+  EXPECT_EQ(once, twice);
+  EXPECT_EQ(once.back(), '\n');
+}
+
+TEST(JsonRoundTrip, KeepsUnknownFieldsInExtra) {
+  const auto net = danvan::loads(small_network);
+  const auto tu = net.organization("org:tu");
+  const auto extra = nlohmann::json::parse(tu.extra());
+  EXPECT_EQ(extra["note_for_humans"], "kept as extra");
+  EXPECT_EQ(extra["z"][1], 2.5);
+  EXPECT_EQ(extra["a"]["nested"], true);
+  const auto role = *std::next(net.task("task:so-ket").roles().begin());
+  EXPECT_EQ(nlohmann::json::parse(role.extra())["weight"], 3);
+  EXPECT_EQ(nlohmann::json::parse(net.meta().extra)["owner"], "steward");
+  EXPECT_EQ(nlohmann::json::parse(net.extra())["something_else"]["kept"], "at the top");
+  // And they come back after a save, under "extra".
+  const auto again = danvan::loads(danvan::dumps(net));
+  EXPECT_EQ(nlohmann::json::parse(again.organization("org:tu").extra()), extra);
+  EXPECT_EQ(nlohmann::json::parse(again.extra())["something_else"]["kept"], "at the top");
+}
+
+TEST(JsonRoundTrip, KeepsEveryModelField) {
+  const auto net = danvan::loads(danvan::dumps(danvan::loads(small_network)));
+  EXPECT_EQ(net.meta().classification, danvan::classification::internal);
+  const auto bdv = net.organization("org:bdv");
+  EXPECT_EQ(bdv.aliases(), std::vector<std::string_view>{"Ban Dân vận Tỉnh uỷ"});
+  EXPECT_EQ(bdv.valid_to(), danvan::date(2025, 2, 28));
+  EXPECT_EQ(bdv.classification(), danvan::classification::internal);  // the file's default
+  const auto ev = bdv.sources();
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(net.id_of(danvan::entity_kind::source, ev[0].source), "src:bai");
+  EXPECT_EQ(ev[0].begin, 57u);
+  EXPECT_EQ(ev[0].end, 88u);
+  EXPECT_EQ(ev[0].note, "tiêu đề");
+  const auto doc = net.document("doc:ct-21");
+  EXPECT_EQ(doc.term(), "XII");
+  ASSERT_EQ(doc.reviews().size(), 1u);
+  EXPECT_EQ(doc.reviews()[0], (danvan::review_obligation{danvan::review_kind::preliminary, 5, true}));
+  const auto task = net.task("task:so-ket");
+  EXPECT_EQ(task.due(), danvan::date(2023));
+  EXPECT_EQ(task.due().precision(), danvan::precision::year);
+  EXPECT_EQ(task.status(), danvan::task_status::done);
+  EXPECT_EQ((*task.roles().begin()).classification(), danvan::classification::restricted);
+  EXPECT_EQ(net.vocabulary().declared().at(0).labels, std::vector<std::string>{"giảng dạy"});
+}
+
+TEST(JsonRoundTrip, ShippedDataFilesRoundTrip) {
+  std::size_t seen = 0;
+  for (const auto& entry : fs::directory_iterator(source_dir / "data")) {
+    if (entry.path().extension() != ".json") continue;
+    SCOPED_TRACE(entry.path().string());
+    const auto once = danvan::dumps(danvan::load(entry.path()));
+    EXPECT_EQ(once, danvan::dumps(danvan::loads(once)));
+    ++seen;
+  }
+  EXPECT_GE(seen, 1u) << "no data/*.json file found";
+}
+
+TEST(JsonSave, IsAtomicAndKeepsTheOldFileOnError) {
+  scratch_dir dir;
+  const auto file = dir.path / "net.json";
+  const auto net = danvan::loads(small_network);
+  danvan::save(net, file);
+  const std::string saved = read_text(file);
+  EXPECT_EQ(saved, danvan::dumps(net));
+  EXPECT_EQ(danvan::dumps(danvan::load(file)), saved);
+
+  // A folder that cannot be written: the save fails, the old file stays whole.
+  fs::permissions(dir.path, fs::perms::owner_read | fs::perms::owner_exec);
+  const bool root = ::geteuid() == 0;  // root writes anyway; check the error path below instead
+  if (!root) {
+    EXPECT_THROW(danvan::save(danvan::loads(R"({"danvan": "1"})"), file), danvan::io_error);
+    EXPECT_EQ(read_text(file), saved);
+  }
+  fs::permissions(dir.path, fs::perms::owner_all);
+
+  EXPECT_THROW(danvan::save(net, dir.path / "missing-folder" / "net.json"), danvan::io_error);
+  // No temporary file is left behind by the failed or the good saves.
+  std::size_t files = 0;
+  for (const auto& e : fs::directory_iterator(dir.path)) {
+    ++files;
+    EXPECT_EQ(e.path().filename(), "net.json");
+  }
+  EXPECT_EQ(files, 1u);
+}
+
+TEST(JsonLoad, MissingFileIsAnIoError) {
+  try {
+    (void)danvan::load("/nonexistent/danvan.json");
+    FAIL();
+  } catch (const danvan::io_error& e) {
+    EXPECT_EQ(e.file(), "/nonexistent/danvan.json");
+    EXPECT_NE(std::string(e.what()).find("No such file"), std::string::npos);
+  }
+  EXPECT_THROW((void)danvan::load(fs::temp_directory_path()), danvan::io_error);
+}
+
+// Each file of tests/data/invalid/ with the error expected.json names for it.
+TEST(InvalidFiles, EachGivesItsPreciseError) {
+  const auto dir = source_dir / "tests" / "data" / "invalid";
+  const auto expected = nlohmann::json::parse(read_text(dir / "expected.json"));
+  std::size_t checked = 0;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    const auto name = entry.path().filename().string();
+    if (name == "expected.json") continue;
+    SCOPED_TRACE(name);
+    ASSERT_TRUE(expected.contains(name)) << "no expectation for " << name;
+    const auto& want = expected[name];
+    try {
+      (void)danvan::load(entry.path());
+      ADD_FAILURE() << "loaded without error";
+    } catch (const danvan::parse_error& e) {
+      EXPECT_EQ(want["error"], "parse") << e.what();
+      EXPECT_EQ(e.where().line, want["line"].get<std::size_t>());
+      EXPECT_EQ(e.where().column, want["column"].get<std::size_t>());
+      EXPECT_NE(e.where().message.find(want["message"].get<std::string>()), std::string::npos) << e.what();
+      EXPECT_EQ(e.where().file, entry.path().string());
+    } catch (const danvan::validation_error& e) {
+      EXPECT_EQ(want["error"], "validation") << e.what();
+      const auto& problems = want["problems"];
+      ASSERT_EQ(e.problems().size(), problems.size()) << e.what();
+      for (std::size_t i = 0; i < problems.size(); ++i) {
+        const auto& got = e.problems()[i];
+        EXPECT_EQ(got.path, problems[i]["path"].get<std::string>());
+        EXPECT_EQ(got.rule, problems[i]["rule"].get<std::string>());
+        EXPECT_NE(got.message.find(problems[i]["message"].get<std::string>()), std::string::npos) << got.message;
+        EXPECT_EQ(got.suggestion, problems[i].value("suggestion", std::string{}));
+        EXPECT_EQ(got.file, entry.path().string());
+      }
+    }
+    ++checked;
+  }
+  EXPECT_EQ(checked, expected.size());
+}
+
+TEST(HostileInput, DeepNestingIsRefusedWithoutRecursion) {
+  const std::string deep = R"({"danvan": "1", "extra": )" + std::string(10000, '[') + std::string(10000, ']') + "}";
+  try {
+    (void)danvan::loads(deep);
+    FAIL();
+  } catch (const danvan::parse_error& e) {
+    EXPECT_EQ(e.where().rule, "too-deep");
+  }
+  // Unbalanced, too: the limit is hit before the end is missed.
+  EXPECT_THROW((void)danvan::loads(std::string(10000, '{')), danvan::parse_error);
+}
+
+TEST(HostileInput, AGigabyteOfSpacesEndsInAParseError) {
+  scratch_dir dir;
+  const auto file = dir.path / "spaces.json";
+  {
+    std::ofstream out(file, std::ios::binary);
+    const std::string block(1 << 20, ' ');
+    for (int i = 0; i < 1024; ++i) out.write(block.data(), static_cast<std::streamsize>(block.size()));
+  }
+  try {
+    (void)danvan::load(file);
+    FAIL();
+  } catch (const danvan::parse_error& e) {
+    EXPECT_EQ(e.where().line, 1u);
+    EXPECT_EQ(e.where().column, (1u << 30) + 1);
+    EXPECT_NE(e.where().message.find("unexpected end of input"), std::string::npos);
+  }
+}
+
+TEST(HostileInput, RandomMutationsNeverEscapeAsAnythingButDanvanErrors) {
+  const std::string base = small_network;
+  std::mt19937 rng(20230916);
+  std::size_t loaded = 0, rejected = 0;
+  for (int i = 0; i < 3000; ++i) {
+    std::string s = base;
+    const int edits = 1 + static_cast<int>(rng() % 4);
+    for (int k = 0; k < edits; ++k) {
+      const std::size_t at = rng() % s.size();
+      switch (rng() % 3) {
+        case 0: s[at] = static_cast<char>(rng() % 256); break;
+        case 1: s.erase(at, 1 + rng() % 8); break;
+        default: s.insert(at, 1, "{}[]\",:0-e\\"[rng() % 11]); break;
+      }
+    }
+    try {
+      (void)danvan::loads(s);
+      ++loaded;
+    } catch (const danvan::error&) {
+      ++rejected;
+    }  // anything else fails the test by escaping
+  }
+  EXPECT_GT(rejected, 0u);
+  EXPECT_EQ(loaded + rejected, 3000u);
+}
+
+TEST(ValidationErrors, AreCappedAndCounted) {
+  std::string text = R"({"danvan": "1", "tasks": [)";
+  for (int i = 0; i < 500; ++i) text += std::string(i ? "," : "") + R"({"id": "task:)" + std::to_string(i) + R"(", "name": "x", "program": "prog:none"})";
+  text += "]}";
+  try {
+    (void)danvan::loads(text, "<many>", {.max_problems = 10});
+    FAIL();
+  } catch (const danvan::validation_error& e) {
+    EXPECT_EQ(e.problems().size(), 10u);
+    EXPECT_EQ(e.total(), 500u);
+    EXPECT_EQ(e.problems().front().path, "/tasks/0/program");
+    EXPECT_EQ(e.problems().back().path, "/tasks/9/program");
+  }
+}

@@ -1,10 +1,6 @@
-// One function per area of the Python API; each is a list of pybind11 .def()s.
+// Shared by the register_<area>.cpp files: each defines
+//   void danvan::bindings::register_<area>(pybind11::module_& m);
+// as a list of pybind11 .def()s. bindings/CMakeLists.txt generates the calls.
 #pragma once
 
-#include <pybind11/pybind11.h>
-
-namespace danvan::bindings {
-void register_errors(pybind11::module_& m);
-void register_network(pybind11::module_& m);
-void register_text(pybind11::module_& m);
-}  // namespace danvan::bindings
+#include "register_all.hpp"

@@ -1,0 +1,74 @@
+// danvan — the scope every query takes: when, which roles, topics, areas,
+// program, document, and up to which classification.
+#pragma once
+
+#include <danvan/date.hpp>
+#include <danvan/error.hpp>
+#include <danvan/fwd.hpp>
+#include <danvan/network.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace danvan {
+
+/// What part of a network a query looks at. Every field left empty means "all".
+///
+///     danvan::scope s;
+///     s.as_of = danvan::date(2023, 9, 16);
+///     s.roles = {"lead", "advise"};
+///
+/// - `as_of`: only entities and roles that exist on that day by their validity dates
+///   (a date of year or month precision counts when any of its days may match).
+/// - `window`: only tasks and programs whose period or due date may fall in it
+///   (tasks and programs without dates are kept: nothing says they are outside).
+/// - `roles`: only roles with these names.
+/// - `topics`, `areas`: only tasks and programs tagged with one of these or a
+///   descendant of one of these in the topic/area hierarchy.
+/// - `program`: only that program and its tasks.
+/// - `document`: only tasks and programs that implement the document or a document
+///   that continues, implements, amends or replaces it, directly or not.
+/// - `ceiling`: only what is classified at or below it; a role counts with the
+///   highest classification of itself, its organization and its task or program.
+struct scope {
+  std::optional<date> as_of;
+  std::optional<period> window;
+  std::vector<std::string> roles;
+  std::vector<std::string> topics;
+  std::vector<std::string> areas;
+  std::string program;
+  std::string document;
+  std::optional<danvan::classification> ceiling;
+  friend bool operator==(const scope&, const scope&) = default;
+};
+
+/// A scope resolved against one network: membership as bit vectors, so that
+/// queries ask "is task t in scope?" in O(1). Building it is O(network size).
+/// Throws danvan::not_found for an id of the scope that the network does not have,
+/// and danvan::error for an unknown role name.
+class scope_filter {
+ public:
+  scope_filter(const network& net, const scope& s);
+
+  [[nodiscard]] bool organization(index o) const noexcept { return org_[o]; }
+  [[nodiscard]] bool task(index t) const noexcept { return task_[t]; }
+  [[nodiscard]] bool program(index p) const noexcept { return program_[p]; }
+  [[nodiscard]] bool document(index d) const noexcept { return document_[d]; }
+  /// The role is in scope, and so are its organization and its task or program.
+  [[nodiscard]] bool role(index r) const noexcept { return role_[r]; }
+  /// True when the scope keeps everything (no field set).
+  [[nodiscard]] bool everything() const noexcept { return everything_; }
+  [[nodiscard]] const network& net() const noexcept { return *net_; }
+
+  [[nodiscard]] std::size_t organizations_in_scope() const noexcept;
+  [[nodiscard]] std::size_t tasks_in_scope() const noexcept;
+  [[nodiscard]] std::size_t roles_in_scope() const noexcept;
+
+ private:
+  const network* net_;
+  bool everything_ = false;
+  std::vector<bool> org_, task_, program_, document_, role_;
+};
+
+}  // namespace danvan

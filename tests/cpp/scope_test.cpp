@@ -1,0 +1,103 @@
+// The scope every query takes, resolved against a network.
+#include <danvan/io/json.hpp>
+#include <danvan/query/scope.hpp>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+const char* network_text = R"({
+  "danvan": "1",
+  "areas": [{"id": "area:tinh", "name": "Tỉnh", "level": "province"},
+            {"id": "area:huyen", "name": "Huyện", "level": "district", "parent": "area:tinh"}],
+  "topics": [{"id": "topic:xa-hoi", "name": "Xã hội"}, {"id": "topic:ton-giao", "name": "Tôn giáo", "parent": "topic:xa-hoi"}],
+  "organizations": [
+    {"id": "org:ban-dan-van", "name": "Ban Dân vận", "kind": "party_commission", "valid_to": "2025-02-28"},
+    {"id": "org:ban-tgdv", "name": "Ban Tuyên giáo và Dân vận", "kind": "party_commission", "valid_from": "2025-03-01"},
+    {"id": "org:cong-an", "name": "Công an tỉnh", "kind": "police", "classification": "restricted"}],
+  "documents": [{"id": "doc:ct-21", "name": "Chỉ thị 21"}, {"id": "doc:kl-1", "name": "Kết luận", "continues": ["doc:ct-21"]}],
+  "programs": [{"id": "prog:p", "name": "Chương trình", "period": {"start": "2023", "end": "2025"}}],
+  "tasks": [
+    {"id": "task:a", "name": "A", "program": "prog:p", "topics": ["topic:ton-giao"], "areas": ["area:huyen"], "due": "2023",
+     "roles": [{"org": "org:ban-dan-van", "role": "lead"}, {"org": "org:cong-an", "role": "coordinate"}]},
+    {"id": "task:b", "name": "B", "implements": ["doc:kl-1"], "period": {"start": "2026"},
+     "roles": [{"org": "org:ban-tgdv", "role": "lead"}]},
+    {"id": "task:c", "name": "C", "roles": [{"org": "org:ban-dan-van", "role": "advise"}]}]
+})";
+
+std::vector<std::string> tasks_in(const danvan::network& net, const danvan::scope& s) {
+  const danvan::scope_filter f(net, s);
+  std::vector<std::string> out;
+  for (auto t : net.tasks())
+    if (f.task(t.position())) out.emplace_back(t.id());
+  return out;
+}
+
+using list = std::vector<std::string>;
+
+TEST(Scope, EmptyScopeKeepsEverything) {
+  const auto net = danvan::loads(network_text);
+  const danvan::scope_filter f(net, {});
+  EXPECT_TRUE(f.everything());
+  EXPECT_EQ(f.roles_in_scope(), net.roles().size());
+}
+
+TEST(Scope, AsOfFollowsValidity) {
+  const auto net = danvan::loads(network_text);
+  danvan::scope s;
+  s.as_of = danvan::date(2023, 9, 16);
+  const danvan::scope_filter before(net, s);
+  EXPECT_TRUE(before.organization(net.organization("org:ban-dan-van").position()));
+  EXPECT_FALSE(before.organization(net.organization("org:ban-tgdv").position()));
+  EXPECT_EQ(before.roles_in_scope(), 3u);  // the role of the not-yet-existing commission drops out
+  s.as_of = danvan::date(2025, 9, 1);
+  const danvan::scope_filter after(net, s);
+  EXPECT_FALSE(after.organization(net.organization("org:ban-dan-van").position()));
+  EXPECT_EQ(after.roles_in_scope(), 2u);
+  s.as_of = danvan::date(2025);  // a year: both commissions may exist in it
+  const danvan::scope_filter year(net, s);
+  EXPECT_EQ(year.organizations_in_scope(), 3u);
+}
+
+TEST(Scope, WindowTopicsAreasProgramDocument) {
+  const auto net = danvan::loads(network_text);
+  danvan::scope s;
+  s.window = danvan::period{danvan::date(2023, 1), danvan::date(2023, 12)};
+  EXPECT_EQ(tasks_in(net, s), (list{"task:a", "task:c"}));  // task:c has no dates: kept
+  s = {};
+  s.topics = {"topic:xa-hoi"};  // a parent topic reaches its children
+  EXPECT_EQ(tasks_in(net, s), (list{"task:a"}));
+  s = {};
+  s.areas = {"area:tinh"};
+  EXPECT_EQ(tasks_in(net, s), (list{"task:a"}));
+  s = {};
+  s.program = "prog:p";
+  EXPECT_EQ(tasks_in(net, s), (list{"task:a"}));
+  s = {};
+  s.document = "doc:ct-21";  // task:b implements a conclusion that continues it
+  EXPECT_EQ(tasks_in(net, s), (list{"task:b"}));
+}
+
+TEST(Scope, RolesAndClassificationCeiling) {
+  const auto net = danvan::loads(network_text);
+  danvan::scope s;
+  s.roles = {"lead"};
+  EXPECT_EQ(danvan::scope_filter(net, s).roles_in_scope(), 2u);
+  s = {};
+  s.ceiling = danvan::classification::internal;
+  const danvan::scope_filter f(net, s);
+  EXPECT_FALSE(f.organization(net.organization("org:cong-an").position()));
+  EXPECT_EQ(f.roles_in_scope(), 3u);  // the police's role is restricted through its organization
+}
+
+TEST(Scope, UnknownIdsAndRolesAreErrors) {
+  const auto net = danvan::loads(network_text);
+  danvan::scope s;
+  s.program = "prog:q";
+  EXPECT_THROW(danvan::scope_filter(net, s), danvan::not_found);
+  s = {};
+  s.roles = {"leed"};
+  EXPECT_THROW(danvan::scope_filter(net, s), danvan::error);
+}
+
+}  // namespace

@@ -1,21 +1,22 @@
-// Reading the danvan JSON format. The file is parsed once with nlohmann/json's
-// callback parser: each element of a top-level collection is turned into an
-// entity and handed to a network_builder as soon as it is complete, then
-// dropped, so a large file never exists as one JSON tree in memory.
+// Reading the danvan JSON format.
+//
+// simdjson parses the text (it tokenizes at well over 1 GB/s; nlohmann/json's
+// lexer manages about 40 MB/s here, which alone would take the whole load budget
+// of a large network). Each element of a collection is then read field by field
+// into an entity for the network_builder. nlohmann/json keeps two jobs: the
+// `extra` objects (canonical, sorted, kept verbatim) and, when simdjson rejects
+// a text, a second pass that finds the exact line and column of the mistake.
 #include <danvan/builder.hpp>
 #include <danvan/detail/suggest.hpp>
 #include <danvan/io/json.hpp>
 
 #include <nlohmann/json.hpp>
-
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
+#include <simdjson.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <fstream>
 #include <initializer_list>
 
 namespace danvan {
@@ -23,18 +24,29 @@ namespace danvan {
 namespace {
 
 using json = nlohmann::json;
+namespace dom = simdjson::dom;
 
-std::string type_word(const json& j) {
-  switch (j.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::object: return "an object";
-    case json::value_t::array: return "an array";
-    case json::value_t::string: return "a string";
-    case json::value_t::boolean: return "a boolean";
-    case json::value_t::binary: return "binary data";
-    case json::value_t::discarded: return "nothing";
+std::string type_word(dom::element e) {
+  switch (e.type()) {
+    case dom::element_type::NULL_VALUE: return "null";
+    case dom::element_type::OBJECT: return "an object";
+    case dom::element_type::ARRAY: return "an array";
+    case dom::element_type::STRING: return "a string";
+    case dom::element_type::BOOL: return "a boolean";
     default: return "a number";
   }
+}
+
+/// A non-negative integer that fits in `limit`, or nothing.
+std::optional<std::uint64_t> whole_number(dom::element e, std::uint64_t limit) {
+  std::int64_t i = 0;
+  std::uint64_t u = 0;
+  if (e.get_int64().get(i) == simdjson::SUCCESS) {
+    if (i < 0 || static_cast<std::uint64_t>(i) > limit) return std::nullopt;
+    return static_cast<std::uint64_t>(i);
+  }
+  if (e.get_uint64().get(u) == simdjson::SUCCESS && u <= limit) return u;
+  return std::nullopt;
 }
 
 std::string quoted_list(std::initializer_list<std::string_view> words) {
@@ -47,109 +59,117 @@ std::string quoted_list(std::initializer_list<std::string_view> words) {
 /// its path, and collects the keys it does not know into `extra`.
 class object_reader {
  public:
-  object_reader(const json& obj, std::string path, network_builder& out, std::initializer_list<std::string_view> known)
+  object_reader(dom::object obj, std::string path, network_builder& out, std::initializer_list<std::string_view> known)
       : obj_(obj), path_(std::move(path)), out_(out), known_(known) {}
 
   void report(const std::string& key, std::string rule, std::string message, std::string suggestion = {}) {
     out_.report(problem{{}, path_ + "/" + key, 0, 0, std::move(rule), std::move(message), std::move(suggestion)});
   }
 
-  const json* get(const char* key) const {
-    auto it = obj_.find(key);
-    return it == obj_.end() || it->is_null() ? nullptr : &*it;
+  /// The value of `key`; nothing when it is absent or null.
+  std::optional<dom::element> get(std::string_view key) const {
+    dom::element e;
+    if (obj_.at_key(key).get(e) != simdjson::SUCCESS || e.is_null()) return std::nullopt;
+    return e;
   }
 
   std::string string(const char* key) {
-    const json* v = get(key);
+    auto v = get(key);
     if (!v) return {};
-    if (!v->is_string()) {
+    std::string_view text;
+    if (v->get_string().get(text) != simdjson::SUCCESS) {
       report(key, "wrong-type", "expected a string, found " + type_word(*v));
       return {};
     }
-    return v->get<std::string>();
+    return std::string(text);
   }
 
   std::vector<std::string> strings(const char* key) {
     std::vector<std::string> out;
-    const json* v = get(key);
+    auto v = get(key);
     if (!v) return out;
-    if (!v->is_array()) {
+    dom::array items;
+    if (v->get_array().get(items) != simdjson::SUCCESS) {
       report(key, "wrong-type", "expected an array of strings, found " + type_word(*v));
       return out;
     }
-    out.reserve(v->size());
-    for (std::size_t i = 0; i < v->size(); ++i) {
-      const auto& item = (*v)[i];
-      if (item.is_string()) out.push_back(item.get<std::string>());
+    std::size_t i = 0;
+    for (dom::element item : items) {
+      std::string_view text;
+      if (item.get_string().get(text) == simdjson::SUCCESS) out.emplace_back(text);
       else report(std::string(key) + "/" + std::to_string(i), "wrong-type", "expected a string, found " + type_word(item));
+      ++i;
     }
     return out;
   }
 
-  danvan::date date_at(const json& v, const std::string& key) {
-    if (!v.is_string()) {
+  danvan::date date_at(dom::element v, const std::string& key) {
+    std::string_view s;
+    if (v.get_string().get(s) != simdjson::SUCCESS) {
       report(key, "wrong-type", "expected a date string (YYYY, YYYY-MM or YYYY-MM-DD), found " + type_word(v));
       return {};
     }
-    const auto& s = v.get_ref<const std::string&>();
     if (auto d = date::parse(s)) return *d;
     std::string why = "expected YYYY, YYYY-MM or YYYY-MM-DD";
     // Say which part is impossible when the shape is right (`2023-02-30`).
     if (s.size() == 10 && s[4] == '-' && s[7] == '-' &&
         std::all_of(s.begin(), s.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); })) {
       try {
-        (void)danvan::date(std::stoi(s.substr(0, 4)), static_cast<unsigned>(std::stoi(s.substr(5, 2))),
-                           static_cast<unsigned>(std::stoi(s.substr(8, 2))));
+        (void)danvan::date(std::stoi(std::string(s.substr(0, 4))), static_cast<unsigned>(std::stoi(std::string(s.substr(5, 2)))),
+                           static_cast<unsigned>(std::stoi(std::string(s.substr(8, 2)))));
       } catch (const std::exception& e) {
         why = e.what();
       }
     } else if (s.size() == 7 && s[4] == '-') {
       why = "the month must be between 01 and 12";
     }
-    report(key, "bad-date", "`" + s + "` is not a date: " + why);
+    report(key, "bad-date", "`" + std::string(s) + "` is not a date: " + why);
     return {};
   }
 
   danvan::date date(const char* key) {
-    const json* v = get(key);
+    auto v = get(key);
     return v ? date_at(*v, key) : danvan::date{};
   }
 
   danvan::period period(const char* key) {
-    const json* v = get(key);
+    auto v = get(key);
     if (!v) return {};
-    if (!v->is_object()) {
+    dom::object o;
+    if (v->get_object().get(o) != simdjson::SUCCESS) {
       report(key, "wrong-type", "expected a period object {\"start\": ..., \"end\": ...}, found " + type_word(*v));
       return {};
     }
     danvan::period p;
-    for (auto it = v->begin(); it != v->end(); ++it) {
-      const std::string k = std::string(key) + "/" + it.key();
-      if (it.key() == "start") p.start = date_at(it.value(), k);
-      else if (it.key() == "end") p.end = date_at(it.value(), k);
+    for (auto field : o) {
+      const std::string k = std::string(key) + "/" + std::string(field.key);
+      if (field.value.is_null()) continue;
+      if (field.key == "start") p.start = date_at(field.value, k);
+      else if (field.key == "end") p.end = date_at(field.value, k);
       else report(k, "unknown-field", "a period has only `start` and `end`");
     }
     return p;
   }
 
   bool boolean(const char* key) {
-    const json* v = get(key);
+    auto v = get(key);
     if (!v) return false;
-    if (!v->is_boolean()) {
+    bool b = false;
+    if (v->get_bool().get(b) != simdjson::SUCCESS) {
       report(key, "wrong-type", "expected true or false, found " + type_word(*v));
       return false;
     }
-    return v->get<bool>();
+    return b;
   }
 
   template <class E> std::optional<E> word(const char* key, std::string_view what) {
-    const json* v = get(key);
+    auto v = get(key);
     if (!v) return std::nullopt;
-    if (!v->is_string()) {
+    std::string_view s;
+    if (v->get_string().get(s) != simdjson::SUCCESS) {
       report(key, "wrong-type", "expected a string, found " + type_word(*v));
       return std::nullopt;
     }
-    const auto& s = v->get_ref<const std::string&>();
     if (auto e = enum_from_string<E>(s)) return e;
     detail::nearest near(s, 1);
     std::string all;
@@ -159,8 +179,8 @@ class object_reader {
     }
     auto best = near.result();
     report(key, "unknown-value",
-           "unknown " + std::string(what) + " `" + s + "`" + (best.empty() ? "" : "; did you mean `" + best.front() + "`?") +
-               " (one of " + all + ")",
+           "unknown " + std::string(what) + " `" + std::string(s) + "`" +
+               (best.empty() ? "" : "; did you mean `" + best.front() + "`?") + " (one of " + all + ")",
            best.empty() ? std::string{} : best.front());
     return std::nullopt;
   }
@@ -171,30 +191,37 @@ class object_reader {
 
   std::vector<evidence> sources(const char* key = "sources") {
     std::vector<evidence> out;
-    const json* v = get(key);
+    auto v = get(key);
     if (!v) return out;
-    if (!v->is_array()) {
+    dom::array items;
+    if (v->get_array().get(items) != simdjson::SUCCESS) {
       report(key, "wrong-type", "expected an array of evidence objects, found " + type_word(*v));
       return out;
     }
-    for (std::size_t i = 0; i < v->size(); ++i) {
-      const auto& item = (*v)[i];
-      const std::string at = path_ + "/" + key + "/" + std::to_string(i);
-      if (!item.is_object()) {
+    std::size_t i = 0;
+    for (dom::element item : items) {
+      const std::string at = path_ + "/" + key + "/" + std::to_string(i++);
+      dom::object o;
+      if (item.get_object().get(o) != simdjson::SUCCESS) {
         out_.report(problem{{}, at, 0, 0, "wrong-type", "expected an evidence object, found " + type_word(item), {}});
         continue;
       }
-      object_reader r(item, at, out_, {"source", "span", "note"});
+      object_reader r(o, at, out_, {"source", "span", "note"});
       evidence e;
       e.source = r.string("source");
       e.note = r.string("note");
-      if (const json* span = r.get("span")) {
-        if (!span->is_array() || span->size() != 2 || !(*span)[0].is_number_unsigned() || !(*span)[1].is_number_unsigned() ||
-            (*span)[0].get<std::uint64_t>() > 0xFFFFFFFEull || (*span)[1].get<std::uint64_t>() > 0xFFFFFFFEull) {
+      if (auto span = r.get("span")) {
+        dom::array pair;
+        std::optional<std::uint64_t> b, en;
+        if (span->get_array().get(pair) == simdjson::SUCCESS && pair.size() == 2) {
+          b = whole_number(pair.at(0).value_unsafe(), 0xFFFFFFFEull);
+          en = whole_number(pair.at(1).value_unsafe(), 0xFFFFFFFEull);
+        }
+        if (!b || !en) {
           r.report("span", "wrong-type", "expected [begin, end]: two character offsets (non-negative integers)");
         } else {
-          e.begin = (*span)[0].get<std::uint32_t>();
-          e.end = (*span)[1].get<std::uint32_t>();
+          e.begin = static_cast<std::uint32_t>(*b);
+          e.end = static_cast<std::uint32_t>(*en);
         }
       }
       r.finish_strict();
@@ -207,40 +234,53 @@ class object_reader {
   /// A key one or two edits from a known field is a typo, not extra data.
   std::string finish() {
     json extra = json::object();
-    if (const json* e = get("extra")) {
-      if (e->is_object()) extra = *e;
+    if (auto e = get("extra")) {
+      if (e->is_object()) extra = json::parse(simdjson::to_string(*e));
       else report("extra", "wrong-type", "`extra` must be an object, found " + type_word(*e));
     }
-    for (auto it = obj_.begin(); it != obj_.end(); ++it) {
-      const auto& k = it.key();
+    check_duplicate_keys();
+    for (auto field : obj_) {
+      const std::string_view k = field.key;
       if (k == "extra" || std::find(known_.begin(), known_.end(), k) != known_.end()) continue;
+      const std::string key(k);
       if (auto typo = near_miss(k)) {
-        report(k, "unknown-field", "unknown field `" + k + "`; did you mean `" + *typo + "`?", *typo);
+        report(key, "unknown-field", "unknown field `" + key + "`; did you mean `" + *typo + "`?", *typo);
         continue;
       }
-      if (extra.contains(k)) {
-        report(k, "duplicate-field", "`" + k + "` is both a field and a key of `extra`");
+      if (extra.contains(key)) {
+        report(key, "duplicate-field", "`" + key + "` is both a field and a key of `extra`");
         continue;
       }
-      extra[k] = it.value();
+      extra[key] = json::parse(simdjson::to_string(field.value));
     }
     return extra.empty() ? std::string{} : extra.dump(-1, ' ', false, json::error_handler_t::strict);
   }
 
-  /// For small fixed objects (evidence, periods, roles declarations): every unknown key is an error.
+  /// For small fixed objects (evidence, reviews, role declarations): every unknown key is an error.
   void finish_strict() {
-    for (auto it = obj_.begin(); it != obj_.end(); ++it)
-      if (std::find(known_.begin(), known_.end(), it.key()) == known_.end()) {
-        auto typo = near_miss(it.key());
-        report(it.key(), "unknown-field",
-               "unknown field `" + it.key() + "`" + (typo ? "; did you mean `" + *typo + "`?" : "") +
-                   " (known: " + known_list() + ")",
-               typo.value_or(""));
-      }
+    check_duplicate_keys();
+    for (auto field : obj_) {
+      const std::string_view k = field.key;
+      if (std::find(known_.begin(), known_.end(), k) != known_.end()) continue;
+      auto typo = near_miss(k);
+      report(std::string(k), "unknown-field",
+             "unknown field `" + std::string(k) + "`" + (typo ? "; did you mean `" + *typo + "`?" : "") +
+                 " (known: " + known_list() + ")",
+             typo.value_or(""));
+    }
   }
 
  private:
-  std::optional<std::string> near_miss(const std::string& k) const {
+  /// JSON allows a key twice; the format does not (which one would win is a guess).
+  void check_duplicate_keys() {
+    std::vector<std::string_view> seen;
+    for (auto field : obj_) {
+      if (std::find(seen.begin(), seen.end(), field.key) != seen.end())
+        report(std::string(field.key), "duplicate-field", "the key `" + std::string(field.key) + "` appears twice");
+      seen.push_back(field.key);
+    }
+  }
+  std::optional<std::string> near_miss(std::string_view k) const {
     for (auto f : known_)
       if (detail::bounded_edit_distance(k, f, 2) <= (f.size() <= 4 ? 1u : 2u)) return std::string(f);
     return std::nullopt;
@@ -251,7 +291,7 @@ class object_reader {
     return s;
   }
 
-  const json& obj_;
+  dom::object obj_;
   std::string path_;
   network_builder& out_;
   std::vector<std::string_view> known_;
@@ -270,24 +310,25 @@ template <class Entity> void read_common(object_reader& r, Entity& e) {
   e.sources = r.sources();
 }
 
-std::vector<role_assignment> read_roles(object_reader& r, const json& obj, const std::string& path, network_builder& out) {
+std::vector<role_assignment> read_roles(object_reader& r, const std::string& path, network_builder& out) {
   std::vector<role_assignment> roles;
-  const json* v = r.get("roles");
+  auto v = r.get("roles");
   if (!v) return roles;
-  if (!v->is_array()) {
+  dom::array items;
+  if (v->get_array().get(items) != simdjson::SUCCESS) {
     r.report("roles", "wrong-type", "expected an array of roles, found " + type_word(*v));
     return roles;
   }
-  (void)obj;
-  roles.reserve(v->size());
-  for (std::size_t i = 0; i < v->size(); ++i) {
-    const auto& item = (*v)[i];
-    const std::string at = path + "/roles/" + std::to_string(i);
-    if (!item.is_object()) {
+  roles.reserve(items.size());
+  std::size_t i = 0;
+  for (dom::element item : items) {
+    const std::string at = path + "/roles/" + std::to_string(i++);
+    dom::object o;
+    if (item.get_object().get(o) != simdjson::SUCCESS) {
       out.report(problem{{}, at, 0, 0, "wrong-type", "expected a role object {\"org\": ..., \"role\": ...}, found " + type_word(item), {}});
       continue;
     }
-    object_reader rr(item, at, out, {"org", "role", "classification", "sources"});
+    object_reader rr(o, at, out, {"org", "role", "classification", "sources"});
     role_assignment a;
     a.org = rr.string("org");
     a.role = rr.string("role");
@@ -300,7 +341,7 @@ std::vector<role_assignment> read_roles(object_reader& r, const json& obj, const
 }
 
 /// Turns one element of a collection into an entity for the builder.
-void read_entity(entity_kind kind, const json& obj, const std::string& path, network_builder& out) {
+void read_entity(entity_kind kind, dom::object obj, const std::string& path, network_builder& out) {
   using K = entity_kind;
   switch (kind) {
     case K::area: {
@@ -355,29 +396,34 @@ void read_entity(entity_kind kind, const json& obj, const std::string& path, net
       e.replaces = r.strings("replaces");
       e.topics = r.strings("topics");
       e.areas = r.strings("areas");
-      if (const json* v = r.get("reviews")) {
-        if (!v->is_array()) r.report("reviews", "wrong-type", "expected an array of review obligations, found " + type_word(*v));
-        else
-          for (std::size_t i = 0; i < v->size(); ++i) {
-            const auto& item = (*v)[i];
-            const std::string at = path + "/reviews/" + std::to_string(i);
-            if (!item.is_object()) {
+      if (auto v = r.get("reviews")) {
+        dom::array items;
+        if (v->get_array().get(items) != simdjson::SUCCESS) {
+          r.report("reviews", "wrong-type", "expected an array of review obligations, found " + type_word(*v));
+        } else {
+          std::size_t i = 0;
+          for (dom::element item : items) {
+            const std::string at = path + "/reviews/" + std::to_string(i++);
+            dom::object o;
+            if (item.get_object().get(o) != simdjson::SUCCESS) {
               out.report(problem{{}, at, 0, 0, "wrong-type", "expected a review object, found " + type_word(item), {}});
               continue;
             }
-            object_reader rr(item, at, out, {"kind", "years", "recurring"});
-            review_obligation o;
-            o.kind = rr.word<review_kind>("kind", "review kind").value_or(review_kind::preliminary);
+            object_reader rr(o, at, out, {"kind", "years", "recurring"});
+            review_obligation ob;
+            ob.kind = rr.word<review_kind>("kind", "review kind").value_or(review_kind::preliminary);
             if (!rr.get("kind")) rr.report("kind", "missing-field", "a review obligation needs a kind (`preliminary` or `final`)");
-            const json* years = rr.get("years");
-            if (!years || !years->is_number_unsigned() || years->get<std::uint64_t>() == 0 || years->get<std::uint64_t>() > 1000)
-              rr.report("years", years ? "wrong-type" : "missing-field", "a review obligation needs `years`: a whole number from 1 to 1000");
+            auto years_value = rr.get("years");
+            auto years = years_value ? whole_number(*years_value, 1000) : std::nullopt;
+            if (!years || *years == 0)
+              rr.report("years", years_value ? "wrong-type" : "missing-field", "a review obligation needs `years`: a whole number from 1 to 1000");
             else
-              o.years = years->get<std::uint16_t>();
-            o.recurring = rr.boolean("recurring");
+              ob.years = static_cast<std::uint16_t>(*years);
+            ob.recurring = rr.boolean("recurring");
             rr.finish_strict();
-            e.reviews.push_back(o);
+            e.reviews.push_back(ob);
           }
+        }
       }
       e.extra = r.finish();
       out.add(std::move(e));
@@ -392,7 +438,7 @@ void read_entity(entity_kind kind, const json& obj, const std::string& path, net
       e.implements = r.strings("implements");
       e.topics = r.strings("topics");
       e.areas = r.strings("areas");
-      e.roles = read_roles(r, obj, path, out);
+      e.roles = read_roles(r, path, out);
       e.extra = r.finish();
       out.add(std::move(e));
       return;
@@ -410,7 +456,7 @@ void read_entity(entity_kind kind, const json& obj, const std::string& path, net
       e.period = r.period("period");
       e.due = r.date("due");
       e.status = r.word<task_status>("status", "task status").value_or(task_status::planned);
-      e.roles = read_roles(r, obj, path, out);
+      e.roles = read_roles(r, path, out);
       e.extra = r.finish();
       out.add(std::move(e));
       return;
@@ -451,7 +497,7 @@ void read_entity(entity_kind kind, const json& obj, const std::string& path, net
   }
 }
 
-void read_role_declaration(const json& obj, const std::string& path, network_builder& out) {
+void read_role_declaration(dom::object obj, const std::string& path, network_builder& out) {
   object_reader r(obj, path, out, {"name", "labels", "raci", "description"});
   role_def def;
   def.name = r.string("name");
@@ -463,7 +509,7 @@ void read_role_declaration(const json& obj, const std::string& path, network_bui
   out.add_role(std::move(def));
 }
 
-meta read_meta(const json& obj, network_builder& out) {
+meta read_meta(dom::object obj, network_builder& out) {
   object_reader r(obj, "/meta", out, {"title", "description", "language", "classification"});
   meta m;
   m.title = r.string("title");
@@ -487,8 +533,6 @@ constexpr std::array<std::pair<std::string_view, entity_kind>, 8> entity_collect
 constexpr std::array<std::string_view, 12> top_level_keys{"danvan", "meta",     "roles",  "areas",  "topics",  "organizations",
                                                           "documents", "programs", "tasks", "events", "sources", "extra"};
 
-struct too_deep {};
-
 /// 1-based line and column (in code points) of a byte offset.
 std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size_t byte) {
   byte = std::min(byte, text.size());
@@ -505,174 +549,162 @@ std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size
   return {line, column};
 }
 
-/// Maps a file into memory read-only (no copy, whatever its size); empty files stay empty.
-class mapped_file {
- public:
-  explicit mapped_file(const std::filesystem::path& file) {
-    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw io_error(file.string(), std::strerror(errno));
-    struct stat st {};
-    if (::fstat(fd, &st) != 0) {
-      const int e = errno;
-      ::close(fd);
-      throw io_error(file.string(), std::strerror(e));
+/// Where and why a text is not JSON: nlohmann/json's parser reads it again and
+/// names the first offending byte, which simdjson does not.
+[[noreturn]] void throw_syntax_error(std::string_view text, const std::string& label, simdjson::error_code code) {
+  struct no_dom : nlohmann::json_sax<json> {
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return true; }
+    bool key(string_t&) override { return true; }
+    bool end_object() override { return true; }
+    bool start_array(std::size_t) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
+      message = e.what();
+      byte = dynamic_cast<const nlohmann::detail::parse_error&>(e).byte;
+      return false;
     }
-    if (S_ISDIR(st.st_mode)) {
-      ::close(fd);
-      throw io_error(file.string(), "is a directory, not a file");
-    }
-    size_ = static_cast<std::size_t>(st.st_size);
-    if (size_ > 0) {
-      void* p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
-      if (p == MAP_FAILED) {
-        const int e = errno;
-        ::close(fd);
-        throw io_error(file.string(), std::strerror(e));
-      }
-      ::madvise(p, size_, MADV_SEQUENTIAL);
-      data_ = static_cast<const char*>(p);
-    }
-    ::close(fd);
+    std::string message;
+    std::size_t byte = 0;
+  } sax;
+  if (code == simdjson::EMPTY) {
+    // Only white space: say so at its end without a second pass over it.
+    auto [line, column] = line_column(text, text.size());
+    throw parse_error(problem{label, {}, line, column, "syntax", "invalid JSON: unexpected end of input; the file holds only white space", {}});
   }
-  ~mapped_file() {
-    if (data_) ::munmap(const_cast<char*>(data_), size_);
-  }
-  mapped_file(const mapped_file&) = delete;
-  mapped_file& operator=(const mapped_file&) = delete;
-  [[nodiscard]] std::string_view text() const noexcept { return {data_ ? data_ : "", size_}; }
+  json::sax_parse(text.begin(), text.end(), &sax);
+  if (sax.message.empty())
+    throw parse_error(problem{label, {}, 0, 0, "syntax", std::string("invalid JSON: ") + simdjson::error_message(code), {}});
+  const std::size_t byte = sax.byte > 0 ? sax.byte - 1 : 0;
+  auto [line, column] = line_column(text, byte);
+  std::string what = sax.message;
+  // nlohmann's message: "[json.exception.parse_error.101] parse error at line L, column C: <what>; last read: '...'"
+  if (auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
+  // "last read" echoes raw input bytes, which may not be UTF-8: name the byte offset instead.
+  if (auto last = what.find("; last read:"); last != std::string::npos) what.erase(last);
+  throw parse_error(problem{label, {}, line, column, "syntax", "invalid JSON: " + what + " (byte " + std::to_string(byte) + ")", {}});
+}
 
- private:
-  const char* data_ = nullptr;
-  std::size_t size_ = 0;
-};
-
-network read_network(std::string_view text, const std::string& label, const load_options& options) {
+network read_document(dom::element doc, const std::string& label, const load_options& options) {
   network_builder out(label);
   out.set_max_problems(options.max_problems);
 
-  if (text.empty()) throw parse_error(problem{label, {}, 1, 1, "syntax", "the file is empty; a danvan file is a JSON object", {}});
+  dom::object top;
+  if (doc.get_object().get(top) != simdjson::SUCCESS)
+    throw validation_error({problem{label, "", 0, 0, "wrong-type", "a danvan file is a JSON object, found " + type_word(doc), {}}});
 
-  std::string top_key;  // the top-level member being read
-  std::array<std::size_t, 8> next{};
-  std::size_t next_role = 0;
-  bool top_is_object = true;
-  json version;
-  json top_extra = json::object();
-
-  auto collection = [&](std::string_view key) -> std::optional<entity_kind> {
-    for (const auto& [name, kind] : entity_collections)
-      if (name == key) return kind;
-    return std::nullopt;
-  };
-
-  // Depths as nlohmann reports them: 0 the document, 1 its members, 2 collection elements.
-  json::parser_callback_t callback = [&](int depth, json::parse_event_t event, json& parsed) -> bool {
-    using E = json::parse_event_t;
-    if (event == E::object_start || event == E::array_start) {
-      if (static_cast<std::size_t>(depth) >= options.max_depth) throw too_deep{};
-      if (depth == 0 && event == E::array_start) top_is_object = false;
-      return true;
-    }
-    if (event == E::key && depth == 1) {
-      top_key = parsed.get<std::string>();
-      return true;
-    }
-    const bool element_done = depth == 2 && (event == E::object_end || event == E::array_end || event == E::value);
-    if (element_done) {
-      if (auto kind = collection(top_key)) {
-        const auto i = next[static_cast<std::size_t>(*kind)]++;
-        const std::string path = "/" + top_key + "/" + std::to_string(i);
-        if (parsed.is_object()) {
-          read_entity(*kind, parsed, path, out);
-        } else {
-          out.report(problem{{}, path, 0, 0, "wrong-type", "expected an object, found " + type_word(parsed), {}});
-          out.skip(*kind);
-        }
-        return false;  // drop the element: it lives in the builder now
-      }
-      if (top_key == "roles") {
-        const std::string path = "/roles/" + std::to_string(next_role++);
-        if (parsed.is_object()) read_role_declaration(parsed, path, out);
-        else out.report(problem{{}, path, 0, 0, "wrong-type", "expected a role object, found " + type_word(parsed), {}});
-        return false;
-      }
-      return true;
-    }
-    if (depth == 1 && (event == E::object_end || event == E::array_end || event == E::value)) {
-      if (top_key == "danvan") {
-        version = parsed;
-      } else if (top_key == "meta") {
-        if (parsed.is_object()) out.set_meta(read_meta(parsed, out));
-        else out.report(problem{{}, "/meta", 0, 0, "wrong-type", "`meta` must be an object, found " + type_word(parsed), {}});
-      } else if (collection(top_key) || top_key == "roles") {
-        if (!parsed.is_array())
-          out.report(problem{{}, "/" + top_key, 0, 0, "wrong-type", "`" + top_key + "` must be an array, found " + type_word(parsed), {}});
-      } else if (top_key == "extra") {
-        if (parsed.is_object()) top_extra.update(parsed);
-        else out.report(problem{{}, "/extra", 0, 0, "wrong-type", "`extra` must be an object, found " + type_word(parsed), {}});
-      } else {
-        std::optional<std::string_view> typo;
-        for (auto k : top_level_keys)
-          if (detail::bounded_edit_distance(top_key, k, 2) <= 2) typo = k;
-        if (typo)
-          out.report(problem{{}, "/" + top_key, 0, 0, "unknown-field",
-                              "unknown top-level field `" + top_key + "`; did you mean `" + std::string(*typo) + "`?",
-                              std::string(*typo)});
-        else if (top_extra.contains(top_key))
-          out.report(problem{{}, "/" + top_key, 0, 0, "duplicate-field", "`" + top_key + "` is both a top-level field and a key of `extra`", {}});
-        else
-          top_extra[top_key] = std::move(parsed);
-      }
-      return false;
-    }
-    return true;
-  };
-
-  try {
-    json rest = json::parse(text.begin(), text.end(), callback);
-    if (!top_is_object || !rest.is_object())
-      throw validation_error({problem{label, "", 0, 0, "wrong-type", "a danvan file is a JSON object, found " + type_word(rest), {}}});
-  } catch (const json::parse_error& e) {
-    const std::size_t byte = e.byte > 0 ? e.byte - 1 : 0;
-    auto [line, column] = line_column(text, byte);
-    std::string what = e.what();
-    // nlohmann's message: "[json.exception.parse_error.101] parse error at line L, column C: <what>"
-    if (auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
-    // "last read" echoes raw input bytes, which may not be UTF-8: name the byte offset instead.
-    if (auto last = what.find("; last read:"); last != std::string::npos) what.erase(last);
-    what += " (byte " + std::to_string(byte) + ")";
-    throw parse_error(problem{label, {}, line, column, "syntax", "invalid JSON: " + what, {}});
-  } catch (const too_deep&) {
-    throw parse_error(problem{label, {}, 0, 0, "too-deep",
-                              "JSON nested deeper than " + std::to_string(options.max_depth) +
-                                  " levels; a danvan file needs no more than 6",
-                              {}});
-  }
-
-  if (version.is_null()) {
+  // The version first: problems found in a file of another version would only be noise.
+  dom::element version;
+  if (top.at_key("danvan").get(version) != simdjson::SUCCESS) {
     out.report(problem{{}, "/danvan", 0, 0, "missing-field",
                        "missing format version: a danvan file starts with \"danvan\": \"" + std::string(format_version) + "\"",
                        std::string(format_version)});
-  } else if (!version.is_string() || version.get<std::string>() != format_version) {
-    // Other problems would only be noise for a file of another version.
+  } else if (std::string_view v; version.get_string().get(v) != simdjson::SUCCESS || v != format_version) {
     throw validation_error({problem{label, "/danvan", 0, 0, "unsupported-version",
-                                    "unsupported format version " + version.dump() + "; this danvan reads version \"" +
-                                        std::string(format_version) + "\"",
+                                    "unsupported format version " + simdjson::to_string(version) +
+                                        "; this danvan reads version \"" + std::string(format_version) + "\"",
                                     std::string(format_version)}});
+  }
+
+  json top_extra = json::object();
+  std::vector<std::string_view> seen;
+  for (auto field : top) {
+    const std::string_view key = field.key;
+    const std::string path = "/" + std::string(key);
+    if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
+      out.report(problem{{}, path, 0, 0, "duplicate-field", "the top-level key `" + std::string(key) + "` appears twice", {}});
+      continue;
+    }
+    seen.push_back(key);
+    if (key == "danvan") continue;
+    const dom::element value = field.value;
+    auto kind = std::find_if(entity_collections.begin(), entity_collections.end(),
+                             [&](const auto& c) { return c.first == key; });
+    if (kind != entity_collections.end() || key == "roles") {
+      dom::array items;
+      if (value.get_array().get(items) != simdjson::SUCCESS) {
+        out.report(problem{{}, path, 0, 0, "wrong-type", "`" + std::string(key) + "` must be an array, found " + type_word(value), {}});
+        continue;
+      }
+      if (kind != entity_collections.end()) out.reserve(kind->second, items.size());
+      std::size_t i = 0;
+      for (dom::element item : items) {
+        const std::string at = path + "/" + std::to_string(i++);
+        dom::object o;
+        if (item.get_object().get(o) != simdjson::SUCCESS) {
+          out.report(problem{{}, at, 0, 0, "wrong-type", "expected an object, found " + type_word(item), {}});
+          if (kind != entity_collections.end()) out.skip(kind->second);
+          continue;
+        }
+        if (kind != entity_collections.end()) read_entity(kind->second, o, at, out);
+        else read_role_declaration(o, at, out);
+      }
+    } else if (key == "meta") {
+      dom::object o;
+      if (value.get_object().get(o) == simdjson::SUCCESS) out.set_meta(read_meta(o, out));
+      else out.report(problem{{}, "/meta", 0, 0, "wrong-type", "`meta` must be an object, found " + type_word(value), {}});
+    } else if (key == "extra") {
+      if (value.is_object()) top_extra.update(json::parse(simdjson::to_string(value)));
+      else out.report(problem{{}, "/extra", 0, 0, "wrong-type", "`extra` must be an object, found " + type_word(value), {}});
+    } else {
+      std::optional<std::string_view> typo;
+      for (auto k : top_level_keys)
+        if (detail::bounded_edit_distance(key, k, 2) <= 2) typo = k;
+      const std::string name(key);
+      if (typo)
+        out.report(problem{{}, path, 0, 0, "unknown-field",
+                           "unknown top-level field `" + name + "`; did you mean `" + std::string(*typo) + "`?", std::string(*typo)});
+      else if (top_extra.contains(name))
+        out.report(problem{{}, path, 0, 0, "duplicate-field", "`" + name + "` is both a top-level field and a key of `extra`", {}});
+      else
+        top_extra[name] = json::parse(simdjson::to_string(value));
+    }
   }
   if (!top_extra.empty()) out.set_extra(top_extra.dump());
   return std::move(out).build();
 }
 
+network read_network(const simdjson::padded_string& text, const std::string& label, const load_options& options) {
+  if (text.size() == 0)
+    throw parse_error(problem{label, {}, 1, 1, "syntax", "the file is empty; a danvan file is a JSON object", {}});
+  dom::parser parser;
+  if (auto e = parser.allocate(text.size(), options.max_depth); e != simdjson::SUCCESS)
+    throw error(label + ": cannot parse: " + simdjson::error_message(e));
+  dom::element doc;
+  const auto code = parser.parse(text).get(doc);
+  if (code == simdjson::DEPTH_ERROR)
+    throw parse_error(problem{label, {}, 0, 0, "too-deep",
+                              "JSON nested deeper than " + std::to_string(options.max_depth) +
+                                  " levels; a danvan file needs no more than 6",
+                              {}});
+  if (code != simdjson::SUCCESS) throw_syntax_error(std::string_view(text.data(), text.size()), label, code);
+  return read_document(doc, label, options);
+}
+
 }  // namespace
 
 network loads(std::string_view text, std::string_view label, const load_options& options) {
-  return read_network(text, std::string(label), options);
+  return read_network(simdjson::padded_string(text), std::string(label), options);
 }
 
 network load(const std::filesystem::path& file, const load_options& options) {
-  const mapped_file mapped(file);
-  return read_network(mapped.text(), file.string(), options);
+  std::error_code ec;
+  if (std::filesystem::is_directory(file, ec)) throw io_error(file.string(), "is a directory, not a file");
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw io_error(file.string(), std::strerror(errno));
+  in.seekg(0, std::ios::end);
+  const auto size = static_cast<std::size_t>(in.tellg());
+  in.seekg(0);
+  simdjson::padded_string text(size);
+  if (size > 0 && !in.read(text.data(), static_cast<std::streamsize>(size)))
+    throw io_error(file.string(), "read failed");
+  return read_network(text, file.string(), options);
 }
 
 }  // namespace danvan

@@ -6,6 +6,7 @@
 #include <pybind11/operators.h>
 #include <pybind11/stl.h>
 
+#include "convert.hpp"
 #include "register.hpp"
 
 namespace py = pybind11;
@@ -13,21 +14,6 @@ namespace py = pybind11;
 namespace danvan::bindings {
 
 namespace {
-
-/// A date from a danvan.Date or an ISO string (`2023`, `2023-09`, `2023-09-16`).
-date to_date(const py::handle& value, const char* what) {
-  if (py::isinstance<py::str>(value)) {
-    const auto text = value.cast<std::string>();
-    if (auto d = date::parse(text)) return *d;
-    throw py::value_error(std::string(what) + ": `" + text + "` is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
-  }
-  return value.cast<date>();
-}
-
-std::optional<date> optional_date(const py::object& value, const char* what) {
-  if (value.is_none()) return std::nullopt;
-  return to_date(value, what);
-}
 
 std::vector<std::string> names(const py::object& value) {
   if (value.is_none()) return {};
@@ -41,7 +27,7 @@ void register_scope(py::module_& m) {
   py::class_<scope>(m, "Scope", R"pbdoc(
 What part of a network a query looks at; every argument left out means "all".
 
-- as_of: only what exists on that day (a Date or an ISO string).
+- as_of: only what exists on that day (a Date, an ISO string or a datetime.date).
 - window: only tasks and programs whose period or due date may fall in it
   (a Period or a (start, end) pair; either end may be None).
 - roles: role names, e.g. ["lead", "advise"].
@@ -58,14 +44,14 @@ What part of a network a query looks at; every argument left out means "all".
                        const py::object& topics, const py::object& areas, const py::object& program,
                        const py::object& document, const py::object& ceiling) {
              scope s;
-             s.as_of = optional_date(as_of, "as_of");
+             s.as_of = as_optional_date(as_of);
              if (!window.is_none()) {
                if (py::isinstance<py::tuple>(window) || py::isinstance<py::list>(window)) {
                  auto pair = window.cast<py::sequence>();
                  if (pair.size() != 2) throw py::value_error("window: expected (start, end)");
                  period p;
-                 if (!pair[0].is_none()) p.start = to_date(pair[0], "window start");
-                 if (!pair[1].is_none()) p.end = to_date(pair[1], "window end");
+                 if (!pair[0].is_none()) p.start = as_date(pair[0], false);
+                 if (!pair[1].is_none()) p.end = as_date(pair[1], false);
                  if (!p.well_formed()) throw py::value_error("window: the end is before the start");
                  s.window = p;
                } else {

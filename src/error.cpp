@@ -14,7 +14,9 @@ std::string problem::to_string() const {
 
 namespace {
 std::string summarize(const std::vector<problem>& problems, std::size_t total) {
-  if (problems.empty()) return "danvan: invalid input";
+  if (problems.empty())
+    return "danvan: invalid input: " + std::to_string(total) + " problem" + (total == 1 ? "" : "s") +
+           " (none kept in detail)";
   std::string s = problems.front().to_string();
   if (total > 1) s += " (and " + std::to_string(total - 1) + " more problem" + (total > 2 ? "s" : "") + ")";
   return s;

@@ -1,3 +1,4 @@
+#include <danvan/detail/lazy_indexes.hpp>
 #include <danvan/detail/suggest.hpp>
 #include <danvan/error.hpp>
 #include <danvan/network.hpp>
@@ -21,7 +22,7 @@ std::vector<evidence_ref> evidence_of(const network_data& d, const side_record* 
 }
 }  // namespace detail
 
-network::network() = default;
+network::network() : lazy_(std::make_shared<detail::lazy_indexes>()) {}
 
 std::size_t network::size(entity_kind kind) const noexcept {
   switch (kind) {

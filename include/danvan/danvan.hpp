@@ -8,6 +8,7 @@
 #include <danvan/fwd.hpp>
 #include <danvan/io/json.hpp>
 #include <danvan/network.hpp>
+#include <danvan/query/names.hpp>
 #include <danvan/query/scope.hpp>
 #include <danvan/roles.hpp>
 #if __has_include(<danvan/text/normalize.hpp>)

@@ -30,6 +30,10 @@ class date {
   /// one of those forms or names an impossible date.
   static constexpr std::optional<date> parse(std::string_view text) noexcept;
 
+  /// Why `text` is not a date parse() accepts (`day 30 does not exist in 2023-02`);
+  /// empty when it is one.
+  static std::string why_not(std::string_view text);
+
   [[nodiscard]] constexpr bool empty() const noexcept { return year_ == 0; }
   [[nodiscard]] constexpr int year() const noexcept { return year_; }
   [[nodiscard]] constexpr unsigned month() const noexcept { return month_; }
@@ -165,6 +169,35 @@ constexpr date date::plus_years(int years) const {
   const int y = year_ + years;
   const unsigned d = (day_ != 0 && month_ == 2 && day_ == 29 && !is_leap(y)) ? 28u : day_;
   return date(y, month_, d);
+}
+
+inline std::string date::why_not(std::string_view s) {
+  if (parse(s)) return {};
+  auto digits = [&](std::size_t pos, std::size_t n) {
+    for (std::size_t i = pos; i < pos + n; ++i)
+      if (s[i] < '0' || s[i] > '9') return false;
+    return true;
+  };
+  const bool shaped = (s.size() == 4 && digits(0, 4)) ||
+                      (s.size() == 7 && digits(0, 4) && s[4] == '-' && digits(5, 2)) ||
+                      (s.size() == 10 && digits(0, 4) && s[4] == '-' && digits(5, 2) && s[7] == '-' && digits(8, 2));
+  if (!shaped) return "expected YYYY, YYYY-MM or YYYY-MM-DD";
+  auto number = [&](std::size_t pos, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = pos; i < pos + n; ++i) v = v * 10 + (s[i] - '0');
+    return v;
+  };
+  const int y = number(0, 4);
+  const unsigned m = s.size() >= 7 ? static_cast<unsigned>(number(5, 2)) : 0u;
+  const unsigned d = s.size() == 10 ? static_cast<unsigned>(number(8, 2)) : 0u;
+  if (s.size() >= 7 && (m == 0 || m > 12)) return "the month must be between 01 and 12";
+  if (s.size() == 10 && d == 0) return "the day must be between 01 and 31";
+  try {
+    (void)date(y, m, d);
+  } catch (const std::invalid_argument& e) {
+    return e.what();
+  }
+  return "expected YYYY, YYYY-MM or YYYY-MM-DD";
 }
 
 inline std::string date::to_string() const {

@@ -18,7 +18,7 @@ struct problem {
   std::string message;     ///< what is wrong, in words a data steward understands
   std::string suggestion;  ///< the nearest valid value, when there is one
 
-  /// `file:path: message (did you mean `x`?)`, or `file:line:column: message` for syntax errors.
+  /// `file:path: message`, or `file:line:column: message` for syntax errors.
   [[nodiscard]] std::string to_string() const;
 };
 

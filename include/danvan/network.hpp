@@ -17,6 +17,10 @@
 
 namespace danvan {
 
+namespace detail {
+struct lazy_indexes;
+}
+
 /// An evidence entry as stored in a network.
 struct evidence_ref {
   index source = no_index;  ///< index of the `src:` entity
@@ -298,9 +302,13 @@ class network {
   /// Read-only access to the compact arrays, for queries in danvan and its bindings.
   [[nodiscard]] const detail::network_data& data() const noexcept { return d_; }
 
+  /// Indexes built on first use (name search); shared by copies, thread-safe.
+  [[nodiscard]] detail::lazy_indexes& lazy() const noexcept { return *lazy_; }
+
  private:
   friend class network_builder;
   detail::network_data d_;
+  std::shared_ptr<detail::lazy_indexes> lazy_;
   role_vocabulary vocabulary_;
   danvan::meta meta_;
   std::string extra_;

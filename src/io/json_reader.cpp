@@ -110,19 +110,7 @@ class object_reader {
       return {};
     }
     if (auto d = date::parse(s)) return *d;
-    std::string why = "expected YYYY, YYYY-MM or YYYY-MM-DD";
-    // Say which part is impossible when the shape is right (`2023-02-30`).
-    if (s.size() == 10 && s[4] == '-' && s[7] == '-' &&
-        std::all_of(s.begin(), s.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); })) {
-      try {
-        (void)danvan::date(std::stoi(std::string(s.substr(0, 4))), static_cast<unsigned>(std::stoi(std::string(s.substr(5, 2)))),
-                           static_cast<unsigned>(std::stoi(std::string(s.substr(8, 2)))));
-      } catch (const std::exception& e) {
-        why = e.what();
-      }
-    } else if (s.size() == 7 && s[4] == '-') {
-      why = "the month must be between 01 and 12";
-    }
+    const std::string why = date::why_not(s);
     report(key, "bad-date", "`" + std::string(s) + "` is not a date: " + why);
     return {};
   }

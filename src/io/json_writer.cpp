@@ -10,7 +10,9 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
+#include <random>
 
 namespace danvan {
 
@@ -271,19 +273,27 @@ std::string dumps(const network& net) {
 void save(const network& net, const std::filesystem::path& file) {
   const std::string text = dumps(net);  // everything that can fail before touching the disk
   const auto dir = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
-  std::string tmp = (dir / ("." + file.filename().string() + ".tmp-XXXXXX")).string();
-  const int fd = ::mkstemp(tmp.data());
-  if (fd < 0) throw io_error(file.string(), std::string("cannot create a temporary file beside it: ") + std::strerror(errno));
+  // A new file beside the target: created with mode 0666 so the umask applies as for
+  // any new file, then given the mode of the file it replaces, if there is one.
+  std::string tmp;
+  int fd = -1;
+  std::random_device random;
+  for (int attempt = 0; fd < 0; ++attempt) {
+    char suffix[17];
+    std::snprintf(suffix, sizeof suffix, "%08x%08x", random(), random());
+    tmp = (dir / ("." + file.filename().string() + ".tmp-" + suffix)).string();
+    fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd < 0 && (errno != EEXIST || attempt > 16))
+      throw io_error(file.string(), std::string("cannot create a temporary file beside it: ") + std::strerror(errno));
+  }
   auto fail = [&](const char* what) {
     const std::string why = std::string(what) + ": " + std::strerror(errno);
-    ::close(fd);
+    if (fd >= 0) ::close(fd);
     ::unlink(tmp.c_str());
     throw io_error(file.string(), why);
   };
-  // Keep the permissions of the file being replaced (mkstemp creates 0600).
   struct stat st {};
-  if (::stat(file.c_str(), &st) == 0) ::fchmod(fd, st.st_mode & 07777);
-  else ::fchmod(fd, 0644 & ~[] { const mode_t m = ::umask(0); ::umask(m); return m; }());
+  if (::stat(file.c_str(), &st) == 0 && ::fchmod(fd, st.st_mode & 07777) != 0) fail("cannot copy the file's permissions");
   for (std::size_t done = 0; done < text.size();) {
     const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
     if (n < 0) {
@@ -293,15 +303,14 @@ void save(const network& net, const std::filesystem::path& file) {
     done += static_cast<std::size_t>(n);
   }
   if (::fsync(fd) != 0) fail("fsync failed");
-  if (::close(fd) != 0) {
-    const std::string why = std::string("close failed: ") + std::strerror(errno);
-    ::unlink(tmp.c_str());
-    throw io_error(file.string(), why);
-  }
-  if (::rename(tmp.c_str(), file.c_str()) != 0) {
-    const std::string why = std::string("rename failed: ") + std::strerror(errno);
-    ::unlink(tmp.c_str());
-    throw io_error(file.string(), why);
+  const int closed = ::close(fd);
+  fd = -1;
+  if (closed != 0) fail("close failed");
+  if (::rename(tmp.c_str(), file.c_str()) != 0) fail("rename failed");
+  // Make the rename itself durable.
+  if (const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
+    ::fsync(dfd);
+    ::close(dfd);
   }
 }
 

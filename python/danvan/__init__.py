@@ -1,0 +1,103 @@
+"""danvan — inter-agency coordination networks: who answers for what, who
+overlaps with whom, which policy has no plan.
+
+Load a network file, walk its entities and roles, save it back losslessly:
+
+>>> import danvan
+>>> net = danvan.Network.loads('''{"danvan": "1",
+...   "organizations": [{"id": "org:ban-dan-van", "name": "Ban Dân vận Tỉnh ủy"}],
+...   "tasks": [{"id": "task:t1", "name": "Đối thoại", "roles": [{"org": "org:ban-dan-van", "role": "lead"}]}]}''')
+>>> [(r.org.name, r.role) for r in net.tasks["task:t1"].roles]
+[('Ban Dân vận Tỉnh ủy', 'lead')]
+
+Errors derive from :class:`danvan.Error` (``ParseError`` and ``ValidationError``
+are also ``ValueError``s, ``NotFoundError`` a ``KeyError``, ``FileError`` an
+``OSError``).
+"""
+
+try:
+    from . import _core
+except ImportError as _exc:  # pragma: no cover - depends on the build
+    import importlib.util as _util
+    import os as _os
+
+    if _util.find_spec(__name__ + "._core") is None:
+        _why = f"there is no compiled module _core in {_os.path.dirname(__file__)}"
+    else:
+        _why = str(_exc)
+    raise ImportError(
+        f"danvan: the compiled extension danvan._core could not be imported ({_why}). "
+        "Did you build the extension? See README.md: build the CMake target `_core` "
+        "and put <build>/python on PYTHONPATH, or install the package with pip "
+        "(--no-build-isolation)."
+    ) from _exc
+
+from ._core import Date, Period
+from ._errors import Error, FileError, NotFoundError, ParseError, Problem, ValidationError
+from ._network import (
+    Area,
+    Document,
+    Entity,
+    EntityCollection,
+    Event,
+    Evidence,
+    Meta,
+    Network,
+    Organization,
+    Program,
+    ReviewObligation,
+    Role,
+    RoleCollection,
+    RoleDefinition,
+    Source,
+    Task,
+    Topic,
+)
+
+#: The version of the danvan package (kept equal to project(VERSION) in CMakeLists.txt).
+__version__ = "0.1.0"
+#: The file format version this danvan reads and writes (`"danvan": "1"`).
+FORMAT_VERSION: str = _core.format_version
+
+load = Network.load
+loads = Network.loads
+
+__all__ = [
+    "FORMAT_VERSION",
+    "Area",
+    "Date",
+    "Document",
+    "Entity",
+    "EntityCollection",
+    "Error",
+    "Event",
+    "Evidence",
+    "FileError",
+    "Meta",
+    "Network",
+    "NotFoundError",
+    "Organization",
+    "ParseError",
+    "Period",
+    "Problem",
+    "Program",
+    "ReviewObligation",
+    "Role",
+    "RoleCollection",
+    "RoleDefinition",
+    "Source",
+    "Task",
+    "Topic",
+    "ValidationError",
+    "load",
+    "loads",
+]
+
+# The text layer (document references, Vietnamese normalization, extraction) is
+# optional at import time: a build without it still loads networks.
+try:
+    from . import text  # noqa: F401
+except ImportError:  # pragma: no cover - depends on the build
+    pass
+else:
+    __all__.append("text")

@@ -1,0 +1,930 @@
+"""The Pythonic layer over the compiled network: :class:`Network`, its per-kind
+collections and the typed, read-only entity objects.
+
+Conventions (the same for every entity class):
+
+* dates are :class:`danvan.Date` objects that keep their precision (``2023``,
+  ``2023-09``, ``2023-09-16``; ``str(d)`` gives the ISO text), or ``None`` when
+  the file gives none; periods are :class:`danvan.Period` objects or ``None``;
+* closed vocabularies (an organization's ``kind``, ``level``, a task's
+  ``status``, a classification) are the words used in files, as ``str``;
+* free text (``name_en``, ``code``, ``title``, ...) is ``""`` when absent;
+* a reference is the referenced entity object (``task.program`` is a
+  :class:`Program`), or ``None``; a list of references is a tuple of them;
+* ``extra`` is a new ``dict`` parsed from the JSON the file keeps verbatim.
+
+Entity objects are light (a share of the network and a position) and keep their
+network alive. Two are equal when they are the same entity of the same network.
+
+>>> import danvan
+>>> net = danvan.Network.loads('''{"danvan": "1",
+...   "organizations": [{"id": "org:a", "name": "Ban A", "kind": "police"},
+...                     {"id": "org:b", "name": "Ban B", "parent": "org:a"}],
+...   "tasks": [{"id": "task:t", "name": "Hội nghị", "kind": "dialogue", "due": "2023-09",
+...              "roles": [{"org": "org:a", "role": "lead"}, {"org": "org:b", "role": "coordinate"}]}]}''')
+>>> net
+<danvan.Network 2 organizations, 1 task, 2 roles>
+>>> task = net.tasks["task:t"]
+>>> [(r.org.id, r.role, r.raci) for r in task.roles]
+[('org:a', 'lead', 'R'), ('org:b', 'coordinate', 'C')]
+>>> [r.target.id for r in net.organizations["org:b"].roles]
+['task:t']
+>>> net.organizations["org:b"].parent.kind, str(task.due)
+('police', '2023-09')
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Dict, Iterator, List, Optional, Sequence, Tuple, Type, TypeVar, Union, overload
+
+from . import _core
+from ._core import Date, Period
+from ._errors import NotFoundError
+
+__all__ = [
+    "Network",
+    "Entity",
+    "Area",
+    "Topic",
+    "Organization",
+    "Document",
+    "Program",
+    "Task",
+    "Event",
+    "Source",
+    "Role",
+    "Evidence",
+    "ReviewObligation",
+    "RoleDefinition",
+    "Meta",
+    "EntityCollection",
+    "RoleCollection",
+]
+
+PathLike = Union[str, "os.PathLike[str]"]
+DateLike = Union[Date, str, datetime.date]
+
+#: Entity kinds in file order, with the plural names of their collections.
+_KINDS: Tuple[str, ...] = ("area", "topic", "organization", "document", "program", "task", "event", "source")
+_PLURALS: Dict[str, str] = {k: k + "s" for k in _KINDS}
+
+
+def _extra(text: str) -> Dict[str, Any]:
+    return json.loads(text) if text else {}
+
+
+# ---- small value types --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact comes from: the character span ``[begin, end)`` (code points) of a
+    source's text, and a note. ``begin``/``end`` are ``None`` when no span is given.
+
+    >>> import danvan
+    >>> net = danvan.Network.loads('''{"danvan": "1",
+    ...   "sources": [{"id": "src:s", "name": "Báo"}],
+    ...   "topics": [{"id": "topic:x", "name": "X",
+    ...               "sources": [{"source": "src:s", "span": [4, 9], "note": "đoạn 1"}]}]}''')
+    >>> e = net.topics[0].sources[0]
+    >>> e.source_id, e.span, e.note
+    ('src:s', (4, 9), 'đoạn 1')
+    """
+
+    source: Optional["Source"]
+    begin: Optional[int]
+    end: Optional[int]
+    note: str = ""
+
+    @property
+    def source_id(self) -> str:
+        """The ``src:`` id of the source."""
+        return self.source.id if self.source is not None else ""
+
+    @property
+    def span(self) -> Optional[Tuple[int, int]]:
+        """``(begin, end)``, or ``None`` when the evidence gives no span."""
+        if self.begin is None or self.end is None:
+            return None
+        return (self.begin, self.end)
+
+
+@dataclass(frozen=True)
+class ReviewObligation:
+    """A document's duty to be reviewed ``years`` after its date (every ``years`` when
+    ``recurring``); ``kind`` is ``"preliminary"`` (sơ kết) or ``"final"`` (tổng kết)."""
+
+    kind: str
+    years: int
+    recurring: bool = False
+
+
+@dataclass(frozen=True)
+class RoleDefinition:
+    """A role name of the network's vocabulary with its Vietnamese labels and RACI letter;
+    ``core`` is true for the built-in roles (lead, advise, direct, ...)."""
+
+    name: str
+    labels: Tuple[str, ...]
+    raci: str
+    description: str = ""
+    core: bool = False
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Facts about the file as a whole (its ``meta`` object)."""
+
+    title: str = ""
+    description: str = ""
+    language: str = "vi"
+    classification: str = "public"
+    extra: Dict[str, Any] = field(default_factory=dict, compare=True, hash=False)
+
+
+def _evidence(items) -> Tuple[Evidence, ...]:
+    return tuple(Evidence(None if s is None else Source(s), b, e, n) for s, b, e, n in items)
+
+
+def _opt(cls, view):
+    return None if view is None else cls(view)
+
+
+def _many(cls, views) -> tuple:
+    return tuple(cls(v) for v in views)
+
+
+# ---- entities -----------------------------------------------------------------
+
+
+class Entity:
+    """Base of the entity classes: the fields every entity has.
+
+    ``entity_kind`` (a class attribute) is ``"organization"``, ``"task"``, ...;
+    ``position`` is the entity's place among its kind, in file order.
+    """
+
+    __slots__ = ("_v",)
+    entity_kind: ClassVar[str] = ""
+
+    def __init__(self, view: Any) -> None:
+        self._v = view
+
+    @property
+    def position(self) -> int:
+        return self._v.position
+
+    @property
+    def id(self) -> str:
+        return self._v.id
+
+    @property
+    def name(self) -> str:
+        return self._v.name
+
+    @property
+    def name_en(self) -> str:
+        return self._v.name_en
+
+    @property
+    def aliases(self) -> Tuple[str, ...]:
+        return tuple(self._v.aliases)
+
+    @property
+    def valid_from(self) -> Optional[Date]:
+        return self._v.valid_from
+
+    @property
+    def valid_to(self) -> Optional[Date]:
+        return self._v.valid_to
+
+    def valid_on(self, date: DateLike) -> bool:
+        """True when the entity may exist on ``date`` by its validity dates (open ends
+        reach forever; precision is respected)."""
+        return self._v.valid_on(date)
+
+    @property
+    def classification(self) -> str:
+        """The entity's classification, or the file's default when it states none."""
+        return self._v.classification
+
+    @property
+    def classification_stated(self) -> bool:
+        return self._v.classification_stated
+
+    @property
+    def sources(self) -> Tuple[Evidence, ...]:
+        return _evidence(self._v.sources)
+
+    @property
+    def extra(self) -> Dict[str, Any]:
+        """Fields the format does not know, as a new dict (``{}`` for none)."""
+        return _extra(self._v.extra_json)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._v == other._v  # type: ignore[attr-defined]
+
+    def __ne__(self, other: object) -> bool:
+        eq = self.__eq__(other)
+        return eq if eq is NotImplemented else not eq
+
+    def __hash__(self) -> int:
+        return hash(self._v)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.id} {self.name!r}>"
+
+
+class Area(Entity):
+    """An administrative unit (province, district, commune)."""
+
+    __slots__ = ()
+    entity_kind = "area"
+
+    @property
+    def level(self) -> str:
+        return self._v.level
+
+    @property
+    def code(self) -> str:
+        return self._v.code
+
+    @property
+    def parent(self) -> Optional["Area"]:
+        return _opt(Area, self._v.parent)
+
+
+class Topic(Entity):
+    """A policy domain (religion, environment, ...), possibly under a parent topic."""
+
+    __slots__ = ()
+    entity_kind = "topic"
+
+    @property
+    def parent(self) -> Optional["Topic"]:
+        return _opt(Topic, self._v.parent)
+
+
+class Organization(Entity):
+    """An organization: Party committee or commission, front, department, police, ...
+
+    ``roles`` are every role it holds, on tasks and on programs (in the order of the
+    file's roles).
+    """
+
+    __slots__ = ()
+    entity_kind = "organization"
+
+    @property
+    def kind(self) -> str:
+        return self._v.kind
+
+    @property
+    def level(self) -> Optional[str]:
+        return self._v.level
+
+    @property
+    def area(self) -> Optional[Area]:
+        return _opt(Area, self._v.area)
+
+    @property
+    def parent(self) -> Optional["Organization"]:
+        return _opt(Organization, self._v.parent)
+
+    @property
+    def roles(self) -> Tuple["Role", ...]:
+        return _many(Role, self._v.roles)
+
+
+class Document(Entity):
+    """A directive, resolution, plan or other document and its relations."""
+
+    __slots__ = ()
+    entity_kind = "document"
+
+    @property
+    def type(self) -> str:
+        return self._v.type
+
+    @property
+    def number(self) -> str:
+        return self._v.number
+
+    @property
+    def issuer(self) -> str:
+        return self._v.issuer
+
+    @property
+    def issued_by(self) -> Optional[Organization]:
+        return _opt(Organization, self._v.issued_by)
+
+    @property
+    def date(self) -> Optional[Date]:
+        return self._v.date
+
+    @property
+    def term(self) -> str:
+        return self._v.term
+
+    @property
+    def title(self) -> str:
+        return self._v.title
+
+    @property
+    def continues(self) -> Tuple["Document", ...]:
+        return _many(Document, self._v.continues)
+
+    @property
+    def implements(self) -> Tuple["Document", ...]:
+        return _many(Document, self._v.implements)
+
+    @property
+    def amends(self) -> Tuple["Document", ...]:
+        return _many(Document, self._v.amends)
+
+    @property
+    def replaces(self) -> Tuple["Document", ...]:
+        return _many(Document, self._v.replaces)
+
+    @property
+    def topics(self) -> Tuple[Topic, ...]:
+        return _many(Topic, self._v.topics)
+
+    @property
+    def areas(self) -> Tuple[Area, ...]:
+        return _many(Area, self._v.areas)
+
+    @property
+    def reviews(self) -> Tuple[ReviewObligation, ...]:
+        return tuple(ReviewObligation(k, y, r) for k, y, r in self._v.reviews)
+
+
+class Program(Entity):
+    """A joint program, plan or emulation movement, with its signatories' roles."""
+
+    __slots__ = ()
+    entity_kind = "program"
+
+    @property
+    def kind(self) -> str:
+        return self._v.kind
+
+    @property
+    def period(self) -> Optional[Period]:
+        p = self._v.period
+        return None if p.empty else p
+
+    @property
+    def implements(self) -> Tuple[Document, ...]:
+        return _many(Document, self._v.implements)
+
+    @property
+    def topics(self) -> Tuple[Topic, ...]:
+        return _many(Topic, self._v.topics)
+
+    @property
+    def areas(self) -> Tuple[Area, ...]:
+        return _many(Area, self._v.areas)
+
+    @property
+    def roles(self) -> Tuple["Role", ...]:
+        return _many(Role, self._v.roles)
+
+
+class Task(Entity):
+    """A unit of work, tied to organizations by roles."""
+
+    __slots__ = ()
+    entity_kind = "task"
+
+    @property
+    def kind(self) -> str:
+        return self._v.kind
+
+    @property
+    def status(self) -> str:
+        return self._v.status
+
+    @property
+    def program(self) -> Optional[Program]:
+        return _opt(Program, self._v.program)
+
+    @property
+    def implements(self) -> Tuple[Document, ...]:
+        return _many(Document, self._v.implements)
+
+    @property
+    def topics(self) -> Tuple[Topic, ...]:
+        return _many(Topic, self._v.topics)
+
+    @property
+    def areas(self) -> Tuple[Area, ...]:
+        return _many(Area, self._v.areas)
+
+    @property
+    def period(self) -> Optional[Period]:
+        p = self._v.period
+        return None if p.empty else p
+
+    @property
+    def due(self) -> Optional[Date]:
+        return self._v.due
+
+    @property
+    def roles(self) -> Tuple["Role", ...]:
+        return _many(Role, self._v.roles)
+
+
+class Event(Entity):
+    """A reorganization: on ``date``, ``from_`` became ``to`` (merge, split, rename,
+    transfer) or ended without successor (dissolve)."""
+
+    __slots__ = ()
+    entity_kind = "event"
+
+    @property
+    def kind(self) -> str:
+        return self._v.kind
+
+    @property
+    def date(self) -> Optional[Date]:
+        return self._v.date
+
+    @property
+    def approximate(self) -> bool:
+        return self._v.approximate
+
+    @property
+    def from_(self) -> Tuple[Organization, ...]:
+        """The predecessors (``from`` in files; ``from`` is a Python keyword)."""
+        return _many(Organization, self._v.from_)
+
+    @property
+    def to(self) -> Tuple[Organization, ...]:
+        return _many(Organization, self._v.to)
+
+
+class Source(Entity):
+    """A text or document that facts cite."""
+
+    __slots__ = ()
+    entity_kind = "source"
+
+    @property
+    def kind(self) -> str:
+        return self._v.kind
+
+    @property
+    def title(self) -> str:
+        return self._v.title
+
+    @property
+    def date(self) -> Optional[Date]:
+        return self._v.date
+
+    @property
+    def url(self) -> str:
+        return self._v.url
+
+    @property
+    def sha256(self) -> str:
+        return self._v.sha256
+
+    @property
+    def document(self) -> Optional[Document]:
+        return _opt(Document, self._v.document)
+
+
+class Role:
+    """One role: an organization's part (``role``, e.g. ``"lead"``) in a task or program
+    (``target``). ``raci`` is the role's RACI letter."""
+
+    __slots__ = ("_v",)
+
+    def __init__(self, view: Any) -> None:
+        self._v = view
+
+    @property
+    def position(self) -> int:
+        return self._v.position
+
+    @property
+    def org(self) -> Organization:
+        return Organization(self._v.org)
+
+    @property
+    def role(self) -> str:
+        return self._v.role
+
+    @property
+    def raci(self) -> str:
+        return self._v.raci
+
+    @property
+    def target_kind(self) -> str:
+        """``"task"`` or ``"program"``."""
+        return self._v.target_kind
+
+    @property
+    def target(self) -> Union[Task, Program]:
+        v = self._v.target
+        return Task(v) if self._v.target_kind == "task" else Program(v)
+
+    @property
+    def classification(self) -> str:
+        return self._v.classification
+
+    @property
+    def classification_stated(self) -> bool:
+        return self._v.classification_stated
+
+    @property
+    def sources(self) -> Tuple[Evidence, ...]:
+        return _evidence(self._v.sources)
+
+    @property
+    def extra(self) -> Dict[str, Any]:
+        return _extra(self._v.extra_json)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Role:
+            return NotImplemented
+        return self._v == other._v  # type: ignore[attr-defined]
+
+    def __ne__(self, other: object) -> bool:
+        eq = self.__eq__(other)
+        return eq if eq is NotImplemented else not eq
+
+    def __hash__(self) -> int:
+        return hash(self._v)
+
+    def __repr__(self) -> str:
+        return f"<Role {self.org.id} {self.role} {self.target.id}>"
+
+
+_CLASSES: Dict[str, Type[Entity]] = {
+    "area": Area,
+    "topic": Topic,
+    "organization": Organization,
+    "document": Document,
+    "program": Program,
+    "task": Task,
+    "event": Event,
+    "source": Source,
+}
+
+E = TypeVar("E", bound=Entity)
+
+
+# ---- collections --------------------------------------------------------------
+
+
+class EntityCollection(Sequence[E]):
+    """The entities of one kind, in file order: ``len``, iteration, integer indexing
+    and slicing, lookup by id (raising :class:`danvan.NotFoundError`, a ``KeyError``,
+    that names the nearest ids), ``in`` (an id or an entity) and ``ids()``.
+
+    >>> import danvan
+    >>> net = danvan.Network.loads('{"danvan": "1", "topics": [{"id": "topic:a", "name": "A"}, {"id": "topic:b", "name": "B"}]}')
+    >>> len(net.topics), net.topics[-1].id, net.topics["topic:a"].name, "topic:c" in net.topics
+    (2, 'topic:b', 'A', False)
+    >>> net.topics.ids()
+    ['topic:a', 'topic:b']
+    """
+
+    __slots__ = ("_core", "_kind", "_cls")
+
+    def __init__(self, core: Any, kind: str) -> None:
+        self._core = core
+        self._kind = kind
+        self._cls: Type[E] = _CLASSES[kind]  # type: ignore[assignment]
+
+    @property
+    def kind(self) -> str:
+        """The entity kind, e.g. ``"organization"``."""
+        return self._kind
+
+    def __len__(self) -> int:
+        return self._core.size(self._kind)
+
+    def __iter__(self) -> Iterator[E]:
+        core, kind, cls = self._core, self._kind, self._cls
+        for i in range(core.size(kind)):
+            yield cls(core.view(kind, i))
+
+    @overload
+    def __getitem__(self, key: Union[str, int]) -> E: ...
+    @overload
+    def __getitem__(self, key: slice) -> List[E]: ...
+    def __getitem__(self, key):
+        if isinstance(key, str):
+            return self._cls(self._core.view(self._kind, self._core.at(self._kind, key)))
+        if isinstance(key, slice):
+            return [self[i] for i in range(*key.indices(len(self)))]
+        try:
+            i = key.__index__()
+        except AttributeError:
+            raise TypeError(
+                f"{_PLURALS[self._kind]} are looked up by id (str) or position (int), not {type(key).__name__}"
+            ) from None
+        n = len(self)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError(f"{self._kind} position {key} out of range ({n} in the network)")
+        return self._cls(self._core.view(self._kind, i))
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, str):
+            return self._core.find(self._kind, item) is not None
+        if isinstance(item, self._cls):
+            pos = item.position
+            return pos < len(self) and self._core.view(self._kind, pos) == item._v
+        return False
+
+    def get(self, id: str, default: Any = None) -> Optional[E]:
+        """The entity with this id, or ``default``."""
+        pos = self._core.find(self._kind, id)
+        return default if pos is None else self._cls(self._core.view(self._kind, pos))
+
+    def index(self, item: Any, start: int = 0, stop: Optional[int] = None) -> int:  # type: ignore[override]
+        """The position of an entity (or of the entity with this id)."""
+        if isinstance(item, str):
+            pos = self._core.find(self._kind, item)
+        else:
+            pos = item.position if item in self else None
+        lo, hi, _ = slice(start, stop).indices(len(self))
+        if pos is None or not lo <= pos < hi:
+            raise ValueError(f"{item!r} is not among the {_PLURALS[self._kind]}")
+        return pos
+
+    def count(self, item: Any) -> int:  # type: ignore[override]
+        return 1 if item in self else 0
+
+    def ids(self) -> List[str]:
+        """Every id of this kind, in file order."""
+        return self._core.ids(self._kind)
+
+    def __repr__(self) -> str:
+        return f"<danvan {_PLURALS[self._kind]}: {len(self)}>"
+
+
+class RoleCollection(Sequence[Role]):
+    """Every role of the network (programs' roles, then tasks' roles, each in file
+    order): ``len``, iteration, integer indexing and slicing, ``in``. Roles have no id."""
+
+    __slots__ = ("_core",)
+
+    def __init__(self, core: Any) -> None:
+        self._core = core
+
+    def __len__(self) -> int:
+        return self._core.role_count()
+
+    def __iter__(self) -> Iterator[Role]:
+        core = self._core
+        for i in range(core.role_count()):
+            yield Role(core.role(i))
+
+    @overload
+    def __getitem__(self, key: int) -> Role: ...
+    @overload
+    def __getitem__(self, key: slice) -> List[Role]: ...
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return [self[i] for i in range(*key.indices(len(self)))]
+        if isinstance(key, str):
+            raise TypeError("roles have no ids; look roles up through a task, program or organization (`.roles`)")
+        i = key.__index__()
+        n = len(self)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError(f"role position {key} out of range ({n} in the network)")
+        return Role(self._core.role(i))
+
+    def __contains__(self, item: object) -> bool:
+        if not isinstance(item, Role):
+            return False
+        pos = item.position
+        return pos < len(self) and self._core.role(pos) == item._v
+
+    def __repr__(self) -> str:
+        return f"<danvan roles: {len(self)}>"
+
+
+# ---- the network ----------------------------------------------------------------
+
+
+class Network:
+    """An immutable, indexed coordination network (SPEC section 2).
+
+    Read one with :meth:`load` or :meth:`loads`; write it with :meth:`save` or
+    :meth:`dumps`. ``len(net)`` counts the entities of every kind (roles are not
+    entities); ``net[id]`` finds an entity of any kind by its id prefix. Loading,
+    dumping and saving release the GIL.
+
+    >>> import danvan
+    >>> net = danvan.Network.loads('''{"danvan": "1", "meta": {"title": "Ví dụ"},
+    ...   "organizations": [{"id": "org:a", "name": "Ban A", "valid_from": "2008-04"}]}''')
+    >>> len(net), net["org:a"].name, str(net.date_range())
+    (1, 'Ban A', '2008-04/2008-04')
+    >>> net.summary()["counts"]["organizations"], net.meta.title
+    (1, 'Ví dụ')
+    >>> danvan.Network.loads(net.dumps()).dumps() == net.dumps()
+    True
+    """
+
+    __slots__ = ("_core", "__weakref__")
+
+    def __init__(self) -> None:
+        """An empty network."""
+        self._core = _core.Network()
+
+    @classmethod
+    def _from_core(cls, core: Any) -> "Network":
+        net = cls.__new__(cls)
+        net._core = core
+        return net
+
+    # -- reading and writing --
+
+    @classmethod
+    def load(cls, path: PathLike, *, max_problems: int = 100) -> "Network":
+        """Reads a network from a danvan JSON file.
+
+        Raises :class:`danvan.FileError` (unreadable), :class:`danvan.ParseError` (not
+        JSON; with line and column) or :class:`danvan.ValidationError` (every problem,
+        each with its JSON path; at most ``max_problems`` in detail).
+        """
+        return cls._from_core(_core.Network.load(os.fspath(path), max_problems))
+
+    @classmethod
+    def loads(cls, text: Union[str, bytes], *, label: str = "<string>", max_problems: int = 100) -> "Network":
+        """Reads a network from JSON text; ``label`` names the text in error messages."""
+        return cls._from_core(_core.Network.loads(text, label, max_problems))
+
+    def dumps(self) -> str:
+        """The network as canonical JSON text (load → dumps → load → dumps is stable)."""
+        return self._core.dumps()
+
+    def save(self, path: PathLike) -> None:
+        """Writes :meth:`dumps` to ``path`` atomically (temporary file, then rename).
+        On error the old file is left as it was and :class:`danvan.FileError` is raised."""
+        self._core.save(os.fspath(path))
+
+    def __reduce__(self):
+        return (_loads_for_pickle, (self.dumps(),))
+
+    # -- collections --
+
+    @property
+    def areas(self) -> "EntityCollection[Area]":
+        return EntityCollection(self._core, "area")
+
+    @property
+    def topics(self) -> "EntityCollection[Topic]":
+        return EntityCollection(self._core, "topic")
+
+    @property
+    def organizations(self) -> "EntityCollection[Organization]":
+        return EntityCollection(self._core, "organization")
+
+    @property
+    def documents(self) -> "EntityCollection[Document]":
+        return EntityCollection(self._core, "document")
+
+    @property
+    def programs(self) -> "EntityCollection[Program]":
+        return EntityCollection(self._core, "program")
+
+    @property
+    def tasks(self) -> "EntityCollection[Task]":
+        return EntityCollection(self._core, "task")
+
+    @property
+    def events(self) -> "EntityCollection[Event]":
+        return EntityCollection(self._core, "event")
+
+    @property
+    def sources(self) -> "EntityCollection[Source]":
+        return EntityCollection(self._core, "source")
+
+    @property
+    def roles(self) -> RoleCollection:
+        return RoleCollection(self._core)
+
+    def collection(self, kind: str) -> "EntityCollection[Entity]":
+        """The collection of an entity kind given as a word (``"organization"``)."""
+        if kind not in _CLASSES:
+            raise ValueError(f"unknown entity kind {kind!r} (one of {', '.join(_KINDS)})")
+        return EntityCollection(self._core, kind)
+
+    # -- lookup across kinds --
+
+    @staticmethod
+    def _kind_of(id: str) -> Optional[str]:
+        for kind, prefix in _core.id_prefixes.items():
+            if id.startswith(prefix):
+                return kind
+        return None
+
+    def __getitem__(self, id: str) -> Entity:
+        if not isinstance(id, str):
+            raise TypeError(f"a network is indexed by entity id (str), not {type(id).__name__}")
+        kind = self._kind_of(id)
+        if kind is None:
+            prefixes = ", ".join(_core.id_prefixes.values())
+            raise NotFoundError(f"unknown id `{id}`: an id starts with its kind prefix ({prefixes})", id, [])
+        return self.collection(kind)[id]
+
+    def get(self, id: str, default: Any = None) -> Any:
+        """The entity with this id (any kind), or ``default``."""
+        kind = self._kind_of(id) if isinstance(id, str) else None
+        return default if kind is None else self.collection(kind).get(id, default)
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, str):
+            kind = self._kind_of(item)
+            return kind is not None and self._core.find(kind, item) is not None
+        if isinstance(item, Entity):
+            return item in self.collection(item.entity_kind)
+        if isinstance(item, Role):
+            return item in self.roles
+        return False
+
+    def __len__(self) -> int:
+        return sum(self._core.size(k) for k in _KINDS)
+
+    def __iter__(self) -> Iterator[Entity]:
+        """Every entity: areas, topics, organizations, documents, programs, tasks,
+        events, sources, each in file order."""
+        for kind in _KINDS:
+            yield from EntityCollection(self._core, kind)
+
+    # -- facts about the whole --
+
+    @property
+    def meta(self) -> Meta:
+        m = self._core.meta()
+        return Meta(m["title"], m["description"], m["language"], m["classification"], _extra(m["extra_json"]))
+
+    @property
+    def extra(self) -> Dict[str, Any]:
+        """The file's top-level fields the format does not know, as a new dict."""
+        return _extra(self._core.extra_json())
+
+    @property
+    def vocabulary(self) -> Tuple[RoleDefinition, ...]:
+        """The role names this network knows: the core roles, then the file's own."""
+        return tuple(
+            RoleDefinition(name, tuple(labels), raci, description, core)
+            for name, labels, raci, description, core in self._core.vocabulary()
+        )
+
+    def date_range(self) -> Optional[Period]:
+        """The earliest and latest dates the network mentions (validity, periods, due
+        dates, document and event dates), each with its precision; ``None`` if none."""
+        p = self._core.date_range()
+        return None if p.empty else p
+
+    def memory_bytes(self) -> int:
+        """Bytes the loaded network holds on the heap."""
+        return self._core.memory_bytes()
+
+    def counts(self) -> Dict[str, int]:
+        """Entities per collection (``"organizations": 12``, ...) and ``"roles"``."""
+        out = {_PLURALS[k]: self._core.size(k) for k in _KINDS}
+        out["roles"] = self._core.role_count()
+        return out
+
+    def summary(self) -> Dict[str, Any]:
+        """A JSON-ready overview: title, classification, counts per kind, entity total
+        and the date range as ISO text (``None`` when the network has no dates)."""
+        p = self.date_range()
+        meta = self.meta
+        return {
+            "title": meta.title,
+            "classification": meta.classification,
+            "counts": self.counts(),
+            "entities": len(self),
+            "date_range": None
+            if p is None
+            else {"start": None if p.start is None else str(p.start), "end": None if p.end is None else str(p.end)},
+        }
+
+    def __repr__(self) -> str:
+        counts = self.counts()
+        order = ("organizations", "documents", "programs", "tasks", "roles", "areas", "topics", "events", "sources")
+        parts = [f"{counts[k]} {k if counts[k] != 1 else k[:-1]}" for k in order if counts[k]]
+        return f"<danvan.Network {', '.join(parts) if parts else 'empty'}>"
+
+
+def _loads_for_pickle(text: str) -> Network:
+    return Network.loads(text, label="<pickle>")

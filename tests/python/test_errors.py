@@ -1,0 +1,308 @@
+"""danvan's exceptions through Python: the class hierarchy, what each carries, the
+messages (the C++ ones), and every file of tests/data/invalid/."""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+from pathlib import Path
+
+import pytest
+
+import danvan
+
+HERE = Path(__file__).resolve().parent
+SOURCE_DIR = Path(os.environ.get("DANVAN_SOURCE_DIR", HERE.parent.parent))
+INVALID = SOURCE_DIR / "tests" / "data" / "invalid"
+
+# One file, seven kinds of semantic problem.
+SEVERAL = {
+    "danvan": "1",
+    "areas": [
+        {"id": "area:a", "name": "A", "level": "province", "parent": "area:b"},
+        {"id": "area:b", "name": "B", "level": "district", "parent": "area:a"},
+    ],
+    "organizations": [
+        {"id": "org:cong-an-tinh", "name": "Công an tỉnh", "kind": "police"},
+        {"id": "org:cong-an-tinh", "name": "Công an tỉnh (lặp)", "kind": "police"},
+        {"id": "ogr:mttq", "name": "MTTQ", "kind": "front"},
+    ],
+    "documents": [{"id": "doc:x", "name": "X", "date": "2023-02-30"}],
+    "programs": [{"id": "prog:p", "name": "P", "period": {"start": "2025", "end": "2023"}}],
+    "tasks": [
+        {"id": "task:t", "name": "T", "roles": [
+            {"org": "org:cong-an", "role": "lead"},
+            {"org": "org:cong-an-tinh", "role": "advize"},
+        ]}
+    ],
+}
+
+# (path, rule, part of the message, suggestion) in document order.
+SEVERAL_EXPECTED = [
+    ("/areas/1/parent", "hierarchy-cycle", "area:a → area:b → area:a", ""),
+    ("/organizations/1/id", "duplicate-id", "duplicate id `org:cong-an-tinh`", ""),
+    ("/organizations/2/id", "wrong-id-prefix", "`ogr:mttq` is not a valid organization id", ""),
+    ("/documents/0/date", "bad-date", "day 30 does not exist in 2023-02", ""),
+    ("/programs/0/period/end", "ends-before-start", "the period ends (2023) before it starts (2025)", ""),
+    ("/tasks/0/roles/0/org", "unknown-reference", "unknown organization `org:cong-an`", "org:cong-an-tinh"),
+    ("/tasks/0/roles/1/role", "unknown-role", "unknown role `advize`; did you mean `advise`?", "advise"),
+]
+
+
+def several_text() -> str:
+    return json.dumps(SEVERAL, ensure_ascii=False, indent=2)
+
+
+# ---- the hierarchy -----------------------------------------------------------------
+
+
+def test_exception_hierarchy():
+    assert issubclass(danvan.Error, Exception)
+    assert issubclass(danvan.ParseError, danvan.Error) and issubclass(danvan.ParseError, ValueError)
+    assert issubclass(danvan.ValidationError, danvan.Error) and issubclass(danvan.ValidationError, ValueError)
+    assert issubclass(danvan.NotFoundError, danvan.Error) and issubclass(danvan.NotFoundError, KeyError)
+    assert issubclass(danvan.FileError, danvan.Error) and issubclass(danvan.FileError, OSError)
+    assert not issubclass(danvan.ValidationError, KeyError)
+
+
+# ---- syntax errors ---------------------------------------------------------------
+
+
+def test_syntax_error_gives_line_and_column():
+    text = '{"danvan": "1",\n  "meta": {"title": "x",}\n}'
+    with pytest.raises(danvan.ParseError) as info:
+        danvan.Network.loads(text, label="net.json")
+    e = info.value
+    assert (e.file, e.line, e.column) == ("net.json", 2, 25)
+    assert e.problem.rule == "syntax" and e.problems == [e.problem]
+    assert "expected string literal" in e.problem.message
+    assert str(e) == str(e.problem) and str(e).startswith("net.json:2:25: invalid JSON")
+
+
+def test_parse_errors_are_value_errors():
+    for text in ["", "   ", "{", "[1, 2", "\x00\x01", '{"danvan": "1", "meta": tru}']:
+        with pytest.raises(ValueError) as info:
+            danvan.Network.loads(text)
+        assert isinstance(info.value, danvan.ParseError), text
+        assert info.value.line >= 1 and info.value.column >= 1, text
+
+
+def test_empty_text_is_a_parse_error_at_1_1():
+    with pytest.raises(danvan.ParseError, match="empty") as info:
+        danvan.Network.loads("")
+    assert (info.value.line, info.value.column) == (1, 1)
+
+
+def test_column_counts_characters_not_bytes():
+    # "Tỉnh ủy" has multi-byte characters before the error on the same line.
+    text = '{"danvan": "1", "meta": {"title": "Tỉnh ủy" "x"}}'
+    with pytest.raises(danvan.ParseError) as info:
+        danvan.Network.loads(text)
+    assert info.value.line == 1
+    # The core points at the last character of the unexpected token `"x"`
+    # (character 47; counted in bytes it would be 51).
+    assert info.value.column == text.index('"x"') + len('"x"')
+    assert len(text[: info.value.column].encode()) == 51
+
+
+def test_parse_error_names_the_file(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"danvan": "1",\n\n  "tasks": [,]}', encoding="utf-8")
+    with pytest.raises(danvan.ParseError) as info:
+        danvan.Network.load(bad)
+    assert (info.value.file, info.value.line) == (str(bad), 3)
+    assert str(info.value).startswith(f"{bad}:3:")
+
+
+# ---- validation errors -------------------------------------------------------------
+
+
+def test_several_semantic_errors_are_reported_together():
+    with pytest.raises(danvan.ValidationError) as info:
+        danvan.Network.loads(several_text(), label="several.json")
+    e = info.value
+    got = [(p.path, p.rule) for p in e.problems]
+    assert got == [(path, rule) for path, rule, _, _ in SEVERAL_EXPECTED]
+    for p, (path, rule, message, suggestion) in zip(e.problems, SEVERAL_EXPECTED):
+        assert isinstance(p, danvan.Problem)
+        assert message in p.message, (path, p.message)
+        assert p.suggestion == suggestion, path
+        assert p.file == "several.json" and (p.line, p.column) == (0, 0)
+    assert len({p.rule for p in e.problems}) >= 5
+    assert e.total == len(e.problems) == 7
+
+
+def test_validation_message_is_the_first_problem_and_how_many_more():
+    with pytest.raises(danvan.ValidationError) as info:
+        danvan.Network.loads(several_text(), label="several.json")
+    e = info.value
+    assert str(e) == f"{e.problems[0]} (and 6 more problems)"
+    assert str(e.problems[0]) == (
+        "several.json:/areas/1/parent: the area hierarchy has a cycle: area:a → area:b → area:a")
+
+
+def test_validation_errors_are_caught_as_value_error():
+    try:
+        danvan.Network.loads(several_text())
+    except ValueError as e:
+        assert isinstance(e, danvan.ValidationError)
+    else:  # pragma: no cover
+        pytest.fail("no error")
+
+
+def test_unsupported_version():
+    doc = dict(SEVERAL, danvan="2")
+    with pytest.raises(danvan.ValidationError) as info:
+        danvan.Network.loads(json.dumps(doc))
+    (p,) = info.value.problems  # the other problems are noise for another version
+    assert (p.path, p.rule, p.suggestion) == ("/danvan", "unsupported-version", "1")
+    assert 'unsupported format version "2"' in p.message
+    assert str(info.value) == str(p)
+
+
+def test_missing_version():
+    with pytest.raises(danvan.ValidationError) as info:
+        danvan.Network.loads('{"organizations": []}')
+    assert [(p.path, p.rule) for p in info.value.problems] == [("/danvan", "missing-field")]
+
+
+def test_problem_cap_keeps_the_total():
+    doc = {"danvan": "1", "topics": [{"id": f"bad{i}", "name": "x"} for i in range(10)]}
+    with pytest.raises(danvan.ValidationError) as info:
+        danvan.Network.loads(json.dumps(doc), max_problems=3)
+    e = info.value
+    assert len(e.problems) == 3 and e.total == 10
+    assert [p.path for p in e.problems] == ["/topics/0/id", "/topics/1/id", "/topics/2/id"]
+    assert str(e).endswith("(and 9 more problems)")
+
+
+def test_a_failed_load_leaves_nothing_behind():
+    # The same Network class still loads good text afterwards, and an error
+    # carries no partial network.
+    with pytest.raises(danvan.ValidationError) as info:
+        danvan.Network.loads(several_text())
+    assert not hasattr(info.value, "network")
+    assert len(danvan.Network.loads('{"danvan": "1"}')) == 0
+
+
+# ---- other errors ------------------------------------------------------------------
+
+
+def test_not_found_error_is_a_key_error_with_suggestions():
+    net = danvan.Network.loads(json.dumps({
+        "danvan": "1",
+        "organizations": [{"id": "org:cong-an-tinh", "name": "Công an tỉnh"},
+                          {"id": "org:cong-an-huyen", "name": "Công an huyện"}]}))
+    with pytest.raises(KeyError) as info:
+        net.organizations["org:cong-an"]
+    e = info.value
+    assert isinstance(e, danvan.NotFoundError) and isinstance(e, danvan.Error)
+    assert e.id == "org:cong-an"
+    assert set(e.suggestions) == {"org:cong-an-tinh", "org:cong-an-huyen"}
+    # Readable, not the quoted repr a KeyError would print.
+    assert str(e).startswith("unknown id `org:cong-an`; did you mean `")
+    with pytest.raises(danvan.NotFoundError) as none:
+        net.tasks["task:x"]
+    assert none.value.suggestions == [] and str(none.value) == "unknown id `task:x`"
+
+
+def test_file_error(tmp_path):
+    missing = tmp_path / "missing.json"
+    with pytest.raises(OSError) as info:
+        danvan.Network.load(missing)
+    e = info.value
+    assert isinstance(e, danvan.FileError) and isinstance(e, danvan.Error)
+    assert e.filename == e.file == str(missing)
+    assert str(e) == f"{missing}: No such file or directory"
+
+
+def test_file_error_with_an_undecodable_name(tmp_path):
+    name = os.fsencode(tmp_path) + b"/caf\xe9.json"  # Latin-1 bytes, not UTF-8
+    with pytest.raises(danvan.FileError) as info:
+        danvan.Network.load(name)
+    assert os.fsencode(info.value.filename) == name  # as os.fsdecode() gives it
+    assert "caf\\xe9.json: No such file or directory" in str(info.value)
+
+
+def test_problem_text_matches_the_core():
+    p = danvan.Problem(file="f.json", path="/tasks/1/due", rule="bad-date", message="bad")
+    assert str(p) == "f.json:/tasks/1/due: bad"
+    assert str(danvan.Problem(line=3, column=4, message="m")) == "<input>:3:4: m"
+    assert p == danvan.Problem("f.json", "/tasks/1/due", 0, 0, "bad-date", "bad", "")
+    with pytest.raises(AttributeError):
+        p.path = "/x"  # frozen
+
+
+def test_exceptions_pickle_with_their_details():
+    with pytest.raises(danvan.ValidationError) as info:
+        danvan.Network.loads(several_text())
+    back = pickle.loads(pickle.dumps(info.value))
+    assert back.problems == info.value.problems and back.total == 7 and str(back) == str(info.value)
+    nf = pickle.loads(pickle.dumps(danvan.NotFoundError("unknown id `x`", "x", ["y"])))
+    assert (nf.id, nf.suggestions, str(nf)) == ("x", ["y"], "unknown id `x`")
+    fe = pickle.loads(pickle.dumps(danvan.FileError("f: gone", "f")))
+    assert (fe.filename, str(fe)) == ("f", "f: gone")
+    pe = pickle.loads(pickle.dumps(danvan.ParseError("m", danvan.Problem(line=2, column=3))))
+    assert (pe.line, pe.column) == (2, 3)
+
+
+# ---- tests/data/invalid --------------------------------------------------------------
+
+
+def _invalid_cases():
+    expected_file = INVALID / "expected.json"
+    if not expected_file.exists():
+        return []
+    expected = json.loads(expected_file.read_text(encoding="utf-8"))
+    return sorted(expected.items())
+
+
+@pytest.mark.parametrize("name,want", _invalid_cases() or [pytest.param(None, None, marks=pytest.mark.skip(
+    reason="tests/data/invalid/expected.json is not there"))])
+def test_invalid_file(name, want):
+    path = INVALID / name
+    with pytest.raises(danvan.Error) as info:
+        danvan.Network.load(path)
+    e = info.value
+    assert isinstance(e, ValueError)
+    if want["error"] == "parse":
+        assert isinstance(e, danvan.ParseError), str(e)
+        assert (e.line, e.column) == (want["line"], want["column"]), str(e)
+        assert want["message"] in e.problem.message
+        assert e.file == str(path)
+    else:
+        assert isinstance(e, danvan.ValidationError), str(e)
+        assert [(p.path, p.rule) for p in e.problems] == [(w["path"], w["rule"]) for w in want["problems"]], str(e)
+        for p, w in zip(e.problems, want["problems"]):
+            assert w["message"] in p.message, p.message
+            assert p.suggestion == w.get("suggestion", ""), p.path
+            assert p.file == str(path)
+
+
+def test_every_invalid_file_has_an_expectation():
+    if not (INVALID / "expected.json").exists():
+        pytest.skip("tests/data/invalid/expected.json is not there")
+    names = {p.name for p in INVALID.iterdir() if p.name != "expected.json"}
+    assert names == {name for name, _ in _invalid_cases()}
+
+
+# ---- a missing extension -------------------------------------------------------------
+
+
+def test_missing_extension_gives_a_build_hint(tmp_path):
+    import shutil
+    import subprocess
+    import sys
+
+    package = Path(danvan.__file__).resolve().parent
+    copy = tmp_path / "danvan"
+    copy.mkdir()
+    for source in package.glob("*.py"):
+        shutil.copy(source, copy / source.name)
+    env = dict(os.environ, PYTHONPATH=str(tmp_path))
+    run = subprocess.run([sys.executable, "-c", "import danvan"], env=env, capture_output=True, text=True,
+                         cwd=tmp_path, timeout=60)
+    assert run.returncode != 0
+    assert "ImportError" in run.stderr and "Did you build the extension?" in run.stderr
+    assert "no compiled module _core" in run.stderr

@@ -32,7 +32,7 @@ except ImportError as _exc:  # pragma: no cover - depends on the build
         "(--no-build-isolation)."
     ) from _exc
 
-from ._core import Date, Period
+from ._core import Date, Period, Scope
 from ._errors import Error, FileError, NotFoundError, ParseError, Problem, ValidationError
 from ._network import (
     Area,
@@ -42,6 +42,7 @@ from ._network import (
     Event,
     Evidence,
     Meta,
+    NameMatch,
     Network,
     Organization,
     Program,
@@ -61,6 +62,10 @@ FORMAT_VERSION: str = _core.format_version
 
 load = Network.load
 loads = Network.loads
+from_frames = Network.from_frames
+
+from ._display import display
+from ._interchange import FrameProblem
 
 __all__ = [
     "FORMAT_VERSION",
@@ -73,7 +78,9 @@ __all__ = [
     "Event",
     "Evidence",
     "FileError",
+    "FrameProblem",
     "Meta",
+    "NameMatch",
     "Network",
     "NotFoundError",
     "Organization",
@@ -85,13 +92,32 @@ __all__ = [
     "Role",
     "RoleCollection",
     "RoleDefinition",
+    "Scope",
     "Source",
     "Task",
     "Topic",
     "ValidationError",
+    "display",
+    "from_frames",
     "load",
     "loads",
+    "plot",
 ]
+
+
+def __getattr__(name: str):
+    # danvan.plot imports matplotlib: only on first use.
+    if name == "plot":
+        import importlib
+
+        return importlib.import_module(".plot", __name__)
+    raise AttributeError(f"module 'danvan' has no attribute {name!r}")
+
+
+# Rich HTML of query results in a running Jupyter/IPython (nothing otherwise).
+from ._display import register_formatters as _register_formatters
+
+_register_formatters()
 
 # The text layer (document references, Vietnamese normalization, extraction) is
 # optional at import time: a build without it still loads networks.

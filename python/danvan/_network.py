@@ -42,6 +42,9 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, Dict, Iterator, List, Optional, Sequence, Tuple, Type, TypeVar, Union, overload
 
 from . import _core
+from ._frames import FramesMixin
+from ._overlap import OverlapMixin
+from ._responsibility import ResponsibilityMixin
 from ._core import Date, Period
 from ._errors import NotFoundError
 
@@ -239,6 +242,11 @@ class Entity:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.id} {self.name!r}>"
+
+    def _repr_html_(self) -> str:
+        from ._display import entity_html
+
+        return entity_html(self)
 
 
 class Area(Entity):
@@ -671,6 +679,24 @@ class EntityCollection(Sequence[E]):
         """Every id of this kind, in file order."""
         return self._core.ids(self._kind)
 
+    def __call__(self) -> Any:
+        """The whole collection as a pandas DataFrame, one row per entity (index: position).
+        See :func:`danvan._frames.entity_frame` for the columns.
+
+        >>> import danvan
+        >>> net = danvan.Network.loads('{"danvan": "1", "topics": [{"id": "topic:a", "name": "A"}]}')
+        >>> net.topics()[["id", "name"]].values.tolist()
+        [['topic:a', 'A']]
+        """
+        from ._frames import entity_frame
+
+        return entity_frame(self._core, self._kind)
+
+    def _repr_html_(self) -> str:
+        from ._display import collection_html
+
+        return collection_html(self)
+
     def __repr__(self) -> str:
         return f"<danvan {_PLURALS[self._kind]}: {len(self)}>"
 
@@ -715,6 +741,27 @@ class RoleCollection(Sequence[Role]):
         pos = item.position
         return pos < len(self) and self._core.role(pos) == item._v
 
+    def __call__(self, names: bool = True) -> Any:
+        """Every role as a pandas DataFrame, one row per role (index: role position): org,
+        org_name, org_kind, role, raci, target_kind, target, target_name, classification,
+        own_classification, source, span_begin, span_end, evidence (``names=False`` leaves
+        the name columns out). See :func:`danvan._frames.roles_frame`.
+
+        >>> import danvan
+        >>> net = danvan.Network.loads('{"danvan": "1", "organizations": [{"id": "org:a", "name": "A"}],'
+        ...   ' "tasks": [{"id": "task:t", "name": "T", "roles": [{"org": "org:a", "role": "lead"}]}]}')
+        >>> net.roles()[["org", "role", "raci", "target"]].values.tolist()
+        [['org:a', 'lead', 'R', 'task:t']]
+        """
+        from ._frames import roles_frame
+
+        return roles_frame(self._core, names)
+
+    def _repr_html_(self) -> str:
+        from ._display import roles_html
+
+        return roles_html(self)
+
     def __repr__(self) -> str:
         return f"<danvan roles: {len(self)}>"
 
@@ -722,7 +769,18 @@ class RoleCollection(Sequence[Role]):
 # ---- the network ----------------------------------------------------------------
 
 
-class Network:
+@dataclass(frozen=True)
+class NameMatch:
+    """One entity found by :meth:`Network.find`: the entity, a score in [0, 1], the
+    name or alias that matched, and how (``exact``, ``prefix``, ``tokens`` or ``edit``)."""
+
+    entity: "Entity"
+    score: float
+    matched_name: str
+    how: str
+
+
+class Network(ResponsibilityMixin, OverlapMixin, FramesMixin):
     """An immutable, indexed coordination network (SPEC section 2).
 
     Read one with :meth:`load` or :meth:`loads`; write it with :meth:`save` or
@@ -782,6 +840,45 @@ class Network:
     def __reduce__(self):
         return (_loads_for_pickle, (self.dumps(),))
 
+    # -- interchange and display --
+
+    @classmethod
+    def from_frames(cls, organizations: Any = None, tasks: Any = None, roles: Any = None, **tables: Any) -> "Network":
+        """A network from pandas DataFrames, validated like a file: a
+        :class:`danvan.ValidationError` names the table, row and column of each mistake.
+        Other tables (``documents=``, ``programs=``, ``areas=``, ``topics=``, ``events=``,
+        ``sources=``) and ``meta=`` are keywords. See :func:`danvan._interchange.from_frames`.
+
+        >>> import danvan, pandas as pd
+        >>> net = danvan.Network.from_frames(pd.DataFrame({"id": ["org:a"], "name": ["Ban A"]}))
+        >>> net.organizations["org:a"].name
+        'Ban A'
+        """
+        from ._interchange import from_frames
+
+        return from_frames(organizations, tasks, roles, **tables)
+
+    def to_networkx(self, kind: str = "bipartite", **kwargs: Any) -> Any:
+        """The network as a ``networkx.Graph``: ``"bipartite"`` (organizations — tasks and
+        programs; edges carry the roles) or ``"organizations"`` (edges weighted by shared
+        work; ``on``, ``weight``, ``roles``, ``min_weight``, ``scope`` as in
+        :meth:`projection`). See :func:`danvan._interchange.to_networkx`.
+
+        >>> import danvan
+        >>> net = danvan.Network.loads('{"danvan": "1", "organizations": [{"id": "org:a", "name": "A"}],'
+        ...   ' "tasks": [{"id": "task:t", "name": "T", "roles": [{"org": "org:a", "role": "lead"}]}]}')
+        >>> net.to_networkx().edges["org:a", "task:t"]["raci"]
+        'R'
+        """
+        from ._interchange import to_networkx
+
+        return to_networkx(self, kind, **kwargs)
+
+    def _repr_html_(self) -> str:
+        from ._display import network_html
+
+        return network_html(self)
+
     # -- collections --
 
     @property
@@ -827,6 +924,29 @@ class Network:
         return EntityCollection(self._core, kind)
 
     # -- lookup across kinds --
+
+    def find(self, query: str, kind: str = "organization", limit: int = 10) -> List["NameMatch"]:
+        """Entities whose name, English name or alias matches ``query``, best first.
+
+        Case-, accent- and tone-placement-insensitive (``tinh uy`` finds ``Tỉnh ủy``,
+        ``uỷ`` and ``ủy`` are the same); then prefixes, shared words and small typos.
+
+        >>> import danvan
+        >>> net = danvan.Network.loads('{"danvan": "1", "organizations": ['
+        ...   '{"id": "org:tu", "name": "Tỉnh ủy Hải Dương", "kind": "party_committee"},'
+        ...   '{"id": "org:bdv", "name": "Ban Dân vận Tỉnh uỷ", "kind": "party_commission"}]}')
+        >>> net.find("tinh uy hai duong")[0].entity.id
+        'org:tu'
+        >>> net.find("dan van")[0].entity.id
+        'org:bdv'
+        """
+        if kind not in _CLASSES:
+            raise ValueError(f"unknown entity kind {kind!r} (one of {', '.join(_KINDS)})")
+        cls = _CLASSES[kind]
+        return [
+            NameMatch(cls(self._core.view(kind, pos)), score, name, how)
+            for pos, score, name, how in _core.find_by_name(self._core, query, kind, limit)
+        ]
 
     @staticmethod
     def _kind_of(id: str) -> Optional[str]:

@@ -69,8 +69,9 @@ inline decoded decode_utf8(const unsigned char* p, const unsigned char* end) noe
   return {0xFFFD, 1, utf8_status::invalid_byte};
 }
 
-/// Throws invalid_utf8_error for the ill-formed sequence at `offset` of `text`.
-[[noreturn]] void throw_invalid_utf8(std::string_view text, std::size_t offset, decoded d);
+/// Throws invalid_utf8_error for the ill-formed sequence at `offset` of `text`;
+/// `base` is added to the offset in the message (text may be a chunk of a larger input).
+[[noreturn]] void throw_invalid_utf8(std::string_view text, std::size_t offset, decoded d, std::size_t base = 0);
 
 inline void append_utf8(std::string& out, char32_t cp) {
   if (cp < 0x80) {
@@ -108,6 +109,7 @@ enum cp_flag : std::uint16_t {
   f_quote1 = 1u << 9,      // folds to '
   f_quote2 = 1u << 10,     // folds to "
   f_upper = 1u << 11,      // upper or title case letter
+  f_second = 1u << 12,     // starter that can compose with a preceding starter (Hangul jamo V/T, ...)
 };
 
 // Vietnamese vowels are the twelve bases a ă â e ê i o ô ơ u ư y, each with

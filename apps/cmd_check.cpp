@@ -1,0 +1,186 @@
+// danvan check FILE [--rules RULES] [--as-of DATE] [--format table|json|csv] —
+// runs coverage rules (docs/rules.md) and lists every violation.
+#include "command.hpp"
+#include "common.hpp"
+
+#include <danvan/query/coverage.hpp>
+
+#include <algorithm>
+#include <array>
+#include <iostream>
+#include <memory>
+
+namespace danvan::cli {
+namespace {
+
+struct check_options {
+  std::string file;
+  std::string rules;
+  std::string as_of;
+  std::string format;
+  bool quiet = false;
+};
+
+/// A load problem of the network as a violation of error severity (rule `unknown-reference`, ...).
+violation from_problem(const problem& p) {
+  violation v;
+  v.rule = p.rule.empty() ? "invalid-network" : p.rule;
+  v.check = "load";
+  v.severity = severity::error;
+  v.entity_id = p.path;
+  v.message = p.to_string();
+  return v;
+}
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::string joined(const std::vector<std::string>& v, const char* sep) {
+  std::string s;
+  for (std::size_t i = 0; i < v.size(); ++i) s += (i ? sep : "") + v[i];
+  return s;
+}
+
+/// Width of a UTF-8 string in code points (names are Vietnamese).
+std::size_t width(const std::string& s) {
+  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+void print(const streams& io, const check_options& opt, const std::string& file, const std::string& rules_file,
+           std::optional<date> as_of, const std::vector<violation>& found, bool loaded) {
+  std::array<std::size_t, 3> counts{};
+  for (const auto& v : found) ++counts[static_cast<std::size_t>(v.severity)];
+  if (opt.format == "json") {
+    json out = json::object();
+    out["file"] = file;
+    out["rules"] = rules_file;
+    out["as_of"] = as_of ? json(as_of->to_string()) : json(nullptr);
+    out["valid"] = loaded;
+    out["counts"] = {{"error", counts[2]}, {"warning", counts[1]}, {"info", counts[0]}};
+    json list = json::array();
+    for (const auto& v : found) {
+      json j = json::object();
+      j["rule"] = v.rule;
+      j["check"] = v.check;
+      j["severity"] = std::string(to_string(v.severity));
+      j["entity_kind"] = loaded ? json(std::string(to_string(v.kind))) : json(nullptr);
+      j["entity"] = v.entity_id;
+      j["message"] = v.message;
+      j["evidence"] = v.evidence;
+      list.push_back(std::move(j));
+    }
+    out["violations"] = std::move(list);
+    io.out << dump(out) << '\n';
+  } else if (opt.format == "csv") {
+    io.out << "severity,rule,check,entity_kind,entity,message,evidence\n";
+    for (const auto& v : found)
+      io.out << to_string(v.severity) << ',' << csv_field(v.rule) << ',' << csv_field(v.check) << ','
+             << (loaded ? std::string(to_string(v.kind)) : std::string()) << ',' << csv_field(v.entity_id) << ','
+             << csv_field(v.message) << ',' << csv_field(joined(v.evidence, ";")) << '\n';
+  } else if (!found.empty()) {
+    std::size_t rule_w = 4, entity_w = 6;
+    for (const auto& v : found) {
+      rule_w = std::max(rule_w, width(v.rule));
+      entity_w = std::max(entity_w, width(v.entity_id));
+    }
+    auto pad = [](const std::string& s, std::size_t w) { return s + std::string(w > width(s) ? w - width(s) : 0, ' '); };
+    io.out << pad("SEVERITY", 8) << ' ' << pad("RULE", rule_w) << ' ' << pad("ENTITY", entity_w) << " MESSAGE\n";
+    for (const auto& v : found)
+      io.out << pad(std::string(to_string(v.severity)), 8) << ' ' << pad(v.rule, rule_w) << ' ' << pad(v.entity_id, entity_w)
+             << ' ' << v.message << '\n';
+  }
+  io.out.flush();
+  if (!opt.quiet) {
+    io.err << file << ": ";
+    if (found.empty()) io.err << "no violations";
+    else
+      io.err << count_of(found.size(), "violation") << " (" << count_of(counts[2], "error") << ", "
+             << count_of(counts[1], "warning") << ", " << counts[0] << " info)";
+    io.err << " of " << rules_file << (as_of ? " as of " + as_of->to_string() : std::string()) << '\n';
+  }
+}
+
+int run(const check_options& opt, const streams& io) {
+  std::optional<date> as_of;
+  if (!opt.as_of.empty()) {
+    as_of = date::parse(opt.as_of);
+    if (!as_of) {
+      io.err << "danvan check: --as-of `" << opt.as_of << "` is not a date: " << date::why_not(opt.as_of) << '\n';
+      return usage;
+    }
+  }
+  rule_set rules;
+  std::string rules_file = "the default rules";
+  try {
+    if (opt.rules.empty()) rules = default_rules();
+    else {
+      rules = load_rules(opt.rules);
+      rules_file = opt.rules;
+    }
+  } catch (const parse_error& e) {
+    io.err << e.where().to_string() << '\n';
+    return usage;
+  } catch (const validation_error& e) {
+    for (const auto& p : e.problems()) io.err << p.to_string() << '\n';
+    io.err << "danvan check: the rules file is invalid (" << count_of(e.total(), "problem") << ")\n";
+    return usage;
+  } catch (const io_error& e) {
+    io.err << "danvan check: " << e.what() << '\n';
+    return usage;
+  }
+  if (!as_of) as_of = rules.as_of;
+
+  const load_outcome o = load_file(opt.file);
+  if (o.io_failed) {
+    for (const auto& p : o.problems) io.err << p.to_string() << '\n';
+    return usage;
+  }
+  if (!o.net) {
+    // A network that does not load breaks the load-time rules (unknown references, cycles, ...).
+    std::vector<violation> found;
+    for (const auto& p : o.problems) found.push_back(from_problem(p));
+    print(io, opt, o.file, rules_file, as_of, found, false);
+    if (auto note = more_problems_note(o); !note.empty()) io.err << o.file << ": " << note << '\n';
+    return failure;
+  }
+  std::vector<violation> found;
+  try {
+    found = check(*o.net, rules, as_of);
+  } catch (const validation_error& e) {
+    // The rules name ids or roles the network does not have.
+    for (const auto& p : e.problems()) io.err << p.to_string() << '\n';
+    io.err << "danvan check: the rules do not fit " << o.file << '\n';
+    return usage;
+  }
+  print(io, opt, o.file, rules_file, as_of, found, true);
+  return passes(found) ? success : failure;
+}
+
+runner setup(CLI::App& app) {
+  auto opt = std::make_shared<check_options>();
+  app.add_option("file", opt->file, "Network file (`-` reads standard input)")->required()->type_name("FILE");
+  app.add_option("--rules", opt->rules, "Rules file (default: the shipped data/rules/default.rules.json)")
+      ->type_name("RULES");
+  app.add_option("--as-of", opt->as_of, "Check as of this date: YYYY, YYYY-MM or YYYY-MM-DD (default: the rules file's)")
+      ->type_name("DATE");
+  add_format_option(app, opt->format, {"table", "json", "csv"});
+  app.add_flag("-q,--quiet", opt->quiet, "No summary line on stderr");
+  app.footer(
+      "Runs the coverage rules of a rules file (docs/rules.md) on a network and prints every\n"
+      "violation: a table (SEVERITY RULE ENTITY MESSAGE), a JSON object {file, rules, as_of,\n"
+      "valid, counts, violations: [{rule, check, severity, entity_kind, entity, message,\n"
+      "evidence}]}, or CSV. A network that does not load is reported as violations of the\n"
+      "load-time rules (unknown-reference, hierarchy-cycle, ...).\n"
+      "Exit status: 0 no violation of error severity, 1 some violation of error severity\n"
+      "(or an invalid network), 2 usage error, unreadable file or invalid rules file.");
+  return [opt](const streams& io) { return run(*opt, io); };
+}
+
+const registration reg{{"check", "Run coverage rules and list the violations", 30, setup}};
+
+}  // namespace
+}  // namespace danvan::cli

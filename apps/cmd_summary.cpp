@@ -1,0 +1,193 @@
+// danvan summary FILE — what a network holds: counts per kind, roles, dates,
+// classification and validity.
+#include "command.hpp"
+#include "common.hpp"
+
+#include <algorithm>
+#include <array>
+#include <iomanip>
+#include <iostream>
+#include <memory>
+
+namespace danvan::cli {
+namespace {
+
+struct summary_options {
+  std::string file;
+  std::string format;
+  std::string as_of;
+};
+
+constexpr std::array<entity_kind, 8> kinds{entity_kind::area,    entity_kind::topic, entity_kind::organization,
+                                           entity_kind::document, entity_kind::program, entity_kind::task,
+                                           entity_kind::event,   entity_kind::source};
+
+struct facts {
+  std::array<std::size_t, 8> count{};
+  std::size_t roles = 0;
+  std::vector<std::size_t> per_role;  // by role_index
+  std::array<std::size_t, 3> per_classification{};
+  std::size_t with_validity = 0, ended = 0;
+  std::optional<std::size_t> orgs_valid_on;
+};
+
+template <class Range> void scan_entities(const Range& range, facts& f) {
+  for (const auto e : range) {
+    ++f.per_classification[static_cast<std::size_t>(e.classification())];
+    if (!e.valid_from().empty() || !e.valid_to().empty()) ++f.with_validity;
+    if (!e.valid_to().empty()) ++f.ended;
+  }
+}
+
+facts gather(const network& net, std::optional<date> as_of) {
+  facts f;
+  for (auto k : kinds) f.count[static_cast<std::size_t>(k)] = net.size(k);
+  f.roles = net.roles().size();
+  f.per_role.assign(net.vocabulary().size(), 0);
+  scan_entities(net.areas(), f);
+  scan_entities(net.topics(), f);
+  scan_entities(net.organizations(), f);
+  scan_entities(net.documents(), f);
+  scan_entities(net.programs(), f);
+  scan_entities(net.tasks(), f);
+  scan_entities(net.events(), f);
+  scan_entities(net.sources(), f);
+  for (const auto r : net.roles()) {
+    ++f.per_role[r.role()];
+    // A role is as classified as the highest of itself and what it joins.
+    auto c = std::max(r.classification(), r.org().classification());
+    c = std::max(c, r.target_kind() == entity_kind::task ? net.tasks()[r.target()].classification()
+                                                        : net.programs()[r.target()].classification());
+    ++f.per_classification[static_cast<std::size_t>(c)];
+  }
+  if (as_of) {
+    f.orgs_valid_on = static_cast<std::size_t>(std::count_if(
+        net.organizations().begin(), net.organizations().end(), [&](const auto o) { return o.valid_on(*as_of); }));
+  }
+  return f;
+}
+
+std::string plural(entity_kind k) { return std::string(collection_name(k)); }
+
+json as_json(const std::string& file, const network& net, const facts& f, std::optional<date> as_of) {
+  json j = json::object();
+  j["file"] = file;
+  j["valid"] = true;
+  j["format"] = std::string(format_version);
+  j["title"] = net.meta().title;
+  j["language"] = net.meta().language;
+  json counts = json::object();
+  for (auto k : kinds) counts[plural(k)] = f.count[static_cast<std::size_t>(k)];
+  counts["roles"] = f.roles;
+  j["counts"] = counts;
+  json roles = json::array();
+  for (std::size_t i = 0; i < f.per_role.size(); ++i) {
+    const auto& def = net.vocabulary()[static_cast<role_index>(i)];
+    roles.push_back({{"role", def.name},
+                     {"raci", std::string(to_string(def.letter))},
+                     {"declared", i >= role_vocabulary::core_size()},
+                     {"count", f.per_role[i]}});
+  }
+  j["roles"] = roles;
+  const period range = net.date_range();
+  j["dates"] = range.empty() ? json(nullptr) : json{{"start", range.start.to_string()}, {"end", range.end.to_string()}};
+  json cls = json::object();
+  cls["default"] = std::string(to_string(net.meta().classification));
+  for (std::size_t c = 0; c < 3; ++c)
+    cls[std::string(to_string(static_cast<classification>(c)))] = f.per_classification[c];
+  j["classification"] = cls;
+  json validity = json::object();
+  validity["with_validity_dates"] = f.with_validity;
+  validity["ended"] = f.ended;
+  if (as_of) {
+    validity["as_of"] = as_of->to_string();
+    validity["organizations_valid"] = *f.orgs_valid_on;
+  }
+  j["validity"] = validity;
+  return j;
+}
+
+void print_table(std::ostream& out, const std::string& file, const network& net, const facts& f,
+                 std::optional<date> as_of) {
+  auto row = [&](std::string_view label, std::size_t n, std::string_view note = {}) {
+    out << "  " << std::left << std::setw(16) << label << std::right << std::setw(10) << n;
+    if (!note.empty()) out << "  " << note;
+    out << '\n';
+  };
+  out << file << ": valid (danvan format " << format_version << ", language " << net.meta().language << ")\n";
+  if (!net.meta().title.empty()) out << "title: " << net.meta().title << '\n';
+
+  out << "\nentities\n";
+  for (auto k : kinds) row(plural(k), f.count[static_cast<std::size_t>(k)]);
+  row("roles", f.roles);
+
+  out << "\nroles (RACI)\n";
+  for (std::size_t i = 0; i < f.per_role.size(); ++i) {
+    const auto& def = net.vocabulary()[static_cast<role_index>(i)];
+    if (f.per_role[i] == 0 && i < role_vocabulary::core_size()) continue;  // unused core roles are noise
+    std::string note = std::string(to_string(def.letter));
+    if (i >= role_vocabulary::core_size()) note += ", declared in the file";
+    row(def.name, f.per_role[i], note);
+  }
+
+  const period range = net.date_range();
+  out << "\ndates           " << (range.empty() ? std::string("none") : range.start.to_string() + " .. " + range.end.to_string())
+      << '\n';
+  out << "classification  default " << to_string(net.meta().classification);
+  for (std::size_t c = 0; c < 3; ++c)
+    out << (c ? ", " : "; ") << to_string(static_cast<classification>(c)) << ' ' << f.per_classification[c];
+  out << " (entities and roles)\n";
+  out << "validity        " << count_of(f.with_validity, "entity") << " with validity dates, " << f.ended
+      << " with an end (valid_to)";
+  if (as_of) out << "; " << count_of(*f.orgs_valid_on, "organization") << " valid on " << as_of->to_string();
+  out << '\n';
+}
+
+int run(const summary_options& opt, const streams& io) {
+  std::optional<date> as_of;
+  if (!opt.as_of.empty()) {
+    as_of = date::parse(opt.as_of);
+    if (!as_of) {
+      io.err << "danvan summary: --as-of `" << opt.as_of << "` is not a date (YYYY, YYYY-MM or YYYY-MM-DD)\n";
+      return usage;
+    }
+  }
+  const load_outcome o = load_file(opt.file);
+  const bool as_json_output = opt.format == "json";
+  if (!o.net) {
+    if (as_json_output && !o.io_failed) {
+      json problems = json::array();
+      for (const auto& p : o.problems) problems.push_back(to_json(p));
+      io.out << dump({{"file", o.file}, {"valid", false}, {"problem_count", o.total}, {"problems", problems}})
+             << '\n';
+    } else {
+      for (const auto& p : o.problems) io.err << p.to_string() << '\n';
+      if (auto note = more_problems_note(o); !note.empty()) io.err << o.file << ": " << note << '\n';
+      if (!o.io_failed) io.err << o.file << ": invalid; run `danvan validate` for the problems\n";
+    }
+    return o.io_failed ? usage : failure;
+  }
+  const facts f = gather(*o.net, as_of);
+  if (as_json_output) io.out << dump(as_json(o.file, *o.net, f, as_of)) << '\n';
+  else print_table(io.out, o.file, *o.net, f, as_of);
+  return success;
+}
+
+runner setup(CLI::App& app) {
+  auto opt = std::make_shared<summary_options>();
+  app.add_option("file", opt->file, "Network file (`-` reads standard input)")->required()->type_name("FILE");
+  add_format_option(app, opt->format, {"table", "json"});
+  app.add_option("--as-of", opt->as_of, "Also count the organizations that exist on this date")
+      ->type_name("DATE");
+  app.footer(
+      "Counts per kind, roles per role name with their RACI letter, the date range, the\n"
+      "classification of entities and roles, and validity dates.\n"
+      "Exit status: 0 the file is valid and summarized, 1 the file is invalid (problems on\n"
+      "stderr, or in the JSON with --format json), 2 usage error or unreadable file.");
+  return [opt](const streams& io) { return run(*opt, io); };
+}
+
+const registration reg{{"summary", "Summarize a network: counts, roles, dates, classification", 20, setup}};
+
+}  // namespace
+}  // namespace danvan::cli

@@ -1,0 +1,44 @@
+// danvan command line — helpers the subcommands share: loading a file into an
+// outcome (network or problems) and writing problems as text or JSON.
+#pragma once
+
+#include <danvan/danvan.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace danvan::cli {
+
+/// JSON output keeps the order in which fields are written.
+using json = nlohmann::ordered_json;
+
+/// `n word` with an English plural `s` when n is not 1.
+[[nodiscard]] std::string count_of(std::size_t n, std::string_view word);
+
+/// The result of reading one file: a network, or the problems that kept it from loading.
+struct load_outcome {
+  std::string file;                ///< as given on the command line (`-` is read as `<stdin>`)
+  std::optional<network> net;      ///< set when the file is valid
+  std::vector<problem> problems;   ///< syntax or validation problems, or the I/O problem
+  std::size_t total = 0;           ///< problems found; more than problems.size() when capped
+  bool io_failed = false;          ///< the file could not be read at all (exit status 2)
+};
+
+/// Reads `file` (`-` for standard input); never throws for bad input.
+[[nodiscard]] load_outcome load_file(const std::string& file, const load_options& options = {});
+
+/// A problem as a JSON object: file, path, line, column, rule, message, suggestion.
+[[nodiscard]] json to_json(const problem& p);
+
+/// The line that says how many problems were not listed, or empty when all were.
+[[nodiscard]] std::string more_problems_note(const load_outcome& o);
+
+/// JSON text for output: two-space indentation, UTF-8 kept, invalid bytes replaced.
+[[nodiscard]] std::string dump(const json& j);
+
+}  // namespace danvan::cli

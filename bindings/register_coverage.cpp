@@ -1,0 +1,199 @@
+// Coverage rules: rule sets (parsed from JSON text, a file, or the shipped default),
+// the catalog of built-in rules, and check(). The Pythonic layer (Rules, Violation,
+// load_rules) is python/danvan/_responsibility.py.
+#include <danvan/query/coverage.hpp>
+
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+#include <pybind11/stl/filesystem.h>
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "register.hpp"
+
+namespace py = pybind11;
+
+namespace danvan::bindings {
+
+namespace {
+
+/// A danvan.Date, an ISO string or a datetime.date; None gives nothing.
+std::optional<date> optional_date(const py::object& value, const char* what) {
+  if (value.is_none()) return std::nullopt;
+  if (py::isinstance<py::str>(value)) {
+    const auto text = value.cast<std::string>();
+    if (auto d = date::parse(text)) return *d;
+    throw py::value_error(std::string(what) + ": '" + text + "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+  }
+  if (py::isinstance<date>(value)) return value.cast<date>();
+  const py::object pydate = py::module_::import("datetime").attr("date");
+  if (py::isinstance(value, pydate))
+    return date(value.attr("year").cast<int>(), value.attr("month").cast<unsigned>(), value.attr("day").cast<unsigned>());
+  throw py::type_error(std::string(what) + ": expected a danvan.Date, an ISO 8601 string or a datetime.date");
+}
+
+template <class Get> py::array object_array(std::size_t n, Get&& get) {
+  py::array out(py::dtype("O"), std::vector<py::ssize_t>{static_cast<py::ssize_t>(n)});
+  auto** data = static_cast<PyObject**>(out.mutable_data());
+  for (std::size_t i = 0; i < n; ++i) {
+    PyObject* old = data[i];
+    data[i] = get(i).release().ptr();
+    Py_XDECREF(old);
+  }
+  return out;
+}
+
+py::str word(std::string_view w) { return py::str(w.data(), w.size()); }
+
+/// The findings (or, with messages, the violations) of a check as a dict of columns.
+py::dict findings_table(const network& net, const rule_set& rules, const std::vector<finding>& found,
+                        const std::vector<violation>* described) {
+  const std::size_t n = found.size();
+  std::vector<py::object> names, checks, severities, kinds;
+  for (const auto& r : rules.rules) {
+    names.push_back(py::str(r.name));
+    checks.push_back(py::str(r.check));
+  }
+  for (auto w : enum_names<severity>::names) severities.push_back(word(w));
+  for (auto w : enum_names<entity_kind>::names) kinds.push_back(word(w));
+  std::array<std::vector<py::object>, 8> ids;
+  auto id = [&](entity_kind k, index i) -> py::object {
+    auto& cache = ids[static_cast<std::size_t>(k)];
+    if (cache.empty()) cache.resize(net.size(k));
+    if (!cache[i]) cache[i] = word(net.id_of(k, i));
+    return cache[i];
+  };
+  py::dict t;
+  t["rule"] = object_array(n, [&](std::size_t i) { return names[found[i].rule]; });
+  t["check"] = object_array(n, [&](std::size_t i) { return checks[found[i].rule]; });
+  t["severity"] = object_array(n, [&](std::size_t i) { return severities[static_cast<std::size_t>(found[i].severity)]; });
+  t["entity_kind"] = object_array(n, [&](std::size_t i) { return kinds[static_cast<std::size_t>(found[i].kind)]; });
+  t["entity"] = object_array(n, [&](std::size_t i) { return id(found[i].kind, found[i].entity); });
+  if (described) {
+    const auto& v = *described;
+    t["message"] = object_array(n, [&](std::size_t i) { return py::str(v[i].message); });
+    t["evidence"] = object_array(n, [&](std::size_t i) { return py::tuple(py::cast(v[i].evidence)); });
+  }
+  py::array_t<std::int64_t> entity_pos(static_cast<py::ssize_t>(n)), rule_pos(static_cast<py::ssize_t>(n));
+  auto* ep = entity_pos.mutable_data();
+  auto* rp = rule_pos.mutable_data();
+  for (std::size_t i = 0; i < n; ++i) {
+    ep[i] = found[i].entity;
+    rp[i] = found[i].rule;
+  }
+  t["entity_pos"] = entity_pos;
+  t["rule_pos"] = rule_pos;
+  return t;
+}
+
+py::dict rule_dict(const rule& r) {
+  py::dict d;
+  d["name"] = r.name;
+  d["rule"] = r.check;
+  d["severity"] = std::string(to_string(r.severity));
+  d["description"] = r.description;
+  d["enabled"] = r.enabled;
+  d["params"] = py::cast(r.params);
+  d["scope"] = py::cast(r.scope);
+  d["path"] = r.path;
+  return d;
+}
+
+}  // namespace
+
+void register_coverage(py::module_& m) {
+  py::class_<rule_set>(m, "RuleSet", "Core of danvan.Rules: a parsed rules file.")
+      .def_static(
+          "parse", [](const std::string& text, const std::string& label) { return parse_rules(text, label); },
+          py::arg("text"), py::arg("label") = "<string>",
+          "Parses rules JSON text; ValidationError names the JSON path of each mistake.")
+      .def_static(
+          "load", [](const std::filesystem::path& file) { return load_rules(file); }, py::arg("path"),
+          "Reads a rules file.")
+      .def_static(
+          "default", [] { return default_rules(); }, "The shipped default rules (data/rules/default.rules.json).")
+      .def_property_readonly("file", [](const rule_set& r) { return r.file; })
+      .def_property_readonly("title", [](const rule_set& r) { return r.title; })
+      .def_property_readonly("as_of", [](const rule_set& r) { return r.as_of; })
+      .def_property_readonly("names", [](const rule_set& r) {
+        std::vector<std::string> out;
+        for (const auto& x : r.rules) out.push_back(x.name);
+        return out;
+      })
+      .def_property_readonly("rules", [](const rule_set& r) {
+        py::list out;
+        for (const auto& x : r.rules) out.append(rule_dict(x));
+        return out;
+      })
+      .def("__len__", [](const rule_set& r) { return r.rules.size(); });
+
+  m.def(
+      "check",
+      [](const network& net, const rule_set& rules, const py::object& as_of) {
+        const auto on = optional_date(as_of, "as_of");
+        std::vector<violation> found;
+        {
+          py::gil_scoped_release release;
+          found = check(net, rules, on);
+        }
+        py::list out;
+        for (const auto& v : found)
+          out.append(py::make_tuple(v.rule, v.check, std::string(to_string(v.severity)), std::string(to_string(v.kind)),
+                                    v.entity_id, v.message, v.evidence));
+        return out;
+      },
+      py::arg("net"), py::arg("rules"), py::arg("as_of") = py::none(),
+      R"pbdoc(Runs the rules; returns (rule, check, severity, entity_kind, entity, message, evidence)
+tuples, rule by rule in file order. as_of: a date, or None for the rules file's own.)pbdoc");
+
+  m.def(
+      "check_table",
+      [](const network& net, const rule_set& rules, const py::object& as_of, bool messages) {
+        const auto on = optional_date(as_of, "as_of");
+        std::vector<finding> found;
+        std::vector<violation> described;
+        {
+          py::gil_scoped_release release;
+          found = find_violations(net, rules, on);
+          if (messages) described = describe(net, rules, on, found);
+        }
+        return findings_table(net, rules, found, messages ? &described : nullptr);
+      },
+      py::arg("net"), py::arg("rules"), py::arg("as_of") = py::none(), py::arg("messages") = false,
+      R"pbdoc(The violations as a dict of columns: rule, check, severity, entity_kind, entity
+(object arrays), entity_pos, rule_pos (int64), and with messages=True also message and
+evidence (a tuple of ids). Without messages nothing is formatted: the fast form.)pbdoc");
+
+  m.def("rule_catalog", [] {
+    py::list out;
+    for (const auto& def : rule_catalog()) {
+      py::dict d;
+      d["name"] = def.name;
+      d["severity"] = std::string(to_string(def.severity));
+      d["subject"] = std::string(to_string(def.subject));
+      d["needs_date"] = def.needs_date;
+      d["summary"] = def.summary;
+      py::list params;
+      for (const auto& p : def.params) {
+        py::dict pd;
+        pd["name"] = p.name;
+        pd["type"] = std::string(to_string(p.type));
+        pd["default"] = p.default_value.empty() ? py::object(py::none()) : py::object(py::str(p.default_value));
+        pd["description"] = p.description;
+        pd["choices"] = p.choices;
+        params.append(pd);
+      }
+      d["params"] = params;
+      out.append(d);
+    }
+    return out;
+  }, "Every built-in rule: name, default severity, subject kind, needs_date, summary, params.");
+
+  m.def("default_rules_text", [] { return std::string(default_rules_text()); },
+        "The JSON text of the shipped default rules.");
+}
+
+}  // namespace danvan::bindings

@@ -1,0 +1,171 @@
+// danvan — who shares work with whom: the organization × organization
+// projection of the organization × task (or × program) incidence, its size
+// before it is built, its top pairs, the items a pair shares, and the
+// organizations × topics matrix (SPEC section 4, "Overlap").
+#pragma once
+
+#include <danvan/detail/buffer.hpp>
+#include <danvan/fwd.hpp>
+#include <danvan/network.hpp>
+#include <danvan/query/argument_error.hpp>
+#include <danvan/query/scope.hpp>
+#include <danvan/roles.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace danvan {
+
+/// What two organizations can share: tasks or programs (the "items").
+enum class projection_on : std::uint8_t { tasks, programs };
+
+/// How a pair of organizations is weighted. With A and B the items each of the two
+/// holds (in scope, with the side's roles) and d(t) the number of organizations on
+/// item t:
+/// - `count`:   |A ∩ B|
+/// - `jaccard`: |A ∩ B| / |A ∪ B|
+/// - `overlap`: |A ∩ B| / min(|A|, |B|)   (the overlap coefficient)
+/// - `newman`:  Σ over t in A ∩ B of 1 / (d(t) − 1)   (Newman's collaboration weight)
+enum class overlap_weight : std::uint8_t { count, jaccard, overlap, newman };
+
+template <> struct enum_names<projection_on> {
+  static constexpr std::string_view names[] = {"tasks", "programs"};
+};
+template <> struct enum_names<overlap_weight> {
+  static constexpr std::string_view names[] = {"count", "jaccard", "overlap", "newman"};
+};
+
+/// How to project. Role sets hold role names of the network's vocabulary; an empty
+/// set means "any role". `left_roles` is what the row organization holds on a shared
+/// item, `right_roles` what the column organization holds: {"lead"} and {} give the
+/// lead–any projection, {"lead"} and {"lead"} lead–lead. The scope's own `roles`
+/// field applies first, to both sides.
+struct projection_options {
+  projection_on on = projection_on::tasks;
+  overlap_weight weight = overlap_weight::count;
+  std::vector<std::string> left_roles;
+  std::vector<std::string> right_roles;
+  /// Keep only pairs whose weight is at least this, decided while projecting (the
+  /// pairs below it are never stored). Pairs that share nothing are never kept.
+  /// Must not be negative or NaN (argument_error).
+  double min_weight = 0;
+  /// Worker threads; 0 uses every core (std::thread::hardware_concurrency()).
+  unsigned threads = 0;
+};
+
+/// The organization × organization matrix in compressed sparse row (CSR) form:
+/// row a, column b is the pair (a, b); the diagonal is never stored. Rows and
+/// columns are organization positions (net.organizations()[i]); organizations
+/// outside the scope have empty rows and columns.
+///
+/// When both sides take the same roles the matrix is symmetric (each pair appears
+/// as (a, b) and (b, a)); otherwise entry (a, b) counts items on which a holds a
+/// left role and b a right role.
+struct projection {
+  projection_on on = projection_on::tasks;
+  overlap_weight weight = overlap_weight::count;
+  bool symmetric = true;
+  std::size_t size = 0;                   ///< organizations: rows and columns
+  detail::buffer<std::uint64_t> indptr;   ///< size + 1 offsets into indices
+  detail::buffer<index> indices;          ///< column of each entry, ascending within a row
+  detail::buffer<std::uint32_t> counts;   ///< shared items of each entry
+  detail::buffer<double> weights;         ///< weight of each entry; empty for `count` (see weight_at)
+  std::vector<std::uint32_t> row_items;   ///< |A|: items each organization holds with a left role
+  std::vector<std::uint32_t> col_items;   ///< |B|: items each organization holds with a right role
+
+  [[nodiscard]] std::size_t nnz() const noexcept { return indices.size(); }
+  /// The weight of entry `e` (its count for `count`).
+  [[nodiscard]] double weight_at(std::size_t e) const noexcept {
+    return weights.empty() ? static_cast<double>(counts[e]) : weights[e];
+  }
+  /// The entry of (a, b), or nothing when the pair was not kept. O(log row length).
+  [[nodiscard]] std::optional<std::size_t> find(index a, index b) const noexcept;
+  /// Bytes the matrix holds on the heap.
+  [[nodiscard]] std::size_t memory_bytes() const noexcept;
+};
+
+/// Projects the organization × item incidence of `net` within scope `s` onto
+/// organizations. O(Σ over items of d(t)²) time on two threads, O(result) memory.
+/// Throws argument_error for a negative or NaN `min_weight` or an unknown role name,
+/// danvan::not_found or danvan::error for a bad scope (see scope_filter).
+/// A scope that selects nothing gives a matrix with no entries.
+[[nodiscard]] projection project(const network& net, const scope& s = {}, const projection_options& options = {});
+
+/// What a projection will cost, known before it is built.
+struct projection_estimate {
+  std::size_t items = 0;              ///< items in scope that pair two organizations or more
+  std::uint64_t pair_increments = 0;  ///< Σ over items of C(d(t), 2) (ordered pairs when not symmetric): the work
+  std::uint64_t upper_bound = 0;      ///< most entries the matrix can have: min(2 Σ C(d,2), n(n − 1)) when symmetric
+  std::optional<std::uint64_t> entries;  ///< the exact number of entries after the threshold, when counted
+  std::uint64_t bytes = 0;            ///< heap bytes of the result (at `entries` when counted, else at `upper_bound`)
+};
+
+/// The size of project(net, s, options) before projecting: the bound in O(roles);
+/// with `exact`, also the exact number of entries after the threshold, counted in a
+/// pass that stores nothing (about half the work of the projection).
+[[nodiscard]] projection_estimate estimate_projection(const network& net, const scope& s = {},
+                                                      const projection_options& options = {}, bool exact = false);
+
+/// One pair of organizations with its shared count and weight.
+struct organization_pair {
+  index a = no_index;  ///< the left (row) organization; the smaller position when symmetric
+  index b = no_index;
+  std::uint32_t count = 0;
+  double weight = 0;
+  friend bool operator==(const organization_pair&, const organization_pair&) = default;
+};
+
+/// The `k` pairs of largest weight, largest first; ties by (a, b) ascending. The
+/// same pairs as the k largest entries of project(net, s, options) (one per
+/// unordered pair when symmetric), found without building the projection: rows are
+/// visited from the organization with the most items down and cut off as soon as
+/// their bound falls under the k-th best weight. Fewer than k pairs when fewer
+/// exist; none for k = 0.
+[[nodiscard]] std::vector<organization_pair> top_pairs(const network& net, const scope& s, std::size_t k,
+                                                       const projection_options& options = {});
+
+/// An item two organizations share, with the roles each holds on it.
+struct shared_item {
+  entity_kind kind = entity_kind::task;  ///< task or program
+  index item = no_index;                 ///< position among its kind
+  std::vector<role_index> roles_a;       ///< roles of the first organization, in vocabulary order
+  std::vector<role_index> roles_b;
+};
+
+/// The items (tasks or programs, per options.on) on which `a` holds a left role and
+/// `b` a right role, within the scope, in item order. Empty when a == b or nothing is
+/// shared. Throws std::out_of_range for a position past the end.
+[[nodiscard]] std::vector<shared_item> shared_items(const network& net, const scope& s, index a, index b,
+                                                    const projection_options& options = {});
+
+/// Options of topic_overlap().
+struct topic_overlap_options {
+  projection_on on = projection_on::tasks;
+  std::vector<std::string> roles;  ///< roles the organization holds on the item; empty: any
+  /// Also count an item under every ancestor of its topics (each topic once per item).
+  bool rollup = false;
+};
+
+/// Organizations × topics: how many items (in scope) each organization holds that are
+/// tagged with each topic. CSR with `rows` = organizations, `cols` = topics.
+struct topic_matrix {
+  std::size_t rows = 0, cols = 0;
+  detail::buffer<std::uint64_t> indptr;
+  detail::buffer<index> indices;
+  detail::buffer<std::uint32_t> counts;
+  [[nodiscard]] std::size_t nnz() const noexcept { return indices.size(); }
+};
+
+[[nodiscard]] topic_matrix topic_overlap(const network& net, const scope& s = {},
+                                         const topic_overlap_options& options = {});
+
+/// The word for an enumerator of projection_on / overlap_weight, and back; parse
+/// functions throw argument_error naming the allowed words.
+[[nodiscard]] projection_on parse_projection_on(std::string_view word);
+[[nodiscard]] overlap_weight parse_overlap_weight(std::string_view word);
+
+}  // namespace danvan

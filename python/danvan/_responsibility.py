@@ -1,0 +1,533 @@
+"""Responsibility, coverage rules and time for :class:`danvan.Network`.
+
+:class:`ResponsibilityMixin` gives a network the questions analysts ask most —
+who answers for a task, program or directive (:meth:`~ResponsibilityMixin.roles_of`,
+:meth:`~ResponsibilityMixin.lead_of`, :meth:`~ResponsibilityMixin.accountability_chain`),
+what an organization carries (:meth:`~ResponsibilityMixin.portfolio`), the RACI matrix
+(:meth:`~ResponsibilityMixin.raci`), what the coverage rules find
+(:meth:`~ResponsibilityMixin.check`), and what the network looks like on a day after
+reorganizations (:meth:`~ResponsibilityMixin.as_of`, :meth:`~ResponsibilityMixin.successor`).
+
+Tables come back as :class:`Table`: a ``dict`` of equally long numpy arrays, so
+``pandas.DataFrame(table)`` builds a frame without a Python loop over rows.
+
+>>> import danvan
+>>> net = danvan.Network.loads('''{"danvan": "1",
+...   "organizations": [{"id": "org:tinh-uy", "name": "Tỉnh ủy"},
+...                     {"id": "org:ban-dan-van", "name": "Ban Dân vận", "parent": "org:tinh-uy"}],
+...   "tasks": [{"id": "task:so-ket", "name": "Sơ kết", "kind": "review",
+...              "roles": [{"org": "org:ban-dan-van", "role": "advise"}, {"org": "org:tinh-uy", "role": "direct"}]}]}''')
+>>> net.lead_of("task:so-ket")
+'org:ban-dan-van'
+>>> [(link.org, link.link) for link in net.accountability_chain("task:so-ket")]
+[('org:ban-dan-van', 'responsible'), ('org:tinh-uy', 'accountable')]
+>>> list(net.roles_of("task:so-ket")["raci"])
+['R', 'A']
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+from collections import namedtuple
+from dataclasses import dataclass
+from typing import Any, Dict, Iterator, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
+
+import numpy as np
+
+from . import _core
+from ._core import Date
+
+__all__ = [
+    "AsOfView",
+    "ChainLink",
+    "ResponsibilityMixin",
+    "Rules",
+    "Table",
+    "Violation",
+    "accountability_chain",
+    "as_of",
+    "check",
+    "check_table",
+    "lead_of",
+    "lead_of_many",
+    "load_rules",
+    "portfolio",
+    "raci",
+    "roles_of",
+    "rule_catalog",
+    "successor",
+]
+
+DateLike = Union[Date, str, datetime.date]
+ScopeLike = Union["_core.Scope", Mapping[str, Any], None]
+RulesLike = Union["Rules", "_core.RuleSet", Mapping[str, Any], str, "os.PathLike[str]", None]
+
+#: Severities in increasing order.
+SEVERITIES: Tuple[str, ...] = ("info", "warning", "error")
+
+
+# ---- tables -------------------------------------------------------------------------
+
+
+class Table(dict):
+    """Columns of a query result: a ``dict`` from column name to equally long numpy
+    arrays (ids and words as object arrays, positions as ``int64``).
+
+    ``pandas.DataFrame(table)`` (or :meth:`to_pandas`) makes a frame of it; :attr:`nrows`
+    counts the rows; :meth:`rows` yields them as named tuples.
+
+    >>> t = Table({"org": np.array(["org:a", "org:b"], dtype=object), "n": np.array([1, 2])})
+    >>> t.nrows, [r.org for r in t.rows()]
+    (2, ['org:a', 'org:b'])
+    """
+
+    __slots__ = ()
+
+    @property
+    def nrows(self) -> int:
+        """Number of rows."""
+        for column in self.values():
+            return len(column)
+        return 0
+
+    @property
+    def columns(self) -> List[str]:
+        return list(self.keys())
+
+    def rows(self) -> Iterator[Tuple[Any, ...]]:
+        """The rows as named tuples with the column names as fields."""
+        Row = namedtuple("Row", list(self.keys()))  # type: ignore[misc]
+        for values in zip(*self.values()):
+            yield Row(*values)
+
+    def to_pandas(self) -> Any:
+        """A pandas DataFrame of the columns (pandas is imported on first use)."""
+        import pandas as pd
+
+        return pd.DataFrame(dict(self))
+
+    def __repr__(self) -> str:
+        return f"<danvan.Table {self.nrows} rows: {', '.join(self.keys())}>"
+
+
+def _table(columns: Dict[str, Any]) -> Table:
+    return Table(columns)
+
+
+# ---- small value types ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChainLink:
+    """One organization of an accountability chain: ``link`` is ``"responsible"``,
+    ``"accountable"`` or ``"parent"``; ``role`` and ``target`` name the role that put it
+    there (``None`` for parents)."""
+
+    org: str
+    link: str
+    role: Optional[str] = None
+    target: Optional[str] = None
+
+
+class Violation(NamedTuple):
+    """One thing a coverage rule found (a named tuple: light to make by the thousand).
+
+    ``rule`` is the rule's name in its rules file, ``severity`` ``"info"``,
+    ``"warning"`` or ``"error"``, ``entity`` the id it is about, ``message`` a sentence,
+    ``evidence`` the ids involved (the entity first), ``check`` the built-in rule it is
+    an instance of, ``entity_kind`` the kind of ``entity``.
+    """
+
+    rule: str
+    severity: str
+    entity: str
+    message: str
+    evidence: Tuple[str, ...] = ()
+    check: str = ""
+    entity_kind: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.severity} {self.rule} {self.entity}: {self.message}"
+
+
+class Rules:
+    """A parsed rules file (see docs/rules.md): its rules in file order, an optional
+    ``as_of`` date and a title. Make one with :func:`load_rules`.
+
+    >>> rules = load_rules({"rules": [{"rule": "task-responsible"}]})
+    >>> rules.names, len(rules)
+    (['task-responsible'], 1)
+    """
+
+    __slots__ = ("_core",)
+
+    def __init__(self, core: Any) -> None:
+        self._core = core
+
+    @property
+    def names(self) -> List[str]:
+        return list(self._core.names)
+
+    @property
+    def as_of(self) -> Optional[Date]:
+        return self._core.as_of
+
+    @property
+    def title(self) -> str:
+        return self._core.title
+
+    @property
+    def file(self) -> str:
+        return self._core.file
+
+    def __len__(self) -> int:
+        return len(self._core)
+
+    def __iter__(self) -> Iterator[Dict[str, Any]]:
+        """Each rule as a dict: name, rule, severity, description, enabled, params, scope, path."""
+        return iter(self._core.rules)
+
+    def __repr__(self) -> str:
+        return f"<danvan.Rules {self.file}: {', '.join(self.names)}>"
+
+
+def load_rules(source: RulesLike = None) -> Rules:
+    """Reads coverage rules from a path, JSON text, a dict (the parsed JSON), or returns
+    the shipped default (``data/rules/default.rules.json``) for ``None``.
+
+    Raises :class:`danvan.ValidationError` (a ``ValueError``) naming the JSON path of
+    each mistake — an unknown rule or parameter, a wrong type, a bad date —
+    :class:`danvan.ParseError` for text that is not JSON and :class:`danvan.FileError`
+    for a file that cannot be read.
+
+    >>> load_rules().names[:2]
+    ['task-responsible', 'task-accountable']
+    >>> try:
+    ...     load_rules({"rules": [{"rule": "task-responsable"}]})
+    ... except ValueError as e:
+    ...     print(e.problems[0].path, e.problems[0].suggestion)
+    /rules/0/rule task-responsible
+    """
+    if source is None:
+        return Rules(_core.RuleSet.default())
+    if isinstance(source, Rules):
+        return source
+    if isinstance(source, _core.RuleSet):
+        return Rules(source)
+    if isinstance(source, Mapping):
+        return Rules(_core.RuleSet.parse(json.dumps(source, ensure_ascii=False), "<dict>"))
+    if isinstance(source, bytes):
+        source = source.decode("utf-8")
+    if isinstance(source, str) and source.lstrip().startswith("{"):
+        return Rules(_core.RuleSet.parse(source, "<string>"))
+    if isinstance(source, (str, os.PathLike)):
+        return Rules(_core.RuleSet.load(os.fspath(source)))
+    raise TypeError(f"rules: expected a path, JSON text, a dict or None, not {type(source).__name__}")
+
+
+def rule_catalog() -> List[Dict[str, Any]]:
+    """Every built-in rule: name, default severity, subject kind, needs_date, summary and
+    params (name, type, default as JSON text, description, choices)."""
+    return _core.rule_catalog()
+
+
+# ---- functions over any network (danvan.Network or its core) -----------------------
+
+
+#: The compiled look-up, bound once: net.lead_of() is called by the hundred thousand.
+_lead_of = _core.lead_of
+
+
+def _core_of(net: Any) -> Any:
+    return getattr(net, "_core", net)
+
+
+def _scope(scope: ScopeLike) -> Any:
+    if scope is None or isinstance(scope, _core.Scope):
+        return scope
+    if isinstance(scope, Mapping):
+        return _core.Scope(**scope)
+    raise TypeError(f"scope: expected a danvan Scope, a dict of its fields or None, not {type(scope).__name__}")
+
+
+def lead_of(net: Any, task_id: str) -> Optional[str]:
+    """The id of the single responsible (R) organization of a task, ``None`` when there
+    is none or more than one. Raises :class:`danvan.NotFoundError` for an unknown id."""
+    return _lead_of(_core_of(net), task_id)
+
+
+def lead_of_many(net: Any, tasks: Any, letter: str = "R") -> np.ndarray:
+    """Batch :func:`lead_of`: ``tasks`` is an int array of task positions or a sequence of
+    ids; returns an ``int64`` array of organization positions, ``-1`` where a task has
+    none, ``-2`` where it has several. One C++ call; the GIL is released."""
+    return _core.lead_of_many(_core_of(net), tasks, letter)
+
+
+def roles_of(net: Any, id: str, scope: ScopeLike = None, rollup: bool = True) -> Table:
+    """The roles on a task, program or document (see :meth:`ResponsibilityMixin.roles_of`)."""
+    return _table(_core.roles_of(_core_of(net), id, _scope(scope), rollup))
+
+
+def portfolio(net: Any, org_id: str, scope: ScopeLike = None, include_subunits: bool = False) -> Table:
+    """What an organization carries (see :meth:`ResponsibilityMixin.portfolio`)."""
+    return _table(_core.portfolio(_core_of(net), org_id, _scope(scope), include_subunits))
+
+
+def raci(net: Any, scope: ScopeLike = None) -> Table:
+    """The RACI matrix of a scope (see :meth:`ResponsibilityMixin.raci`)."""
+    return _table(_core.raci_matrix(_core_of(net), _scope(scope)))
+
+
+def accountability_chain(net: Any, task_id: str, scope: ScopeLike = None) -> List[ChainLink]:
+    """Who answers for a task (see :meth:`ResponsibilityMixin.accountability_chain`)."""
+    return [ChainLink(*step) for step in _core.accountability_chain(_core_of(net), task_id, _scope(scope))]
+
+
+def check(net: Any, rules: RulesLike = None, as_of: Optional[DateLike] = None) -> List[Violation]:
+    """Runs coverage rules (see :meth:`ResponsibilityMixin.check`)."""
+    found = _core.check(_core_of(net), load_rules(rules)._core, as_of)
+    make = Violation._make
+    return [
+        make((rule, severity, entity, message, tuple(evidence), check_, kind))
+        for rule, check_, severity, kind, entity, message, evidence in found
+    ]
+
+
+def check_table(net: Any, rules: RulesLike = None, as_of: Optional[DateLike] = None, messages: bool = False) -> Table:
+    """Runs coverage rules and returns the violations as a table (see
+    :meth:`ResponsibilityMixin.check_table`)."""
+    return _table(_core.check_table(_core_of(net), load_rules(rules)._core, as_of, messages))
+
+
+def successor(net: Any, org_id: str, date: DateLike) -> Tuple[str, ...]:
+    """Who holds an organization's roles on a day (see :meth:`ResponsibilityMixin.successor`)."""
+    holders, _events, _started = _core.successor(_core_of(net), org_id, date)
+    return tuple(holders)
+
+
+def as_of(net: Any, date: DateLike) -> "AsOfView":
+    """The network as it stands on one day (see :meth:`ResponsibilityMixin.as_of`)."""
+    return AsOfView(net, date)
+
+
+# ---- the as-of view ---------------------------------------------------------------------
+
+
+class AsOfView:
+    """What a network looks like on one day: the entities that exist by their validity
+    dates, and the roles on existing tasks and programs, each held by its organization,
+    by its successor(s) after reorganization events (``inherited``, with the ``event``),
+    or by nobody (``orphaned``) when its organization ended without successor.
+
+    A day before everything gives an empty view. Building one costs a pass over the
+    network (no copy); tables are made on demand.
+
+    >>> import danvan
+    >>> net = danvan.Network.loads('''{"danvan": "1",
+    ...   "organizations": [{"id": "org:a", "name": "A", "valid_to": "2025-02-28"},
+    ...                     {"id": "org:b", "name": "B", "valid_from": "2025-03-01"}],
+    ...   "tasks": [{"id": "task:t", "name": "T", "roles": [{"org": "org:a", "role": "lead"}]}],
+    ...   "events": [{"id": "event:m", "name": "Đổi tên", "kind": "rename", "date": "2025-03-01",
+    ...               "from": ["org:a"], "to": ["org:b"]}]}''')
+    >>> view = as_of(net, "2025-09-01")
+    >>> r = next(view.roles.rows())
+    >>> r.org, r.original_org, r.inherited, r.event
+    ('org:b', 'org:a', True, 'event:m')
+    """
+
+    __slots__ = ("_net", "_view")
+
+    def __init__(self, net: Any, date: DateLike) -> None:
+        self._net = net
+        self._view = _core.TimeView(_core_of(net), date)
+
+    @property
+    def date(self) -> Date:
+        return self._view.date
+
+    @property
+    def network(self) -> Any:
+        """The network the view looks at."""
+        return self._net
+
+    def exists(self, id: str) -> bool:
+        """True when the organization, task, program, document or area exists that day."""
+        return self._view.exists(id)
+
+    def _ids(self, kind: str) -> List[str]:
+        core = _core_of(self._net)
+        return [core.view(kind, int(i)).id for i in self._view.positions(kind)]
+
+    @property
+    def organizations(self) -> List[str]:
+        """Ids of the organizations that exist that day."""
+        return self._ids("organization")
+
+    @property
+    def tasks(self) -> List[str]:
+        return self._ids("task")
+
+    @property
+    def programs(self) -> List[str]:
+        return self._ids("program")
+
+    @property
+    def documents(self) -> List[str]:
+        return self._ids("document")
+
+    @property
+    def areas(self) -> List[str]:
+        return self._ids("area")
+
+    def positions(self, kind: str) -> np.ndarray:
+        """Positions (``int64``) of the entities of one kind that exist that day."""
+        return self._view.positions(kind)
+
+    @property
+    def roles(self) -> Table:
+        """Every role of the day: org (holder id, ``None`` when orphaned), original_org,
+        role, raci, target_kind, target, inherited, orphaned, event, and positions."""
+        return _table(self._view.roles())
+
+    def roles_on(self, id: str) -> Table:
+        """The roles of one task or program that day."""
+        return _table(self._view.roles_on(id))
+
+    def portfolio(self, org_id: str) -> Table:
+        """The roles an organization holds that day, its own and those it inherited."""
+        return _table(self._view.roles_held(org_id))
+
+    def holders(self, org_id: str) -> Tuple[str, ...]:
+        """Who holds the organization's roles that day (itself, its successors, or nobody)."""
+        return tuple(self._view.holders(org_id))
+
+    def successor(self, org_id: str) -> Tuple[str, ...]:
+        """Same as :meth:`holders`."""
+        return self.holders(org_id)
+
+    def moved_by(self, org_id: str) -> Optional[str]:
+        """The last event that moved the organization's roles, or ``None``."""
+        return self._view.moved_by(org_id)
+
+    def lead_of(self, task_id: str) -> Optional[str]:
+        """The single organization holding an R role on the task that day, or ``None``."""
+        t = self.roles_on(task_id)
+        holders = {org for org, letter in zip(t["org"], t["raci"]) if letter == "R" and org is not None}
+        return holders.pop() if len(holders) == 1 else None
+
+    def check(self, rules: RulesLike = None) -> List[Violation]:
+        """The coverage rules as of this day."""
+        return check(self._net, rules, self.date)
+
+    def counts(self) -> Dict[str, int]:
+        v = self._view
+        return {
+            "organizations": v.organization_count,
+            "tasks": v.task_count,
+            "programs": v.program_count,
+            "roles": v.role_count,
+        }
+
+    def __len__(self) -> int:
+        return self._view.role_count
+
+    def __repr__(self) -> str:
+        c = self.counts()
+        return (
+            f"<danvan as-of view {self.date}: {c['organizations']} organizations, {c['tasks']} tasks, "
+            f"{c['programs']} programs, {c['roles']} roles>"
+        )
+
+
+# ---- the mixin ----------------------------------------------------------------------------
+
+
+class ResponsibilityMixin:
+    """Responsibility, coverage and time queries of :class:`danvan.Network`.
+
+    Every query that takes ``scope`` accepts a danvan Scope, a dict of its fields
+    (``{"as_of": "2023-09-16", "roles": ["lead"]}``) or ``None`` for everything.
+    Unknown ids raise :class:`danvan.NotFoundError` (a ``KeyError``) naming the nearest ids.
+    """
+
+    __slots__ = ()
+
+    def lead_of(self, task_id: str) -> Optional[str]:
+        """The id of the single responsible (R: lead or advise) organization of a task;
+        ``None`` when there is none or more than one.
+
+        >>> net.lead_of("task:so-ket")  # doctest: +SKIP
+        'org:ban-dan-van'
+        """
+        return _lead_of(self._core, task_id)  # type: ignore[attr-defined]
+
+    def lead_of_many(self, tasks: Any, letter: str = "R") -> np.ndarray:
+        """Batch :meth:`lead_of`: ``tasks`` as an int array of task positions or a sequence
+        of task ids; returns an ``int64`` array of organization positions, ``-1`` for none
+        and ``-2`` for several (``letter`` ``"A"`` asks for the accountable one). One C++
+        call with the GIL released."""
+        return _core.lead_of_many(self._core, tasks, letter)  # type: ignore[attr-defined]
+
+    def roles_of(self, id: str, scope: ScopeLike = None, rollup: bool = True) -> Table:
+        """The roles on a task, program or document, each row saying where it came from.
+
+        A program's rows are its own roles (``path`` ``"own"``) then, with ``rollup``, those
+        of its tasks (``"program_task"``, ``program`` set). A document's rows are those of
+        every program and task implementing it, or implementing a document that
+        implements or continues it, directly or not (``"implements"``, ``document`` set to
+        the document the item implements) and of those programs' tasks. Columns: org,
+        role, raci, target_kind, target, path, program, document, org_pos, target_pos,
+        role_pos.
+        """
+        return roles_of(self, id, scope, rollup)
+
+    def portfolio(self, org_id: str, scope: ScopeLike = None, include_subunits: bool = False) -> Table:
+        """Every role an organization holds in scope (and, with ``include_subunits``, those
+        of its descendants; ``org`` names the holder), with :meth:`roles_of`'s columns.
+        Group by ``role`` for "what it carries, by role"."""
+        return portfolio(self, org_id, scope, include_subunits)
+
+    def raci(self, scope: ScopeLike = None) -> Table:
+        """The RACI matrix (organizations × tasks) of a scope as its non-empty cells:
+        task, org, raci (``"R"``, ``"RA"``, ...), task_pos, org_pos, letters (bit mask
+        R=1, A=2, C=4, I=8). ``Table.to_pandas().pivot(index="org", columns="task",
+        values="raci")`` gives the matrix."""
+        return raci(self, scope)
+
+    def accountability_chain(self, task_id: str, scope: ScopeLike = None) -> List[ChainLink]:
+        """Who answers for a task: its responsible organizations (R), then the accountable
+        ones (A) — from its program when the task has none — then the parents of the
+        first accountable (or responsible) organization up to the top."""
+        return accountability_chain(self, task_id, scope)
+
+    def check(self, rules: RulesLike = None, as_of: Optional[DateLike] = None) -> List[Violation]:
+        """Runs coverage rules and returns the violations, rule by rule in file order.
+
+        ``rules``: a path, JSON text, a dict, a :class:`Rules`, or ``None`` for the shipped
+        ``data/rules/default.rules.json``. ``as_of``: the date the rules look at (default:
+        the rules file's own ``as_of``; rules that need a date are skipped without one).
+        With a date, roles follow reorganizations: a role of a merged organization counts
+        for its successor.
+        """
+        return check(self, rules, as_of)
+
+    def check_table(self, rules: RulesLike = None, as_of: Optional[DateLike] = None, messages: bool = False) -> Table:
+        """The violations :meth:`check` finds, as a table: rule, check, severity,
+        entity_kind, entity, entity_pos, rule_pos — and with ``messages`` also message and
+        evidence. Without messages nothing is formatted: the form for counts and charts on
+        large networks (``t.to_pandas().groupby(["rule", "severity"]).size()``)."""
+        return check_table(self, rules, as_of, messages)
+
+    def as_of(self, date: DateLike) -> AsOfView:
+        """The network as it stands on ``date``: what exists that day, with roles following
+        successors (inherited roles marked with their event, orphaned ones kept visible)."""
+        return AsOfView(self, date)
+
+    def successor(self, org_id: str, date: DateLike) -> Tuple[str, ...]:
+        """Who holds an organization's roles on ``date``: ``(org_id,)`` while nothing moved
+        it, its successors' ids after reorganization events (merge, split, rename,
+        transfer, applied in date order), ``()`` when it ended without successor or did not
+        exist yet."""
+        return successor(self, org_id, date)

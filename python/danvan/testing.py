@@ -1,0 +1,108 @@
+"""Assertions for tests of danvan networks (pytest or plain ``assert``).
+
+Copy ``tests/python/test_example_coverage.py`` to start::
+
+    import danvan
+    from danvan.testing import assert_covered, assert_violates, assert_lead
+
+    def test_province_network_is_covered():
+        net = danvan.load("data/haiduong-2023.json")
+        assert_covered(net, "data/rules/default.rules.json", as_of="2023-09-16", ignore=["task-responsible"])
+
+Each assertion raises :class:`AssertionError` with every violation listed, so a
+failing test says what to fix. ``pytest`` shows the message as is.
+
+>>> import danvan
+>>> net = danvan.Network.loads('''{"danvan": "1",
+...   "organizations": [{"id": "org:a", "name": "A"}],
+...   "tasks": [{"id": "task:t", "name": "T", "roles": [{"org": "org:a", "role": "lead"}]}]}''')
+>>> assert_covered(net, {"rules": [{"rule": "task-responsible"}]})  # returns what it found
+[]
+>>> assert_lead(net, "task:t", "org:a")
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, List, Optional, Sequence
+
+from ._responsibility import SEVERITIES, DateLike, RulesLike, Violation, check, lead_of
+
+__all__ = ["assert_covered", "assert_violates", "assert_lead", "format_violations"]
+
+
+def _rank(severity: str) -> int:
+    try:
+        return SEVERITIES.index(severity)
+    except ValueError:
+        raise ValueError(f"severity: {severity!r} is not one of {', '.join(SEVERITIES)}") from None
+
+
+def format_violations(violations: Sequence[Violation], fail_at: str = "error") -> str:
+    """One line per violation, ``severity rule entity: message [evidence]``; those at or
+    above ``fail_at`` are marked with ``>``."""
+    rank = _rank(fail_at)
+    lines = []
+    for v in violations:
+        mark = "  > " if _rank(v.severity) >= rank else "    "
+        evidence = f" [{', '.join(v.evidence)}]" if len(v.evidence) > 1 else ""
+        lines.append(f"{mark}{v}{evidence}")
+    return "\n".join(lines)
+
+
+def assert_covered(
+    net: Any,
+    rules: RulesLike = None,
+    *,
+    as_of: Optional[DateLike] = None,
+    min_severity: str = "error",
+    ignore: Iterable[str] = (),
+) -> List[Violation]:
+    """Asserts that ``rules`` (a path, JSON text, a dict, :class:`danvan.Rules`, or ``None``
+    for the shipped default) find no violation of ``min_severity`` or higher on ``net``
+    as of ``as_of`` (default: the rules file's date). Rules named in ``ignore`` (by
+    their ``name``) do not count. Returns every violation found, for further checks.
+
+    The failure message lists every violation, the failing ones marked with ``>``.
+    """
+    rank = _rank(min_severity)
+    skipped = set(ignore)
+    found = check(net, rules, as_of)
+    failing = [v for v in found if _rank(v.severity) >= rank and v.rule not in skipped]
+    if failing:
+        when = f" as of {as_of}" if as_of is not None else ""
+        raise AssertionError(
+            f"{len(failing)} violation{'s' if len(failing) != 1 else ''} of severity {min_severity} or higher"
+            f"{when} ({len(found)} in all):\n"
+            + format_violations([v for v in found if v.rule not in skipped], min_severity)
+        )
+    return found
+
+
+def assert_violates(
+    net: Any,
+    rules: RulesLike = None,
+    *,
+    rule: Optional[str] = None,
+    entity: Optional[str] = None,
+    as_of: Optional[DateLike] = None,
+) -> List[Violation]:
+    """Asserts that the rules find at least one violation of rule ``rule`` (its name in the
+    rules file) about ``entity`` (an id); either may be left out. Returns the matching
+    violations. Use it to pin a known gap down so that closing it is noticed."""
+    found = check(net, rules, as_of)
+    matching = [v for v in found if (rule is None or v.rule == rule) and (entity is None or v.entity == entity)]
+    if not matching:
+        what = " ".join(x for x in (f"rule {rule}" if rule else "", f"about {entity}" if entity else "") if x)
+        raise AssertionError(
+            f"expected a violation{' of ' + what if what else ''}, found "
+            + (f"these {len(found)}:\n" + format_violations(found, "info") if found else "none")
+        )
+    return matching
+
+
+def assert_lead(net: Any, task_id: str, org_id: Optional[str]) -> None:
+    """Asserts that ``org_id`` is the single responsible (R) organization of a task
+    (``None``: that the task has no single one)."""
+    actual = lead_of(net, task_id)
+    if actual != org_id:
+        raise AssertionError(f"the lead of {task_id} is {actual!r}, not {org_id!r}")

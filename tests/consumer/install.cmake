@@ -1,0 +1,23 @@
+# Installs the danvan build BUILD_DIR into a fresh PREFIX (removing what an
+# earlier run left there): cmake -DBUILD_DIR=... -DPREFIX=... [-DCONFIG=...] -P install.cmake
+cmake_minimum_required(VERSION 3.25)
+file(REMOVE_RECURSE "${PREFIX}")
+set(config_args)
+if(CONFIG)
+  set(config_args --config "${CONFIG}")
+endif()
+execute_process(COMMAND "${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${PREFIX}" ${config_args}
+                RESULT_VARIABLE status)
+if(NOT status EQUAL 0)
+  message(FATAL_ERROR "cmake --install ${BUILD_DIR} --prefix ${PREFIX} failed (${status})")
+endif()
+foreach(expected include/danvan/danvan.hpp)
+  if(NOT EXISTS "${PREFIX}/${expected}")
+    message(FATAL_ERROR "the install has no ${expected}")
+  endif()
+endforeach()
+file(GLOB_RECURSE configs "${PREFIX}/*/danvanConfig.cmake")
+if(NOT configs)
+  message(FATAL_ERROR "the install has no danvanConfig.cmake")
+endif()
+message(STATUS "danvan installed into ${PREFIX} (${configs})")

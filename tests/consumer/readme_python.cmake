@@ -1,0 +1,21 @@
+# Runs README.md's Python example (the ```python block after `<!-- python-example -->`)
+# from the source tree:  cmake -DSOURCE_DIR=... -DPYTHON=... -DPYTHONPATH=... -P readme_python.cmake
+cmake_minimum_required(VERSION 3.25)
+file(READ "${SOURCE_DIR}/README.md" readme)
+string(FIND "${readme}" "<!-- python-example -->" at)
+if(at EQUAL -1)
+  message(FATAL_ERROR "README.md has no `<!-- python-example -->` marker")
+endif()
+string(SUBSTRING "${readme}" ${at} -1 rest)
+string(FIND "${rest}" "```python\n" open)
+math(EXPR open "${open} + 10")
+string(SUBSTRING "${rest}" ${open} -1 rest)
+string(FIND "${rest}" "```" close)
+string(SUBSTRING "${rest}" 0 ${close} example)
+file(WRITE "${CMAKE_CURRENT_BINARY_DIR}/readme_example.py" "${example}")
+execute_process(COMMAND ${CMAKE_COMMAND} -E env "PYTHONPATH=${PYTHONPATH}"
+                        "${PYTHON}" "${CMAKE_CURRENT_BINARY_DIR}/readme_example.py"
+                WORKING_DIRECTORY "${SOURCE_DIR}" RESULT_VARIABLE status)
+if(NOT status EQUAL 0)
+  message(FATAL_ERROR "README.md's Python example failed (${status}); it is in ${CMAKE_CURRENT_BINARY_DIR}/readme_example.py")
+endif()

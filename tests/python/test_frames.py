@@ -1,0 +1,203 @@
+"""DataFrames of every table (python/danvan/_frames.py) against the entity objects,
+the query functions they wrap, and NetworkX where a peer exists."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import danvan
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def hd():
+    return danvan.load(ROOT / "data" / "haiduong-2023.json")
+
+
+@pytest.fixture(scope="module")
+def example():
+    return danvan.load(ROOT / "data" / "example.json")
+
+
+@pytest.fixture(params=["hd", "example"])
+def net(request):
+    return request.getfixturevalue(request.param)
+
+
+KINDS = ["organization", "document", "program", "task", "area", "topic", "event", "source"]
+
+
+def test_collections_stay_collections_and_are_callable(hd):
+    assert len(hd.organizations) == len(hd.organizations())
+    assert hd.organizations[0].id == hd.organizations()["id"].iloc[0]
+    assert isinstance(hd.roles(), pd.DataFrame) and len(hd.roles()) == len(hd.roles)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_entity_frame_matches_entities(net, kind):
+    frame = net.collection(kind)()
+    entities = list(net.collection(kind))
+    assert list(frame.index) == list(range(len(entities)))
+    assert frame["id"].tolist() == [e.id for e in entities]
+    assert frame["name"].tolist() == [e.name for e in entities]
+    assert frame["aliases"].tolist() == [e.aliases for e in entities]
+    assert frame["classification"].astype(str).tolist() == [e.classification for e in entities]
+    assert frame["evidence"].tolist() == [len(e.sources) for e in entities]
+    for col in ("valid_from", "valid_to"):
+        for e, first, last, prec in zip(entities, frame[col], frame[col + "_last"], frame[col + "_precision"]):
+            d = getattr(e, col)
+            if d is None:
+                assert pd.isna(first) and pd.isna(prec)
+            else:
+                assert first.date() == d.first_day() and last.date() == d.last_day() and prec == d.precision
+
+
+def test_organization_references_are_ids(net):
+    f = net.organizations()
+    for e, parent, kind, level in zip(net.organizations, f["parent"], f["kind"], f["level"]):
+        assert parent == (e.parent.id if e.parent else None)
+        assert kind == e.kind
+        assert (None if pd.isna(level) else level) == e.level
+    assert f["roles"].tolist() == [len(o.roles) for o in net.organizations]
+
+
+def test_task_frame_periods_due_and_lead(net):
+    f = net.tasks()
+    for t, row in zip(net.tasks, f.itertuples()):
+        assert row.kind == t.kind and row.status == t.status
+        assert row.program == (t.program.id if t.program else None)
+        assert row.topics == tuple(x.id for x in t.topics)
+        assert row.lead == net.lead_of(t.id)
+        if t.period is not None and t.period.start is not None:
+            assert row.start.date() == t.period.start.first_day()
+            assert row.start_precision == t.period.start.precision
+        if t.period is not None and t.period.end is not None:
+            assert row.end_last.date() == t.period.end.last_day()
+        if t.due is not None:
+            assert row.due.date() == t.due.first_day() and row.due_last.date() == t.due.last_day()
+    assert f["start"].dtype.kind == "M" and f["due_precision"].dtype.name == "category"
+
+
+def test_partial_dates_keep_their_precision():
+    net = danvan.Network.loads('''{"danvan": "1", "tasks": [
+      {"id": "task:y", "name": "Y", "due": "2023"}, {"id": "task:m", "name": "M", "due": "2024-02"},
+      {"id": "task:d", "name": "D", "due": "2023-09-16"}, {"id": "task:n", "name": "N"}]}''')
+    f = net.tasks().set_index("id")
+    assert f.loc["task:y", ["due", "due_last"]].tolist() == [pd.Timestamp("2023-01-01"), pd.Timestamp("2023-12-31")]
+    assert f.loc["task:m", "due_last"] == pd.Timestamp("2024-02-29")
+    assert f.loc["task:d", "due"] == f.loc["task:d", "due_last"]
+    assert f["due_precision"].tolist()[:3] == ["year", "month", "day"]
+    assert pd.isna(f.loc["task:n", "due"]) and pd.isna(f.loc["task:n", "due_precision"])
+    assert f["leads"].tolist() == [0, 0, 0, 0] and f["lead"].isna().all()
+
+
+def test_roles_frame_matches_role_objects(net):
+    f = net.roles()
+    roles = list(net.roles)
+    assert len(f) == len(roles)
+    assert f["org"].tolist() == [r.org.id for r in roles]
+    assert f["org_name"].tolist() == [r.org.name for r in roles]
+    assert f["role"].astype(str).tolist() == [r.role for r in roles]
+    assert f["raci"].astype(str).tolist() == [r.raci for r in roles]
+    assert f["target"].tolist() == [r.target.id for r in roles]
+    assert f["target_name"].tolist() == [r.target.name for r in roles]
+    assert f["target_kind"].astype(str).tolist() == [r.target_kind for r in roles]
+    assert f["evidence"].tolist() == [len(r.sources) for r in roles]
+    order = ["public", "internal", "restricted"]
+    for r, cls in zip(roles, f["classification"]):
+        assert cls == max(r.classification, r.org.classification, r.target.classification, key=order.index)
+    for r, src, b, e in zip(roles, f["source"], f["span_begin"], f["span_end"]):
+        if r.sources:
+            assert src == r.sources[0].source_id
+            assert (None if pd.isna(b) else b) == r.sources[0].begin
+            assert (None if pd.isna(e) else e) == r.sources[0].end
+        else:
+            assert src is None and pd.isna(b)
+
+
+def test_roles_frame_is_built_without_the_entity_objects(hd, monkeypatch):
+    # Guard against a per-row Python path: the frame must not touch RoleCollection iteration.
+    monkeypatch.setattr(danvan.RoleCollection, "__iter__", lambda self: (_ for _ in ()).throw(AssertionError("looped")))
+    assert len(hd.roles()) == hd.counts()["roles"]
+
+
+def test_evidence_frame_counts_every_entry(net):
+    f = net.evidence_frame()
+    expected = sum(len(e.sources) for e in net) + sum(len(r.sources) for r in net.roles)
+    assert len(f) == expected
+    roles = f[f["holder_kind"] == "role"]
+    for pos, src in zip(roles["role"], roles["source"]):
+        assert src in {s.source_id for s in net.roles[int(pos)].sources}
+
+
+def test_empty_network_gives_empty_frames_with_columns():
+    net = danvan.Network()
+    for kind in KINDS:
+        f = net.collection(kind)()
+        assert len(f) == 0 and {"id", "name", "valid_from_precision"} <= set(f.columns)
+    assert list(net.roles().columns)[:3] == ["org", "org_name", "org_kind"] and len(net.roles()) == 0
+    assert len(net.raci_frame()) == 0 and len(net.raci_frame(wide=True)) == 0
+    assert len(net.pairs_frame()) == 0
+
+
+def test_raci_frame_long_and_wide_agree(hd):
+    long = hd.raci_frame()
+    wide = hd.raci_frame(wide=True)
+    assert len(long) == (wide != "").to_numpy().sum()
+    for row in long.itertuples():
+        assert wide.loc[row.task, row.org] == row.raci
+    names = {o.id: o.name for o in hd.organizations}
+    assert long["org_name"].tolist() == [names[o] for o in long["org"]]
+
+
+def test_portfolio_frame(hd):
+    org = "org:ban-dan-van-tinh-uy"
+    f = hd.portfolio_frame(org)
+    assert len(f) == hd.portfolio(org).nrows > 0
+    assert set(f["target"]) == {r.target.id for r in hd.organizations[org].roles}
+    assert f["target_name"].notna().all()
+
+
+def test_violations_frame_matches_check(hd):
+    found = hd.check(as_of="2023-09-16")
+    f = hd.violations_frame(as_of="2023-09-16")
+    assert f["rule"].tolist() == [v.rule for v in found]
+    assert f["entity"].tolist() == [v.entity for v in found]
+    assert f["severity"].cat.ordered and list(f["severity"].cat.categories) == ["info", "warning", "error"]
+    docs = f[f["entity_kind"] == "document"]
+    assert (docs["entity_name"] == docs["entity"].map(lambda i: hd.documents[i].name)).all()
+
+
+def test_pairs_frame_has_names_and_matches_top_pairs(hd):
+    f = hd.pairs_frame(5)
+    pairs = hd.top_pairs(5)
+    assert f[["a", "b", "count"]].values.tolist() == [[p.a, p.b, p.count] for p in pairs]
+    assert f["a_name"].tolist() == [hd.organizations[p.a].name for p in pairs]
+
+
+def test_centrality_frame_matches_networkx(hd):
+    nx = pytest.importorskip("networkx")
+    g = hd.to_networkx("organizations")  # every organization, isolated ones included
+    c = hd.centrality_frame()
+    assert set(c.index) == set(g.nodes)
+    expected = nx.betweenness_centrality(g)
+    for org, value in expected.items():
+        assert c.loc[org, "betweenness"] == pytest.approx(value, abs=1e-9)
+    assert set(c.index[c["broker"]]) == set(nx.articulation_points(g))
+    assert c["betweenness"].is_monotonic_decreasing
+
+
+def test_succession_frame_follows_the_2025_merger(hd):
+    f = hd.succession_frame("2025-09-01")
+    own = f[f["original_org"] == "org:ban-dan-van-tinh-uy"]
+    assert len(own) > 0 and own["inherited"].all()
+    assert set(own["org"]) == set(hd.successor("org:ban-dan-van-tinh-uy", "2025-09-01"))
+    assert own["event"].notna().all()
+    before = hd.succession_frame("2023-09-16")
+    assert not before["inherited"].any()

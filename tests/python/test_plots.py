@@ -1,0 +1,154 @@
+"""matplotlib figures (danvan.plot): what each draws is checked from the artists, empty
+scopes draw a note, and Vietnamese names render with no missing glyph."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+matplotlib = pytest.importorskip("matplotlib")
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+import danvan  # noqa: E402
+import danvan.plot as dplot  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def hd():
+    return danvan.load(ROOT / "data" / "haiduong-2023.json")
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def _render(ax):
+    """Draws the figure and returns the warnings matplotlib gave (missing glyphs among them)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        ax.figure.canvas.draw()
+    return [str(w.message) for w in caught]
+
+
+def test_font_has_every_vietnamese_glyph_of_the_network(hd):
+    text = "".join(e.name for e in hd) + "ắằẳẵặấầẩẫậếềểễệốồổỗộớờởỡợứừửữựỳỷỹỵđĐ"
+    assert dplot.check_font(text) == []
+    # a glyph DejaVu Sans lacks is reported, so the check can fail
+    assert dplot.check_font("漢") == ["漢"]
+
+
+def test_overlap_heatmap_is_clustered_and_labelled(hd):
+    ax = dplot.overlap_heatmap(hd, top=12, weight="count", labels="id")
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    img = ax.images[0].get_array()
+    assert img.shape == (len(labels), len(labels)) and 2 < len(labels) <= 12
+    # symmetric matrix in the order of the labels, equal to the projection's counts
+    p = hd.projection()
+    ids = p.organizations
+    m = p.to_scipy().toarray()
+    for i, a in enumerate(labels):
+        for j, b in enumerate(labels):
+            expected = m[ids.index(a), ids.index(b)]
+            got = img[i, j]
+            assert (np.ma.is_masked(got) and expected == 0) or got == expected
+    assert "missing from" not in " ".join(_render(ax))
+
+
+def test_heatmap_order_puts_cluster_members_together():
+    # two cliques of three organizations joined by nothing: clustering must not interleave them
+    tasks = []
+    for k, group in enumerate((["org:a", "org:c", "org:e"], ["org:b", "org:d", "org:f"])):
+        for j in range(3):
+            tasks.append({"id": f"task:{k}{j}", "name": "T", "roles": [{"org": o, "role": "coordinate"} for o in group]})
+    import json
+
+    net = danvan.Network.loads(json.dumps({"danvan": "1", "organizations": [
+        {"id": f"org:{c}", "name": c.upper()} for c in "abcdef"], "tasks": tasks}))
+    ax = dplot.overlap_heatmap(net, labels="id")
+    order = [t.get_text() for t in ax.get_yticklabels()]
+    first = set(order[:3])
+    assert first in ({"org:a", "org:c", "org:e"}, {"org:b", "org:d", "org:f"})
+
+
+def test_coordination_graph_colours_by_kind(hd):
+    ax = dplot.coordination_graph(hd, top=None)
+    nodes = ax.collections[-1]
+    g = hd.to_networkx("organizations")
+    shown = [n for n, d in dict(g.degree()).items() if d > 0]
+    assert len(nodes.get_offsets()) == len(shown)
+    colours = {tuple(np.round(c, 3)) for c in nodes.get_facecolors()}
+    expected = {tuple(np.round(matplotlib.colors.to_rgba(dplot.KIND_COLORS[g.nodes[n]["kind"]]), 3)) for n in shown}
+    assert colours == expected
+    legend = {t.get_text() for t in ax.get_legend().get_texts()}
+    assert legend == {g.nodes[n]["kind"] for n in shown}
+    names = {t.get_text() for t in ax.texts}
+    assert "Ban Dân vận Tỉnh ủy Hải Dương"[:27] in " ".join(names) or any("Dân vận" in n for n in names)
+    assert not [w for w in _render(ax) if "missing from" in w]
+
+
+def test_coverage_chart_bars_count_violations(hd):
+    v = hd.violations_frame(as_of="2023-09-16")
+    ax = dplot.coverage_chart(violations=v)
+    totals = {}
+    for bar in ax.patches:
+        y = round(bar.get_y() + bar.get_height() / 2)
+        totals[y] = totals.get(y, 0) + bar.get_width()
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    by_rule = v.groupby("rule").size()
+    assert {labels[y]: int(w) for y, w in totals.items()} == by_rule.to_dict()
+    ax2 = dplot.coverage_chart(hd, as_of="2023-09-16")
+    assert len(ax2.patches) == len(ax.patches)
+
+
+def test_timeline_draws_partial_dates_as_ranges_and_events(hd):
+    ax = dplot.timeline(hd, kinds=("task",))
+    bars = ax.patches
+    tasks = hd.tasks()
+    dated = tasks.dropna(subset=["start"]).shape[0] + tasks[tasks["start"].isna() & tasks["due"].notna()].shape[0]
+    assert len(bars) == min(dated, 60)
+    widths = sorted({round(b.get_width()) for b in bars})
+    assert max(widths) >= 365 * 3  # a 2023–2025 task spans three whole years
+    lines = [l for l in ax.lines if l.get_linestyle() == "--"]
+    event_days = {str(d.date()) for d in hd.events()["date"].dropna()}
+    assert len(lines) == len(event_days)
+
+
+def test_timeline_year_precision_is_a_whole_year():
+    net = danvan.Network.loads('{"danvan": "1", "tasks": [{"id": "task:y", "name": "Năm", "due": "2023"}]}')
+    ax = dplot.timeline(net)
+    (bar,) = ax.patches[:1]
+    assert round(bar.get_width()) == 365 and bar.get_hatch() == "//"
+
+
+@pytest.mark.parametrize("draw", [dplot.overlap_heatmap, dplot.coordination_graph, dplot.timeline,
+                                  lambda net, ax=None: dplot.coverage_chart(net, rules={"rules": []}, ax=ax)])
+def test_empty_scope_draws_a_note(draw):
+    fig, ax = plt.subplots()
+    out = draw(danvan.Network(), ax=ax)
+    assert out is ax
+    assert len(ax.texts) == 1 and ax.texts[0].get_text()
+
+
+def test_scope_that_selects_nothing(hd):
+    window = {"window": ("1900", "1901")}
+    ax = dplot.overlap_heatmap(hd, scope=window)
+    assert "no organizations" in ax.texts[0].get_text() and not ax.images
+    ax = dplot.coordination_graph(hd, scope=window)
+    assert "no organizations" in ax.texts[0].get_text()
+
+
+def test_functions_draw_on_the_given_axes(hd):
+    fig, axes = plt.subplots(2, 2)
+    assert dplot.overlap_heatmap(hd, ax=axes[0, 0]) is axes[0, 0]
+    assert dplot.coordination_graph(hd, ax=axes[0, 1]) is axes[0, 1]
+    assert dplot.coverage_chart(hd, ax=axes[1, 0]) is axes[1, 0]
+    assert dplot.timeline(hd, ax=axes[1, 1]) is axes[1, 1]
+    assert len(fig.axes) >= 4

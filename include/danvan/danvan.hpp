@@ -8,9 +8,18 @@
 #include <danvan/fwd.hpp>
 #include <danvan/io/json.hpp>
 #include <danvan/network.hpp>
+#include <danvan/query/coverage.hpp>
+#include <danvan/query/duplicates.hpp>
+#include <danvan/query/metrics.hpp>
 #include <danvan/query/names.hpp>
+#include <danvan/query/overlap.hpp>
+#include <danvan/query/responsibility.hpp>
 #include <danvan/query/scope.hpp>
+#include <danvan/query/time.hpp>
 #include <danvan/roles.hpp>
-#if __has_include(<danvan/text/normalize.hpp>)
+#include <danvan/text/extract.hpp>
+#include <danvan/text/gazetteer.hpp>
 #include <danvan/text/normalize.hpp>
-#endif
+#include <danvan/text/periods.hpp>
+#include <danvan/text/reference.hpp>
+#include <danvan/text/search.hpp>

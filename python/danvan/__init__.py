@@ -65,9 +65,17 @@ loads = Network.loads
 from_frames = Network.from_frames
 
 from ._display import display
+from ._responsibility import AsOfView, ChainLink, Rules, Table, Violation, load_rules, rule_catalog
 from ._interchange import FrameProblem
 
 __all__ = [
+    "AsOfView",
+    "ChainLink",
+    "Rules",
+    "Table",
+    "Violation",
+    "load_rules",
+    "rule_catalog",
     "FORMAT_VERSION",
     "Area",
     "Date",

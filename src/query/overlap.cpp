@@ -20,19 +20,39 @@
 #include <atomic>
 #include <bit>
 #include <cmath>
-#include <cstring>
 #include <cstdlib>
+#include <cstring>
 #include <limits>
 #include <mutex>
 #include <numeric>
 #include <stdexcept>
 #include <thread>
 
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
 namespace danvan {
 
 // ---- shared helpers (declared in detail/incidence.hpp) ------------------------
 
 namespace detail {
+
+void* allocate_bytes(std::size_t bytes) {
+  constexpr std::size_t huge = std::size_t{2} << 20;
+  void* p = nullptr;
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  if (bytes >= 2 * huge) {
+    const std::size_t rounded = (bytes + huge - 1) / huge * huge;
+    if (posix_memalign(&p, huge, rounded) != 0) throw std::bad_alloc();
+    (void)madvise(p, rounded, MADV_HUGEPAGE);  // a hint; without it the pages are just small
+    return p;
+  }
+#endif
+  p = std::malloc(bytes == 0 ? 1 : bytes);
+  if (!p) throw std::bad_alloc();
+  return p;
+}
 
 std::vector<bool> role_mask(const network& net, const std::vector<std::string>& names, const char* what) {
   std::vector<bool> mask;
@@ -408,6 +428,13 @@ template <class F> void run_parallel(unsigned parts, F&& f) {
 // Below this many increments a second thread costs more than it saves.
 constexpr std::uint64_t parallel_threshold = 200'000;
 
+/// Threads for `work` units over `units` rows: as asked, or (0) every core unless the
+/// work is too small to pay for starting threads.
+unsigned parts_for(unsigned requested, std::uint64_t work, std::uint64_t threshold, std::size_t units) {
+  if (requested == 0 && work < threshold) return 1;
+  return detail::worker_count(requested, units);
+}
+
 /// The symmetric case laid out for the upper triangle: each item's organizations
 /// ascending, and for each (row a, item t) the offset and length of the organizations
 /// after a on t, found while the lists are written (no search, no comparison in the
@@ -480,7 +507,7 @@ void project_symmetric(const sides& sd, const projection_options& o, projection&
 
   std::vector<std::uint64_t> prefix(n + 1, 0);
   for (index a = 0; a < n; ++a) prefix[a + 1] = prefix[a] + 4 + rows.work(a);
-  const unsigned parts = prefix[n] < parallel_threshold / 2 ? 1u : detail::worker_count(o.threads, n);
+  const unsigned parts = parts_for(o.threads, prefix[n], parallel_threshold / 2, n);
   const auto cut = split_rows(prefix, parts);
   std::vector<std::uint64_t> region(parts + 1, 0);
   for (unsigned q = 0; q < parts; ++q) {
@@ -643,15 +670,28 @@ projection project(const network& net, const scope& s, const projection_options&
   }
   p.indptr = detail::buffer<std::uint64_t>(n + 1, 0);
   if (n == 0) return p;
-  if (sd.symmetric && (std::getenv("DEVPATH") ? std::getenv("DEVPATH")[0] == 'u' : true)) {
+  // The upper triangle and its mirror image do half the increments but write each entry
+  // of the result twice, the second time scattered; that pays while the result fits in
+  // the caches (M), not when it is tens of megabytes (L).
+  const std::uint64_t ub = [&] {
+    std::uint64_t pairs = 0;
+    for (index t = 0; t < sd.left.items; ++t) {
+      const std::uint64_t d = sd.left.degree_of_item(t);
+      pairs += d * (d ? d - 1 : 0);
+    }
+    return pairs;
+  }();
+  const bool triangle = o.method == projection_method::upper_triangle ||
+                        (o.method == projection_method::automatic &&
+                         ub * (sizeof(index) + sizeof(std::uint32_t)) <= (std::uint64_t{16} << 20));
+  if (sd.symmetric && triangle) {
     if (n < 65536) project_symmetric<std::uint16_t>(sd, o, p);
     else project_symmetric<std::uint32_t>(sd, o, p);
     return p;
   }
 
   const auto prefix = row_work_prefix(sd);
-  const unsigned parts =
-      prefix[n] < parallel_threshold ? 1u : detail::worker_count(o.threads, n);
+  const unsigned parts = parts_for(o.threads, prefix[n], parallel_threshold, n);
   const auto cut = split_rows(prefix, parts);
 
   // Each part writes into its own region, sized by the bound min(n − 1, Σ d(t)) per row.
@@ -732,7 +772,7 @@ projection_estimate estimate_projection(const network& net, const scope& s, cons
   if (exact && n > 0) {
     // Symmetric: count the upper triangle (half the work) and double it.
     const auto prefix = row_work_prefix(sd);
-    const unsigned parts = prefix[n] < parallel_threshold ? 1u : detail::worker_count(o.threads, n);
+    const unsigned parts = parts_for(o.threads, prefix[n], parallel_threshold, n);
     const auto cut = split_rows(prefix, parts);
     std::vector<std::uint64_t> found(parts, 0);
     const weigher weigh{o.weight, &sd};
@@ -1022,7 +1062,7 @@ std::vector<organization_pair> top_pairs(const network& net, const scope& s, std
   const weigher weigh{o.weight, &sd};
   std::uint64_t work = 0;
   for (index a : rows) work += lkey[a];
-  const unsigned parts = (work < parallel_threshold / 8) ? 1u : detail::worker_count(o.threads, rows.size());
+  const unsigned parts = parts_for(o.threads, work, parallel_threshold / 8, rows.size());
   std::vector<std::vector<organization_pair>> heaps(parts);
 
   run_parallel(parts, [&](unsigned q) {

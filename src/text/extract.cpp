@@ -1496,6 +1496,12 @@ std::optional<place_parse> extractor::match_place(std::size_t k) const {
       p.net_id = std::string(a.id());
       p.lvl = a.level();
       p.code = std::string(a.code());
+      // What the gazetteer knows of the same name (a province? a centrally-run city?).
+      if (auto g = m_->longest(gx_.places, k); g && g->last == p.last) {
+        const auto& ge = gx_.place_entries[(*g->payloads)[0]];
+        p.province_city = ge.level == danvan::level::province && skey(ge.type) == "thanh pho";
+        p.province_name = ge.level == danvan::level::province;
+      }
     } else {
       const auto& g = gx_.place_entries[idx];
       p.name = g.name;
@@ -1608,13 +1614,29 @@ std::optional<org_parse> extractor::try_entry(int entry, std::size_t i, std::siz
   base.last = j;
   base.entry = entry;
   base.name = e.names.empty() ? span_text(i, j) : e.names.front();
+  const std::vector<name_scope> scopes = e.scope.empty() ? std::vector<name_scope>{name_scope::none} : e.scope;
+  // A body with a scope is named with the name the text uses (`Hội Nông dân tỉnh`,
+  // not `Hội Nông dân Việt Nam tỉnh`), unless that is an abbreviation (`UBND tỉnh`
+  // is `Ủy ban nhân dân tỉnh`).
+  if (!abbrev && !(scopes.size() == 1 && scopes[0] == name_scope::none)) {
+    const std::string k = span_key(i, j);
+    for (const auto& name : e.names) {
+      bool caps = false;
+      for (std::size_t x = 0; x + 1 < name.size(); ++x)
+        caps = caps || (std::isupper(static_cast<unsigned char>(name[x])) && std::isupper(static_cast<unsigned char>(name[x + 1])));
+      if (!caps && skey(name) == k) {
+        base.name = name;
+        break;
+      }
+    }
+  }
+  const std::string head_name = base.name;
   base.kind = e.office ? org_kind::other : e.kind;
   base.lvl = e.level;
   base.office = e.office;
   base.committee = e.committee;
   base.plural = e.plural;
   base.unaccented = unaccented;
-  const std::vector<name_scope> scopes = e.scope.empty() ? std::vector<name_scope>{name_scope::none} : e.scope;
   auto attach_ok = [&](const org_parse& sub) {
     if (sub.office) return false;
     if (e.attach.empty()) return true;
@@ -1629,7 +1651,7 @@ std::optional<org_parse> extractor::try_entry(int entry, std::size_t i, std::siz
     p.sub_locality_first = sub.place ? sub.locality_first : sub.sub_locality_first;
     if (sub.lvl) p.lvl = sub.lvl;
     if (!e.office && e.party_kind && sub.kind == org_kind::party_committee) p.kind = *e.party_kind;
-    p.name = (e.names.empty() ? span_text(i, j) : e.names.front()) + " " + sub.name;
+    p.name = head_name + " " + sub.name;
     return p;
   };
   for (const auto s : scopes) {
@@ -1691,7 +1713,7 @@ std::optional<org_parse> extractor::try_entry(int entry, std::size_t i, std::siz
               p.last = more->last;
             }
             p.plural = true;
-            p.name = (e.names.empty() ? span_text(i, j) : e.names.front()) + " " + span_text(k, p.last);
+            p.name = head_name + " " + span_text(k, p.last);
           }
           p.conf = 0.9;
           return p;
@@ -1751,7 +1773,7 @@ std::optional<org_parse> extractor::try_entry(int entry, std::size_t i, std::siz
         p.sub_place = other->sub_place;
         if (other->sub_lvl) p.lvl = other->sub_lvl;
         if (!e.office && e.party_kind && *other->sub_kind == org_kind::party_committee) p.kind = *e.party_kind;
-        p.name = (e.names.empty() ? span_text(i, j) : e.names.front()) + " " + other->sub_name;
+        p.name = head_name + " " + other->sub_name;
         p.conf = 0.65;
         return p;
       }
@@ -1860,14 +1882,6 @@ int extractor::register_org(const org_parse& p) {
 int extractor::register_area(const place_parse& p, danvan::level lvl, std::size_t first, double conf,
                              std::string_view source) {
   if (lvl != danvan::level::district && lvl != danvan::level::province) return -1;
-  std::string net_id = p.net_id;
-  if (net_id.empty() && o_.network) {
-    const auto it = net_area_by_key_.find(skey(p.name));
-    if (it != net_area_by_key_.end()) {
-      const auto a = o_.network->areas()[static_cast<index>(it->second)];
-      if (a.level() == lvl) net_id = std::string(a.id());
-    }
-  }
   std::string name = p.name;
   if (lvl == danvan::level::district && p.province_name) {
     // `thành phố Hải Dương`: the provincial capital, not the province.
@@ -1876,6 +1890,21 @@ int extractor::register_area(const place_parse& p, danvan::level lvl, std::size_
     if (first >= "a" && first <= "z") word[0] = static_cast<char>(word[0] - 32);
     else if (word.rfind("thành", 0) == 0) word = "Thành" + word.substr(std::string("thành").size());
     name = word + " " + p.name;
+  }
+  // The network's area of that name and level, if any.
+  std::string net_id;
+  if (o_.network) {
+    if (!p.net_id.empty()) {
+      const auto pos = o_.network->find(entity_kind::area, p.net_id);
+      if (pos && o_.network->areas()[*pos].level() == lvl) net_id = p.net_id;
+    }
+    for (const auto& n : {name, p.name}) {
+      if (!net_id.empty()) break;
+      const auto it = net_area_by_key_.find(skey(n));
+      if (it == net_area_by_key_.end()) continue;
+      const auto a = o_.network->areas()[static_cast<index>(it->second)];
+      if (a.level() == lvl) net_id = std::string(a.id());
+    }
   }
   const std::string key = net_id.empty() ? std::string(danvan::to_string(lvl)) + ":" + skey(name) : net_id;
   auto [it, fresh] = area_by_key_.emplace(key, static_cast<int>(areas_.size()));

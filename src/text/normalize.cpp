@@ -8,12 +8,21 @@
 #include <danvan/text/detail/syllable.hpp>
 #include <danvan/text/detail/unicode.hpp>
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 
 namespace danvan::text {
 
 namespace {
+
+// The per-code-point steps must inline into the main loop; GCC otherwise
+// keeps flush_pending() out of line and pays a call per character.
+#if defined(__GNUC__)
+#define DANVAN_HOT inline __attribute__((always_inline))
+#else
+#define DANVAN_HOT inline
+#endif
 
 using detail::cp_flags;
 using detail::cp_viet;
@@ -121,9 +130,15 @@ class engine {
     // a std::string per code point costs more than normalizing it); the
     // settled part moves to `out` in blocks. With a byte map everything stays
     // in the work buffer: mapped inputs are chunks of at most about 1 MiB.
-    buf_.resize(Mapped ? in.size() + in.size() / 8 + 64 : kBlock + 64);
+    buf_.resize(Mapped ? in.size() + in.size() / 8 + 64 : std::min(kBlock, in.size() + in.size() / 8) + 64);
+    if constexpr (Mapped) {
+      map_->begin.resize(buf_.size());
+      map_->end.resize(buf_.size());
+    }
     if constexpr (!Mapped) sink_.reserve(in.size() + in.size() / 16);
   }
+  engine(const engine&) = delete;
+  engine& operator=(const engine&) = delete;
 
   void run() {
     const auto* const begin = reinterpret_cast<const unsigned char*>(in_.data());
@@ -166,6 +181,8 @@ class engine {
     if constexpr (Mapped) {
       buf_.resize(n_);
       map_->text.swap(buf_);
+      map_->begin.resize(n_);
+      map_->end.resize(n_);
     } else {
       sink_.put(buf_.data(), n_);
     }
@@ -216,7 +233,7 @@ class engine {
 
   // The last starter is held back until the next code point shows whether
   // a combining mark follows it.
-  void hold(char32_t cp, std::uint16_t f, std::uint32_t b, std::uint32_t e) {
+  DANVAN_HOT void hold(char32_t cp, std::uint16_t f, std::uint32_t b, std::uint32_t e) {
     flush_pending();
     held_ = true;
     held_cp_ = cp;
@@ -225,7 +242,7 @@ class engine {
     held_e_ = e;
   }
 
-  void flush_pending() {
+  DANVAN_HOT void flush_pending() {
     if (held_) {
       held_ = false;
       emit(held_cp_, held_f_, held_b_, held_e_);
@@ -280,19 +297,29 @@ class engine {
     if (last_word_end_ != kNoWord) last_word_end_ = last_word_end_ >= keep ? last_word_end_ - keep : kNoWord;
   }
 
-  void emit(char32_t cp, std::uint16_t f, std::uint32_t b, std::uint32_t e) {
+  DANVAN_HOT void emit(char32_t cp, std::uint16_t f, std::uint32_t b, std::uint32_t e) {
     if (ws_pending_) flush_whitespace();
     if (f & (detail::f_letter | detail::f_mark)) {
       if (word_start_ == npos) begin_word();
-      add_letter(cp, f);
+      // Letters are looked at when the word ends, and only if it has some
+      // beyond ASCII: plain ASCII words carry no tone mark to place.
+      if (cp >= 0x80) word_nonascii_ = true;
     } else if (word_start_ != npos) {
       end_word();
     }
     append(cp, b, e);
   }
 
-  void append(char32_t cp, std::uint32_t b, std::uint32_t e) {
-    if (n_ + 4 > buf_.size()) buf_.resize(buf_.size() * 2 + 64);
+  void grow() {
+    buf_.resize(buf_.size() * 2 + 64);
+    if constexpr (Mapped) {
+      map_->begin.resize(buf_.size());
+      map_->end.resize(buf_.size());
+    }
+  }
+
+  DANVAN_HOT void append(char32_t cp, std::uint32_t b, std::uint32_t e) {
+    if (n_ + 4 > buf_.size()) grow();
     char* w = buf_.data() + n_;
     std::size_t len;
     if (cp < 0x80) {
@@ -316,8 +343,7 @@ class engine {
     }
     n_ += len;
     if constexpr (Mapped) {
-      map_->begin.insert(map_->begin.end(), len, b);
-      map_->end.insert(map_->end.end(), len, e);
+      for (std::size_t i = n_ - len; i < n_; ++i) map_->begin[i] = b, map_->end[i] = e;
     } else {
       (void)b, (void)e;
     }
@@ -326,8 +352,7 @@ class engine {
   // ---- words --------------------------------------------------------------
   void begin_word() {
     word_start_ = n_;
-    letters_ = vowels_ = toned_ = 0;
-    has_mark_ = foreign_ = false;
+    word_nonascii_ = false;
     join_ = o_.join_split_words && last_single_consonant_ && last_word_end_ + 1 == n_ && buf_[n_ - 1] == ' ';
   }
 
@@ -358,8 +383,37 @@ class engine {
     return cp >= 'a' && cp <= 'z';
   }
 
+  // The letters of the word that just ended, from the output.
+  void read_word() {
+    letters_ = vowels_ = toned_ = 0;
+    has_mark_ = foreign_ = false;
+    const auto* p = reinterpret_cast<const unsigned char*>(buf_.data()) + word_start_;
+    const auto* const end = reinterpret_cast<const unsigned char*>(buf_.data()) + n_;
+    while (p < end) {
+      const auto d = detail::decode_utf8(p, end);
+      add_letter(d.cp, cp_flags(t_, d.cp));
+      p += d.len;
+    }
+  }
+
   void end_word() {
     if (word_start_ == npos) return;
+    if (!join_ && (!word_nonascii_ || !o_.tone_marks)) {
+      // No tone mark to place (an ASCII word, or placement is off): only
+      // whether the word is a lone consonant matters.
+      const auto* p = reinterpret_cast<const unsigned char*>(buf_.data()) + word_start_;
+      const auto d = detail::decode_utf8(p, reinterpret_cast<const unsigned char*>(buf_.data()) + n_);
+      const char before = word_start_ > 0 ? buf_[word_start_ - 1] : last_moved_;
+      last_cp_ = d.cp;
+      last_viet_ = cp_viet(t_, d.cp);
+      last_single_consonant_ =
+          n_ - word_start_ == d.len && is_consonant(d.cp, last_viet_) && !(before >= '0' && before <= '9');
+      last_word_start_ = word_start_;
+      last_word_end_ = n_;
+      word_start_ = npos;
+      return;
+    }
+    read_word();
     const bool plain = !has_mark_ && !foreign_;
     bool placed = false;
     if (join_ && plain && letters_ + 1 <= detail::kMaxSyllableLetters && is_lower(cps_[0], viet_[0])) {
@@ -374,8 +428,8 @@ class engine {
         std::memmove(buf_.data() + space, buf_.data() + space + 1, n_ - space - 1);
         --n_;
         if constexpr (Mapped) {
-          map_->begin.erase(map_->begin.begin() + static_cast<std::ptrdiff_t>(space));
-          map_->end.erase(map_->end.begin() + static_cast<std::ptrdiff_t>(space));
+          std::memmove(map_->begin.data() + space, map_->begin.data() + space + 1, (n_ - space) * sizeof(std::uint32_t));
+          std::memmove(map_->end.data() + space, map_->end.data() + space + 1, (n_ - space) * sizeof(std::uint32_t));
         }
         word_start_ = last_word_start_;
         letters_ += 1;
@@ -421,8 +475,6 @@ class engine {
         ranges[i][1] = map_->end[off];
         off += detail::utf8_length(cps_[i]);
       }
-      map_->begin.resize(word_start_);
-      map_->end.resize(word_start_);
     }
     n_ = word_start_;
     for (std::size_t i = 0; i < letters_; ++i) {
@@ -460,7 +512,7 @@ class engine {
 
   std::size_t word_start_ = npos;
   std::size_t letters_ = 0, vowels_ = 0, toned_ = 0;
-  bool has_mark_ = false, foreign_ = false, join_ = false;
+  bool has_mark_ = false, foreign_ = false, join_ = false, word_nonascii_ = false;
   char32_t cps_[detail::kMaxSyllableLetters] = {};
   std::uint8_t viet_[detail::kMaxSyllableLetters] = {};
 
@@ -472,21 +524,31 @@ class engine {
 
 }  // namespace
 
-std::string normalize(std::string_view utf8, const normalize_options& options) {
-  std::string out;
+void normalize_into(std::string_view utf8, std::string& out, const normalize_options& options) {
+  out.clear();
   text_sink sink{out};
   engine<false, text_sink>(utf8, options, sink, nullptr, 0).run();
+}
+
+std::string normalize(std::string_view utf8, const normalize_options& options) {
+  std::string out;
+  normalize_into(utf8, out, options);
   return out;
 }
 
-std::string search_key(std::string_view utf8, invalid_utf8 invalid) {
+void search_key_into(std::string_view utf8, std::string& key, invalid_utf8 invalid) {
   normalize_options o;
   o.invalid = invalid;
   o.tone_marks = false;        // accents are stripped anyway
   o.fold_punctuation = false;  // punctuation separates words either way
-  std::string key;
+  key.clear();
   key_sink sink{key, unicode_tables::get()};
   engine<false, key_sink>(utf8, o, sink, nullptr, 0).run();
+}
+
+std::string search_key(std::string_view utf8, invalid_utf8 invalid) {
+  std::string key;
+  search_key_into(utf8, key, invalid);
   return key;
 }
 
@@ -498,8 +560,6 @@ void normalize_mapped(std::string_view input, const normalize_options& options, 
   out.begin.clear();
   out.end.clear();
   out.input_valid = true;
-  out.begin.reserve(input.size() + input.size() / 16);
-  out.end.reserve(input.size() + input.size() / 16);
   no_sink sink;
   engine<true, no_sink>(input, options, sink, &out, base).run();
 }

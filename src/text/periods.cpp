@@ -254,7 +254,7 @@ class period_parser {
   bool recurring(std::size_t i, period_match& m, std::size_t& last) const {
     if (!ts_.word_is(i, "hằng") && !ts_.word_is(i, "hàng")) return false;
     recurrence r = recurrence::none;
-    const auto w = ts_.is_word(i + 1) ? ts_.lower_of(i + 1) : std::string_view();
+    const std::string w = ts_.is_word(i + 1) ? ts_.lower_of(i + 1) : std::string();
     if (w == "ngày") r = recurrence::daily;
     else if (w == "tuần") r = recurrence::weekly;
     else if (w == "tháng") r = recurrence::monthly;

@@ -258,7 +258,7 @@ class matcher {
  private:
   int type_at(std::size_t k) const {
     if (!ts_.is_word(k)) return -1;
-    const auto it = lex_.types.find(std::string(ts_.lower_of(k)));
+    const auto it = lex_.types.find(ts_.lower_of(k));
     return it == lex_.types.end() ? -1 : static_cast<int>(it->second);
   }
 
@@ -413,7 +413,7 @@ class matcher {
     std::size_t i = k;
     std::size_t words = 0;
     while (ts_.is_word(i) && words < 12) {
-      const auto w = ts_.lower_of(i);
+      const std::string w = ts_.lower_of(i);
       if (w == "khóa") break;
       if (i > k) {
         if (w == "và") {

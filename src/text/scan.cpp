@@ -17,17 +17,41 @@ long token_stream::value_of(std::size_t i) const {
   return v;
 }
 
+std::string token_stream::lower_of(std::size_t i) const {
+  std::string out;
+  const auto t = text_of(i);
+  if (!toks[i].any_upper) return std::string(t);
+  const auto* p = reinterpret_cast<const unsigned char*>(t.data());
+  const auto* const end = p + t.size();
+  while (p < end) {
+    const auto d = decode_utf8(p, end);
+    append_utf8(out, to_lower(d.cp));
+    p += d.len;
+  }
+  return out;
+}
+
+bool token_stream::word_is(std::size_t i, std::string_view lower_form) const {
+  if (!is_word(i)) return false;
+  const auto t = text_of(i);
+  // Upper and lower case of the letters compared here (Latin, Vietnamese)
+  // have UTF-8 forms of the same length.
+  if (t.size() != lower_form.size()) return false;
+  if (!toks[i].any_upper) return t == lower_form;
+  return lower_of(i) == lower_form;
+}
+
 void tokenize(std::string_view normalized, token_stream& out) {
   const auto& t = unicode_tables::get();
   out.text = normalized;
-  out.lower.clear();
   out.toks.clear();
   const auto* const begin = reinterpret_cast<const unsigned char*>(normalized.data());
   const auto* const end = begin + normalized.size();
   const auto* p = begin;
   bool space = false;
   while (p < end) {
-    const auto d = decode_utf8(p, end);
+    const unsigned c = *p;
+    const auto d = c < 0x80 ? decoded{c, 1, utf8_status::ok} : decode_utf8(p, end);
     const std::uint16_t f = cp_flags(t, d.cp);
     const auto b = static_cast<std::uint32_t>(p - begin);
     if (f & f_space) {
@@ -46,21 +70,25 @@ void tokenize(std::string_view normalized, token_stream& out) {
       p = q;
     } else if (f & (f_letter | f_mark)) {
       k.kind = tok::word;
-      k.lower_b = static_cast<std::uint32_t>(out.lower.size());
       k.upper_initial = (f & f_upper) != 0;
-      bool all_upper = true;
+      bool all_upper = true, any_upper = false;
       const auto* q = p;
       while (q < end) {
-        const auto c = decode_utf8(q, end);
-        const std::uint16_t g = cp_flags(t, c.cp);
+        const unsigned qc = *q;
+        const auto e = qc < 0x80 ? decoded{qc, 1, utf8_status::ok} : decode_utf8(q, end);
+        const std::uint16_t g = cp_flags(t, e.cp);
         if (!(g & (f_letter | f_mark))) break;
-        // A letter that is not upper case and is its own lower case is lower case (or caseless).
-        if ((g & f_letter) && !(g & f_upper) && to_lower(c.cp) == c.cp) all_upper = false;
-        append_utf8(out.lower, to_lower(c.cp));
-        q += c.len;
+        if (g & f_letter) {
+          if (g & f_upper) {
+            any_upper = true;
+          } else {
+            all_upper = false;
+          }
+        }
+        q += e.len;
       }
       k.all_upper = all_upper;
-      k.lower_e = static_cast<std::uint32_t>(out.lower.size());
+      k.any_upper = any_upper;
       p = q;
     } else {
       k.kind = tok::punct;

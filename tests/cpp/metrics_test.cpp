@@ -255,9 +255,9 @@ struct graph_case {
   int max_roles;
 };
 
-class RandomBetweenness : public ::testing::TestWithParam<graph_case> {};
+class MetricsRandom : public ::testing::TestWithParam<graph_case> {};
 
-TEST_P(RandomBetweenness, MatchesBoostOnAnyThreadCount) {
+TEST_P(MetricsRandom, MatchesBoostOnAnyThreadCount) {
   const auto c = GetParam();
   const auto net = random_network(c.seed, c.orgs, c.tasks, c.max_roles);
   const danvan::organization_graph g(net);
@@ -279,7 +279,7 @@ TEST_P(RandomBetweenness, MatchesBoostOnAnyThreadCount) {
   EXPECT_NEAR(sampled / exact, 1.0, 0.3);
 }
 
-INSTANTIATE_TEST_SUITE_P(Graphs, RandomBetweenness,
+INSTANTIATE_TEST_SUITE_P(Graphs, MetricsRandom,
                          ::testing::Values(graph_case{1, 60, 40, 3},     // sparse, split into components
                                            graph_case{2, 120, 300, 4},  // connected, a few levels deep
                                            graph_case{3, 80, 600, 6},   // dense, two levels

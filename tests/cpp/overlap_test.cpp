@@ -275,7 +275,7 @@ const char* duplicate_text = R"({
      "roles": [{"org": "org:c", "role": "lead"}, {"org": "org:d", "role": "coordinate"}]}]
 })";
 
-TEST(Duplicates, SameTopicAreaTimeAndParticipants) {
+TEST(OverlapDuplicates, SameTopicAreaTimeAndParticipants) {
   const auto net = danvan::loads(duplicate_text);
   const auto found = danvan::duplicate_candidates(net, {}, {});
   auto id = [&](danvan::index t) { return std::string(net.id_of(danvan::entity_kind::task, t)); };
@@ -299,7 +299,7 @@ TEST(Duplicates, SameTopicAreaTimeAndParticipants) {
   EXPECT_TRUE(danvan::duplicate_candidates(net, {}, strict).empty());
 }
 
-TEST(Duplicates, ThresholdOutsideZeroOneIsAnError) {
+TEST(OverlapDuplicates, ThresholdOutsideZeroOneIsAnError) {
   const auto net = danvan::loads(duplicate_text);
   for (double bad : {0.0, -0.5, 1.5, std::numeric_limits<double>::quiet_NaN()}) {
     danvan::duplicate_options o;
@@ -392,8 +392,13 @@ TEST_P(RandomOverlap, ProjectionMatchesTheDefinitionOnAnyThreadCount) {
   const auto net = random_network(c.seed, 150, 900);
   const auto want = direct(net, c.weight, c.left, c.right, c.min_weight);
   ASSERT_GT(want.size(), 10u);
-  for (unsigned threads : {1u, 2u, 3u}) {
+  for (auto [threads, method] : {std::pair{1u, danvan::projection_method::full_rows},
+                                 std::pair{2u, danvan::projection_method::full_rows},
+                                 std::pair{1u, danvan::projection_method::upper_triangle},
+                                 std::pair{3u, danvan::projection_method::upper_triangle},
+                                 std::pair{0u, danvan::projection_method::automatic}}) {
     danvan::projection_options o;
+    o.method = method;
     o.weight = c.weight;
     o.left_roles = {c.left.begin(), c.left.end()};
     o.right_roles = {c.right.begin(), c.right.end()};

@@ -90,13 +90,17 @@ def test_import_from_a_jupyter_kernel_of_the_venv(venv, tmp_path):
                         "--name", "danvan-venv"], capture_output=True, text=True, env=_clean_env())
     assert r.returncode == 0, r.stderr
     from jupyter_client.kernelspec import KernelSpecManager
-    from jupyter_client.manager import start_new_kernel
+    from jupyter_client.manager import KernelManager
 
     ksm = KernelSpecManager(kernel_dirs=[str(venv / "share" / "jupyter" / "kernels")])
     spec = ksm.get_kernel_spec("danvan-venv")
     assert spec.argv[0].startswith(str(venv))
-    km, kc = start_new_kernel(kernel_name="danvan-venv", kernel_spec_manager=ksm, cwd=str(tmp_path), env=_clean_env())
+    km = KernelManager(kernel_name="danvan-venv", kernel_spec_manager=ksm)
+    km.start_kernel(cwd=str(tmp_path), env=_clean_env())
+    kc = km.client()
+    kc.start_channels()
     try:
+        kc.wait_for_ready(timeout=120)
         out = []
         reply = kc.execute_interactive(
             "import danvan, sys; print(sys.prefix, danvan.__file__, len(danvan.Network().organizations()))",

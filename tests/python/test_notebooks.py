@@ -24,7 +24,9 @@ def _env():
     import danvan
 
     env = dict(os.environ)
-    pkg_parent = str(Path(danvan.__file__).resolve().parent.parent)
+    # The folder holding the danvan under test: the compiled module is a real file there
+    # (in a CMake build tree the .py files are symlinks into the sources).
+    pkg_parent = str(Path(danvan._core.__file__).resolve().parents[1])
     env["PYTHONPATH"] = os.pathsep.join([pkg_parent, env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
     env["MPLBACKEND"] = "Agg"
     return env

@@ -375,3 +375,39 @@ def test_docstring_examples_run(monkeypatch):
     result = doctest.testmod(_overlap, optionflags=doctest.ELLIPSIS)
     assert result.attempted >= 6
     assert result.failed == 0
+
+
+# ---- the command line -----------------------------------------------------------------------
+
+
+def _cli():
+    import os
+    from pathlib import Path
+
+    binary = Path(os.environ.get("DANVAN_BINARY_DIR", "")) / "danvan"
+    if not os.environ.get("DANVAN_BINARY_DIR") or not binary.is_file():
+        pytest.skip("the danvan program is not built (DANVAN_BINARY_DIR)")
+    return str(binary)
+
+
+def test_cli_overlap_formats(tmp_path):
+    import subprocess
+
+    path = tmp_path / "small.json"
+    path.write_text(json.dumps(SMALL), encoding="utf-8")
+    run = lambda *args: subprocess.run([_cli(), "overlap", str(path), *args], capture_output=True, text=True)
+    csv = run("--top", "2", "--format", "csv")
+    assert csv.returncode == 0, csv.stderr
+    assert csv.stdout.splitlines() == ["a,b,a_name,b_name,shared,weight", "org:a,org:b,A,B,3,3", "org:a,org:c,A,C,2,2"]
+    out = json.loads(run("--roles", "lead,any", "--top", "0", "--format", "json").stdout)
+    assert out["symmetric"] is False and out["left_roles"] == ["lead"] and out["right_roles"] == []
+    assert [(p["a"], p["b"], p["shared"]) for p in out["pairs"]][:2] == [("org:a", "org:b", 2), ("org:a", "org:c", 1)]
+    table = run("--weight", "jaccard", "--top", "1")
+    assert table.returncode == 0 and "org:a" in table.stdout and "jaccard" in table.stdout.splitlines()[0]
+    bad = run("--roles", "leed,any")
+    assert bad.returncode == 2 and "did you mean `lead`" in bad.stderr
+    assert run("--min-weight", "-1").returncode == 2
+    nothing = run("--roles", "lead", "--format", "csv")
+    assert nothing.returncode == 0 and nothing.stdout.splitlines() == ["a,b,a_name,b_name,shared,weight"]
+    missing = subprocess.run([_cli(), "overlap", str(tmp_path / "missing.json")], capture_output=True, text=True)
+    assert missing.returncode == 2

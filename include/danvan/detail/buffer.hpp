@@ -15,6 +15,12 @@
 
 namespace danvan::detail {
 
+/// `bytes` of heap memory from std::malloc (free it with std::free); blocks of several
+/// megabytes are aligned to 2 MiB and marked for transparent huge pages where the system
+/// has them, so that filling them costs a few page faults instead of thousands.
+/// Throws std::bad_alloc.
+void* allocate_bytes(std::size_t bytes);
+
 template <class T> class buffer {
   static_assert(std::is_trivially_copyable_v<T>, "buffer holds plain values");
 
@@ -74,9 +80,7 @@ template <class T> class buffer {
   static T* allocate(std::size_t n) {
     if (n == 0) return nullptr;
     if (n > static_cast<std::size_t>(-1) / sizeof(T)) throw std::bad_alloc();
-    void* p = std::malloc(n * sizeof(T));
-    if (!p) throw std::bad_alloc();
-    return static_cast<T*>(p);
+    return static_cast<T*>(allocate_bytes(n * sizeof(T)));
   }
   T* data_ = nullptr;
   std::size_t size_ = 0;

@@ -39,6 +39,13 @@ template <> struct enum_names<overlap_weight> {
   static constexpr std::string_view names[] = {"count", "jaccard", "overlap", "newman"};
 };
 
+/// How project() computes a symmetric projection; every method gives the same matrix.
+/// `full_rows` visits each row's every pair (2 Σ C(d,2) increments, each entry written
+/// once, in order); `upper_triangle` visits each pair once and writes each entry twice,
+/// the mirror image scattered (better while the result fits in the caches);
+/// `automatic` picks by the size of the result.
+enum class projection_method : std::uint8_t { automatic, full_rows, upper_triangle };
+
 /// How to project. Role sets hold role names of the network's vocabulary; an empty
 /// set means "any role". `left_roles` is what the row organization holds on a shared
 /// item, `right_roles` what the column organization holds: {"lead"} and {} give the
@@ -53,8 +60,10 @@ struct projection_options {
   /// pairs below it are never stored). Pairs that share nothing are never kept.
   /// Must not be negative or NaN (argument_error).
   double min_weight = 0;
-  /// Worker threads; 0 uses every core (std::thread::hardware_concurrency()).
+  /// Worker threads; 0 uses every core (std::thread::hardware_concurrency()) when
+  /// the work is large enough to pay for them.
   unsigned threads = 0;
+  projection_method method = projection_method::automatic;
 };
 
 /// The organization × organization matrix in compressed sparse row (CSR) form:

@@ -73,12 +73,20 @@ struct normalize_options {
 /// Linear time; throws invalid_utf8_error only under invalid_utf8::reject.
 [[nodiscard]] std::string normalize(std::string_view utf8, const normalize_options& options = {});
 
+/// normalize() into `out`, replacing its contents but reusing its capacity:
+/// normalizing many texts through one buffer saves allocating (and, for big
+/// texts, the operating system zeroing) fresh memory for each.
+void normalize_into(std::string_view utf8, std::string& out, const normalize_options& options = {});
+
 /// The key names are compared by: normalize(), then case folding, accents
 /// stripped, `đ`→`d`, compatibility forms folded (`ﬁ`→`fi`, full-width
 /// letters → ASCII), and only letters and digits kept, separated by single
 /// spaces: `Ban Dân vận Tỉnh uỷ` → `ban dan van tinh uy`.
 /// Throws invalid_utf8_error only under invalid_utf8::reject.
 [[nodiscard]] std::string search_key(std::string_view utf8, invalid_utf8 invalid = invalid_utf8::replace);
+
+/// search_key() into `key`, replacing its contents but reusing its capacity.
+void search_key_into(std::string_view utf8, std::string& key, invalid_utf8 invalid = invalid_utf8::replace);
 
 /// Byte offset of the first ill-formed UTF-8 sequence, or std::string_view::npos.
 [[nodiscard]] std::size_t find_invalid_utf8(std::string_view bytes) noexcept;

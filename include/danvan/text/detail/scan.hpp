@@ -20,20 +20,20 @@ namespace danvan::text::detail {
 enum class tok : std::uint8_t { word, number, punct };
 
 struct token {
-  std::uint32_t b = 0, e = 0;              // bytes of the normalized text
-  std::uint32_t lower_b = 0, lower_e = 0;  // words: lower-case form in token_stream::lower
-  char32_t punct = 0;                      // punct: the code point
+  std::uint32_t b = 0, e = 0;  // bytes of the normalized text
+  char32_t punct = 0;          // punct: the code point
   tok kind = tok::punct;
-  bool space_before = false;  // whitespace between this token and the previous one
+  bool space_before = false;   // whitespace between this token and the previous one
   bool upper_initial = false;  // words: first letter upper case
   bool all_upper = false;      // words: every letter upper case
+  bool any_upper = false;      // words: some letter upper case
 };
 
 /// Words (letters and marks), numbers (ASCII digits) and single punctuation
-/// code points of a normalized text.
+/// code points of a normalized text. Lower-case forms are computed when asked
+/// for: most words are never looked at.
 struct token_stream {
   std::string_view text;
-  std::string lower;
   std::vector<token> toks;
 
   [[nodiscard]] std::size_t size() const noexcept { return toks.size(); }
@@ -41,17 +41,15 @@ struct token_stream {
   [[nodiscard]] std::string_view text_of(std::size_t i) const {
     return text.substr(toks[i].b, toks[i].e - toks[i].b);
   }
-  [[nodiscard]] std::string_view lower_of(std::size_t i) const {
-    return std::string_view(lower).substr(toks[i].lower_b, toks[i].lower_e - toks[i].lower_b);
-  }
+  /// The lower-case form of token i.
+  [[nodiscard]] std::string lower_of(std::size_t i) const;
   [[nodiscard]] bool is_word(std::size_t i) const { return i < toks.size() && toks[i].kind == tok::word; }
   [[nodiscard]] bool is_number(std::size_t i) const { return i < toks.size() && toks[i].kind == tok::number; }
   [[nodiscard]] bool is_punct(std::size_t i, char32_t c) const {
     return i < toks.size() && toks[i].kind == tok::punct && toks[i].punct == c;
   }
-  [[nodiscard]] bool word_is(std::size_t i, std::string_view lower_form) const {
-    return is_word(i) && lower_of(i) == lower_form;
-  }
+  /// Token i is a word whose lower-case form is `lower_form`.
+  [[nodiscard]] bool word_is(std::size_t i, std::string_view lower_form) const;
   /// Glued: no whitespace before token i.
   [[nodiscard]] bool glued(std::size_t i) const { return i < toks.size() && !toks[i].space_before; }
   /// Value of a number token (saturates at 10^9).

@@ -1,0 +1,502 @@
+// Extraction of draft network entries from report text (danvan/text/extract.hpp)
+// and the gazetteer it reads names with (danvan/text/gazetteer.hpp).
+#include <danvan/io/json.hpp>
+#include <danvan/text/extract.hpp>
+#include <danvan/text/gazetteer.hpp>
+#include <danvan/text/normalize.hpp>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+
+namespace dt = danvan::text;
+
+namespace {
+
+std::string read(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string seed() { return read(std::string(DANVAN_SEEDS_DIR) + "/000_ab8e73818bcbd1b6.txt"); }
+std::string source_dir() { return DANVAN_SOURCE_DIR; }
+
+/// The substring of `text` at code-point span [b, e).
+std::string cp_slice(const std::string& text, std::size_t b, std::size_t e) {
+  std::size_t cp = 0, i = 0, start = std::string::npos;
+  while (i <= text.size()) {
+    if (cp == b && start == std::string::npos) start = i;
+    if (cp == e) return text.substr(start, i - start);
+    if (i == text.size()) break;
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    ++cp;
+  }
+  return {};
+}
+
+std::vector<dt::extracted_item> of(const dt::draft& d, dt::item_kind k) { return d.items(k); }
+
+const dt::extracted_item* find_item(const dt::draft& d, dt::item_kind k, const std::string& name) {
+  for (const auto& i : d.items())
+    if (i.kind == k && i.name == name) return &i;
+  return nullptr;
+}
+
+bool has_role(const dt::draft& d, const std::string& role, const std::string& org) {
+  for (const auto& i : d.items(dt::item_kind::role))
+    if (i.name == role && i.org == org) return true;
+  return false;
+}
+
+class ExtractTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { gaz_ = new dt::gazetteer(dt::gazetteer::load(source_dir() + "/data/gazetteer")); }
+  static void TearDownTestSuite() { delete gaz_; }
+  static dt::draft run(std::string_view text, dt::extract_options o = {}) {
+    o.gazetteer = gaz_;
+    return dt::extract(text, o);
+  }
+  static dt::gazetteer* gaz_;
+};
+dt::gazetteer* ExtractTest::gaz_ = nullptr;
+
+}  // namespace
+
+// ---- SHA-256 and slugs ------------------------------------------------------------------
+
+TEST(Sha256, KnownVectors) {
+  EXPECT_EQ(dt::sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(dt::sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(dt::sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  EXPECT_EQ(dt::sha256_hex(std::string(1000000, 'a')),
+            "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+TEST(Sha256, OfTheSeedIsWhatTheShippedNetworkRecords) {
+  const auto text = seed();
+  ASSERT_GT(text.size(), 10000u) << "seed article not found under " << DANVAN_SEEDS_DIR;
+  EXPECT_EQ(dt::sha256_hex(text), "e3327ef71e382d4682302d4997674ff3e6ae7be23157b02e282fc8ec782d49bd");
+}
+
+TEST(Slug, ReadableAsciiIds) {
+  EXPECT_EQ(dt::slug("Ban Dân vận Tỉnh uỷ"), "ban-dan-van-tinh-uy");
+  EXPECT_EQ(dt::slug("Sở Nông nghiệp và Phát triển nông thôn"), "so-nong-nghiep-va-phat-trien-nong-thon");
+  EXPECT_EQ(dt::slug("  Đảng ủy -- xã 3 "), "dang-uy-xa-3");
+  EXPECT_EQ(dt::slug("!!!"), "");
+}
+
+// ---- the gazetteer ----------------------------------------------------------------------
+
+TEST(Gazetteer, ShippedDataLoadsWithTheExpectedEntries) {
+  const auto g = dt::gazetteer::load(source_dir() + "/data/gazetteer");
+  EXPECT_GE(g.files().size(), 4u);
+  std::set<std::string> ids;
+  for (const auto& o : g.organizations()) ids.insert(o.id);
+  for (const char* id : {"ban-dan-van", "uy-ban-mttq", "cong-an", "bo-chi-huy-quan-su", "bo-chi-huy-bo-doi-bien-phong",
+                         "tinh-uy", "huyen-uy", "tinh-doan", "lien-doan-lao-dong", "ban-ton-giao", "ubnd", "hdnd",
+                         "trung-tam-boi-duong-chinh-tri", "ban-bi-thu", "bo-chinh-tri", "ban-chap-hanh-trung-uong"})
+    EXPECT_TRUE(ids.count(id)) << id;
+  const auto& places = g.places();
+  EXPECT_EQ(places.size(), 63u);
+  const auto hd = std::find_if(places.begin(), places.end(), [](const auto& p) { return p.id == "hai-duong"; });
+  ASSERT_NE(hd, places.end());
+  EXPECT_EQ(hd->code, "30");
+  EXPECT_FALSE(g.words("adverbs").empty());
+  EXPECT_TRUE(g.words("no such category").empty());
+}
+
+TEST(Gazetteer, BuiltinFindsTheShippedCopy) {
+  EXPECT_FALSE(dt::gazetteer::builtin_path().empty());
+  EXPECT_GT(dt::gazetteer::builtin().organizations().size(), 100u);
+}
+
+TEST(Gazetteer, ProblemsNameTheFileThePathAndTheNearestKey) {
+  try {
+    (void)dt::gazetteer::loads(R"({"gazetteer": "1", "organizations": [{"id": "x", "names": ["Ban X"], "kidn": "front"}]})",
+                               "g.json");
+    FAIL() << "no error";
+  } catch (const danvan::validation_error& e) {
+    ASSERT_EQ(e.problems().size(), 1u);
+    EXPECT_EQ(e.problems()[0].file, "g.json");
+    EXPECT_EQ(e.problems()[0].path, "/organizations/0/kidn");
+    EXPECT_EQ(e.problems()[0].rule, "unknown-key");
+    EXPECT_EQ(e.problems()[0].suggestion, "kind");
+  }
+  try {
+    (void)dt::gazetteer::loads(R"({"gazetteer": "1", "organizations": [{"id": "x", "names": ["Ban X"], "kind": "frnt"},
+                                   {"id": "x", "names": ["Ban Y"]}]})");
+    FAIL() << "no error";
+  } catch (const danvan::validation_error& e) {
+    ASSERT_EQ(e.problems().size(), 2u);
+    EXPECT_EQ(e.problems()[0].path, "/organizations/0/kind");
+    EXPECT_EQ(e.problems()[0].suggestion, "front");
+    EXPECT_EQ(e.problems()[1].rule, "duplicate-id");
+  }
+  EXPECT_THROW((void)dt::gazetteer::loads(R"({"gazetteer": "2"})"), danvan::validation_error);
+  try {
+    (void)dt::gazetteer::loads("{\n  \"gazetteer\": \"1\",\n  oops\n}", "bad.json");
+    FAIL() << "no error";
+  } catch (const danvan::parse_error& e) {
+    EXPECT_EQ(e.where().file, "bad.json");
+    EXPECT_EQ(e.where().line, 3u);
+  }
+  EXPECT_THROW((void)dt::gazetteer::load("/no/such/gazetteer"), danvan::io_error);
+}
+
+TEST_F(ExtractTest, AnEmptyGazetteerStillFindsDocumentsAndPeriods) {
+  const dt::gazetteer empty;
+  dt::extract_options o;
+  o.gazetteer = &empty;
+  const auto d = dt::extract("Ban Dân vận Tỉnh ủy thực hiện Kết luận số 44-KL/TW, ngày 14/11/2022.", o);
+  EXPECT_EQ(of(d, dt::item_kind::organization).size(), 0u);
+  EXPECT_EQ(of(d, dt::item_kind::document).size(), 1u);
+  EXPECT_EQ(of(d, dt::item_kind::period).size(), 1u);
+}
+
+// ---- names ------------------------------------------------------------------------------
+
+TEST_F(ExtractTest, ToneMarkVariantsNameOneBody) {
+  const auto d = run("Ban Dân vận Tỉnh uỷ họp. Sau đó Ban Dân vận Tỉnh ủy báo cáo.");
+  const auto orgs = of(d, dt::item_kind::organization);
+  ASSERT_EQ(orgs.size(), 2u);
+  EXPECT_EQ(orgs[0].id, orgs[1].id);
+  EXPECT_EQ(orgs[0].id, "org:ban-dan-van-tinh-uy");
+  EXPECT_EQ(orgs[0].text, "Ban Dân vận Tỉnh uỷ");  // as written
+  EXPECT_EQ(orgs[0].category, "party_commission");
+}
+
+TEST_F(ExtractTest, TextWithoutAccentsMatchesWithLowerConfidence) {
+  const auto plain = run("Ban Dan van Tinh uy chu tri hoi nghi.");
+  const auto accented = run("Ban Dân vận Tỉnh ủy chủ trì hội nghị.");
+  const auto a = of(plain, dt::item_kind::organization), b = of(accented, dt::item_kind::organization);
+  ASSERT_EQ(a.size(), 1u);
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(a[0].id, b[0].id);
+  EXPECT_LT(a[0].confidence, b[0].confidence);
+}
+
+TEST_F(ExtractTest, AccentsThatDifferAreNotTheSameWord) {
+  // `số` (number) is not `Sở` (department); `bàn` is not `Ban`.
+  const auto d = run("Theo số Tài nguyên thống kê, bàn Dân vận mới được kê.");
+  EXPECT_EQ(of(d, dt::item_kind::organization).size(), 0u);
+}
+
+TEST_F(ExtractTest, AbbreviationsOnlyInCapitals) {
+  const auto d = run("UBND tỉnh và Ubnd huyện cùng MTTQ tỉnh.");
+  const auto orgs = of(d, dt::item_kind::organization);
+  ASSERT_EQ(orgs.size(), 2u);
+  EXPECT_EQ(orgs[0].name, "Ủy ban nhân dân tỉnh");
+  EXPECT_EQ(orgs[1].text, "MTTQ tỉnh");
+}
+
+TEST_F(ExtractTest, OfficesNeedTheirBodyAndPersonsAreNotOrganizations) {
+  const auto d = run("Đồng chí Chủ tịch UBND tỉnh dự. Chủ tịch Hồ Chí Minh dạy: đoàn kết.");
+  const auto orgs = of(d, dt::item_kind::organization);
+  ASSERT_EQ(orgs.size(), 1u);
+  EXPECT_EQ(orgs[0].text, "Chủ tịch UBND tỉnh");
+  EXPECT_EQ(orgs[0].category, "other");
+}
+
+TEST_F(ExtractTest, AHeadSharesTheBodyNamedNext) {
+  const auto d = run("Tham mưu cho Thường trực, Ban Thường vụ Tỉnh ủy.");
+  const auto orgs = of(d, dt::item_kind::organization);
+  ASSERT_EQ(orgs.size(), 2u);
+  EXPECT_EQ(orgs[0].text, "Thường trực");
+  EXPECT_EQ(orgs[0].name, "Thường trực Tỉnh ủy");
+}
+
+TEST_F(ExtractTest, LocalitiesSetTheLevelAndNameTheDistrict) {
+  const auto d = run("Công an huyện Kim Thành phối hợp với Công an tỉnh Hải Dương.");
+  const auto orgs = of(d, dt::item_kind::organization);
+  ASSERT_EQ(orgs.size(), 2u);
+  EXPECT_EQ(orgs[0].name, "Công an huyện Kim Thành");
+  const auto net = danvan::loads(d.dumps());
+  EXPECT_EQ(net.organization(orgs[0].id).level(), danvan::level::district);
+  EXPECT_EQ(net.organization(orgs[1].id).level(), danvan::level::province);
+  const auto districts = of(d, dt::item_kind::district);
+  ASSERT_EQ(districts.size(), 1u);
+  EXPECT_EQ(districts[0].name, "Kim Thành");
+  EXPECT_EQ(districts[0].text, "huyện Kim Thành");
+  ASSERT_EQ(of(d, dt::item_kind::province).size(), 1u);
+  EXPECT_EQ(of(d, dt::item_kind::province)[0].name, "Hải Dương");
+}
+
+TEST_F(ExtractTest, ListsOfDistrictsAfterTheirKindWords) {
+  const auto d = run("Lớp học mở tại các huyện, thị xã, thành phố như: Thành phố Hải Dương, Kim Thành và Tứ Kỳ.");
+  std::vector<std::string> names;
+  for (const auto& i : of(d, dt::item_kind::district)) names.push_back(i.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"Thành phố Hải Dương", "Kim Thành", "Tứ Kỳ"}));
+  // The city is not the province of the same name.
+  EXPECT_EQ(of(d, dt::item_kind::province).size(), 0u);
+}
+
+// ---- programs and periods ------------------------------------------------------------------
+
+TEST_F(ExtractTest, ProgramsWithTheirPeriods) {
+  const auto d = run(
+      "Tỉnh đoàn tham gia phong trào thi đua “Dân vận khéo” giai đoạn 2023 – 2025 và Chương trình công tác năm 2024; "
+      "Ban đã ban hành Kế hoạch thực hiện Kết luận số 58-KL/TW, ngày 23/6/2023.");
+  const auto progs = of(d, dt::item_kind::program);
+  ASSERT_EQ(progs.size(), 3u);
+  EXPECT_EQ(progs[0].name, "Dân vận khéo");
+  EXPECT_EQ(progs[0].category, "movement");
+  EXPECT_EQ(progs[0].period, (danvan::period{danvan::date(2023), danvan::date(2025)}));
+  EXPECT_EQ(progs[1].category, "work_program");
+  EXPECT_EQ(progs[1].period, (danvan::period{danvan::date(2024), danvan::date(2024)}));
+  EXPECT_EQ(progs[2].category, "plan");
+  const auto net = danvan::loads(d.dumps());
+  const auto plan = net.program(progs[2].id);
+  ASSERT_EQ(plan.implements().size(), 1u);
+  EXPECT_EQ(net.documents()[plan.implements()[0]].id(), "doc:kl-58-tw-2023");
+}
+
+TEST_F(ExtractTest, AQuoteIsAProgramOnlyAfterAHeadOrWhenItIsAKnownName) {
+  const auto d = run("Bác dạy: \"Dân vận khéo thì việc gì cũng thành công\". Phong cách “trọng dân, gần dân”.");
+  EXPECT_EQ(of(d, dt::item_kind::program).size(), 0u);
+  const auto e = run("Nhân rộng mô hình “Dân vận khéo”.");
+  ASSERT_EQ(of(e, dt::item_kind::program).size(), 1u);
+}
+
+TEST_F(ExtractTest, DocumentsKeepOneIdAcrossMentions) {
+  const auto d = run("Tổng kết Nghị quyết số 25-NQ/TW, ngày 03/6/2013 của Ban Chấp hành Trung ương; "
+                     "tiếp tục thực hiện Nghị quyết số 25-NQ/TW.");
+  const auto docs = of(d, dt::item_kind::document);
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[0].id, "doc:nq-25-tw-2013");
+  EXPECT_EQ(docs[1].id, docs[0].id);
+  const auto net = danvan::loads(d.dumps());
+  const auto doc = net.document("doc:nq-25-tw-2013");
+  EXPECT_EQ(doc.type(), "NQ");
+  EXPECT_EQ(doc.number(), "25");
+  EXPECT_EQ(doc.issuer(), "TW");
+  EXPECT_EQ(doc.date(), danvan::date(2013, 6, 3));
+  ASSERT_TRUE(doc.issued_by());
+  EXPECT_EQ(doc.issued_by()->name(), "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam");
+  EXPECT_EQ(doc.sources().size(), 2u);
+}
+
+// ---- roles --------------------------------------------------------------------------------
+
+TEST_F(ExtractTest, LeadAndCoordinatePartners) {
+  const auto d = run("Ban Dân vận Tỉnh ủy chủ trì, phối hợp với Công an tỉnh và Hội Nông dân tỉnh tổ chức hội nghị.");
+  EXPECT_TRUE(has_role(d, "lead", "org:ban-dan-van-tinh-uy"));
+  EXPECT_TRUE(has_role(d, "coordinate", "org:cong-an-tinh"));
+  EXPECT_TRUE(has_role(d, "coordinate", "org:hoi-nong-dan-tinh"));
+  EXPECT_FALSE(has_role(d, "coordinate", "org:ban-dan-van-tinh-uy"));  // the lead does not also coordinate
+  EXPECT_EQ(of(d, dt::item_kind::role).size(), 3u);
+}
+
+TEST_F(ExtractTest, AdviceGoesToTheBodyThatDecides) {
+  const auto d = run("Ban Dân vận Tỉnh ủy tham mưu giúp Ban Thường vụ Tỉnh ủy chỉ đạo việc sơ kết.");
+  EXPECT_TRUE(has_role(d, "advise", "org:ban-dan-van-tinh-uy"));
+  EXPECT_TRUE(has_role(d, "direct", "org:ban-thuong-vu-tinh-uy"));
+  EXPECT_FALSE(has_role(d, "direct", "org:ban-dan-van-tinh-uy"));
+}
+
+TEST_F(ExtractTest, ASubjectCarriesOverToLaterClausesAndAnaphora) {
+  const auto d = run("Ban Dân vận Tỉnh ủy đã nắm tình hình; hướng dẫn khối dân vận cơ sở. Ban cũng chủ trì hội nghị.");
+  EXPECT_TRUE(has_role(d, "guide", "org:ban-dan-van-tinh-uy"));
+  EXPECT_TRUE(has_role(d, "lead", "org:ban-dan-van-tinh-uy"));
+  for (const auto& r : of(d, dt::item_kind::role)) EXPECT_EQ(r.org_span.begin, 0u) << r.name;
+}
+
+TEST_F(ExtractTest, CitizensAndNounUsesTakeNoRole) {
+  const auto d = run("Ban Dân vận Tỉnh ủy vận động để người dân tích cực tham gia; nâng cao chất lượng công tác tham mưu.");
+  EXPECT_EQ(of(d, dt::item_kind::role).size(), 0u);
+}
+
+TEST_F(ExtractTest, PassiveCuesAndVenues) {
+  const auto d = run("Theo hướng dẫn của Sở Nội vụ, Ban Dân vận Tỉnh ủy cử cán bộ giảng dạy tại Trung tâm Chính trị huyện Gia Lộc.");
+  EXPECT_TRUE(has_role(d, "guide", "org:so-noi-vu"));
+  EXPECT_TRUE(has_role(d, "teach", "org:ban-dan-van-tinh-uy"));
+  EXPECT_TRUE(has_role(d, "host", "org:trung-tam-chinh-tri-huyen-gia-loc"));
+  // `teach` is not a core role: the draft declares it.
+  const auto net = danvan::loads(d.dumps());
+  EXPECT_TRUE(net.vocabulary().find("teach").has_value());
+}
+
+TEST_F(ExtractTest, SignatoriesOfAJointProgram) {
+  const auto d = run("Ban Dân vận Tỉnh ủy phối hợp với Ủy ban MTTQ tỉnh và Tỉnh đoàn ký kết Chương trình phối hợp "
+                     "“Chung tay vì môi trường” giai đoạn 2023 - 2025.");
+  const auto net = danvan::loads(d.dumps());
+  ASSERT_EQ(net.programs().size(), 1u);
+  std::set<std::pair<std::string, std::string>> roles;
+  for (const auto r : net.programs()[0].roles()) roles.insert({std::string(r.org().id()), std::string(r.role_name())});
+  EXPECT_TRUE(roles.count({"org:ban-dan-van-tinh-uy", "sign"}));
+  EXPECT_TRUE(roles.count({"org:uy-ban-mat-tran-to-quoc-viet-nam-tinh", "sign"}));
+  EXPECT_TRUE(roles.count({"org:tinh-doan", "sign"}));
+  EXPECT_EQ(net.programs()[0].period(), (danvan::period{danvan::date(2023), danvan::date(2025)}));
+}
+
+// ---- the seed article -------------------------------------------------------------------------
+
+TEST_F(ExtractTest, SeedArticleSpansTextAndADraftThatLoads) {
+  const auto text = seed();
+  ASSERT_GT(text.size(), 10000u) << "seed article not found under " << DANVAN_SEEDS_DIR;
+  dt::extract_options o;
+  o.source_id = "src:baohaiduong-2023-09-16";
+  o.source_title = "Báo Hải Dương";
+  o.source_date = danvan::date(2023, 9, 16);
+  const auto d = run(text, o);
+  EXPECT_EQ(d.sha256(), dt::sha256_hex(text));
+  EXPECT_EQ(d.length(), dt::count_code_points(text));
+  for (const auto& i : d.items()) {
+    ASSERT_LE(i.span.end, d.length());
+    EXPECT_EQ(cp_slice(text, i.span.begin, i.span.end), i.text) << to_string(i.kind) << " " << i.name;
+    EXPECT_EQ(text.substr(i.byte_span.begin, i.byte_span.size()), i.text);
+    EXPECT_GT(i.confidence, 0.0);
+    EXPECT_LE(i.confidence, 1.0);
+  }
+  EXPECT_EQ(of(d, dt::item_kind::document).size(), 14u);
+  EXPECT_EQ(of(d, dt::item_kind::period).size(), 24u);
+  EXPECT_EQ(of(d, dt::item_kind::district).size(), 6u);
+
+  // The draft: valid, lossless, every span inside the text, the text's hash recorded.
+  const std::string json = d.dumps();
+  const auto net = danvan::loads(json, "<draft>");
+  EXPECT_EQ(danvan::dumps(net), json);
+  ASSERT_EQ(net.sources().size(), 1u);
+  EXPECT_EQ(net.sources()[0].id(), "src:baohaiduong-2023-09-16");
+  EXPECT_EQ(net.sources()[0].sha256(), dt::sha256_hex(text));
+  std::size_t spans = 0;
+  for (const auto o2 : net.organizations())
+    for (const auto& e : o2.sources()) {
+      ASSERT_TRUE(e.begin && e.end);
+      EXPECT_LE(*e.end, d.length());
+      ++spans;
+    }
+  EXPECT_GT(spans, 50u);
+  const auto kl44 = net.document("doc:kl-44-tw-2022");
+  ASSERT_EQ(kl44.continues().size(), 1u);
+  EXPECT_EQ(net.documents()[kl44.continues()[0]].id(), "doc:ct-43-tw-k10");
+  EXPECT_EQ(kl44.date(), danvan::date(2022, 11, 14));
+  EXPECT_EQ(net.document("doc:qd-218-tw-2013").term(), "XI");
+  // The joint programme and its seven signatories.
+  const auto env = std::find_if(net.programs().begin(), net.programs().end(),
+                                [](const auto p) { return p.kind() == danvan::program_kind::joint_program; });
+  ASSERT_NE(env, net.programs().end());
+  EXPECT_EQ((*env).period(), (danvan::period{danvan::date(2023), danvan::date(2025)}));
+  std::size_t signs = 0;
+  for (const auto r : (*env).roles()) signs += r.role_name() == "sign";
+  EXPECT_EQ(signs, 6u);
+}
+
+TEST_F(ExtractTest, WithTheNetworkItsIdsAreReused) {
+  const auto text = seed();
+  ASSERT_GT(text.size(), 10000u);
+  const auto hd = danvan::load(source_dir() + "/data/haiduong-2023.json");
+  dt::extract_options o;
+  o.network = &hd;
+  const auto d = run(text, o);
+  std::set<std::string> ids;
+  for (const auto& i : d.items()) ids.insert(i.id);
+  for (const char* id : {"org:ban-dan-van-tinh-uy", "org:ban-thuong-vu-tinh-uy", "org:cong-an-tinh",
+                         "org:so-tai-nguyen-va-moi-truong", "area:kim-thanh", "area:tu-ky"})
+    EXPECT_TRUE(ids.count(id)) << id;
+  EXPECT_TRUE(has_role(d, "lead", "org:ban-dan-van-tinh-uy"));
+  EXPECT_NO_THROW((void)danvan::loads(d.dumps()));
+}
+
+TEST_F(ExtractTest, ThreadsDoNotChangeTheResult) {
+  std::string text;
+  const auto one = seed();
+  while (text.size() < 300000) text += one + "\n\n";
+  dt::extract_options a, b;
+  a.threads = 1;
+  b.threads = 2;
+  const auto x = run(text, a), y = run(text, b);
+  ASSERT_EQ(x.items().size(), y.items().size());
+  for (std::size_t i = 0; i < x.items().size(); ++i) {
+    EXPECT_EQ(x.items()[i].span, y.items()[i].span);
+    EXPECT_EQ(x.items()[i].id, y.items()[i].id);
+  }
+  EXPECT_EQ(x.dumps(), y.dumps());
+  // Later copies of the article name the same documents: one entity each, evidence capped.
+  const auto net = danvan::loads(y.dumps());
+  EXPECT_EQ(net.documents().size(), 12u);
+  for (const auto doc : net.documents()) EXPECT_LE(doc.sources().size(), 50u);
+}
+
+TEST_F(ExtractTest, MinConfidenceDropsItemsAndWhatOnlyTheySupport) {
+  const auto text = seed();
+  dt::extract_options o;
+  o.min_confidence = 0.9;
+  const auto d = run(text, o);
+  for (const auto& i : d.items()) EXPECT_GE(i.confidence, 0.9);
+  EXPECT_NO_THROW((void)danvan::loads(d.dumps()));
+  EXPECT_LT(d.items().size(), run(text).items().size());
+}
+
+// ---- bad input ----------------------------------------------------------------------------------
+
+TEST_F(ExtractTest, EmptyTextGivesAnEmptyValidDraft) {
+  const auto d = run("");
+  EXPECT_TRUE(d.items().empty());
+  EXPECT_EQ(d.length(), 0u);
+  const auto net = danvan::loads(d.dumps());
+  EXPECT_EQ(net.sources().size(), 1u);
+  EXPECT_EQ(net.sources()[0].sha256(), dt::sha256_hex(""));
+  EXPECT_EQ(net.organizations().size(), 0u);
+}
+
+TEST_F(ExtractTest, TextWithoutVietnameseFindsNothing) {
+  const auto d = run("The Provincial Party Committee met on Monday. Ban, ban, BAN! 12/2023/XYZ-ABC 2023.");
+  EXPECT_EQ(of(d, dt::item_kind::organization).size(), 0u);
+  EXPECT_EQ(of(d, dt::item_kind::role).size(), 0u);
+  EXPECT_NO_THROW((void)danvan::loads(d.dumps()));
+}
+
+TEST_F(ExtractTest, InvalidUtf8IsReplacedOrRejected) {
+  const std::string text = "Ban Dân vận Tỉnh ủy \xC3\x28 chủ trì \xFF\xFE, phối hợp với Công an tỉnh\xE2\x82";
+  const auto d = run(text);
+  EXPECT_TRUE(has_role(d, "lead", "org:ban-dan-van-tinh-uy"));
+  EXPECT_TRUE(has_role(d, "coordinate", "org:cong-an-tinh"));
+  for (const auto& i : d.items()) EXPECT_EQ(dt::find_invalid_utf8(i.text), std::string::npos);
+  EXPECT_EQ(d.length(), dt::count_code_points(text));
+  EXPECT_NO_THROW((void)danvan::loads(d.dumps()));
+  dt::extract_options o;
+  o.invalid = dt::invalid_utf8::reject;
+  try {
+    (void)run(text, o);
+    FAIL() << "no error";
+  } catch (const dt::invalid_utf8_error& e) {
+    EXPECT_EQ(e.offset(), text.find('\xC3'));
+  }
+}
+
+TEST_F(ExtractTest, HtmlTagsAreSpacesAndEntitiesLetters) {
+  const std::string text = "<p>Ban D&acirc;n v&#7853;n T&#7881;nh &#7911;y <b>ch&#7911; tr&igrave;</b>,"
+                           " ph&#7889;i h&#7907;p v&#7899;i C&ocirc;ng an t&#7881;nh.</p><br/>&nbsp;";
+  const auto d = run(text);
+  const auto orgs = of(d, dt::item_kind::organization);
+  ASSERT_EQ(orgs.size(), 2u);
+  EXPECT_EQ(orgs[0].id, "org:ban-dan-van-tinh-uy");
+  EXPECT_EQ(orgs[0].text, "Ban Dân vận Tỉnh ủy");  // decoded
+  EXPECT_EQ(text.substr(orgs[0].byte_span.begin, orgs[0].byte_span.size()),
+            "Ban D&acirc;n v&#7853;n T&#7881;nh &#7911;y");  // the span covers the entities
+  EXPECT_TRUE(has_role(d, "lead", "org:ban-dan-van-tinh-uy"));
+  EXPECT_TRUE(has_role(d, "coordinate", "org:cong-an-tinh"));
+  EXPECT_NO_THROW((void)danvan::loads(d.dumps()));
+}
+
+TEST_F(ExtractTest, FiftyMegabytesWithoutBreaksOrSense) {
+  // One 50 MB line: no line breaks for the chunker, a pathological mix of
+  // heads without names, unbalanced quotes, tags, entities and bad bytes.
+  const std::string unit = "Ban Ban Sở “ <b Hội &amp; \xFF phối hợp với các huyện, \"Dân vận khéo ";
+  std::string text;
+  text.reserve(50u << 20);
+  while (text.size() < (50u << 20)) text += unit;
+  const auto d = run(text);
+  EXPECT_EQ(d.byte_length(), text.size());
+  EXPECT_EQ(d.length(), dt::count_code_points(text));
+  EXPECT_EQ(of(d, dt::item_kind::document).size(), 0u);
+  EXPECT_NO_THROW((void)danvan::loads(d.dumps()));
+}

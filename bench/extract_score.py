@@ -85,9 +85,9 @@ def load_gold(gold_file: pathlib.Path) -> Tuple[dict, str]:
 
 
 def predict_python(text: str) -> List[dict]:
-    import danvan
+    from danvan.extract import extract  # the module, whether or not the package re-exports the function
 
-    return [i.as_dict() for i in danvan.extract(text).items]
+    return [i.as_dict() for i in extract(text).items]
 
 
 def predict_cli(cli: str, path: pathlib.Path) -> List[dict]:

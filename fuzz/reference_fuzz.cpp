@@ -13,8 +13,10 @@ namespace dt = danvan::text;
 
 namespace {
 
+// A code-point boundary as the decoder sees it (a stray continuation byte is
+// a code point of its own): cutting there does not change the count.
 bool boundary(std::string_view s, std::size_t at) {
-  return at == s.size() || (static_cast<unsigned char>(s[at]) & 0xC0u) != 0x80u;
+  return dt::count_code_points(s.substr(0, at)) + dt::count_code_points(s.substr(at)) == dt::count_code_points(s);
 }
 
 }  // namespace

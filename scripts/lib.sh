@@ -8,13 +8,16 @@ DANVAN_PACKAGES=(
   libboost-graph-dev                           # network metrics (Boost.Graph)
   libcli11-dev                                 # the command line
   libutf8proc-dev                              # Unicode normalization in the text layer
+  libssl-dev                                   # SHA-256 of the texts evidence cites (extraction)
   libgtest-dev libgmock-dev googletest         # C++ tests
   libbenchmark-dev                             # C++ benchmarks
   pybind11-dev python3-dev python3-pybind11    # the Python bindings
   python3-numpy python3-pandas python3-scipy   # the Python layer's tables and matrices
   python3-networkx                             # to_networkx() and the peer in tests and benchmarks
   python3-pytest python3-jsonschema            # Python tests, schema test
-  python3-matplotlib python3-nbclient python3-ipykernel  # plots, notebook tests
+  python3-matplotlib fonts-dejavu-core          # plots, with Vietnamese glyphs
+  python3-nbclient python3-nbformat python3-nbconvert jupyter-nbconvert python3-ipykernel python3-jupyter-client  # notebooks
+  python3-venv python3-pip python3-setuptools python3-wheel  # the pip install test
 )
 
 PYTHON=${PYTHON:-/usr/bin/python3}

@@ -56,7 +56,8 @@ def main(argv=None) -> int:
     if os.environ.get("PYTHONPATH"):
         os.environ["PYTHONPATH"] = os.pathsep.join(
             str(Path(p).resolve()) for p in os.environ["PYTHONPATH"].split(os.pathsep) if p)
-    os.environ.setdefault("MPLBACKEND", "Agg")
+    # Figures must reach the notebook: the kernel's inline backend, never a GUI or Agg.
+    os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
     status = 0
     for i, nb_path in enumerate(notebooks):
         nb = nbformat.read(nb_path, as_version=4)

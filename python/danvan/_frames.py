@@ -213,7 +213,21 @@ def roles_frame(net: Any, names: bool = True):
         v = raw[col]
         cols[col] = pd.arrays.IntegerArray(np.where(v < 0, 0, v), v < 0)
     cols["evidence"] = raw["evidence"]
-    return pd.DataFrame(cols, index=pd.RangeIndex(n, name="position"))
+    return _frame(cols, n)
+
+
+def _frame(cols: Dict[str, Any], n: int):
+    """A DataFrame of the columns without consolidating the object columns into one 2-D
+    block (a copy of every object pointer that costs more than the columns themselves at
+    millions of rows): they are inserted one by one, each its own block."""
+    pd = _pd()
+    index = pd.RangeIndex(n, name="position")
+    objects = {k for k, v in cols.items() if isinstance(v, np.ndarray) and v.dtype == object}
+    frame = pd.DataFrame({k: v for k, v in cols.items() if k not in objects}, index=index)
+    for i, (k, v) in enumerate(cols.items()):
+        if k in objects:
+            frame.insert(i, k, v)
+    return frame
 
 
 def _org_kind_codes(core: Any) -> np.ndarray:

@@ -1,17 +1,30 @@
 // The organization × organization projection and its relatives.
 //
-// How the projection is computed: one row at a time, with a dense accumulator per
-// worker thread. For row a, every item t that a holds is visited through the
-// organization → items CSR array, and every organization b on t (item →
-// organizations CSR array) gets acc[b] += 1 (and += 1/(d(t) − 1) for Newman). A
-// two-level bitmap remembers which columns were touched, so the row is read back in
-// ascending column order without sorting and without scanning the whole
-// accumulator; reading a column resets it. The threshold is applied as each entry
-// is read back, so entries under it are never stored. Rows are split into
-// contiguous ranges of equal work (Σ d(t) over the row's items), one per thread;
-// each range writes into its own region of the output (sized by an upper bound,
-// left uninitialized, so only pages that receive entries are touched) and the
-// regions are moved together at the end.
+// How the projection is computed (the work is Σ over items of C(d, 2) pair
+// increments; everything here is about doing each one in a few cycles):
+//
+// - The incidence is built in one pass over the roles (each organization once per
+//   item) and counting-sort transpositions, never a comparison sort
+//   (build_incidence).
+// - It is then laid out for the inner loop: each item's organizations stored next to
+//   each other in 16-bit numbers when there are fewer than 65,536 organizations, and
+//   each row's items as offsets into that array, read with software prefetch
+//   (packed_rows, packed_upper). M's whole incidence then fits in a core's L2 cache.
+// - Row a is accumulated in a dense per-thread counter array; the first touch of a
+//   column appends it to a list without a branch (accumulator). Reading the row back
+//   sorts the list when short, else marks and scans a bitmap, so columns come out
+//   ascending; the threshold is applied right there, so entries under it are never
+//   stored.
+// - A symmetric projection either visits only the pairs b > a (the upper triangle)
+//   and then writes each entry twice, the mirror image scattered into the lower parts
+//   of the rows (project_symmetric), or visits full rows and writes entries once, in
+//   order (fill_projection): the first wins while the result fits in the caches, the
+//   second beyond (projection_method::automatic decides by size).
+// - Rows are split into contiguous ranges of equal work, one per thread; each range
+//   writes into its own region of the output, sized by an upper bound and left
+//   uninitialized (detail::buffer), so only pages that receive entries are touched;
+//   big regions are 2 MiB-aligned and advised for transparent huge pages, which turns
+//   thousands of page faults into a few.
 #include <danvan/detail/incidence.hpp>
 #include <danvan/detail/suggest.hpp>
 #include <danvan/query/overlap.hpp>
@@ -89,17 +102,32 @@ incidence build_incidence(const scope_filter& f, entity_kind on, const std::vect
   index* out = inc.item_orgs.data();
   std::uint32_t* degree = inc.org_begin.data() + 1;
   std::uint32_t pos = 0;
-  // One pass over the roles: each item's organizations as found, once each.
-  for (index t = 0; t < inc.items; ++t) {
-    inc.item_begin[t] = pos;
-    if (!all && !(tasks ? f.task(t) : f.program(t))) continue;
-    for (std::uint32_t r = begin[t]; r < begin[t + 1]; ++r) {
-      const auto& rec = roles[r];
-      if (!all && (!f.role(r) || (!mask.empty() && !mask[rec.role]))) continue;
-      if (stamp[rec.org] == t) continue;  // one organization once per item, whatever its roles
-      stamp[rec.org] = t;
-      out[pos++] = rec.org;
-      ++degree[rec.org];
+  // One pass over the roles: each item's organizations as found, once each (an
+  // organization with two roles on an item counts once).
+  if (all) {
+    for (index t = 0; t < inc.items; ++t) {
+      inc.item_begin[t] = pos;
+      for (std::uint32_t r = begin[t]; r < begin[t + 1]; ++r) {
+        const index o = roles[r].org;
+        const bool fresh = stamp[o] != t;
+        stamp[o] = t;
+        out[pos] = o;
+        pos += fresh;
+        degree[o] += fresh;
+      }
+    }
+  } else {
+    for (index t = 0; t < inc.items; ++t) {
+      inc.item_begin[t] = pos;
+      if (!(tasks ? f.task(t) : f.program(t))) continue;
+      for (std::uint32_t r = begin[t]; r < begin[t + 1]; ++r) {
+        const auto& rec = roles[r];
+        if (!f.role(r) || (!mask.empty() && !mask[rec.role])) continue;
+        if (stamp[rec.org] == t) continue;
+        stamp[rec.org] = t;
+        out[pos++] = rec.org;
+        ++degree[rec.org];
+      }
     }
   }
   inc.item_begin[inc.items] = pos;
@@ -812,40 +840,6 @@ bool better(const organization_pair& x, const organization_pair& y) noexcept {
   return x.b < y.b;
 }
 
-/// The right side relabeled by rank (organizations with the largest key first), with
-/// each item's list sorted by rank, so that "columns whose bound reaches τ" is a
-/// prefix of every list.
-struct ranked_side {
-  std::vector<index> rank_of, org_at;  // org → rank, rank → org
-  std::vector<double> key_at;          // key by rank, descending
-  std::vector<index> item_ranks;       // like item_orgs, in ranks, ascending
-
-  ranked_side(const incidence& inc, const std::vector<double>& key) {
-    const std::size_t n = inc.orgs;
-    org_at.resize(n);
-    std::iota(org_at.begin(), org_at.end(), index{0});
-    std::stable_sort(org_at.begin(), org_at.end(), [&](index x, index y) { return key[x] > key[y]; });
-    rank_of.resize(n);
-    key_at.resize(n);
-    for (index r = 0; r < n; ++r) {
-      rank_of[org_at[r]] = r;
-      key_at[r] = key[org_at[r]];
-    }
-    item_ranks.resize(inc.item_orgs.size());
-    detail::list_items_in_order(inc, org_at, true, item_ranks.data());
-  }
-  /// First rank whose key is below `tau` (keys descend).
-  [[nodiscard]] index cutoff(double tau) const noexcept {
-    return static_cast<index>(std::partition_point(key_at.begin(), key_at.end(), [&](double k) { return k >= tau; }) -
-                              key_at.begin());
-  }
-  /// First rank whose key is at most `tau`... used for Jaccard's upper band.
-  [[nodiscard]] index first_at_most(double tau) const noexcept {
-    return static_cast<index>(std::partition_point(key_at.begin(), key_at.end(), [&](double k) { return k > tau; }) -
-                              key_at.begin());
-  }
-};
-
 /// A shared, monotone lower bound on the k-th best weight, read by every thread.
 class shared_floor {
  public:
@@ -860,6 +854,59 @@ class shared_floor {
  private:
   std::atomic<double> v_;
 };
+
+/// The k best pairs row by row with the projection's kernel, keeping a heap instead of
+/// the rows (symmetric: the upper triangle, so each pair once). Rows whose bound is
+/// under the k-th best weight found so far (by any thread) are skipped.
+template <class Rows>
+std::vector<organization_pair> top_by_rows(const sides& sd, const Rows& rows, const std::vector<double>& bound,
+                                           std::size_t k, const projection_options& o) {
+  const std::size_t n = sd.left.orgs;
+  const bool newman = o.weight == overlap_weight::newman;
+  std::uint64_t work = 0;
+  for (index a = 0; a < n; ++a) work += sd.left_degree(a);
+  const unsigned parts = parts_for(o.threads, work * 8, parallel_threshold, n);
+  shared_floor kth(o.min_weight);
+  const weigher weigh{o.weight, &sd};
+  std::vector<std::vector<organization_pair>> heaps(parts);
+  constexpr index chunk = 16;
+  run_parallel(parts, [&](unsigned q) {
+    auto& heap = heaps[q];
+    heap.reserve(k + 1);
+    const auto worse_on_top = [](const organization_pair& x, const organization_pair& y) { return better(x, y); };
+    accumulator acc(n, newman);
+    for (std::size_t first = std::size_t{q} * chunk; first < n; first += std::size_t{parts} * chunk) {
+      const std::size_t last = std::min<std::size_t>(n, first + chunk);
+      for (auto a = static_cast<index>(first); a < last; ++a) {
+        if (sd.left_degree(a) == 0) continue;
+        if (!bound.empty() && bound[a] < kth.get()) continue;
+        if (newman) rows.template accumulate<true>(a, acc);
+        else rows.template accumulate<false>(a, acc);
+        acc.drain([&](index b, std::uint32_t c, double x) {
+          const double w = weigh(a, b, c, x);
+          if (w < o.min_weight) return;
+          const organization_pair cand{a, b, c, w};
+          if (heap.size() < k) {
+            heap.push_back(cand);
+            std::push_heap(heap.begin(), heap.end(), worse_on_top);
+          } else if (better(cand, heap.front())) {
+            std::pop_heap(heap.begin(), heap.end(), worse_on_top);
+            heap.back() = cand;
+            std::push_heap(heap.begin(), heap.end(), worse_on_top);
+          } else {
+            return;
+          }
+          if (heap.size() == k) kth.raise(heap.front().weight);
+        });
+      }
+    }
+  });
+  std::vector<organization_pair> all;
+  for (auto& h : heaps) all.insert(all.end(), h.begin(), h.end());
+  std::sort(all.begin(), all.end(), better);
+  if (all.size() > k) all.resize(k);
+  return all;
+}
 
 }  // namespace
 
@@ -1031,106 +1078,23 @@ std::vector<organization_pair> top_pairs(const network& net, const scope& s, std
   const sides sd(net, s, o, newman, detail::item_order::any);
   const std::size_t n = sd.left.orgs;
   if (n == 0) return {};
-
-  // Per-organization bounds. count: a pair shares at most min(|A|, |B|) items;
-  // newman: at most min(Σ_A w, Σ_B w); jaccard: at most min/max of the degrees;
-  // overlap: at most 1 (no pruning).
-  std::vector<double> lkey(n), rkey(n);
-  for (index a = 0; a < n; ++a) {
-    if (newman) {
-      double sl = 0, sr = 0;
-      for (index t : sd.left.items_of(a)) sl += sd.item_weight[t];
-      for (index t : sd.right->items_of(a)) sr += sd.item_weight[t];
-      lkey[a] = sl;
-      rkey[a] = sr;
-    } else {
-      lkey[a] = sd.left_degree(a);
-      rkey[a] = sd.right_degree(a);
+  // A row's pairs weigh at most its own number of items (count) or Newman sum.
+  std::vector<double> bound;
+  if (o.weight == overlap_weight::count || newman) {
+    bound.assign(n, 0.0);
+    for (index a = 0; a < n; ++a) {
+      if (newman)
+        for (index t : sd.left.items_of(a)) bound[a] += sd.item_weight[t];
+      else
+        bound[a] = sd.left_degree(a);
     }
   }
-  const ranked_side R(*sd.right, rkey);
-  // Rows in the order of their own key (for the symmetric case the same order as R).
-  std::vector<index> rows(n);
-  std::iota(rows.begin(), rows.end(), index{0});
-  std::stable_sort(rows.begin(), rows.end(), [&](index x, index y) { return lkey[x] > lkey[y]; });
-  // Rows that hold nothing produce nothing.
-  rows.erase(std::find_if(rows.begin(), rows.end(), [&](index a) { return sd.left_degree(a) == 0; }), rows.end());
-
-  const bool bounded = o.weight == overlap_weight::count || newman;
-  const bool jaccard = o.weight == overlap_weight::jaccard;
-  shared_floor floor(o.min_weight);
-  const weigher weigh{o.weight, &sd};
-  std::uint64_t work = 0;
-  for (index a : rows) work += lkey[a];
-  const unsigned parts = parts_for(o.threads, work, parallel_threshold / 8, rows.size());
-  std::vector<std::vector<organization_pair>> heaps(parts);
-
-  run_parallel(parts, [&](unsigned q) {
-    auto& heap = heaps[q];
-    heap.reserve(k + 1);
-    const auto worse_on_top = [](const organization_pair& x, const organization_pair& y) { return better(x, y); };
-    accumulator acc(n, newman);
-    const incidence& L = sd.left;
-    const index* ranks = R.item_ranks.data();
-    const std::uint32_t* ib = sd.right->item_begin.data();
-    for (std::size_t i = q; i < rows.size(); i += parts) {
-      const index a = rows[i];
-      const double tau = floor.get();
-      if (bounded && lkey[a] < tau) break;  // rows come in descending bound: nothing further can enter
-      // Columns worth visiting: ranks [lo, hi).
-      index lo = sd.symmetric ? R.rank_of[a] + 1 : 0;
-      index hi = bounded ? R.cutoff(tau) : static_cast<index>(n);
-      if (jaccard && tau > 0) {
-        // J ≤ min(|A|,|B|)/max(|A|,|B|): |B| ∈ [τ|A|, |A|/τ].
-        hi = std::min(hi, R.cutoff(tau * lkey[a]));
-        lo = std::max(lo, R.first_at_most(lkey[a] / tau));
-      }
-      if (lo >= hi) continue;
-      for (index t : L.items_of(a)) {
-        const index* first = ranks + ib[t];
-        const index* last = ranks + ib[t + 1];
-        if (last - first > 8) {
-          first = std::lower_bound(first, last, lo);
-        } else {
-          while (first < last && *first < lo) ++first;
-        }
-        if (newman) {
-          const double w = sd.item_weight[t];
-          for (; first < last && *first < hi; ++first) acc.add(*first, w);
-        } else {
-          for (; first < last && *first < hi; ++first) acc.add(*first);
-        }
-      }
-      if (!sd.symmetric) {
-        const index self = R.rank_of[a];
-        if (self >= lo && self < hi) acc.drop(self);
-      }
-      acc.drain([&](index rb, std::uint32_t c, double x) {
-        const index b = R.org_at[rb];
-        const double w = weigh(a, b, c, x);
-        if (w < o.min_weight) return;
-        organization_pair cand{a, b, c, w};
-        if (sd.symmetric && b < a) std::swap(cand.a, cand.b);
-        if (heap.size() < k) {
-          heap.push_back(cand);
-          std::push_heap(heap.begin(), heap.end(), worse_on_top);
-        } else if (better(cand, heap.front())) {
-          std::pop_heap(heap.begin(), heap.end(), worse_on_top);
-          heap.back() = cand;
-          std::push_heap(heap.begin(), heap.end(), worse_on_top);
-        } else {
-          return;
-        }
-        if (heap.size() == k) floor.raise(heap.front().weight);
-      });
-    }
-  });
-
-  std::vector<organization_pair> all;
-  for (auto& h : heaps) all.insert(all.end(), h.begin(), h.end());
-  std::sort(all.begin(), all.end(), better);
-  if (all.size() > k) all.resize(k);
-  return all;
+  if (n < 65536) {
+    if (sd.symmetric) return top_by_rows(sd, packed_upper<std::uint16_t>(sd, newman), bound, k, o);
+    return top_by_rows(sd, packed_rows<std::uint16_t>(sd, newman), bound, k, o);
+  }
+  if (sd.symmetric) return top_by_rows(sd, packed_upper<std::uint32_t>(sd, newman), bound, k, o);
+  return top_by_rows(sd, packed_rows<std::uint32_t>(sd, newman), bound, k, o);
 }
 
 // ---- the items two organizations share -----------------------------------------

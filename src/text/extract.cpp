@@ -619,8 +619,15 @@ struct phrase_trie {
   void finish() {
     for (auto& v : edges)
       std::sort(v.begin(), v.end(), [](const edge& a, const edge& b) { return a.key < b.key; });
+    std::uint32_t top = 0;
+    for (const auto& e : edges[0]) top = std::max(top, e.key);
+    starts.assign(top + 1, 0);
+    for (const auto& e : edges[0]) starts[e.key] = 1;
   }
   [[nodiscard]] bool empty() const noexcept { return edges[0].empty(); }
+  /// Whether some phrase starts with the word of this key (a quick test before a walk).
+  [[nodiscard]] bool may_start(std::uint32_t key) const noexcept { return key < starts.size() && starts[key]; }
+  std::vector<unsigned char> starts;
 };
 
 /// One match of a trie phrase: tokens [first, last], its payloads, and
@@ -783,7 +790,7 @@ class matcher {
     std::vector<std::uint32_t> count(n + 1, 0);
     for (std::size_t i = 0; i < n; ++i) {
       start_[i] = static_cast<std::uint32_t>(entries_.size());
-      if (lexicon.empty() || transparent(tl_[i]) || !tl_[i].id) continue;
+      if (!lexicon.may_start(tl_[i].id) || transparent(tl_[i])) continue;
       hits.clear();
       walk(lexicon, 0, i, i, false, hits);
       if (hits.size() > 1)
@@ -812,7 +819,7 @@ class matcher {
   /// Every phrase of `t` that starts at token i, longest first.
   std::vector<phrase_hit> all(const phrase_trie& t, std::size_t i) const {
     std::vector<phrase_hit> out;
-    if (t.empty() || i >= tl_.size() || transparent(tl_[i]) || !tl_[i].id) return out;
+    if (i >= tl_.size() || !t.may_start(tl_[i].id) || transparent(tl_[i])) return out;
     walk(t, 0, i, i, false, out);
     if (out.size() > 1)
       std::sort(out.begin(), out.end(), [](const phrase_hit& a, const phrase_hit& b) { return a.last > b.last; });
@@ -820,7 +827,7 @@ class matcher {
   }
   /// The longest phrase of `t` at token i, if any.
   std::optional<phrase_hit> longest(const phrase_trie& t, std::size_t i) const {
-    if (t.empty() || i >= tl_.size() || !tl_[i].id) return std::nullopt;
+    if (i >= tl_.size() || !t.may_start(tl_[i].id)) return std::nullopt;
     auto v = all(t, i);
     if (v.empty()) return std::nullopt;
     return v.front();
@@ -1246,6 +1253,7 @@ class extractor {
   std::vector<std::pair<int, std::pair<std::size_t, std::size_t>>> chunk_programs_;  // program, tokens
   std::vector<danvan::text::period_match> chunk_periods_;
   std::vector<int> chunk_docs_;
+  std::vector<std::pair<std::size_t, int>> program_starts_;  // first token, program
   std::size_t chunk_items_from_ = 0;
 
   // whole text
@@ -2010,7 +2018,21 @@ std::string extractor::head_of(int org) const {
 
 /// Bodies listed after a preposition share its object role: `với A, B và C`.
 void extractor::mark_object_lists() {
-  bool in_list = false;
+  // A list after `với`, `cho`, ... goes on over commas and `và`; a list after
+  // `của` only over `và` (`Theo hướng dẫn của Sở Nội vụ, Ban Dân vận ...`).
+  bool in_list = false, possessive = false;
+  auto starts = [&](std::size_t first) -> int {  // 0 no, 1 preposition, 2 possessive
+    std::size_t k = first;
+    while (k > 0) {
+      if (auto d = m_->lex_ending_at(gx_.lexicon, k - 1, detail::lex_determiner)) k = *d;
+      else if (k >= 2 && word_is(k - 2, "đồng") && word_is(k - 1, "chí")) k -= 2;
+      else break;
+    }
+    if (k == 0) return 0;
+    if (m_->lex_ending_at(gx_.lexicon, k - 1, detail::lex_preposition | detail::lex_venue)) return 1;
+    if (m_->lex_ending_at(gx_.lexicon, k - 1, detail::lex_possessive)) return 2;
+    return 0;
+  };
   for (std::size_t i = 0; i < tl_.size(); ++i) {
     if (hit_at_start_[i] >= 0) {
       auto& h = hits_[static_cast<std::size_t>(hit_at_start_[i])];
@@ -2019,19 +2041,26 @@ void extractor::mark_object_lists() {
       const bool acts = after < tl_.size() && tl_[after].kind == tk::word &&
                         ((m_->lex(gx_.lexicon, after, detail::lex_adverb) && !word_is(after, "và")) ||
                          m_->longest(gx_.cues, after));
-      if (h.object) in_list = true;
-      else if (in_list && !acts) h.object = true;
-      else in_list = false;
+      if (h.object) {
+        in_list = true;
+        possessive = starts(h.first) == 2;
+      } else if (in_list && !acts) {
+        h.object = true;
+      } else {
+        in_list = false;
+      }
       i = h.last;
       continue;
     }
     if (tok_generic_[i] == static_cast<int>(i)) {
-      if (i > 0 && m_->lex_ending_at(gx_.lexicon, i - 1, detail::lex_preposition | detail::lex_possessive | detail::lex_venue))
-        in_list = true;
+      if (const int s = starts(i)) in_list = true, possessive = s == 2;
       i = generic_last_[i];
       continue;
     }
-    if (tl_.is_punct(i, ',')) continue;
+    if (tl_.is_punct(i, ',')) {
+      if (possessive) in_list = false;
+      continue;
+    }
     if (auto s = m_->lex(gx_.lexicon, i, detail::lex_separator | detail::lex_determiner)) {
       if (!word_is(i, "với") || in_list) {
         i = *s;
@@ -2319,6 +2348,9 @@ void extractor::find_cues() {
 void extractor::read_roles() {
   const std::size_t n = tl_.size();
   if (n == 0) return;
+  program_starts_.clear();
+  for (const auto& [prog, range] : chunk_programs_) program_starts_.push_back({range.first, prog});
+  std::sort(program_starts_.begin(), program_starts_.end());
   struct clause {
     std::size_t first, last;
     int sentence;
@@ -2342,6 +2374,12 @@ void extractor::read_roles() {
           ++sentence;
           start = k;
         }
+      }
+      // A clause longer than any sentence (a text without punctuation) is cut.
+      if (k >= start + 400 && (t.kind == tk::punct || k >= start + 600)) {
+        push(start, k - 1);
+        ++sentence;
+        start = k;
       }
       if (t.kind != tk::punct) continue;
       if (t.cp == ';' || t.cp == ':') {
@@ -2540,9 +2578,10 @@ void extractor::read_roles() {
     std::set<std::pair<int, std::string>> done;
     int task = -1;
     auto target_program = [&](std::size_t after) -> int {
-      for (const auto& [prog, range] : chunk_programs_)
-        if (range.first > after && range.first <= c.last && range.first >= c.first) return prog;
-      return -1;
+      const auto it = std::upper_bound(program_starts_.begin(), program_starts_.end(), after,
+                                       [](std::size_t x, const std::pair<std::size_t, int>& p) { return x < p.first; });
+      if (it == program_starts_.end() || it->first > c.last) return -1;
+      return it->second;
     };
     auto clause_task = [&](std::size_t cue) {
       if (task >= 0) return task;
@@ -2711,7 +2750,7 @@ void extractor::read_roles() {
           gx_.cue_entries[static_cast<std::size_t>(prev_cue_entry)].role == "lead") {
         bool adjacent = true;
         for (std::size_t x = prev_cue_last + 1; x < k; ++x)
-          adjacent = adjacent && (tl_.is_punct(x, ',') || word_is(x, "và"));
+          adjacent = adjacent && (tl_.is_punct(x, ',') || tl_.is_punct(x, 0xFFFD) || word_is(x, "và"));
         lead_then_coordinate = adjacent;
       }
       const bool group_agent = agent >= 0 && group.size() > 1 &&
@@ -2979,7 +3018,10 @@ draft extractor::finish(std::string sha) {
       const auto& key = docs_[i].ref.key;
       auto it = doc_by_key.find(key);
       if (it == doc_by_key.end()) {
-        std::string k = slug(key);
+        const bool clean = !key.empty() && std::all_of(key.begin(), key.end(), [](char ch) {
+          return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-';
+        });
+        std::string k = clean ? key : slug(key);
         it = doc_by_key.emplace(key, unique_id(used_ids, "doc:" + (k.empty() ? "doc" : k))).first;
       }
       doc_id[i] = it->second;
@@ -3050,12 +3092,19 @@ draft extractor::finish(std::string sha) {
   });
   detail::draft_access::items(out).reserve(items_.size());
   for (const auto& it : items_) {
-    extracted_item x;
+    auto& x = detail::draft_access::items(out).emplace_back();
     x.kind = it.kind;
     x.byte_span = {it.span.b, it.span.e};
     x.span = {cp(it.span.b), cp(it.span.e)};
-    x.text = detail::decoded_text(text_.substr(it.span.b, it.span.e - it.span.b));
-    x.confidence = std::clamp(it.conf, 0.0, 1.0);
+    {
+      const std::string_view raw = text_.substr(it.span.b, it.span.e - it.span.b);
+      bool plain = true;
+      for (const char ch : raw) plain = plain && ch != '&' && ch != '<';
+      // Without entities or tags the text is the bytes, once ill-formed UTF-8 is replaced.
+      if (plain && find_invalid_utf8(raw) == std::string_view::npos) x.text.assign(raw);
+      else x.text = detail::decoded_text(raw);
+    }
+    x.confidence = std::clamp(std::round(it.conf * 100) / 100, 0.0, 1.0);
     if (it.kind == item_kind::organization) {
       const auto& o = orgs_[static_cast<std::size_t>(it.entity)];
       x.name = o.name;
@@ -3081,7 +3130,6 @@ draft extractor::finish(std::string sha) {
         break;
     }
     if (it.kind == item_kind::document) x.name = docs_[static_cast<std::size_t>(it.entity)].ref.code;
-    detail::draft_access::items(out).push_back(std::move(x));
   }
 
   // The network.

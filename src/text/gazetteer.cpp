@@ -99,16 +99,18 @@ class reader {
     std::string best;
     std::size_t best_d = 3;
     for (const auto& k : known) {
-      // Plain edit distance; keys are short.
-      std::vector<std::size_t> prev(k.size() + 1), cur(k.size() + 1);
-      for (std::size_t x = 0; x <= k.size(); ++x) prev[x] = x;
-      for (std::size_t a = 1; a <= key.size(); ++a) {
-        cur[0] = a;
-        for (std::size_t b = 1; b <= k.size(); ++b)
-          cur[b] = std::min({prev[b] + 1, cur[b - 1] + 1, prev[b - 1] + (key[a - 1] == k[b - 1] ? 0u : 1u)});
-        std::swap(prev, cur);
-      }
-      if (prev[k.size()] < best_d) best_d = prev[k.size()], best = k;
+      // Edit distance with adjacent transpositions counting one (`kidn` → `kind`).
+      const std::size_t n = key.size(), m = k.size();
+      std::vector<std::vector<std::size_t>> d(n + 1, std::vector<std::size_t>(m + 1));
+      for (std::size_t a = 0; a <= n; ++a) d[a][0] = a;
+      for (std::size_t b = 0; b <= m; ++b) d[0][b] = b;
+      for (std::size_t a = 1; a <= n; ++a)
+        for (std::size_t b = 1; b <= m; ++b) {
+          d[a][b] = std::min({d[a - 1][b] + 1, d[a][b - 1] + 1, d[a - 1][b - 1] + (key[a - 1] == k[b - 1] ? 0u : 1u)});
+          if (a > 1 && b > 1 && key[a - 1] == k[b - 2] && key[a - 2] == k[b - 1])
+            d[a][b] = std::min(d[a][b], d[a - 2][b - 2] + 1);
+        }
+      if (d[n][m] < best_d) best_d = d[n][m], best = k;
     }
     return best;
   }

@@ -353,7 +353,9 @@ class engine {
   void begin_word() {
     word_start_ = n_;
     word_nonascii_ = false;
-    join_ = o_.join_split_words && last_single_consonant_ && last_word_end_ + 1 == n_ && buf_[n_ - 1] == ' ';
+    const bool adjacent = last_word_end_ + 1 == n_ && buf_[n_ - 1] == ' ';
+    join_ = o_.join_split_words && last_single_consonant_ && adjacent;
+    after_lone_letter_ = last_single_letter_ && adjacent;
   }
 
   void add_letter(char32_t cp, std::uint16_t f) {
@@ -406,8 +408,9 @@ class engine {
       const char before = word_start_ > 0 ? buf_[word_start_ - 1] : last_moved_;
       last_cp_ = d.cp;
       last_viet_ = cp_viet(t_, d.cp);
-      last_single_consonant_ =
-          n_ - word_start_ == d.len && is_consonant(d.cp, last_viet_) && !(before >= '0' && before <= '9');
+      last_single_letter_ = n_ - word_start_ == d.len;
+      last_single_consonant_ = last_single_letter_ && is_consonant(d.cp, last_viet_) &&
+                               !(before >= '0' && before <= '9') && !after_lone_letter_;
       last_word_start_ = word_start_;
       last_word_end_ = n_;
       word_start_ = npos;
@@ -444,7 +447,11 @@ class engine {
       if (a.valid) place(a);
     }
     const char before = word_start_ > 0 ? buf_[word_start_ - 1] : last_moved_;
-    last_single_consonant_ = letters_ == 1 && plain && is_consonant(cps_[0], viet_[0]) && !(before >= '0' && before <= '9');
+    last_single_letter_ = letters_ == 1;
+    // A lone letter after another (`a b c`, `T h am`) is a list or noise of
+    // another kind: joining it would make normalize() depend on how often it ran.
+    last_single_consonant_ = letters_ == 1 && plain && is_consonant(cps_[0], viet_[0]) &&
+                             !(before >= '0' && before <= '9') && !after_lone_letter_;
     last_cp_ = cps_[0];
     last_viet_ = viet_[0];
     last_word_start_ = word_start_;
@@ -517,6 +524,8 @@ class engine {
   std::uint8_t viet_[detail::kMaxSyllableLetters] = {};
 
   bool last_single_consonant_ = false;
+  bool last_single_letter_ = false;
+  bool after_lone_letter_ = false;  // the current word follows a one-letter word and one space
   char32_t last_cp_ = 0;
   std::uint8_t last_viet_ = 0;
   std::size_t last_word_start_ = 0, last_word_end_ = kNoWord;

@@ -430,7 +430,7 @@ TEST_F(ExtractTest, MinConfidenceDropsItemsAndWhatOnlyTheySupport) {
   dt::extract_options o;
   o.min_confidence = 0.9;
   const auto d = run(text, o);
-  for (const auto& i : d.items()) EXPECT_GE(i.confidence, 0.9);
+  for (const auto& i : d.items()) EXPECT_GE(i.confidence + 1e-9, 0.9);
   EXPECT_NO_THROW((void)danvan::loads(d.dumps()));
   EXPECT_LT(d.items().size(), run(text).items().size());
 }
@@ -468,7 +468,7 @@ TEST_F(ExtractTest, InvalidUtf8IsReplacedOrRejected) {
     (void)run(text, o);
     FAIL() << "no error";
   } catch (const dt::invalid_utf8_error& e) {
-    EXPECT_EQ(e.offset(), text.find('\xC3'));
+    EXPECT_EQ(e.offset(), text.find("\xC3\x28"));
   }
 }
 

@@ -261,6 +261,20 @@ TEST(textReferenceScan, SpansCountReplacedBytesAsOneCodePoint) {
   EXPECT_THROW((void)scan_references(text, invalid_utf8::reject), invalid_utf8_error);
 }
 
+// Found by fuzz/reference_fuzz: a body ending at a stray continuation byte,
+// which is a code point (U+FFFD) of its own.
+TEST(textReferenceScan, SpanEndsBeforeAStrayByte) {
+  using namespace std::string_literals;
+  const std::string text = "Nghị định số 60/2013/NĐ-CP của C\xbf\x00\xad"s + "nh phủ";
+  const auto found = scan_references(text);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].issuing_body, "C");
+  EXPECT_EQ(slice(text, found[0].byte_span), "Nghị định số 60/2013/NĐ-CP của C");
+  EXPECT_EQ(found[0].span.end, count_code_points(text.substr(0, found[0].byte_span.end)));
+  EXPECT_EQ(count_code_points(text.substr(0, found[0].byte_span.end)) + count_code_points(text.substr(found[0].byte_span.end)),
+            count_code_points(text));
+}
+
 TEST(textReferenceScan, RejectReportsOffsetInAChunkWithoutReferences) {
   std::string text(200000, 'a');
   text[150000] = '\xff';

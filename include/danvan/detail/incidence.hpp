@@ -9,18 +9,38 @@
 #include <danvan/query/scope.hpp>
 
 #include <cstdint>
+#include <memory>
+#include <type_traits>
+#include <utility>
 #include <span>
 #include <string>
 #include <vector>
 
 namespace danvan::detail {
 
+/// std::allocator whose resize() leaves new elements of trivial types uninitialized
+/// (the incidence arrays are written in full right after they are sized).
+template <class T> struct uninitialized_allocator : std::allocator<T> {
+  template <class U> struct rebind {
+    using other = uninitialized_allocator<U>;
+  };
+  uninitialized_allocator() = default;
+  template <class U> uninitialized_allocator(const uninitialized_allocator<U>&) noexcept {}
+  template <class U> void construct(U* p) noexcept(std::is_nothrow_default_constructible_v<U>) {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <class U, class... Args> void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
+using index_array = std::vector<index, uninitialized_allocator<index>>;
+
 struct incidence {
   std::size_t orgs = 0, items = 0;
   std::vector<std::uint32_t> item_begin;  // items + 1
-  std::vector<index> item_orgs;           // ascending within an item
-  std::vector<std::uint32_t> org_begin;   // orgs + 1 (empty when not asked for)
-  std::vector<index> org_items;           // ascending within an organization
+  index_array item_orgs;                  // ascending within an item (unless item_order::any)
+  std::vector<std::uint32_t> org_begin;   // orgs + 1
+  index_array org_items;                  // ascending within an organization
 
   [[nodiscard]] std::span<const index> orgs_of(index item) const noexcept {
     return {item_orgs.data() + item_begin[item], item_begin[item + 1] - item_begin[item]};

@@ -25,7 +25,9 @@ prepares what the operation needs (the projected organization graph for the
 centrality operations; not timed), then resets the kernel's peak-RSS counter
 (`echo 5 > /proc/self/clear_refs`) and runs the operation. `seconds` is the best of a
 few runs (one run for slow operations), `peak_mb` the peak resident memory during the
-operation above what the process held before it (`VmHWM` − `VmRSS` before), and
+operation above what the process held before it (`VmHWM` − `VmRSS` before; free
+allocator memory is handed back first with `malloc_trim`, so that an operation cannot
+hide its allocations in pages freed while loading), and
 `rss_mb` the whole process's peak. A subprocess that does not finish in `--timeout`
 seconds is reported as skipped with that reason. Threads: danvan and graph-tool use
 both cores; NetworkX, igraph and SciPy one. `cpu_seconds` is the process's CPU time
@@ -163,6 +165,18 @@ def _status(field: str) -> int:
             if line.startswith(field + ":"):
                 return int(line.split()[1]) * 1024
     return 0
+
+
+def release_free_memory() -> None:
+    """Hands the allocator's free pages back to the system (glibc malloc_trim), so that
+    an operation's allocations show in the resident set instead of quietly reusing
+    memory freed while loading."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def reset_peak() -> bool:
@@ -696,6 +710,7 @@ def measure(peer_name: str, scale: str, op: str, path: Path, min_seconds: float)
     import gc
 
     gc.collect()
+    release_free_memory()
     base = _status("VmRSS")
     exact_peak = reset_peak()
     times, cpu = [], []

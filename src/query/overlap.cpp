@@ -31,6 +31,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <memory>
 #include <bit>
 #include <cmath>
 #include <cstdlib>
@@ -526,12 +527,21 @@ template <class V> struct packed_upper {
 /// rows of equal work), then each entry (a, b) written twice into the final CSR
 /// arrays: in row a after a's lower part, and in row b's lower part. Rows of lower
 /// threads come first in every lower part, so rows stay sorted.
+/// Gives back the item lists of an incidence (the packed layout has a copy); the
+/// counts per organization stay for the weights.
+void release_lists(detail::incidence& inc) {
+  detail::index_array().swap(inc.item_orgs);
+  detail::index_array().swap(inc.org_items);
+}
+
 template <class V>
-void project_symmetric(const sides& sd, const projection_options& o, projection& p) {
+void project_symmetric(sides& sd, const projection_options& o, projection& p) {
   const std::size_t n = sd.left.orgs;
   const bool newman = o.weight == overlap_weight::newman;
   const bool keep_weights = o.weight != overlap_weight::count;
-  const packed_upper<V> rows(sd, newman);
+  auto packed = std::make_unique<const packed_upper<V>>(sd, newman);
+  const packed_upper<V>& rows = *packed;
+  release_lists(sd.left);  // peak memory: the packed copy is all the rows need
 
   std::vector<std::uint64_t> prefix(n + 1, 0);
   for (index a = 0; a < n; ++a) prefix[a + 1] = prefix[a] + 4 + rows.work(a);
@@ -588,6 +598,8 @@ void project_symmetric(const sides& sd, const projection_options& o, projection&
       up_len[a] = static_cast<std::uint32_t>(pos - start);
     }
   });
+
+  packed.reset();
 
   // Row a: its lower part (entries (r, a), r < a), then its upper part.
   std::vector<std::uint64_t> lower_len(n, 0);
@@ -682,7 +694,7 @@ void fill_projection(const sides& sd, const Rows& rows, const projection_options
 projection project(const network& net, const scope& s, const projection_options& o) {
   check_threshold(o.min_weight);
   const bool newman = o.weight == overlap_weight::newman;
-  const sides sd(net, s, o, newman, detail::item_order::any);
+  sides sd(net, s, o, newman, detail::item_order::any);
   const std::size_t n = sd.left.orgs;
 
   projection p;
@@ -737,8 +749,17 @@ projection project(const network& net, const scope& s, const projection_options&
   detail::buffer<double> weights(keep_weights ? capacity : 0);
   std::vector<std::uint64_t> used(parts, 0);
 
-  if (n < 65536) fill_projection(sd, packed_rows<std::uint16_t>(sd, newman), o, cut, region, indices, counts, weights, p, used);
-  else fill_projection(sd, packed_rows<std::uint32_t>(sd, newman), o, cut, region, indices, counts, weights, p, used);
+  auto rows_then_release = [&](auto&& rows) -> decltype(auto) {
+    release_lists(sd.left);
+    if (!sd.symmetric) release_lists(sd.right_own);
+    return std::forward<decltype(rows)>(rows);
+  };
+  if (n < 65536)
+    fill_projection(sd, rows_then_release(packed_rows<std::uint16_t>(sd, newman)), o, cut, region, indices, counts,
+                    weights, p, used);
+  else
+    fill_projection(sd, rows_then_release(packed_rows<std::uint32_t>(sd, newman)), o, cut, region, indices, counts,
+                    weights, p, used);
 
   // Close the gaps between the parts' regions, then give back the unused tail.
   std::uint64_t total = used[0];

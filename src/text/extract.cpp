@@ -1573,9 +1573,9 @@ std::optional<locality_parse> extractor::match_locality(std::size_t k) const {
   l.city = e.city;
   l.word = e.canonical.empty() ? e.words.front() : e.canonical;
   if (e.takes_place) {
-    std::size_t n = l.last + 1;
-    if (tl_.is_punct(n, '.') && !tl_[n].space_before) ++n;  // `TP.Hải Dương`
-    if (auto p = match_place(n)) {
+    const std::size_t n = l.last + 1;
+    // A place follows on the same line, not after a full stop (`TP.` is one locality word).
+    if (auto p = n < tl_.size() && !tl_[n].nl_before ? match_place(n) : std::nullopt) {
       if (p->name.empty() || (tl_[p->first].kind == tk::number && !(e.level && *e.level != danvan::level::province)))
         p.reset();
       if (p) {
@@ -1659,6 +1659,7 @@ std::optional<org_parse> extractor::try_entry(int entry, std::size_t i, std::siz
     p.sub_locality_first = sub.place ? sub.locality_first : sub.sub_locality_first;
     if (sub.lvl) p.lvl = sub.lvl;
     if (!e.office && e.party_kind && sub.kind == org_kind::party_committee) p.kind = *e.party_kind;
+    if (!e.office && e.kind_from_parent) p.kind = sub.kind;
     p.name = head_name + " " + sub.name;
     return p;
   };
@@ -1781,6 +1782,7 @@ std::optional<org_parse> extractor::try_entry(int entry, std::size_t i, std::siz
         p.sub_place = other->sub_place;
         if (other->sub_lvl) p.lvl = other->sub_lvl;
         if (!e.office && e.party_kind && *other->sub_kind == org_kind::party_committee) p.kind = *e.party_kind;
+        if (!e.office && e.kind_from_parent) p.kind = *other->sub_kind;
         p.name = head_name + " " + other->sub_name;
         p.conf = 0.65;
         return p;
@@ -1891,6 +1893,13 @@ int extractor::register_area(const place_parse& p, danvan::level lvl, std::size_
                              std::string_view source) {
   if (lvl != danvan::level::district && lvl != danvan::level::province) return -1;
   std::string name = p.name;
+  if (!name.empty() && std::all_of(name.begin(), name.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+    // `Quận 1`: the number alone is no name.
+    std::string word = p.word.empty() ? std::string("quận") : p.word;
+    if (word.rfind("quận", 0) == 0) word = "Quận" + word.substr(std::string("quận").size());
+    else if (word.rfind("phường", 0) == 0) word = "Phường" + word.substr(std::string("phường").size());
+    name = word + " " + name;
+  }
   if (lvl == danvan::level::district && p.province_name) {
     // `thành phố Hải Dương`: the provincial capital, not the province.
     std::string word = p.word.empty() ? std::string("thành phố") : p.word;

@@ -194,8 +194,9 @@ class reader {
   }
 
   void organization(const json& e, const std::string& p) {
-    check_keys(e, p, {"id", "names", "abbreviations", "name_en", "kind", "party_kind", "level", "scope", "attach",
-                      "standalone", "standalone_confidence", "committee", "office", "plural", "case", "note"});
+    check_keys(e, p, {"id", "names", "abbreviations", "name_en", "kind", "party_kind", "kind_from_parent", "level",
+                      "scope", "attach", "standalone", "standalone_confidence", "committee", "office", "plural", "case",
+                      "note"});
     gazetteer_organization o;
     o.id = str(e, p, "id", true);
     o.names = list(e, p, "names");
@@ -204,6 +205,7 @@ class reader {
     o.name_en = str(e, p, "name_en", false);
     if (auto k = enum_value<org_kind>(e, p, "kind")) o.kind = *k;
     o.party_kind = enum_value<org_kind>(e, p, "party_kind");
+    o.kind_from_parent = flag(e, p, "kind_from_parent", false);
     o.level = enum_value<danvan::level>(e, p, "level");
     if (const auto it = e.find("scope"); it != e.end()) {
       const auto words = strings(*it, p + "/scope", true);

@@ -71,7 +71,7 @@ dt::gazetteer* ExtractTest::gaz_ = nullptr;
 
 // ---- SHA-256 and slugs ------------------------------------------------------------------
 
-TEST(Sha256, KnownVectors) {
+TEST(ExtractSha256, KnownVectors) {
   EXPECT_EQ(dt::sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   EXPECT_EQ(dt::sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   EXPECT_EQ(dt::sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
@@ -80,13 +80,13 @@ TEST(Sha256, KnownVectors) {
             "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
-TEST(Sha256, OfTheSeedIsWhatTheShippedNetworkRecords) {
+TEST(ExtractSha256, OfTheSeedIsWhatTheShippedNetworkRecords) {
   const auto text = seed();
   ASSERT_GT(text.size(), 10000u) << "seed article not found under " << DANVAN_SEEDS_DIR;
   EXPECT_EQ(dt::sha256_hex(text), "e3327ef71e382d4682302d4997674ff3e6ae7be23157b02e282fc8ec782d49bd");
 }
 
-TEST(Slug, ReadableAsciiIds) {
+TEST(ExtractSlug, ReadableAsciiIds) {
   EXPECT_EQ(dt::slug("Ban Dân vận Tỉnh uỷ"), "ban-dan-van-tinh-uy");
   EXPECT_EQ(dt::slug("Sở Nông nghiệp và Phát triển nông thôn"), "so-nong-nghiep-va-phat-trien-nong-thon");
   EXPECT_EQ(dt::slug("  Đảng ủy -- xã 3 "), "dang-uy-xa-3");
@@ -95,7 +95,7 @@ TEST(Slug, ReadableAsciiIds) {
 
 // ---- the gazetteer ----------------------------------------------------------------------
 
-TEST(Gazetteer, ShippedDataLoadsWithTheExpectedEntries) {
+TEST(ExtractGazetteer, ShippedDataLoadsWithTheExpectedEntries) {
   const auto g = dt::gazetteer::load(source_dir() + "/data/gazetteer");
   EXPECT_GE(g.files().size(), 4u);
   std::set<std::string> ids;
@@ -113,12 +113,12 @@ TEST(Gazetteer, ShippedDataLoadsWithTheExpectedEntries) {
   EXPECT_TRUE(g.words("no such category").empty());
 }
 
-TEST(Gazetteer, BuiltinFindsTheShippedCopy) {
+TEST(ExtractGazetteer, BuiltinFindsTheShippedCopy) {
   EXPECT_FALSE(dt::gazetteer::builtin_path().empty());
   EXPECT_GT(dt::gazetteer::builtin().organizations().size(), 100u);
 }
 
-TEST(Gazetteer, ProblemsNameTheFileThePathAndTheNearestKey) {
+TEST(ExtractGazetteer, ProblemsNameTheFileThePathAndTheNearestKey) {
   try {
     (void)dt::gazetteer::loads(R"({"gazetteer": "1", "organizations": [{"id": "x", "names": ["Ban X"], "kidn": "front"}]})",
                                "g.json");

@@ -34,6 +34,9 @@ struct gazetteer_organization {
   org_kind kind = org_kind::other;
   /// Kind when the body it belongs to is a party committee (`Văn phòng Tỉnh ủy`).
   std::optional<org_kind> party_kind;
+  /// Takes the kind of the body it belongs to (`Thường trực HĐND` is a state body,
+  /// `Thường trực Tỉnh ủy` a party one).
+  bool kind_from_parent = false;
   /// Level when nothing in the text says otherwise.
   std::optional<danvan::level> level;
   /// Continuations tried in order; empty means {none}.

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstring>
 #include <stdexcept>
 #include <unordered_map>
@@ -276,8 +277,10 @@ class matcher {
     if (!ts_.is_punct(j, '/')) return false;
     std::size_t k = j + 1;
     int year = 0;
+    // A year in the number has four digits and the range of a date's year (`0013` is no
+    // year: formatted back it would read `13`, which no longer parses as one).
     if (ts_.is_number(k) && ts_.digits_of(k) == 4 && ts_.glued(k) && ts_.is_punct(k + 1, '/') &&
-        ts_.glued(k + 1)) {
+        ts_.glued(k + 1) && ts_.value_of(k) >= 1000) {
       year = static_cast<int>(ts_.value_of(k));
       k += 2;
     }
@@ -397,15 +400,22 @@ class matcher {
 
   // `ngày 14/11` in `12/2013/TT-BNV ngày 14/11`: the number gives the year.
   static void complete_year(document_reference& r) {
-    long d = 0, mo = 0;
-    const auto& s = r.date_text;
-    std::size_t i = s.find_first_of("0123456789");
-    if (i == std::string::npos) return;
-    while (i < s.size() && s[i] >= '0' && s[i] <= '9') d = d * 10 + (s[i++] - '0');
-    i = s.find_first_of("0123456789", i);
-    if (i == std::string::npos) return;
-    while (i < s.size() && s[i] >= '0' && s[i] <= '9') mo = mo * 10 + (s[i++] - '0');
-    r.date = make_date(r.number_year, mo, d);
+    const std::string_view s = r.date_text;
+    // The next run of digits from `i` as a number; nullopt when there is none or it
+    // does not fit (`ngày 9199999999999999999/10` is no date).
+    auto next_number = [s](std::size_t& i) -> std::optional<long> {
+      i = s.find_first_of("0123456789", i);
+      if (i == std::string_view::npos) return std::nullopt;
+      long v = 0;
+      const auto [end, ec] = std::from_chars(s.data() + i, s.data() + s.size(), v);
+      if (ec != std::errc{}) return std::nullopt;
+      i = static_cast<std::size_t>(end - s.data());
+      return v;
+    };
+    std::size_t i = 0;
+    const auto d = next_number(i);
+    const auto mo = d ? next_number(i) : std::nullopt;
+    if (mo) r.date = make_date(r.number_year, *mo, *d);
   }
 
   bool body(std::size_t k, std::string& out, std::size_t& last) const {

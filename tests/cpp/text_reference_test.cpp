@@ -70,7 +70,8 @@ constexpr const char* kReferences = R"references([
 constexpr const char* kNotReferences = R"notreferences([
   "hello", "15/10/1930 – 15/10/2023", "giai đoạn 2023-2025", "60/2013", "số 12", "Kết luận số 44",
   "12/3", "ngày 14/11/2022", "12-AB/", "Quyết định 12/xyz-abc", "COVID-19/2020", "44-KL", "44-KL/",
-  "44-XX/TW", "tỷ lệ 1/2 số người", "", "   ", "khóa XII"
+  "44-XX/TW", "tỷ lệ 1/2 số người", "", "   ", "khóa XII",
+  "Nghị định số 62/0013/NĐ-CP ngày 1/6/2013"
 ])notreferences";
 
 // The seed article: 14 mentions of 12 documents, written by hand from reading it.
@@ -298,6 +299,18 @@ TEST(textReferenceScan, LongInputAcrossChunks) {
   const auto found = scan_references(text);
   EXPECT_EQ(found.size(), n / 37);
   for (const auto& r : found) EXPECT_EQ(slice(text, r.byte_span), mention.substr(0, mention.size() - 2));
+}
+
+// Found by fuzzing: a day too large for any integer, where the number gives the year.
+TEST(textReferenceScan, DayWithoutYearThatOverflowsIsNoDate) {
+  const auto r = parse_reference("Thông tư số 12/2013/TT-BNV ngày 14/11");
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(r->date, danvan::date(2013, 11, 14));
+  const auto huge = parse_reference("Thông tư số 12/2013/TT-BNV ngày 91999999999999999999999/10");
+  ASSERT_TRUE(huge.has_value());
+  EXPECT_EQ(huge->number, "12");
+  EXPECT_EQ(huge->number_year, 2013);
+  EXPECT_TRUE(huge->date.empty());
 }
 
 TEST(textReferenceNames, TypesAndRomanNumerals) {

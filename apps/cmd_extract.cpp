@@ -201,7 +201,8 @@ int run(const extract_cli_options& opt, const streams& io) {
   io.out.flush();
   io.err << label << ": " << count_of(counts[1], "organization") << ", " << count_of(counts[0], "document") << ", "
          << count_of(counts[2], "program") << ", " << count_of(counts[3], "period") << ", "
-         << count_of(counts[4], "district") << ", " << count_of(counts[5], "role");
+         << count_of(counts[4], "district") << ", " << count_of(counts[6], "province") << ", "
+         << count_of(counts[5], "role");
   if (!opt.out.empty()) io.err << "; draft written to " << opt.out;
   io.err << '\n';
   return success;

@@ -85,7 +85,7 @@ def load_gold(gold_file: pathlib.Path) -> Tuple[dict, str]:
 
 
 def predict_python(text: str) -> List[dict]:
-    from danvan.extract import extract  # the module, whether or not the package re-exports the function
+    from danvan import extract
 
     return [i.as_dict() for i in extract(text).items]
 

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "convert.hpp"
 #include "register.hpp"
 
 namespace py = pybind11;
@@ -19,34 +20,6 @@ namespace py = pybind11;
 namespace danvan::bindings {
 
 namespace {
-
-/// A danvan.Date, an ISO string or a datetime.date; None gives nothing.
-std::optional<date> optional_date(const py::object& value, const char* what) {
-  if (value.is_none()) return std::nullopt;
-  if (py::isinstance<py::str>(value)) {
-    const auto text = value.cast<std::string>();
-    if (auto d = date::parse(text)) return *d;
-    throw py::value_error(std::string(what) + ": '" + text + "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
-  }
-  if (py::isinstance<date>(value)) return value.cast<date>();
-  const py::object pydate = py::module_::import("datetime").attr("date");
-  if (py::isinstance(value, pydate))
-    return date(value.attr("year").cast<int>(), value.attr("month").cast<unsigned>(), value.attr("day").cast<unsigned>());
-  throw py::type_error(std::string(what) + ": expected a danvan.Date, an ISO 8601 string or a datetime.date");
-}
-
-template <class Get> py::array object_array(std::size_t n, Get&& get) {
-  py::array out(py::dtype("O"), std::vector<py::ssize_t>{static_cast<py::ssize_t>(n)});
-  auto** data = static_cast<PyObject**>(out.mutable_data());
-  for (std::size_t i = 0; i < n; ++i) {
-    PyObject* old = data[i];
-    data[i] = get(i).release().ptr();
-    Py_XDECREF(old);
-  }
-  return out;
-}
-
-py::str word(std::string_view w) { return py::str(w.data(), w.size()); }
 
 /// The findings (or, with messages, the violations) of a check as a dict of columns.
 py::dict findings_table(const network& net, const rule_set& rules, const std::vector<finding>& found,
@@ -133,7 +106,7 @@ void register_coverage(py::module_& m) {
   m.def(
       "check",
       [](const network& net, const rule_set& rules, const py::object& as_of) {
-        const auto on = optional_date(as_of, "as_of");
+        const auto on = as_optional_date(as_of, "as_of");
         std::vector<violation> found;
         {
           py::gil_scoped_release release;
@@ -152,7 +125,7 @@ tuples, rule by rule in file order. as_of: a date, or None for the rules file's 
   m.def(
       "check_table",
       [](const network& net, const rule_set& rules, const py::object& as_of, bool messages) {
-        const auto on = optional_date(as_of, "as_of");
+        const auto on = as_optional_date(as_of, "as_of");
         std::vector<finding> found;
         std::vector<violation> described;
         {

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "convert.hpp"
 #include "register.hpp"
 
 namespace py = pybind11;
@@ -24,27 +25,6 @@ namespace py = pybind11;
 namespace danvan::bindings {
 
 namespace {
-
-scope to_scope(const py::object& value) {
-  if (value.is_none()) return {};
-  return value.cast<scope>();
-}
-
-std::vector<std::string> names(const py::object& value) {
-  if (value.is_none()) return {};
-  if (py::isinstance<py::str>(value)) return {value.cast<std::string>()};
-  return value.cast<std::vector<std::string>>();
-}
-
-template <class U, class T> py::array_t<U> take(std::vector<T>&& v) {
-  static_assert(sizeof(U) == sizeof(T));
-  const auto n = static_cast<py::ssize_t>(v.size());
-  if (n == 0) return py::array_t<U>(0);
-  auto* holder = new std::vector<T>(std::move(v));
-  py::capsule owner(holder, [](void* q) { delete static_cast<std::vector<T>*>(q); });
-  return py::array_t<U>({n}, {static_cast<py::ssize_t>(sizeof(U))}, reinterpret_cast<const U*>(holder->data()),
-                        owner);
-}
 
 template <class U, class T> py::array_t<U> copy(std::span<const T> v) {
   py::array_t<U> out(static_cast<py::ssize_t>(v.size()));
@@ -82,7 +62,7 @@ void register_metrics(py::module_& m) {
              const auto s = to_scope(scope_);
              graph_options o;
              o.on = parse_projection_on(on);
-             o.roles = names(roles);
+             o.roles = string_list(roles);
              o.weight = parse_overlap_weight(weight);
              o.min_weight = min_weight;
              o.threads = threads;
@@ -154,7 +134,7 @@ void register_metrics(py::module_& m) {
         const auto s = to_scope(scope_);
         path_options o;
         o.on = parse_projection_on(on);
-        o.roles = names(roles);
+        o.roles = string_list(roles);
         coordination_path p;
         {
           py::gil_scoped_release release;

@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "convert.hpp"
 #include "register.hpp"
 
 namespace py = pybind11;
@@ -27,17 +28,6 @@ namespace py = pybind11;
 namespace danvan::bindings {
 
 namespace {
-
-scope to_scope(const py::object& value) {
-  if (value.is_none()) return {};
-  return value.cast<scope>();
-}
-
-std::vector<std::string> names(const py::object& value) {
-  if (value.is_none()) return {};
-  if (py::isinstance<py::str>(value)) return {value.cast<std::string>()};
-  return value.cast<std::vector<std::string>>();
-}
 
 /// A 1-d array of U over a buffer of T of the same size, owning the buffer.
 template <class U, class T> py::array_t<U> take(detail::buffer<T>&& b) {
@@ -47,16 +37,6 @@ template <class U, class T> py::array_t<U> take(detail::buffer<T>&& b) {
   T* p = b.release();
   py::capsule owner(p, [](void* q) { std::free(q); });
   return py::array_t<U>({n}, {static_cast<py::ssize_t>(sizeof(U))}, reinterpret_cast<const U*>(p), owner);
-}
-
-template <class U, class T> py::array_t<U> take(std::vector<T>&& v) {
-  static_assert(sizeof(U) == sizeof(T));
-  const auto n = static_cast<py::ssize_t>(v.size());
-  if (n == 0) return py::array_t<U>(0);
-  auto* holder = new std::vector<T>(std::move(v));
-  py::capsule owner(holder, [](void* q) { delete static_cast<std::vector<T>*>(q); });
-  return py::array_t<U>({n}, {static_cast<py::ssize_t>(sizeof(U))}, reinterpret_cast<const U*>(holder->data()),
-                        owner);
 }
 
 /// CSR offsets as SciPy wants them: int32 when every offset fits (SciPy then keeps the
@@ -77,8 +57,8 @@ projection_options options(const std::string& on, const std::string& weight, con
   projection_options o;
   o.on = parse_projection_on(on);
   o.weight = parse_overlap_weight(weight);
-  o.left_roles = names(left);
-  o.right_roles = names(right);
+  o.left_roles = string_list(left);
+  o.right_roles = string_list(right);
   o.min_weight = min_weight;
   o.threads = threads;
   return o;
@@ -237,7 +217,7 @@ void register_overlap(py::module_& m) {
         const auto s = to_scope(scope_);
         topic_overlap_options o;
         o.on = parse_projection_on(on);
-        o.roles = names(roles);
+        o.roles = string_list(roles);
         o.rollup = rollup;
         topic_matrix t;
         {
@@ -263,7 +243,7 @@ void register_overlap(py::module_& m) {
         duplicate_options o;
         o.on = parse_projection_on(on);
         o.min_jaccard = min_jaccard;
-        o.roles = names(roles);
+        o.roles = string_list(roles);
         o.limit = limit;
         std::vector<duplicate_candidate> found;
         {

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "convert.hpp"
 #include "register.hpp"
 
 namespace py = pybind11;
@@ -18,47 +19,6 @@ namespace py = pybind11;
 namespace danvan::bindings {
 
 namespace {
-
-/// numpy object array of `n` Python objects; get(i) returns a new reference.
-template <class Get> py::array object_array(std::size_t n, Get&& get) {
-  py::array out(py::dtype("O"), std::vector<py::ssize_t>{static_cast<py::ssize_t>(n)});
-  auto** data = static_cast<PyObject**>(out.mutable_data());
-  for (std::size_t i = 0; i < n; ++i) {
-    PyObject* old = data[i];
-    data[i] = get(i).release().ptr();
-    Py_XDECREF(old);
-  }
-  return out;
-}
-
-template <class T, class Get> py::array_t<T> number_array(std::size_t n, Get&& get) {
-  py::array_t<T> out(static_cast<py::ssize_t>(n));
-  T* data = out.mutable_data();
-  for (std::size_t i = 0; i < n; ++i) data[i] = get(i);
-  return out;
-}
-
-/// Python strings of the ids of one kind, each made once.
-class id_cache {
- public:
-  id_cache(const network& net, entity_kind kind) : net_(net), kind_(kind), cache_(net.size(kind)) {}
-  py::object operator()(index i) {
-    if (i == no_index) return py::none();
-    auto& s = cache_[i];
-    if (!s) {
-      const auto id = net_.id_of(kind_, i);
-      s = py::str(id.data(), id.size());
-    }
-    return s;
-  }
-
- private:
-  const network& net_;
-  entity_kind kind_;
-  std::vector<py::object> cache_;
-};
-
-py::str word(std::string_view w) { return py::str(w.data(), w.size()); }
 
 py::dict rows_table(const network& net, const std::vector<responsibility_row>& rows) {
   const std::size_t n = rows.size();

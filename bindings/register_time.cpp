@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "convert.hpp"
 #include "register.hpp"
 
 namespace py = pybind11;
@@ -18,64 +19,18 @@ namespace danvan::bindings {
 
 namespace {
 
+/// A date that is not empty (a view is taken on a day, not on "unknown").
 date date_arg(const py::handle& value, const char* what) {
-  if (py::isinstance<py::str>(value)) {
-    const auto text = value.cast<std::string>();
-    if (auto d = date::parse(text)) return *d;
-    throw py::value_error(std::string(what) + ": '" + text + "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
-  }
-  if (py::isinstance<date>(value)) {
-    const date d = value.cast<date>();
-    if (d.empty()) throw py::value_error(std::string(what) + ": the date is empty");
-    return d;
-  }
-  const py::object pydate = py::module_::import("datetime").attr("date");
-  if (py::isinstance(value, pydate))
-    return date(value.attr("year").cast<int>(), value.attr("month").cast<unsigned>(), value.attr("day").cast<unsigned>());
-  throw py::type_error(std::string(what) + ": expected a danvan.Date, an ISO 8601 string or a datetime.date");
+  const date d = as_date(value, false, what);
+  if (d.empty()) throw py::value_error(std::string(what) + ": the date is empty");
+  return d;
 }
-
-py::str word(std::string_view w) { return py::str(w.data(), w.size()); }
 
 /// A time_view that keeps its network alive.
 struct bound_view {
   std::shared_ptr<const network> net;
   time_view view;
   bound_view(std::shared_ptr<const network> n, date on) : net(std::move(n)), view(*net, on) {}
-};
-
-template <class Get> py::array object_array(std::size_t n, Get&& get) {
-  py::array out(py::dtype("O"), std::vector<py::ssize_t>{static_cast<py::ssize_t>(n)});
-  auto** data = static_cast<PyObject**>(out.mutable_data());
-  for (std::size_t i = 0; i < n; ++i) {
-    PyObject* old = data[i];
-    data[i] = get(i).release().ptr();
-    Py_XDECREF(old);
-  }
-  return out;
-}
-
-template <class T, class Get> py::array_t<T> number_array(std::size_t n, Get&& get) {
-  py::array_t<T> out(static_cast<py::ssize_t>(n));
-  T* data = out.mutable_data();
-  for (std::size_t i = 0; i < n; ++i) data[i] = get(i);
-  return out;
-}
-
-class id_cache {
- public:
-  id_cache(const network& net, entity_kind kind) : net_(net), kind_(kind), cache_(net.size(kind)) {}
-  py::object operator()(index i) {
-    if (i == no_index) return py::none();
-    auto& s = cache_[i];
-    if (!s) s = word(net_.id_of(kind_, i));
-    return s;
-  }
-
- private:
-  const network& net_;
-  entity_kind kind_;
-  std::vector<py::object> cache_;
 };
 
 py::dict dated_table(const network& net, const std::vector<dated_role>& rows) {

@@ -131,7 +131,8 @@ _register_formatters()
 # optional at import time: a build without it still loads networks.
 try:
     from . import text  # noqa: F401
+    from ._extract import Draft, Gazetteer, Item, extract, load_gazetteer
 except ImportError:  # pragma: no cover - depends on the build
     pass
 else:
-    __all__.append("text")
+    __all__ += ["text", "Draft", "Gazetteer", "Item", "extract", "load_gazetteer"]

@@ -1066,19 +1066,24 @@ std::string_view period_kind_word(period_kind k) {
 }
 
 /// Segments of raw text that may hold a reference (a slash) or a period (a
-/// digit or `hằng`/`hàng`) are kept, the rest turned into spaces, so that the
-/// scanners normalize only what matters. Byte offsets are unchanged.
+/// digit, `hằng`/`hàng`, or `quý` as in `quý III` with the year from the
+/// options) are kept, the rest turned into spaces, so that the scanners
+/// normalize only what matters. Byte offsets are unchanged.
 std::string blank_for(std::string_view s, bool periods) {
   std::string out(s);
   std::size_t i = 0;
   const std::size_t n = s.size();
-  auto recurring_word = [&](std::size_t from, std::size_t to) {
+  auto period_word = [&](std::size_t from, std::size_t to) {
     for (std::size_t k = from; k + 1 < to; ++k) {
-      if ((s[k] | 0x20) != 'h') continue;
+      const char c = static_cast<char>(s[k] | 0x20);
+      if (c != 'h' && c != 'q') continue;
       const std::string_view rest = s.substr(k + 1, std::min<std::size_t>(8, to - k - 1));
-      if (rest.rfind("\xe1\xba\xb1ng", 0) == 0 || rest.rfind("\xc3\xa0ng", 0) == 0 ||  // ằng, àng
-          rest.rfind("a\xcc\x86\xcc\x80ng", 0) == 0 || rest.rfind("a\xcc\x80ng", 0) == 0 ||
-          rest.rfind("\xc4\x83\xcc\x80ng", 0) == 0)
+      auto starts = [&rest](std::string_view w) { return rest.rfind(w, 0) == 0; };
+      if (c == 'h' && (starts("\xe1\xba\xb1ng") || starts("\xc3\xa0ng") ||  // ằng, àng
+                       starts("a\xcc\x86\xcc\x80ng") || starts("a\xcc\x80ng") || starts("\xc4\x83\xcc\x80ng")))
+        return true;
+      if (c == 'q' && (starts("u\xc3\xbd") || starts("U\xc3\x9d") || starts("uy\xcc\x81") ||  // uý, UÝ, NFD
+                       starts("UY\xcc\x81")))
         return true;
     }
     return false;
@@ -1093,7 +1098,7 @@ std::string blank_for(std::string_view s, bool periods) {
       if (c == '\n' || c == ';' || c == '!' || c == '?') break;
       if ((c == '.' || (periods && c == ',')) && j < n && (s[j] == ' ' || s[j] == '\n' || s[j] == '\r')) break;
     }
-    if (!keep && periods) keep = recurring_word(i, j);
+    if (!keep && periods) keep = period_word(i, j);
     if (!keep)
       for (std::size_t k = i; k < j; ++k)
         if (out[k] != '\n') out[k] = ' ';

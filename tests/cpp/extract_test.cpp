@@ -161,6 +161,22 @@ TEST_F(ExtractTest, AnEmptyGazetteerStillFindsDocumentsAndPeriods) {
   EXPECT_EQ(of(d, dt::item_kind::period).size(), 1u);
 }
 
+TEST_F(ExtractTest, QuartersInRomanNumeralsTakeTheDefaultYear) {
+  dt::extract_options o;
+  o.gazetteer = &dt::gazetteer::builtin();
+  const std::string text = "Tổ chức hội nghị đối thoại trong quý III; sơ kết 6 tháng đầu năm.";
+  const auto yearless = of(dt::extract(text, o), dt::item_kind::period);  // found, but with no dates
+  ASSERT_EQ(yearless.size(), 2u);
+  EXPECT_EQ(yearless[0].text, "quý III");
+  EXPECT_TRUE(yearless[0].period.start.empty() && yearless[1].period.start.empty());
+  o.default_year = 2024;
+  const auto periods = of(dt::extract(text, o), dt::item_kind::period);
+  ASSERT_EQ(periods.size(), 2u);
+  EXPECT_EQ(periods[0].text, "quý III");
+  EXPECT_EQ(periods[0].period, (danvan::period{danvan::date(2024, 7), danvan::date(2024, 9)}));
+  EXPECT_EQ(periods[1].period, (danvan::period{danvan::date(2024, 1), danvan::date(2024, 6)}));
+}
+
 // ---- names ------------------------------------------------------------------------------
 
 TEST_F(ExtractTest, ToneMarkVariantsNameOneBody) {

@@ -21,7 +21,7 @@ import danvan
 from danvan import _core
 
 try:
-    from danvan.extract import Draft, Item, extract, load_gazetteer
+    from danvan import Draft, Item, extract, load_gazetteer
 except ImportError:  # pragma: no cover - the extension lacks extraction
     pytest.skip("danvan._core was built without extraction", allow_module_level=True)
 
@@ -227,7 +227,7 @@ def test_arguments_are_checked():
 def test_docstring_examples():
     import importlib
 
-    mod = importlib.import_module("danvan.extract")  # `danvan.extract` may be the function
+    mod = importlib.import_module("danvan._extract")
     result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS)
     assert result.failed == 0 and result.attempted >= 5
 

@@ -155,7 +155,8 @@ class gazetteer {
   /// Where builtin() reads from (empty when it finds no gazetteer).
   [[nodiscard]] static std::filesystem::path builtin_path();
 
-  /// This gazetteer with `other`'s entries added (later ids replace earlier ones).
+  /// This gazetteer with `other`'s entries added; an entry of `other` replaces one of
+  /// this gazetteer with the same id (within one directory, load() refuses shared ids).
   [[nodiscard]] gazetteer merged(const gazetteer& other) const;
 
   [[nodiscard]] const std::vector<gazetteer_organization>& organizations() const noexcept;

@@ -7,8 +7,8 @@ districts, and the roles organizations take (``chủ trì``, ``phối hợp vớ
 confidence; :meth:`Draft.to_network` gives them as a valid danvan network for
 a person to review.
 
->>> from danvan.extract import extract
->>> d = extract("Ban Dân vận Tỉnh ủy chủ trì, phối hợp với Công an tỉnh "
+>>> import danvan
+>>> d = danvan.extract("Ban Dân vận Tỉnh ủy chủ trì, phối hợp với Công an tỉnh "
 ...             "triển khai Kế hoạch thực hiện Kết luận số 44-KL/TW, ngày 14/11/2022.")
 >>> [(i.kind, i.text) for i in d.items if i.kind in ("organization", "document")]
 [('organization', 'Ban Dân vận Tỉnh ủy'), ('organization', 'Công an tỉnh'), ('document', 'Kết luận số 44-KL/TW, ngày 14/11/2022')]

@@ -132,12 +132,20 @@ int run(const overlap_options& opt, const streams& io) {
       wa = std::max(wa, org_id(p.a).size());
       wb = std::max(wb, org_id(p.b).size());
     }
-    io.out << "#  " << std::left << std::setw(static_cast<int>(wa)) << "a" << "  " << std::setw(static_cast<int>(wb))
-           << "b" << "  shared  " << to_string(po.weight) << '\n';
+    // With --weight count the weight is the shared count: one column says it.
+    const bool weight_column = po.weight != overlap_weight::count;
+    const int wr = static_cast<int>(std::to_string(std::max<std::size_t>(pairs.size(), 1)).size());
+    io.out << std::left << std::setw(wr) << "#" << "  " << std::setw(static_cast<int>(wa)) << "a" << "  "
+           << std::setw(static_cast<int>(wb)) << "b" << "  shared";
+    if (weight_column) io.out << "  " << to_string(po.weight);
+    io.out << '\n';
     std::size_t rank = 0;
-    for (const auto& p : pairs)
-      io.out << ++rank << "  " << std::setw(static_cast<int>(wa)) << org_id(p.a) << "  " << std::setw(static_cast<int>(wb))
-             << org_id(p.b) << "  " << std::setw(6) << p.count << "  " << number(p.weight, po.weight) << '\n';
+    for (const auto& p : pairs) {
+      io.out << std::setw(wr) << ++rank << "  " << std::setw(static_cast<int>(wa)) << org_id(p.a) << "  "
+             << std::setw(static_cast<int>(wb)) << org_id(p.b) << "  " << std::setw(weight_column ? 6 : 0) << p.count;
+      if (weight_column) io.out << "  " << number(p.weight, po.weight);
+      io.out << '\n';
+    }
     if (pairs.empty()) io.err << "danvan overlap: no two organizations share " << to_string(po.on) << " in this scope\n";
   }
   return success;

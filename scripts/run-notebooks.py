@@ -56,6 +56,8 @@ def main(argv=None) -> int:
     if os.environ.get("PYTHONPATH"):
         os.environ["PYTHONPATH"] = os.pathsep.join(
             str(Path(p).resolve()) for p in os.environ["PYTHONPATH"].split(os.pathsep) if p)
+    # The kernel's debugger warns about frozen modules on every start; nothing here debugs.
+    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     # Figures must reach the notebook: the kernel's inline backend, never a GUI or Agg.
     os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
     status = 0

@@ -66,7 +66,8 @@ void register_errors(py::module_& m) {
       set_error(errors.attr("NotFoundError")(text(e.what()), text(e.id()), suggestions));
     } catch (const io_error& e) {
       const py::module_ errors = py::module_::import("danvan._errors");
-      set_error(errors.attr("FileError")(text(e.what()), file_name(e.file())));
+      const py::object code = e.code() ? py::object(py::int_(e.code().value())) : py::object(py::none());
+      set_error(errors.attr("file_error")(text(e.what()), file_name(e.file()), code));
     } catch (const error& e) {
       const py::module_ errors = py::module_::import("danvan._errors");
       set_error(errors.attr("Error")(text(e.what())));

@@ -30,8 +30,8 @@ validation_error::validation_error(std::vector<problem> problems, std::size_t to
       problems_(std::move(problems)),
       total_(total > problems_.size() ? total : problems_.size()) {}
 
-io_error::io_error(std::string file, const std::string& what)
-    : error(file + ": " + what), file_(std::move(file)) {}
+io_error::io_error(std::string file, const std::string& what, std::error_code code)
+    : error(file + ": " + what), file_(std::move(file)), code_(code) {}
 
 not_found::not_found(std::string id, std::vector<std::string> suggestions)
     : error([&] {

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <stdexcept>
 #include <string>
+#include <system_error>
 #include <vector>
 
 namespace danvan {
@@ -55,11 +56,15 @@ class validation_error : public error {
 /// A file could not be read or written.
 class io_error : public error {
  public:
-  io_error(std::string file, const std::string& what);
+  io_error(std::string file, const std::string& what, std::error_code code = {});
   [[nodiscard]] const std::string& file() const noexcept { return file_; }
+  /// The operating system's reason (`std::errc::no_such_file_or_directory`, ...);
+  /// empty when the failure is not one (a directory holds no gazetteer file).
+  [[nodiscard]] std::error_code code() const noexcept { return code_; }
 
  private:
   std::string file_;
+  std::error_code code_;
 };
 
 /// An id or name asked of a network does not exist; carries the nearest ones that do.

@@ -8,8 +8,9 @@ into these classes (``bindings/register_errors.cpp``); the message is the C++ on
 
 from __future__ import annotations
 
+import os as _os
 from dataclasses import dataclass
-from typing import Iterable, List, Optional, Sequence
+from typing import Dict, Iterable, List, Optional, Sequence
 
 __all__ = ["Error", "Problem", "ParseError", "ValidationError", "NotFoundError", "FileError"]
 
@@ -144,19 +145,24 @@ class NotFoundError(Error, KeyError):
 
 
 class FileError(Error, OSError):
-    """A file could not be read or written; ``filename`` (and ``file``) name it.
+    """A file could not be read or written; ``filename`` (and ``file``) name it, and
+    ``errno`` gives the operating system's reason when there is one. It is then also
+    the matching standard exception (``FileNotFoundError``, ``PermissionError``,
+    ``IsADirectoryError``, ...), as ``OSError(errno, ...)`` would be.
 
     >>> import danvan
     >>> try:
     ...     danvan.Network.load("/no/such/file.json")
-    ... except OSError as e:
-    ...     print(e.filename)
-    /no/such/file.json
+    ... except FileNotFoundError as e:
+    ...     print(e.filename, isinstance(e, danvan.FileError))
+    /no/such/file.json True
     """
 
-    def __init__(self, message: str, file: str = "") -> None:
+    def __init__(self, message: str, file: str = "", errno: Optional[int] = None) -> None:
         super().__init__(message)
         self.filename = file
+        self.errno = errno
+        self.strerror = _os.strerror(errno) if errno is not None else None
 
     @property
     def file(self) -> str:
@@ -166,4 +172,22 @@ class FileError(Error, OSError):
         return str(self.args[0]) if self.args else ""
 
     def __reduce__(self):
-        return (type(self), (str(self), self.filename))
+        return (file_error, (str(self), self.filename, self.errno))
+
+
+# One FileError subclass per standard OSError subclass, made on first use.
+_file_errors: Dict[type, type] = {}
+
+
+def file_error(message: str, file: str = "", errno: Optional[int] = None) -> FileError:
+    """The FileError for an errno: an instance of the standard subclass Python's own
+    ``OSError(errno, ...)`` would choose too (the core's file errors arrive here)."""
+    standard = type(OSError(errno, "")) if errno is not None else OSError
+    if standard is OSError:
+        return FileError(message, file, errno)
+    cls = _file_errors.get(standard)
+    if cls is None:
+        cls = type("FileError", (FileError, standard), {"__module__": FileError.__module__,
+                                                         "__qualname__": f"FileError[{standard.__name__}]"})
+        _file_errors[standard] = cls
+    return cls(message, file, errno)

@@ -683,9 +683,13 @@ network loads(std::string_view text, std::string_view label, const load_options&
 
 network load(const std::filesystem::path& file, const load_options& options) {
   std::error_code ec;
-  if (std::filesystem::is_directory(file, ec)) throw io_error(file.string(), "is a directory, not a file");
+  if (std::filesystem::is_directory(file, ec))
+    throw io_error(file.string(), "is a directory, not a file", std::make_error_code(std::errc::is_a_directory));
   std::ifstream in(file, std::ios::binary);
-  if (!in) throw io_error(file.string(), std::strerror(errno));
+  if (!in) {
+    const int why = errno;
+    throw io_error(file.string(), std::strerror(why), std::error_code(why, std::generic_category()));
+  }
   in.seekg(0, std::ios::end);
   const auto size = static_cast<std::size_t>(in.tellg());
   in.seekg(0);

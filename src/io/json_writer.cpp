@@ -283,14 +283,18 @@ void save(const network& net, const std::filesystem::path& file) {
     std::snprintf(suffix, sizeof suffix, "%08x%08x", random(), random());
     tmp = (dir / ("." + file.filename().string() + ".tmp-" + suffix)).string();
     fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (fd < 0 && (errno != EEXIST || attempt > 16))
-      throw io_error(file.string(), std::string("cannot create a temporary file beside it: ") + std::strerror(errno));
+    if (fd < 0 && (errno != EEXIST || attempt > 16)) {
+      const int why = errno;
+      throw io_error(file.string(), std::string("cannot create a temporary file beside it: ") + std::strerror(why),
+                     std::error_code(why, std::generic_category()));
+    }
   }
   auto fail = [&](const char* what) {
-    const std::string why = std::string(what) + ": " + std::strerror(errno);
+    const int why = errno;  // before close() and unlink() can change it
     if (fd >= 0) ::close(fd);
     ::unlink(tmp.c_str());
-    throw io_error(file.string(), why);
+    throw io_error(file.string(), std::string(what) + ": " + std::strerror(why),
+                   std::error_code(why, std::generic_category()));
   };
   struct stat st {};
   if (::stat(file.c_str(), &st) == 0 && ::fchmod(fd, st.st_mode & 07777) != 0) fail("cannot copy the file's permissions");

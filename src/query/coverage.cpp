@@ -9,7 +9,9 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cerrno>
 #include <climits>
+#include <cstring>
 #include <fstream>
 #include <functional>
 #include <sstream>
@@ -518,7 +520,11 @@ rule_set parse_rules(std::string_view text, std::string_view label) {
 
 rule_set load_rules(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
-  if (!in) throw io_error(file.string(), "cannot open the rules file");
+  if (!in) {
+    const int why = errno;
+    throw io_error(file.string(), std::string("cannot open the rules file: ") + std::strerror(why),
+                   std::error_code(why, std::generic_category()));
+  }
   std::ostringstream buffer;
   buffer << in.rdbuf();
   if (in.bad()) throw io_error(file.string(), "cannot read the rules file");

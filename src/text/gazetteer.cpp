@@ -7,7 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <mutex>
@@ -356,7 +358,11 @@ void read_text(std::string_view text, const std::string& label, gazetteer::conte
 
 std::string read_file(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
-  if (!in) throw io_error(file.string(), "cannot open the gazetteer file");
+  if (!in) {
+    const int why = errno;
+    throw io_error(file.string(), std::string("cannot open the gazetteer file: ") + std::strerror(why),
+                   std::error_code(why, std::generic_category()));
+  }
   std::ostringstream s;
   s << in.rdbuf();
   if (in.bad()) throw io_error(file.string(), "cannot read the gazetteer file");
@@ -413,7 +419,8 @@ gazetteer gazetteer::load(const fs::path& path) {
   } else if (fs::exists(path, ec)) {
     files.push_back(path);
   } else {
-    throw io_error(path.string(), "no such gazetteer file or directory");
+    throw io_error(path.string(), "no such gazetteer file or directory",
+                   std::make_error_code(std::errc::no_such_file_or_directory));
   }
   contents c;
   std::vector<problem> problems;

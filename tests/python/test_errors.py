@@ -3,6 +3,7 @@ messages (the C++ ones), and every file of tests/data/invalid/."""
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import pickle
@@ -243,6 +244,11 @@ def test_exceptions_pickle_with_their_details():
     assert (nf.id, nf.suggestions, str(nf)) == ("x", ["y"], "unknown id `x`")
     fe = pickle.loads(pickle.dumps(danvan.FileError("f: gone", "f")))
     assert (fe.filename, str(fe)) == ("f", "f: gone")
+    with pytest.raises(FileNotFoundError) as info:
+        danvan.Network.load("/no/such/dir/net.json")
+    again = pickle.loads(pickle.dumps(info.value))
+    assert type(again) is type(info.value) and isinstance(again, danvan.FileError)
+    assert (again.errno, again.filename, str(again)) == (errno.ENOENT, "/no/such/dir/net.json", str(info.value))
     pe = pickle.loads(pickle.dumps(danvan.ParseError("m", danvan.Problem(line=2, column=3))))
     assert (pe.line, pe.column) == (2, 3)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import datetime
 import doctest
+import errno
 import gc
 import json
 import os
@@ -432,6 +433,7 @@ def test_save_into_missing_directory_raises_file_error(net, tmp_path):
     with pytest.raises(danvan.FileError) as info:
         net.save(target)
     assert isinstance(info.value, OSError) and isinstance(info.value, danvan.Error)
+    assert isinstance(info.value, FileNotFoundError) and info.value.errno == errno.ENOENT
     assert info.value.filename == str(target)
     assert str(target) in str(info.value)
     assert list(tmp_path.iterdir()) == []
@@ -451,10 +453,23 @@ def test_failed_save_leaves_no_temporary_file(net, tmp_path):
 def test_load_missing_file_raises_file_error(tmp_path):
     with pytest.raises(danvan.FileError) as info:
         danvan.Network.load(tmp_path / "nope.json")
-    assert isinstance(info.value, OSError)
+    assert isinstance(info.value, FileNotFoundError) and info.value.errno == errno.ENOENT
+    assert info.value.strerror == os.strerror(errno.ENOENT)
     assert info.value.filename == str(tmp_path / "nope.json")
-    with pytest.raises(danvan.FileError, match="directory"):
+    with pytest.raises(danvan.FileError, match="directory") as info:
         danvan.Network.load(tmp_path)
+    assert isinstance(info.value, IsADirectoryError) and info.value.errno == errno.EISDIR
+
+
+def test_unreadable_file_raises_permission_error(tmp_path):
+    if os.geteuid() == 0:
+        pytest.skip("root reads every file")
+    locked = tmp_path / "locked.json"
+    locked.write_text('{"danvan": "1"}')
+    locked.chmod(0)
+    with pytest.raises(PermissionError) as info:
+        danvan.Network.load(locked)
+    assert isinstance(info.value, danvan.FileError) and info.value.errno == errno.EACCES
 
 
 def test_concurrent_loads_from_threads():

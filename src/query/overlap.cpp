@@ -625,6 +625,7 @@ void project_symmetric(sides& sd, const projection_options& o, projection& p) {
     for (index a = cut[q]; a < cut[q + 1]; ++a) {
       const std::uint64_t upper_at = p.indptr[a] + lower_len[a];
       const std::uint32_t len = up_len[a];
+      if (len == 0) continue;  // (memcpy from an empty buffer's null pointer is undefined, even for 0 bytes)
       std::memcpy(indices.data() + upper_at, up_idx.data() + pos, len * sizeof(index));
       std::memcpy(counts.data() + upper_at, up_cnt.data() + pos, len * sizeof(std::uint32_t));
       if (keep_weights) std::memcpy(weights.data() + upper_at, up_w.data() + pos, len * sizeof(double));

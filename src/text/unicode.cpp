@@ -123,10 +123,15 @@ std::uint16_t compute_flags(char32_t cp, bool second) {
   }
   if (prop->ignorable) f |= f_ignorable;
   if (second) f |= f_second;
+  utf8proc_int32_t buf[8];
+  int boundclass = 0;
+  auto n = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(cp), buf, 8, UTF8PROC_DECOMPOSE, &boundclass);
+  // U+0F73, U+0F75 and U+0F81 have class 0 but decompose into combining marks,
+  // which canonical ordering moves among the marks before them: not a starter here.
+  if (n >= 1 && n <= 8 && buf[0] != static_cast<utf8proc_int32_t>(cp) &&
+      utf8proc_get_property(buf[0])->combining_class != 0)
+    f &= static_cast<std::uint16_t>(~f_starter);
   if ((f & f_starter) && !second) {
-    utf8proc_int32_t buf[8];
-    int boundclass = 0;
-    auto n = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(cp), buf, 8, UTF8PROC_DECOMPOSE, &boundclass);
     bool stable = n == 1 && buf[0] == static_cast<utf8proc_int32_t>(cp);
     if (!stable && n > 1 && n <= 8) {
       n = utf8proc_normalize_utf32(buf, n, UTF8PROC_COMPOSE);

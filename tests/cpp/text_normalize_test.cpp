@@ -292,7 +292,9 @@ std::string random_text(std::mt19937& rng, std::size_t length) {
   static const char* const pieces[] = {"a", "e", "o", "u", "y", "A", "\xCC\x81", "\xCC\x80", "\xCC\xA3", "\xCC\x89",
                                        "\xCC\x83", "\xCC\x82", "\xCC\x86", "\xCC\x9B", "\xC4\x91", "\xE1\xBB\xB7",
                                        "\xE1\x84\x80", "\xE1\x85\xA1", "\xE1\x86\xA8", "\xE2\x84\xAB", " ", "-",
-                                       "\xE2\x80\x93", "1", "\xC3\x90", "\xE1\xBA\xA1", "q", "g", "i", "n", "h"};
+                                       "\xE2\x80\x93", "1", "\xC3\x90", "\xE1\xBA\xA1", "q", "g", "i", "n", "h",
+                                       // class 0, but decomposing into marks (U+0F81, U+0F73), and marks
+                                       "\xE0\xBE\x81", "\xE0\xBD\xB3", "\xE0\xBD\xB1", "\xE0\xBE\x80", "\xCD\x84"};
   std::uniform_int_distribution<std::size_t> pick(0, std::size(pieces) - 1);
   std::string s;
   for (std::size_t i = 0; i < length; ++i) s += pieces[pick(rng)];
@@ -305,6 +307,15 @@ TEST(textNormalizeProperty, NfcOnlyEqualsUtf8procNfc) {
     const std::string s = random_text(rng, 1 + i % 40);
     ASSERT_EQ(normalize(s, nfc_only()), utf8proc_nfc(s)) << "input bytes: " << s;
   }
+}
+
+// Found by fuzzing: U+0F81 has combining class 0 yet decomposes into two marks,
+// which must be ordered with the marks of the U+0F81 before it.
+TEST(textNormalizeProperty, StartersThatDecomposeIntoMarksReorder) {
+  const std::string twice = "\xE0\xBE\x81\xE0\xBE\x81";
+  EXPECT_EQ(normalize(twice, nfc_only()), utf8proc_nfc(twice));
+  EXPECT_EQ(normalize(twice), "\xE0\xBD\xB1\xE0\xBD\xB1\xE0\xBE\x80\xE0\xBE\x80");
+  EXPECT_EQ(normalize(normalize(twice)), normalize(twice));
 }
 
 TEST(textNormalizeProperty, IdempotentAndKeyStable) {

@@ -5,6 +5,7 @@
 // the first time it was seen, as a declaration or as a reference. build() maps
 // slots to positions (file order) and reports the slots nobody declared.
 #include <danvan/builder.hpp>
+#include <danvan/detail/huge_pages.hpp>
 #include <danvan/detail/suggest.hpp>
 
 #include <algorithm>
@@ -464,8 +465,14 @@ struct network_builder::impl {
   void index_roles() {
     // Programs' roles first, then tasks'; both already grouped by target in order.
     const auto shift = static_cast<std::uint32_t>(program_roles.size());
-    d.roles = std::move(program_roles);
-    d.roles.insert(d.roles.end(), task_roles.begin(), task_roles.end());
+    if (program_roles.empty()) {
+      d.roles = std::move(task_roles);
+    } else {
+      detail::reserve_huge(d.roles, program_roles.size() + task_roles.size());
+      d.roles.insert(d.roles.end(), program_roles.begin(), program_roles.end());
+      d.roles.insert(d.roles.end(), task_roles.begin(), task_roles.end());
+    }
+    program_roles = {};
     task_roles = {};
     d.program_role_begin = std::move(program_role_begin);
     d.task_role_begin = std::move(task_role_begin);
@@ -521,7 +528,11 @@ void network_builder::reserve(entity_kind kind, std::size_t n, std::size_t roles
   auto& d = impl_->d;
   switch (kind) {
     case entity_kind::organization: d.organizations.reserve(n); break;
-    case entity_kind::task: d.tasks.reserve(n); impl_->task_roles.reserve(roles); impl_->task_role_begin.reserve(n + 1); break;
+    case entity_kind::task:
+      detail::reserve_huge(d.tasks, n);
+      detail::reserve_huge(impl_->task_roles, roles);
+      detail::reserve_huge(impl_->task_role_begin, n + 1);
+      break;
     case entity_kind::program: d.programs.reserve(n); impl_->program_roles.reserve(roles); break;
     case entity_kind::document: d.documents.reserve(n); break;
     default: break;

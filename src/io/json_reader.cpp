@@ -7,6 +7,7 @@
 // `extra` objects (canonical, sorted, kept verbatim) and, when simdjson rejects
 // a text, a second pass that finds the exact line and column of the mistake.
 #include <danvan/builder.hpp>
+#include <danvan/detail/huge_pages.hpp>
 #include <danvan/detail/suggest.hpp>
 #include <danvan/io/json.hpp>
 
@@ -17,6 +18,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <cstdint>
 #include <initializer_list>
 
 namespace danvan {
@@ -579,6 +581,18 @@ std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size
   throw parse_error(problem{label, {}, line, column, "syntax", "invalid JSON: " + what + " (byte " + std::to_string(byte) + ")", {}});
 }
 
+/// How many roles the tasks (or programs) of a collection hold, for the builder to
+/// reserve; 0 for other kinds. Counts what is there: a wrong type counts nothing.
+std::size_t role_count(entity_kind kind, dom::array items) {
+  if (kind != entity_kind::task && kind != entity_kind::program) return 0;
+  std::size_t n = 0;
+  for (dom::element item : items) {
+    dom::array roles;
+    if (item["roles"].get_array().get(roles) == simdjson::SUCCESS) n += roles.size();
+  }
+  return n;
+}
+
 network read_document(dom::element doc, const std::string& label, const load_options& options) {
   network_builder out(label);
   out.set_max_problems(options.max_problems);
@@ -620,7 +634,7 @@ network read_document(dom::element doc, const std::string& label, const load_opt
         out.report(problem{{}, path, 0, 0, "wrong-type", "`" + std::string(key) + "` must be an array, found " + type_word(value), {}});
         continue;
       }
-      if (kind != entity_collections.end()) out.reserve(kind->second, items.size());
+      if (kind != entity_collections.end()) out.reserve(kind->second, items.size(), role_count(kind->second, items));
       std::size_t i = 0;
       for (dom::element item : items) {
         const std::string at = path + "/" + std::to_string(i++);
@@ -664,6 +678,15 @@ network read_network(const simdjson::padded_string& text, const std::string& lab
   dom::parser parser;
   if (auto e = parser.allocate(text.size(), options.max_depth); e != simdjson::SUCCESS)
     throw error(label + ": cannot parse: " + simdjson::error_message(e));
+  // simdjson's buffers, allocated now rather than inside parse() so that they can take
+  // the hint: the structural indexes (4 bytes per input byte at most), the document's
+  // tape (8) and its strings (5/3).
+  if (parser.implementation)
+    detail::prefer_huge_pages(parser.implementation->structural_indexes.get(), text.size() * sizeof(std::uint32_t));
+  if (parser.doc.allocate(text.size()) == simdjson::SUCCESS) {
+    detail::prefer_huge_pages(parser.doc.tape.get(), (text.size() + 3) * sizeof(std::uint64_t));
+    detail::prefer_huge_pages(parser.doc.string_buf.get(), 5 * text.size() / 3);
+  }
   dom::element doc;
   const auto code = parser.parse(text).get(doc);
   if (code == simdjson::DEPTH_ERROR)
@@ -694,6 +717,7 @@ network load(const std::filesystem::path& file, const load_options& options) {
   const auto size = static_cast<std::size_t>(in.tellg());
   in.seekg(0);
   simdjson::padded_string text(size);
+  detail::prefer_huge_pages(text.data(), size);
   if (size > 0 && !in.read(text.data(), static_cast<std::streamsize>(size)))
     throw io_error(file.string(), "read failed");
   return read_network(text, file.string(), options);

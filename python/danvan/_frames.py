@@ -170,8 +170,9 @@ def roles_frame(net: Any, names: bool = True):
     organization's and its target's), own_classification, source (the first evidence's
     ``src:`` id), span_begin, span_end (its character span, nullable integers) and
     evidence (how many evidence entries the role has). ``names=False`` leaves out the
-    name columns. Built from position arrays with ``numpy.take``: about a second for
-    2.5 million roles.
+    name columns. Built from position arrays with ``numpy.take``, with no Python code
+    per row: about 1.6 s for 2.5 million roles, a third of it making the task names'
+    Python strings.
 
     >>> import danvan
     >>> net = danvan.Network.loads('''{"danvan": "1", "sources": [{"id": "src:s", "name": "Báo"}],
@@ -217,17 +218,11 @@ def roles_frame(net: Any, names: bool = True):
 
 
 def _frame(cols: Dict[str, Any], n: int):
-    """A DataFrame of the columns without consolidating the object columns into one 2-D
-    block (a copy of every object pointer that costs more than the columns themselves at
-    millions of rows): they are inserted one by one, each its own block."""
+    """A DataFrame over the columns as they are: no copy, and the object columns are not
+    consolidated into one 2-D block (a copy of every object pointer, which at millions of
+    rows costs more than making the columns did)."""
     pd = _pd()
-    index = pd.RangeIndex(n, name="position")
-    objects = {k for k, v in cols.items() if isinstance(v, np.ndarray) and v.dtype == object}
-    frame = pd.DataFrame({k: v for k, v in cols.items() if k not in objects}, index=index)
-    for i, (k, v) in enumerate(cols.items()):
-        if k in objects:
-            frame.insert(i, k, v)
-    return frame
+    return pd.DataFrame(cols, index=pd.RangeIndex(n, name="position"), copy=False)
 
 
 def _org_kind_codes(core: Any) -> np.ndarray:

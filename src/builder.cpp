@@ -9,6 +9,7 @@
 #include <danvan/detail/suggest.hpp>
 
 #include <algorithm>
+#include <bit>
 #include <limits>
 
 namespace danvan {
@@ -91,11 +92,61 @@ struct network_builder::impl {
   danvan::meta meta;
   std::string extra;
 
+  /// Id text -> slot while building. Unlike the network's id_table, each entry keeps
+  /// 32 bits of its hash, so that a probe past another id costs no visit to the string
+  /// pool: on a large file most ids are new, and each insert probes past others, whose
+  /// text would be a cache miss each.
+  class tagged_table {
+   public:
+    template <class KeyOf> index find(std::string_view key, std::uint64_t h, KeyOf&& key_of) const noexcept {
+      if (entries_.empty()) return no_index;
+      const auto tag = static_cast<std::uint32_t>(h >> 32);
+      for (std::size_t s = h & mask();; s = (s + 1) & mask()) {
+        const std::uint64_t e = entries_[s];
+        if (e == 0) return no_index;
+        if (static_cast<std::uint32_t>(e >> 32) == tag && key_of(static_cast<index>(e) - 1) == key)
+          return static_cast<index>(e) - 1;
+      }
+    }
+    /// Adds a key that find() did not find.
+    void insert_new(std::uint64_t h, index i) {
+      if ((count_ + 1) * 2 > entries_.size()) grow();
+      place(h, i);
+      ++count_;
+    }
+    void reserve(std::size_t n) {
+      if (n * 2 > entries_.size()) rehash(std::bit_ceil(std::max<std::size_t>(16, n * 2)));
+    }
+
+   private:
+    std::size_t mask() const noexcept { return entries_.size() - 1; }
+    void place(std::uint64_t h, index i) {
+      std::size_t s = h & mask();
+      while (entries_[s] != 0) s = (s + 1) & mask();
+      entries_[s] = (h & 0xFFFFFFFF00000000ull) | (std::uint64_t{i} + 1);
+      hashes_low_.resize(std::max<std::size_t>(hashes_low_.size(), std::size_t{i} + 1));
+      hashes_low_[i] = static_cast<std::uint32_t>(h);
+    }
+    void grow() { rehash(entries_.empty() ? 16 : entries_.size() * 2); }
+    void rehash(std::size_t capacity) {
+      std::vector<std::uint64_t> old = std::move(entries_);
+      entries_.assign(capacity, 0);
+      for (const std::uint64_t e : old)
+        if (e != 0) {
+          const auto i = static_cast<index>(e) - 1;
+          place((e & 0xFFFFFFFF00000000ull) | hashes_low_[i], i);
+        }
+    }
+    std::vector<std::uint64_t> entries_;  // (high 32 bits of the hash) << 32 | (slot + 1); 0 empty
+    std::vector<std::uint32_t> hashes_low_;  // slot -> low 32 bits of its hash, for rehashing
+    std::size_t count_ = 0;
+  };
+
   // slots, per kind
   struct slot_table {
     std::vector<detail::str_ref> ids;  // slot -> id text
     std::vector<index> position;       // slot -> position, or no_index while undeclared
-    detail::id_table table;
+    tagged_table table;
   };
   std::array<slot_table, 8> slots;
 
@@ -139,11 +190,12 @@ struct network_builder::impl {
     auto& st = slots[static_cast<std::size_t>(k)];
     const index next = static_cast<index>(st.ids.size());
     auto key_of = [&](index s) { return d.str(st.ids[s]); };
-    const index found = st.table.find(id, key_of);
+    const std::uint64_t h = detail::id_table::hash(id);
+    const index found = st.table.find(id, h, key_of);
     if (found != no_index) return found;
     st.ids.push_back(str(id));
     st.position.push_back(no_index);
-    st.table.insert(id, next, key_of);
+    st.table.insert_new(h, next);
     return next;
   }
 
@@ -526,6 +578,10 @@ void network_builder::add_role(role_def def) {
 
 void network_builder::reserve(entity_kind kind, std::size_t n, std::size_t roles) {
   auto& d = impl_->d;
+  auto& st = impl_->slots[static_cast<std::size_t>(kind)];
+  st.table.reserve(n);
+  st.ids.reserve(n);
+  st.position.reserve(n);
   switch (kind) {
     case entity_kind::organization: d.organizations.reserve(n); break;
     case entity_kind::task:

@@ -92,7 +92,7 @@ template <class Get> pybind11::array object_array(std::size_t n, Get&& get) {
 template <class T, class Get> pybind11::array_t<T> number_array(std::size_t n, Get&& get) {
   pybind11::array_t<T> out(static_cast<pybind11::ssize_t>(n));
   T* data = out.mutable_data();
-  for (std::size_t i = 0; i < n; ++i) data[i] = get(i);
+  for (std::size_t i = 0; i < n; ++i) data[i] = static_cast<T>(get(i));
   return out;
 }
 

@@ -33,27 +33,6 @@ using detail::network_data;
 
 constexpr std::uint8_t no_code = 255;
 
-py::str pystr(std::string_view s) { return py::str(s.data(), s.size()); }
-
-/// numpy object array of n objects; get(i) returns a py::object.
-template <class Get> py::array objects(std::size_t n, Get&& get) {
-  py::array out(py::dtype("O"), std::vector<py::ssize_t>{static_cast<py::ssize_t>(n)});
-  auto** data = static_cast<PyObject**>(out.mutable_data());
-  for (std::size_t i = 0; i < n; ++i) {
-    PyObject* old = data[i];
-    data[i] = get(i).release().ptr();
-    Py_XDECREF(old);
-  }
-  return out;
-}
-
-template <class T, class Get> py::array_t<T> numbers(std::size_t n, Get&& get) {
-  py::array_t<T> out(static_cast<py::ssize_t>(n));
-  T* data = out.mutable_data();
-  for (std::size_t i = 0; i < n; ++i) data[i] = static_cast<T>(get(i));
-  return out;
-}
-
 template <class Get> py::array_t<std::int32_t> dates(std::size_t n, Get&& get) {
   py::array_t<std::int32_t> out(std::vector<py::ssize_t>{static_cast<py::ssize_t>(n), 3});
   auto* data = out.mutable_data();
@@ -79,7 +58,7 @@ class id_strings {
   id_strings(const network& net, entity_kind kind) : net_(net), kind_(kind), cache_(net.size(kind)) {}
   py::object operator()(index i) {
     auto& s = cache_[i];
-    if (!s) s = pystr(net_.id_of(kind_, i));
+    if (!s) s = word(net_.id_of(kind_, i));
     return s;
   }
   py::tuple tuple(std::span<const index> list) {
@@ -96,7 +75,7 @@ class id_strings {
 
 template <class E> py::list words() {
   py::list out;
-  for (auto w : enum_names<E>::names) out.append(pystr(w));
+  for (auto w : enum_names<E>::names) out.append(word(w));
   return out;
 }
 
@@ -105,31 +84,31 @@ template <class Record, class Side>
 void common_columns(py::dict& t, const network& net, const std::vector<Record>& recs, Side&& side_of) {
   const auto& d = net.data();
   const std::size_t n = recs.size();
-  t["id"] = objects(n, [&](std::size_t i) { return pystr(d.str(recs[i].id)); });
-  t["name"] = objects(n, [&](std::size_t i) { return pystr(d.str(recs[i].name)); });
-  t["name_en"] = objects(n, [&](std::size_t i) {
+  t["id"] = object_array(n, [&](std::size_t i) { return word(d.str(recs[i].id)); });
+  t["name"] = object_array(n, [&](std::size_t i) { return word(d.str(recs[i].name)); });
+  t["name_en"] = object_array(n, [&](std::size_t i) {
     const auto* s = side_of(recs[i].side);
-    return pystr(s ? d.str(s->name_en) : std::string_view{});
+    return word(s ? d.str(s->name_en) : std::string_view{});
   });
-  t["aliases"] = objects(n, [&](std::size_t i) -> py::object {
+  t["aliases"] = object_array(n, [&](std::size_t i) -> py::object {
     const auto* s = side_of(recs[i].side);
     py::tuple out(s ? s->aliases.length : 0);
-    for (std::uint32_t k = 0; s && k < s->aliases.length; ++k) out[k] = pystr(d.str(d.string_lists[s->aliases.offset + k]));
+    for (std::uint32_t k = 0; s && k < s->aliases.length; ++k) out[k] = word(d.str(d.string_lists[s->aliases.offset + k]));
     return out;
   });
   t["valid_from|date"] = dates(n, [&](std::size_t i) { return recs[i].valid_from; });
   t["valid_to|date"] = dates(n, [&](std::size_t i) { return recs[i].valid_to; });
   const auto fallback = static_cast<std::uint8_t>(net.meta().classification);
-  t["classification|code:classification"] = numbers<std::uint8_t>(n, [&](std::size_t i) {
+  t["classification|code:classification"] = number_array<std::uint8_t>(n, [&](std::size_t i) {
     return recs[i].classification == detail::inherit_classification ? fallback : recs[i].classification;
   });
-  t["evidence"] = numbers<std::int32_t>(n, [&](std::size_t i) {
+  t["evidence"] = number_array<std::int32_t>(n, [&](std::size_t i) {
     const auto* s = side_of(recs[i].side);
     return s ? s->sources.length : 0u;
   });
-  t["extra"] = objects(n, [&](std::size_t i) {
+  t["extra"] = object_array(n, [&](std::size_t i) {
     const auto* s = side_of(recs[i].side);
-    return pystr(s ? d.str(s->extra) : std::string_view{});
+    return word(s ? d.str(s->extra) : std::string_view{});
   });
 }
 
@@ -144,27 +123,27 @@ py::dict entity_columns(const network& net, const std::string& kind_word) {
     case entity_kind::area: {
       const auto& r = d.areas;
       common_columns(t, net, r, side_of);
-      t["level|code:level"] = numbers<std::uint8_t>(r.size(), [&](std::size_t i) { return r[i].level; });
-      t["code"] = objects(r.size(), [&](std::size_t i) { return pystr(d.str(r[i].code)); });
-      t["parent|ref:area"] = numbers<std::int64_t>(r.size(), [&](std::size_t i) { return ref(r[i].parent); });
+      t["level|code:level"] = number_array<std::uint8_t>(r.size(), [&](std::size_t i) { return r[i].level; });
+      t["code"] = object_array(r.size(), [&](std::size_t i) { return word(d.str(r[i].code)); });
+      t["parent|ref:area"] = number_array<std::int64_t>(r.size(), [&](std::size_t i) { return ref(r[i].parent); });
       break;
     }
     case entity_kind::topic: {
       const auto& r = d.topics;
       common_columns(t, net, r, side_of);
-      t["parent|ref:topic"] = numbers<std::int64_t>(r.size(), [&](std::size_t i) { return ref(r[i].parent); });
+      t["parent|ref:topic"] = number_array<std::int64_t>(r.size(), [&](std::size_t i) { return ref(r[i].parent); });
       break;
     }
     case entity_kind::organization: {
       const auto& r = d.organizations;
       common_columns(t, net, r, side_of);
-      t["kind|code:org_kind"] = numbers<std::uint8_t>(r.size(), [&](std::size_t i) { return r[i].kind; });
-      t["level|code:level"] = numbers<std::uint8_t>(r.size(), [&](std::size_t i) {
+      t["kind|code:org_kind"] = number_array<std::uint8_t>(r.size(), [&](std::size_t i) { return r[i].kind; });
+      t["level|code:level"] = number_array<std::uint8_t>(r.size(), [&](std::size_t i) {
         return r[i].level == detail::no_level ? no_code : r[i].level;
       });
-      t["area|ref:area"] = numbers<std::int64_t>(r.size(), [&](std::size_t i) { return ref(r[i].area); });
-      t["parent|ref:organization"] = numbers<std::int64_t>(r.size(), [&](std::size_t i) { return ref(r[i].parent); });
-      t["roles"] = numbers<std::int64_t>(r.size(), [&](std::size_t i) {
+      t["area|ref:area"] = number_array<std::int64_t>(r.size(), [&](std::size_t i) { return ref(r[i].area); });
+      t["parent|ref:organization"] = number_array<std::int64_t>(r.size(), [&](std::size_t i) { return ref(r[i].parent); });
+      t["roles"] = number_array<std::int64_t>(r.size(), [&](std::size_t i) {
         return d.org_role_begin.empty() ? 0u : d.org_role_begin[i + 1] - d.org_role_begin[i];
       });
       break;
@@ -173,27 +152,27 @@ py::dict entity_columns(const network& net, const std::string& kind_word) {
       const auto& r = d.documents;
       const std::size_t n = r.size();
       common_columns(t, net, r, side_of);
-      t["type"] = objects(n, [&](std::size_t i) { return pystr(d.str(r[i].type)); });
-      t["number"] = objects(n, [&](std::size_t i) { return pystr(d.str(r[i].number)); });
-      t["issuer"] = objects(n, [&](std::size_t i) { return pystr(d.str(r[i].issuer)); });
-      t["issued_by|ref:organization"] = numbers<std::int64_t>(n, [&](std::size_t i) { return ref(r[i].issued_by); });
+      t["type"] = object_array(n, [&](std::size_t i) { return word(d.str(r[i].type)); });
+      t["number"] = object_array(n, [&](std::size_t i) { return word(d.str(r[i].number)); });
+      t["issuer"] = object_array(n, [&](std::size_t i) { return word(d.str(r[i].issuer)); });
+      t["issued_by|ref:organization"] = number_array<std::int64_t>(n, [&](std::size_t i) { return ref(r[i].issued_by); });
       t["date|date"] = dates(n, [&](std::size_t i) { return r[i].date; });
-      t["term"] = objects(n, [&](std::size_t i) { return pystr(d.str(r[i].term)); });
-      t["title"] = objects(n, [&](std::size_t i) { return pystr(d.str(r[i].title)); });
+      t["term"] = object_array(n, [&](std::size_t i) { return word(d.str(r[i].term)); });
+      t["title"] = object_array(n, [&](std::size_t i) { return word(d.str(r[i].title)); });
       auto docs = lists(entity_kind::document);
       auto topics = lists(entity_kind::topic);
       auto areas = lists(entity_kind::area);
-      t["continues"] = objects(n, [&](std::size_t i) { return docs.tuple(d.list(r[i].continues)); });
-      t["implements"] = objects(n, [&](std::size_t i) { return docs.tuple(d.list(r[i].implements)); });
-      t["amends"] = objects(n, [&](std::size_t i) { return docs.tuple(d.list(r[i].amends)); });
-      t["replaces"] = objects(n, [&](std::size_t i) { return docs.tuple(d.list(r[i].replaces)); });
-      t["topics"] = objects(n, [&](std::size_t i) { return topics.tuple(d.list(r[i].topics)); });
-      t["areas"] = objects(n, [&](std::size_t i) { return areas.tuple(d.list(r[i].areas)); });
-      t["reviews"] = objects(n, [&](std::size_t i) {
+      t["continues"] = object_array(n, [&](std::size_t i) { return docs.tuple(d.list(r[i].continues)); });
+      t["implements"] = object_array(n, [&](std::size_t i) { return docs.tuple(d.list(r[i].implements)); });
+      t["amends"] = object_array(n, [&](std::size_t i) { return docs.tuple(d.list(r[i].amends)); });
+      t["replaces"] = object_array(n, [&](std::size_t i) { return docs.tuple(d.list(r[i].replaces)); });
+      t["topics"] = object_array(n, [&](std::size_t i) { return topics.tuple(d.list(r[i].topics)); });
+      t["areas"] = object_array(n, [&](std::size_t i) { return areas.tuple(d.list(r[i].areas)); });
+      t["reviews"] = object_array(n, [&](std::size_t i) {
         py::tuple out(r[i].reviews.length);
         for (std::uint32_t k = 0; k < r[i].reviews.length; ++k) {
           const auto& rv = d.reviews[r[i].reviews.offset + k];
-          out[k] = py::make_tuple(pystr(to_string(static_cast<review_kind>(rv.kind))), rv.years, rv.recurring);
+          out[k] = py::make_tuple(word(to_string(static_cast<review_kind>(rv.kind))), rv.years, rv.recurring);
         }
         return out;
       });
@@ -203,38 +182,38 @@ py::dict entity_columns(const network& net, const std::string& kind_word) {
       const auto& r = d.programs;
       const std::size_t n = r.size();
       common_columns(t, net, r, side_of);
-      t["kind|code:program_kind"] = numbers<std::uint8_t>(n, [&](std::size_t i) { return r[i].kind; });
+      t["kind|code:program_kind"] = number_array<std::uint8_t>(n, [&](std::size_t i) { return r[i].kind; });
       t["start|date"] = dates(n, [&](std::size_t i) { return r[i].period.start; });
       t["end|date"] = dates(n, [&](std::size_t i) { return r[i].period.end; });
       auto docs = lists(entity_kind::document);
       auto topics = lists(entity_kind::topic);
       auto areas = lists(entity_kind::area);
-      t["implements"] = objects(n, [&](std::size_t i) { return docs.tuple(d.list(r[i].implements)); });
-      t["topics"] = objects(n, [&](std::size_t i) { return topics.tuple(d.list(r[i].topics)); });
-      t["areas"] = objects(n, [&](std::size_t i) { return areas.tuple(d.list(r[i].areas)); });
-      t["roles"] = numbers<std::int64_t>(n, [&](std::size_t i) { return d.program_role_begin[i + 1] - d.program_role_begin[i]; });
+      t["implements"] = object_array(n, [&](std::size_t i) { return docs.tuple(d.list(r[i].implements)); });
+      t["topics"] = object_array(n, [&](std::size_t i) { return topics.tuple(d.list(r[i].topics)); });
+      t["areas"] = object_array(n, [&](std::size_t i) { return areas.tuple(d.list(r[i].areas)); });
+      t["roles"] = number_array<std::int64_t>(n, [&](std::size_t i) { return d.program_role_begin[i + 1] - d.program_role_begin[i]; });
       break;
     }
     case entity_kind::task: {
       const auto& r = d.tasks;
       const std::size_t n = r.size();
       common_columns(t, net, r, side_of);
-      t["kind|code:task_kind"] = numbers<std::uint8_t>(n, [&](std::size_t i) { return r[i].kind; });
-      t["status|code:task_status"] = numbers<std::uint8_t>(n, [&](std::size_t i) { return r[i].status; });
-      t["program|ref:program"] = numbers<std::int64_t>(n, [&](std::size_t i) { return ref(r[i].program); });
+      t["kind|code:task_kind"] = number_array<std::uint8_t>(n, [&](std::size_t i) { return r[i].kind; });
+      t["status|code:task_status"] = number_array<std::uint8_t>(n, [&](std::size_t i) { return r[i].status; });
+      t["program|ref:program"] = number_array<std::int64_t>(n, [&](std::size_t i) { return ref(r[i].program); });
       t["start|date"] = dates(n, [&](std::size_t i) { return r[i].period.start; });
       t["end|date"] = dates(n, [&](std::size_t i) { return r[i].period.end; });
       t["due|date"] = dates(n, [&](std::size_t i) { return r[i].due; });
       auto docs = lists(entity_kind::document);
       auto topics = lists(entity_kind::topic);
       auto areas = lists(entity_kind::area);
-      t["implements"] = objects(n, [&](std::size_t i) { return docs.tuple(d.list(r[i].implements)); });
-      t["topics"] = objects(n, [&](std::size_t i) { return topics.tuple(d.list(r[i].topics)); });
-      t["areas"] = objects(n, [&](std::size_t i) { return areas.tuple(d.list(r[i].areas)); });
-      t["roles"] = numbers<std::int64_t>(n, [&](std::size_t i) { return d.task_role_begin[i + 1] - d.task_role_begin[i]; });
+      t["implements"] = object_array(n, [&](std::size_t i) { return docs.tuple(d.list(r[i].implements)); });
+      t["topics"] = object_array(n, [&](std::size_t i) { return topics.tuple(d.list(r[i].topics)); });
+      t["areas"] = object_array(n, [&](std::size_t i) { return areas.tuple(d.list(r[i].areas)); });
+      t["roles"] = number_array<std::int64_t>(n, [&](std::size_t i) { return d.task_role_begin[i + 1] - d.task_role_begin[i]; });
       // The single responsible (R) organization, -1 for none, -2 for several.
       const auto& vocab = net.vocabulary();
-      t["lead_pos"] = numbers<std::int64_t>(n, [&](std::size_t i) -> std::int64_t {
+      t["lead_pos"] = number_array<std::int64_t>(n, [&](std::size_t i) -> std::int64_t {
         std::int64_t lead = -1;
         for (auto k = d.task_role_begin[i]; k < d.task_role_begin[i + 1]; ++k) {
           const auto& role = d.roles[k];
@@ -250,24 +229,24 @@ py::dict entity_columns(const network& net, const std::string& kind_word) {
       const auto& r = d.events;
       const std::size_t n = r.size();
       common_columns(t, net, r, side_of);
-      t["kind|code:event_kind"] = numbers<std::uint8_t>(n, [&](std::size_t i) { return r[i].kind; });
+      t["kind|code:event_kind"] = number_array<std::uint8_t>(n, [&](std::size_t i) { return r[i].kind; });
       t["date|date"] = dates(n, [&](std::size_t i) { return r[i].date; });
-      t["approximate"] = numbers<bool>(n, [&](std::size_t i) { return r[i].approximate; });
+      t["approximate"] = number_array<bool>(n, [&](std::size_t i) { return r[i].approximate; });
       auto orgs = lists(entity_kind::organization);
-      t["from"] = objects(n, [&](std::size_t i) { return orgs.tuple(d.list(r[i].from)); });
-      t["to"] = objects(n, [&](std::size_t i) { return orgs.tuple(d.list(r[i].to)); });
+      t["from"] = object_array(n, [&](std::size_t i) { return orgs.tuple(d.list(r[i].from)); });
+      t["to"] = object_array(n, [&](std::size_t i) { return orgs.tuple(d.list(r[i].to)); });
       break;
     }
     case entity_kind::source: {
       const auto& r = d.sources;
       const std::size_t n = r.size();
       common_columns(t, net, r, side_of);
-      t["kind"] = objects(n, [&](std::size_t i) { return pystr(d.str(r[i].kind)); });
-      t["title"] = objects(n, [&](std::size_t i) { return pystr(d.str(r[i].title)); });
+      t["kind"] = object_array(n, [&](std::size_t i) { return word(d.str(r[i].kind)); });
+      t["title"] = object_array(n, [&](std::size_t i) { return word(d.str(r[i].title)); });
       t["date|date"] = dates(n, [&](std::size_t i) { return r[i].date; });
-      t["url"] = objects(n, [&](std::size_t i) { return pystr(d.str(r[i].url)); });
-      t["sha256"] = objects(n, [&](std::size_t i) { return pystr(d.str(r[i].sha256)); });
-      t["document|ref:document"] = numbers<std::int64_t>(n, [&](std::size_t i) { return ref(r[i].document); });
+      t["url"] = object_array(n, [&](std::size_t i) { return word(d.str(r[i].url)); });
+      t["sha256"] = object_array(n, [&](std::size_t i) { return word(d.str(r[i].sha256)); });
+      t["document|ref:document"] = number_array<std::int64_t>(n, [&](std::size_t i) { return ref(r[i].document); });
       break;
     }
   }
@@ -379,16 +358,16 @@ py::dict evidence_columns(const network& net) {
   for (const auto& [role, side] : d.role_sides) add(8, role, side);
   const std::size_t n = entries.size();
   py::dict t;
-  t["holder_kind"] = numbers<std::uint8_t>(n, [&](std::size_t i) { return holder_kind[i]; });
-  t["holder"] = numbers<std::int64_t>(n, [&](std::size_t i) { return holder[i]; });
-  t["source"] = numbers<std::int64_t>(n, [&](std::size_t i) { return ref(entries[i]->source); });
-  t["span_begin"] = numbers<std::int64_t>(n, [&](std::size_t i) -> std::int64_t {
+  t["holder_kind"] = number_array<std::uint8_t>(n, [&](std::size_t i) { return holder_kind[i]; });
+  t["holder"] = number_array<std::int64_t>(n, [&](std::size_t i) { return holder[i]; });
+  t["source"] = number_array<std::int64_t>(n, [&](std::size_t i) { return ref(entries[i]->source); });
+  t["span_begin"] = number_array<std::int64_t>(n, [&](std::size_t i) -> std::int64_t {
     return entries[i]->begin == detail::no_offset ? -1 : entries[i]->begin;
   });
-  t["span_end"] = numbers<std::int64_t>(n, [&](std::size_t i) -> std::int64_t {
+  t["span_end"] = number_array<std::int64_t>(n, [&](std::size_t i) -> std::int64_t {
     return entries[i]->end == detail::no_offset ? -1 : entries[i]->end;
   });
-  t["note"] = objects(n, [&](std::size_t i) { return pystr(d.str(entries[i]->note)); });
+  t["note"] = object_array(n, [&](std::size_t i) { return word(d.str(entries[i]->note)); });
   return t;
 }
 
@@ -398,7 +377,7 @@ py::array id_array(const network& net, const std::string& kind_word, bool names)
   const auto& d = net.data();
   const std::size_t n = net.size(*kind);
   auto get = [&](const auto& recs) {
-    return objects(n, [&](std::size_t i) { return pystr(d.str(names ? recs[i].name : recs[i].id)); });
+    return object_array(n, [&](std::size_t i) { return word(d.str(names ? recs[i].name : recs[i].id)); });
   };
   switch (*kind) {
     case entity_kind::area: return get(d.areas);

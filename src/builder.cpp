@@ -108,8 +108,9 @@ struct network_builder::impl {
           return static_cast<index>(e) - 1;
       }
     }
-    /// Adds a key that find() did not find.
+    /// Adds a key that find() did not find, under the next slot (0, 1, 2, ...).
     void insert_new(std::uint64_t h, index i) {
+      hashes_low_.push_back(static_cast<std::uint32_t>(h));
       if ((count_ + 1) * 2 > entries_.size()) grow();
       place(h, i);
       ++count_;
@@ -124,8 +125,6 @@ struct network_builder::impl {
       std::size_t s = h & mask();
       while (entries_[s] != 0) s = (s + 1) & mask();
       entries_[s] = (h & 0xFFFFFFFF00000000ull) | (std::uint64_t{i} + 1);
-      hashes_low_.resize(std::max<std::size_t>(hashes_low_.size(), std::size_t{i} + 1));
-      hashes_low_[i] = static_cast<std::uint32_t>(h);
     }
     void grow() { rehash(entries_.empty() ? 16 : entries_.size() * 2); }
     void rehash(std::size_t capacity) {

@@ -2237,7 +2237,19 @@ void extractor::find_programs() {
       const std::size_t j = h.last;
       auto has = [&](const char* f) { return std::find(head.forms.begin(), head.forms.end(), f) != head.forms.end(); };
       // A head that opens a document reference (`Kế hoạch số 12-KH/TU`) is the document.
-      if (tok_doc_[i] >= 0) break;
+      // A joint program's own number (`Chương trình phối hợp số 05-CTr/BDVTU-CAT`) names
+      // both: the signed document and the program its signatories carry out.
+      if (tok_doc_[i] >= 0) {
+        if (head.kind == program_kind::joint_program && doc_start_[i] >= 0) {
+          const auto& ref = docs_[static_cast<std::size_t>(doc_start_[i])].ref;
+          const std::size_t end = doc_last_[i];
+          add(i, end, ref.type_name.empty() ? ref.code : ref.type_name + " số " + ref.code, head.kind, 0.8,
+              "reference", -1);
+          found = true;
+          i = end + 1;
+        }
+        break;
+      }
       const std::string head_text = span_text(i, j);
       std::size_t k = j + 1;
       // Fillers between the head and a quoted name (`phong trào thi đua`, `mô hình, điển hình`).

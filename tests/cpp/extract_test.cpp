@@ -274,6 +274,19 @@ TEST_F(ExtractTest, ProgramsWithTheirPeriods) {
   EXPECT_EQ(net.documents()[plan.implements()[0]].id(), "doc:kl-58-tw-2023");
 }
 
+TEST_F(ExtractTest, ANumberedJointProgramIsADocumentAndAProgram) {
+  const auto d = run("UBND huyện chỉ đạo thực hiện Chương trình phối hợp số 05-CTr/BDVTU-CAT về an ninh trật tự; "
+                     "Ban ban hành Kế hoạch số 12-KH/BDVTU ngày 3/4/2024.");
+  const auto docs = of(d, dt::item_kind::document);
+  const auto progs = of(d, dt::item_kind::program);
+  ASSERT_EQ(docs.size(), 2u);
+  ASSERT_EQ(progs.size(), 1u);  // the numbered plan stays a document only
+  EXPECT_EQ(progs[0].category, "joint_program");
+  EXPECT_EQ(progs[0].span, docs[0].span);
+  EXPECT_EQ(progs[0].name, "Chương trình phối hợp số 05-CTr/BDVTU-CAT");
+  EXPECT_NO_THROW((void)danvan::loads(d.dumps()));
+}
+
 TEST_F(ExtractTest, AQuoteIsAProgramOnlyAfterAHeadOrWhenItIsAKnownName) {
   const auto d = run("Bác dạy: \"Dân vận khéo thì việc gì cũng thành công\". Phong cách “trọng dân, gần dân”.");
   EXPECT_EQ(of(d, dt::item_kind::program).size(), 0u);

@@ -3,13 +3,14 @@
 #include "command.hpp"
 #include "common.hpp"
 
+#include <danvan/detail/read_file.hpp>
+#include <danvan/error.hpp>
 #include <danvan/text/extract.hpp>
 #include <danvan/text/gazetteer.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <iterator>
@@ -94,18 +95,12 @@ int run(const extract_cli_options& opt, const streams& io) {
       return usage;
     }
   } else {
-    std::ifstream in(opt.file, std::ios::binary);
-    if (!in) {
-      io.err << "danvan extract: " << label << ": cannot open the file\n";
+    try {
+      text = detail::read_file(opt.file, "the report");
+    } catch (const io_error& e) {
+      io.err << "danvan extract: " << e.what() << '\n';
       return usage;
     }
-    std::ostringstream s;
-    s << in.rdbuf();
-    if (in.bad()) {
-      io.err << "danvan extract: " << label << ": cannot read the file\n";
-      return usage;
-    }
-    text = s.str();
   }
 
   // The network whose names to recognize.

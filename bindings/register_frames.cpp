@@ -9,6 +9,7 @@
 //   name|date            int32 (n, 3): first day, last day (days since 1970-01-01), precision
 //                        (0 none, 1 year, 2 month, 3 day)
 #include <danvan/network.hpp>
+#include <danvan/query/responsibility.hpp>
 
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
@@ -211,18 +212,8 @@ py::dict entity_columns(const network& net, const std::string& kind_word) {
       t["topics"] = object_array(n, [&](std::size_t i) { return topics.tuple(d.list(r[i].topics)); });
       t["areas"] = object_array(n, [&](std::size_t i) { return areas.tuple(d.list(r[i].areas)); });
       t["roles"] = number_array<std::int64_t>(n, [&](std::size_t i) { return d.task_role_begin[i + 1] - d.task_role_begin[i]; });
-      // The single responsible (R) organization, -1 for none, -2 for several.
-      const auto& vocab = net.vocabulary();
-      t["lead_pos"] = number_array<std::int64_t>(n, [&](std::size_t i) -> std::int64_t {
-        std::int64_t lead = -1;
-        for (auto k = d.task_role_begin[i]; k < d.task_role_begin[i + 1]; ++k) {
-          const auto& role = d.roles[k];
-          if (vocab[role.role].letter != raci::R) continue;
-          if (lead == -1 || lead == static_cast<std::int64_t>(role.org)) lead = role.org;
-          else return -2;
-        }
-        return lead;
-      });
+      // The single responsible (R) organization, -1 (no_lead) for none, -2 (several_leads).
+      t["lead_pos"] = number_array<std::int64_t>(n, [&](std::size_t i) { return lead_of(net, static_cast<index>(i)); });
       break;
     }
     case entity_kind::event: {

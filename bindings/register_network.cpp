@@ -157,14 +157,8 @@ False
                              "The month, or None when only the year is known.")
       .def_property_readonly("day", [](date d) { return d.day() ? std::optional<unsigned>(d.day()) : std::nullopt; },
                              "The day, or None when not known.")
-      .def_property_readonly("precision", [](date d) -> std::string_view {
-        switch (d.precision()) {
-          case precision::year: return "year";
-          case precision::month: return "month";
-          case precision::day: return "day";
-          default: return "none";
-        }
-      }, "'year', 'month' or 'day'.")
+      .def_property_readonly("precision", [](date d) { return to_string(d.precision()); },
+                             "'year', 'month' or 'day'.")
       .def("first_day", [](date d) { return to_pydate(d.first_day()); }, "The first day this date covers (datetime.date).")
       .def("last_day", [](date d) { return to_pydate(d.last_day()); }, "The last day this date covers (datetime.date).")
       .def("surely_before", [](date a, py::handle b) { return surely_before(a, as_date(b, false)); }, py::arg("other"),

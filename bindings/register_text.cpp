@@ -42,37 +42,8 @@ reference_form form_of(const std::string& name) {
   throw py::value_error("form must be 'party' or 'state', not '" + name + "'");
 }
 
-const char* kind_name(period_kind k) {
-  switch (k) {
-    case period_kind::date: return "date";
-    case period_kind::year: return "year";
-    case period_kind::range: return "range";
-    case period_kind::months: return "months";
-    case period_kind::quarter: return "quarter";
-    case period_kind::recurrence: return "recurrence";
-  }
-  return "date";
-}
-
-const char* precision_name(danvan::precision p) {
-  switch (p) {
-    case danvan::precision::year: return "year";
-    case danvan::precision::month: return "month";
-    case danvan::precision::day: return "day";
-    default: return "none";
-  }
-}
-
 py::object recurrence_name(recurrence r) {
-  switch (r) {
-    case recurrence::daily: return py::str("daily");
-    case recurrence::weekly: return py::str("weekly");
-    case recurrence::monthly: return py::str("monthly");
-    case recurrence::quarterly: return py::str("quarterly");
-    case recurrence::yearly: return py::str("yearly");
-    case recurrence::none: break;
-  }
-  return py::none();
+  return r == recurrence::none ? py::object(py::none()) : py::object(word(danvan::to_string(r)));
 }
 
 const char* match_kind_name(match_kind k) {
@@ -92,7 +63,7 @@ std::string repr(const document_reference& r) {
 }
 
 std::string repr(const period_match& m) {
-  std::string s = std::string("PeriodMatch(") + kind_name(m.kind);
+  std::string s = std::string("PeriodMatch(") + std::string(danvan::to_string(m.kind));
   if (!m.value.start.empty()) s += ", " + m.value.start.to_string();
   if (!m.value.end.empty() && !(m.value.end == m.value.start)) s += ".." + m.value.end.to_string();
   return s + ", span=(" + std::to_string(m.span.begin) + ", " + std::to_string(m.span.end) + "))";
@@ -245,12 +216,12 @@ void register_text(py::module_& m) {
   m.def("document_type_from_name", &document_type_from_name, py::arg("name"), "Kết luận → KL; '' when unknown.");
 
   py::class_<period_match>(m, "PeriodMatch", "A date or period found in text; see danvan.text.scan_periods.")
-      .def_property_readonly("kind", [](const period_match& p) { return kind_name(p.kind); },
+      .def_property_readonly("kind", [](const period_match& p) { return danvan::to_string(p.kind); },
                              "'date', 'year', 'range', 'months', 'quarter' or 'recurrence'.")
       .def_property_readonly("period", [](const period_match& p) { return p.value; }, "A danvan.Period.")
       .def_property_readonly("start", [](const period_match& p) { return opt(p.value.start); })
       .def_property_readonly("end", [](const period_match& p) { return opt(p.value.end); })
-      .def_property_readonly("precision", [](const period_match& p) { return precision_name(p.precision); })
+      .def_property_readonly("precision", [](const period_match& p) { return danvan::to_string(p.precision); })
       .def_property_readonly("recurrence", [](const period_match& p) { return recurrence_name(p.repeats); },
                              "'daily', 'weekly', 'monthly', 'quarterly', 'yearly', or None.")
       .def_property_readonly("months", [](const period_match& p) -> py::object {

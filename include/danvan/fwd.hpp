@@ -63,6 +63,8 @@ DANVAN_ENUM_NAMES(event_kind, std::string_view{"merge"}, "split", "rename", "dis
 DANVAN_ENUM_NAMES(classification, std::string_view{"public"}, "internal", "restricted")
 DANVAN_ENUM_NAMES(raci, std::string_view{"R"}, "A", "C", "I")
 DANVAN_ENUM_NAMES(review_kind, std::string_view{"preliminary"}, "final")
+enum class precision : std::uint8_t;  // defined in date.hpp
+DANVAN_ENUM_NAMES(precision, std::string_view{"none"}, "year", "month", "day")
 
 #undef DANVAN_ENUM_NAMES
 

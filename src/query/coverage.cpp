@@ -1,6 +1,7 @@
 // Coverage rules: the catalog of built-in rules, the rules file reader and the
 // engine. docs/rules.md is the reference for every rule's meaning; keep the two
 // in step (tests/cpp/coverage_test.cpp checks the catalog against the schema).
+#include <danvan/detail/read_file.hpp>
 #include <danvan/detail/suggest.hpp>
 #include <danvan/error.hpp>
 #include <danvan/query/coverage.hpp>
@@ -9,12 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cerrno>
 #include <climits>
-#include <cstring>
-#include <fstream>
 #include <functional>
-#include <sstream>
 #include <unordered_set>
 
 namespace danvan {
@@ -519,16 +516,7 @@ rule_set parse_rules(std::string_view text, std::string_view label) {
 }
 
 rule_set load_rules(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    const int why = errno;
-    throw io_error(file.string(), std::string("cannot open the rules file: ") + std::strerror(why),
-                   std::error_code(why, std::generic_category()));
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) throw io_error(file.string(), "cannot read the rules file");
-  return parse_rules(buffer.str(), file.string());
+  return parse_rules(detail::read_file(file, "the rules file"), file.string());
 }
 
 // The text of data/rules/default.rules.json (tests check that they are the same).

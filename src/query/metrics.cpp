@@ -19,6 +19,7 @@
 // Weighted betweenness with pivots uses our Dijkstra-based Brandes for the same
 // reason (Boost has no pivots).
 #include <danvan/detail/incidence.hpp>
+#include <danvan/detail/parallel.hpp>
 #include <danvan/query/metrics.hpp>
 
 #include <boost/graph/biconnected_components.hpp>
@@ -52,32 +53,6 @@ struct graph_access {
   }
   static unsigned threads(const organization_graph& g) { return g.threads_; }
 };
-
-namespace {
-
-template <class F> void run_parallel(unsigned parts, F&& f) {
-  if (parts <= 1) {
-    f(0u);
-    return;
-  }
-  std::exception_ptr failure;
-  std::mutex m;
-  auto guarded = [&](unsigned p) {
-    try {
-      f(p);
-    } catch (...) {
-      std::lock_guard lock(m);
-      if (!failure) failure = std::current_exception();
-    }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned p = 1; p < parts; ++p) pool.emplace_back(guarded, p);
-  guarded(0);
-  for (auto& t : pool) t.join();
-  if (failure) std::rethrow_exception(failure);
-}
-
-}  // namespace
 
 // ---- the graph -----------------------------------------------------------------
 
@@ -403,7 +378,7 @@ std::vector<std::uint32_t> component_sizes_per_vertex(const organization_graph& 
 template <class MakeWorker, class Work>
 void over_sources(std::span<const std::uint32_t> sources, unsigned threads, MakeWorker&& make, Work&& work) {
   constexpr std::size_t chunk = 4;
-  run_parallel(threads, [&](unsigned q) {
+  detail::run_parallel(threads, [&](unsigned q) {
     auto worker = make(q);
     for (std::size_t first = q * chunk; first < sources.size(); first += threads * chunk) {
       const std::size_t last = std::min(sources.size(), first + chunk);

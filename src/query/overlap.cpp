@@ -25,7 +25,9 @@
 //   uninitialized (detail::buffer), so only pages that receive entries are touched;
 //   big regions are 2 MiB-aligned and advised for transparent huge pages, which turns
 //   thousands of page faults into a few.
+#include <danvan/detail/huge_pages.hpp>
 #include <danvan/detail/incidence.hpp>
+#include <danvan/detail/parallel.hpp>
 #include <danvan/detail/suggest.hpp>
 #include <danvan/query/overlap.hpp>
 
@@ -42,10 +44,6 @@
 #include <stdexcept>
 #include <thread>
 
-#if defined(__linux__)
-#include <sys/mman.h>
-#endif
-
 namespace danvan {
 
 // ---- shared helpers (declared in detail/incidence.hpp) ------------------------
@@ -56,10 +54,11 @@ void* allocate_bytes(std::size_t bytes) {
   constexpr std::size_t huge = std::size_t{2} << 20;
   void* p = nullptr;
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
-  if (bytes >= 2 * huge) {
+  if (bytes >= huge_page_minimum) {
+    // 2 MiB-aligned, so that every page of the block can be a huge one.
     const std::size_t rounded = (bytes + huge - 1) / huge * huge;
     if (posix_memalign(&p, huge, rounded) != 0) throw std::bad_alloc();
-    (void)madvise(p, rounded, MADV_HUGEPAGE);  // a hint; without it the pages are just small
+    prefer_huge_pages(p, rounded);
     return p;
   }
 #endif
@@ -429,31 +428,6 @@ std::vector<index> split_rows(const std::vector<std::uint64_t>& prefix, unsigned
   return cut;
 }
 
-/// Runs f(part) on `parts` threads (the calling thread takes part 0) and rethrows
-/// the first exception any of them threw.
-template <class F> void run_parallel(unsigned parts, F&& f) {
-  if (parts <= 1) {
-    f(0u);
-    return;
-  }
-  std::exception_ptr failure;
-  std::mutex m;
-  auto guarded = [&](unsigned p) {
-    try {
-      f(p);
-    } catch (...) {
-      std::lock_guard lock(m);
-      if (!failure) failure = std::current_exception();
-    }
-  };
-  std::vector<std::thread> pool;
-  pool.reserve(parts - 1);
-  for (unsigned p = 1; p < parts; ++p) pool.emplace_back(guarded, p);
-  guarded(0);
-  for (auto& t : pool) t.join();
-  if (failure) std::rethrow_exception(failure);
-}
-
 // Below this many increments a second thread costs more than it saves.
 constexpr std::uint64_t parallel_threshold = 200'000;
 
@@ -523,10 +497,37 @@ template <class V> struct packed_upper {
   }
 };
 
-/// The symmetric projection: the upper triangle row by row (threads take ranges of
-/// rows of equal work), then each entry (a, b) written twice into the final CSR
-/// arrays: in row a after a's lower part, and in row b's lower part. Rows of lower
-/// threads come first in every lower part, so rows stay sorted.
+/// Accumulates row `a` and writes its entries of weight at least `min_weight` at
+/// idx/cnt/wts[pos...] (wts only when weighted), calling written(b) for each; returns
+/// the position after the last entry written.
+template <class Rows, class Written>
+std::uint64_t write_row(const Rows& rows, index a, accumulator& acc, bool newman, bool count_only,
+                        const weigher& weigh, double min_weight, index* idx, std::uint32_t* cnt, double* wts,
+                        std::uint64_t pos, Written&& written) {
+  if (newman) rows.template accumulate<true>(a, acc);
+  else rows.template accumulate<false>(a, acc);
+  if (count_only) {
+    acc.drain([&](index b, std::uint32_t c, double) {
+      if (c >= min_weight) {
+        idx[pos] = b;
+        cnt[pos++] = c;
+        written(b);
+      }
+    });
+  } else {
+    acc.drain([&](index b, std::uint32_t c, double x) {
+      const double w = weigh(a, b, c, x);
+      if (w >= min_weight) {
+        idx[pos] = b;
+        cnt[pos] = c;
+        wts[pos++] = w;
+        written(b);
+      }
+    });
+  }
+  return pos;
+}
+
 /// Gives back the item lists of an incidence (the packed layout has a copy); the
 /// counts per organization stay for the weights.
 void release_lists(detail::incidence& inc) {
@@ -534,6 +535,10 @@ void release_lists(detail::incidence& inc) {
   detail::index_array().swap(inc.org_items);
 }
 
+/// The symmetric projection: the upper triangle row by row (threads take ranges of
+/// rows of equal work), then each entry (a, b) written twice into the final CSR
+/// arrays: in row a after a's lower part, and in row b's lower part. Rows of lower
+/// threads come first in every lower part, so rows stay sorted.
 template <class V>
 void project_symmetric(sides& sd, const projection_options& o, projection& p) {
   const std::size_t n = sd.left.orgs;
@@ -562,7 +567,7 @@ void project_symmetric(sides& sd, const projection_options& o, projection& p) {
   std::vector<std::vector<std::uint32_t>> column(parts);
   const weigher weigh{o.weight, &sd};
   const double min_weight = o.min_weight;
-  run_parallel(parts, [&](unsigned q) {
+  detail::run_parallel(parts, [&](unsigned q) {
     accumulator acc(n, newman);
     auto& col = column[q];
     col.assign(n, 0);
@@ -572,29 +577,8 @@ void project_symmetric(sides& sd, const projection_options& o, projection& p) {
     double* wts = up_w.data();
     for (index a = cut[q]; a < cut[q + 1]; ++a) {
       const std::uint64_t start = pos;
-      if (newman) rows.template accumulate<true>(a, acc);
-      else rows.template accumulate<false>(a, acc);
-      if (o.weight == overlap_weight::count) {
-        acc.drain([&](index b, std::uint32_t c, double) {
-          if (c >= min_weight) {
-            idx[pos] = b;
-            cnt[pos] = c;
-            ++col[b];
-            ++pos;
-          }
-        });
-      } else {
-        acc.drain([&](index b, std::uint32_t c, double x) {
-          const double w = weigh(a, b, c, x);
-          if (w >= min_weight) {
-            idx[pos] = b;
-            cnt[pos] = c;
-            wts[pos] = w;
-            ++col[b];
-            ++pos;
-          }
-        });
-      }
+      pos = write_row(rows, a, acc, newman, o.weight == overlap_weight::count, weigh, min_weight, idx, cnt, wts, pos,
+                      [&col](index b) { ++col[b]; });
       up_len[a] = static_cast<std::uint32_t>(pos - start);
     }
   });
@@ -619,7 +603,7 @@ void project_symmetric(sides& sd, const projection_options& o, projection& p) {
       before += mine;
     }
   }
-  run_parallel(parts, [&](unsigned q) {
+  detail::run_parallel(parts, [&](unsigned q) {
     auto& lower_fill = column[q];
     std::uint64_t pos = region[q];
     for (index a = cut[q]; a < cut[q + 1]; ++a) {
@@ -655,7 +639,7 @@ void fill_projection(const sides& sd, const Rows& rows, const projection_options
   const double min_weight = o.min_weight;
   const std::size_t n = sd.left.orgs;
   const auto parts = static_cast<unsigned>(cut.size() - 1);
-  run_parallel(parts, [&](unsigned q) {
+  detail::run_parallel(parts, [&](unsigned q) {
     accumulator acc(n, newman);
     std::uint64_t pos = region[q];
     index* idx = indices.data();
@@ -663,27 +647,8 @@ void fill_projection(const sides& sd, const Rows& rows, const projection_options
     double* wts = weights.data();
     for (index a = cut[q]; a < cut[q + 1]; ++a) {
       const std::uint64_t start = pos;
-      if (newman) rows.template accumulate<true>(a, acc);
-      else rows.template accumulate<false>(a, acc);
-      if (o.weight == overlap_weight::count) {
-        acc.drain([&](index b, std::uint32_t c, double) {
-          if (c >= min_weight) {
-            idx[pos] = b;
-            cnt[pos] = c;
-            ++pos;
-          }
-        });
-      } else {
-        acc.drain([&](index b, std::uint32_t c, double x) {
-          const double w = weigh(a, b, c, x);
-          if (w >= min_weight) {
-            idx[pos] = b;
-            cnt[pos] = c;
-            wts[pos] = w;
-            ++pos;
-          }
-        });
-      }
+      pos = write_row(rows, a, acc, newman, o.weight == overlap_weight::count, weigh, min_weight, idx, cnt, wts, pos,
+                      [](index) {});
       p.indptr[a + 1] = pos - start;
     }
     used[q] = pos - region[q];
@@ -826,7 +791,7 @@ projection_estimate estimate_projection(const network& net, const scope& s, cons
     const auto cut = split_rows(prefix, parts);
     std::vector<std::uint64_t> found(parts, 0);
     const weigher weigh{o.weight, &sd};
-    run_parallel(parts, [&](unsigned q) {
+    detail::run_parallel(parts, [&](unsigned q) {
       accumulator acc(n, newman);
       std::uint64_t k = 0;
       for (index a = cut[q]; a < cut[q + 1]; ++a) {
@@ -892,7 +857,7 @@ std::vector<organization_pair> top_by_rows(const sides& sd, const Rows& rows, co
   const weigher weigh{o.weight, &sd};
   std::vector<std::vector<organization_pair>> heaps(parts);
   constexpr index chunk = 16;
-  run_parallel(parts, [&](unsigned q) {
+  detail::run_parallel(parts, [&](unsigned q) {
     auto& heap = heaps[q];
     heap.reserve(k + 1);
     const auto worse_on_top = [](const organization_pair& x, const organization_pair& y) { return better(x, y); };

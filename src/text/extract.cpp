@@ -1041,30 +1041,6 @@ std::string iso(const danvan::period& p) {
   return p.start.to_string() + "/" + p.end.to_string();
 }
 
-std::string_view recurrence_word(recurrence r) {
-  switch (r) {
-    case recurrence::daily: return "daily";
-    case recurrence::weekly: return "weekly";
-    case recurrence::monthly: return "monthly";
-    case recurrence::quarterly: return "quarterly";
-    case recurrence::yearly: return "yearly";
-    case recurrence::none: break;
-  }
-  return "";
-}
-
-std::string_view period_kind_word(period_kind k) {
-  switch (k) {
-    case period_kind::date: return "date";
-    case period_kind::year: return "year";
-    case period_kind::range: return "range";
-    case period_kind::months: return "months";
-    case period_kind::quarter: return "quarter";
-    case period_kind::recurrence: return "recurrence";
-  }
-  return "";
-}
-
 /// Segments of raw text that may hold a reference (a slash) or a period (a
 /// digit, `hằng`/`hàng`, or `quý` as in `quý III` with the year from the
 /// options) are kept, the rest turned into spaces, so that the scanners
@@ -1413,10 +1389,12 @@ void extractor::map_periods(std::vector<period_match> found) {
     it.kind = item_kind::period;
     it.span = {p.byte_span.begin, p.byte_span.end};
     it.per = p.value;
-    std::string name = p.kind == period_kind::recurrence ? std::string(recurrence_word(p.repeats)) : iso(p.value);
-    if (name.empty()) name = std::string(period_kind_word(p.kind));
+    std::string name = p.kind == period_kind::recurrence && p.repeats != recurrence::none
+                           ? std::string(danvan::to_string(p.repeats))
+                           : iso(p.value);
+    if (name.empty()) name = std::string(danvan::to_string(p.kind));
     it.name = intern(name);
-    it.category = intern(period_kind_word(p.kind));
+    it.category = intern(danvan::to_string(p.kind));
     it.conf = p.kind == period_kind::recurrence || p.value.empty() ? 0.8 : 0.95;
     it.source = intern("periods");
     items_.push_back(std::move(it));

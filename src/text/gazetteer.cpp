@@ -2,19 +2,16 @@
 // reported at once (file and JSON path), and finding the shipped copy.
 #include <danvan/text/gazetteer.hpp>
 
+#include <danvan/detail/read_file.hpp>
 #include <danvan/error.hpp>
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdlib>
-#include <cstring>
-#include <fstream>
 #include <map>
 #include <mutex>
 #include <set>
-#include <sstream>
 
 namespace danvan::text {
 
@@ -356,19 +353,6 @@ void read_text(std::string_view text, const std::string& label, gazetteer::conte
   for (auto& p : r.problems()) problems.push_back(std::move(p));
 }
 
-std::string read_file(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    const int why = errno;
-    throw io_error(file.string(), std::string("cannot open the gazetteer file: ") + std::strerror(why),
-                   std::error_code(why, std::generic_category()));
-  }
-  std::ostringstream s;
-  s << in.rdbuf();
-  if (in.bad()) throw io_error(file.string(), "cannot read the gazetteer file");
-  return s.str();
-}
-
 void check(gazetteer::contents& c, std::vector<problem>& problems) {
   std::map<std::string, std::size_t> seen;
   for (std::size_t i = 0; i < c.organizations.size(); ++i) {
@@ -425,7 +409,7 @@ gazetteer gazetteer::load(const fs::path& path) {
   contents c;
   std::vector<problem> problems;
   for (const auto& f : files) {
-    const std::string text = read_file(f);
+    const std::string text = danvan::detail::read_file(f, "the gazetteer file");
     read_text(text, f.string(), c, problems);
     c.files.push_back(f.string());
   }

@@ -93,40 +93,6 @@ constexpr const char* kSeedPeriods = R"seedperiods([
 
 std::vector<json> rows(const char* table) { return json::parse(table).get<std::vector<json>>(); }
 
-std::string kind_name(period_kind k) {
-  switch (k) {
-    case period_kind::date: return "date";
-    case period_kind::year: return "year";
-    case period_kind::range: return "range";
-    case period_kind::months: return "months";
-    case period_kind::quarter: return "quarter";
-    case period_kind::recurrence: return "recurrence";
-  }
-  return "?";
-}
-
-std::string precision_name(danvan::precision p) {
-  switch (p) {
-    case danvan::precision::none: return "none";
-    case danvan::precision::year: return "year";
-    case danvan::precision::month: return "month";
-    case danvan::precision::day: return "day";
-  }
-  return "?";
-}
-
-std::string recurrence_name(recurrence r) {
-  switch (r) {
-    case recurrence::none: return "none";
-    case recurrence::daily: return "daily";
-    case recurrence::weekly: return "weekly";
-    case recurrence::monthly: return "monthly";
-    case recurrence::quarterly: return "quarterly";
-    case recurrence::yearly: return "yearly";
-  }
-  return "?";
-}
-
 std::string slice(const std::string& text, text_span bytes) { return text.substr(bytes.begin, bytes.size()); }
 
 std::string seed_text() {
@@ -146,11 +112,11 @@ TEST_P(Periods, FindsOneMatch) {
   const auto found = scan_periods(text, o);
   ASSERT_EQ(found.size(), 1u);
   const auto& m = found[0];
-  EXPECT_EQ(kind_name(m.kind), row["kind"].get<std::string>());
+  EXPECT_EQ(danvan::to_string(m.kind), row["kind"].get<std::string>());
   EXPECT_EQ(m.value.start.to_string(), row["start"].get<std::string>());
   EXPECT_EQ(m.value.end.to_string(), row["end"].get<std::string>());
-  EXPECT_EQ(precision_name(m.precision), row["precision"].get<std::string>());
-  EXPECT_EQ(recurrence_name(m.repeats), row.value("recurrence", std::string("none")));
+  EXPECT_EQ(danvan::to_string(m.precision), row["precision"].get<std::string>());
+  EXPECT_EQ(danvan::to_string(m.repeats), row.value("recurrence", std::string("none")));
   if (row.contains("months")) {
     EXPECT_EQ(m.first_month, row["months"][0].get<unsigned>());
     EXPECT_EQ(m.last_month, row["months"][1].get<unsigned>());
@@ -179,7 +145,7 @@ TEST(textPeriodsSeed, EveryDateAndPeriodInOrder) {
   ASSERT_EQ(found.size(), expected.size());
   for (std::size_t i = 0; i < found.size(); ++i) {
     SCOPED_TRACE("match " + std::to_string(i + 1));
-    EXPECT_EQ(kind_name(found[i].kind), expected[i]["kind"].get<std::string>());
+    EXPECT_EQ(danvan::to_string(found[i].kind), expected[i]["kind"].get<std::string>());
     EXPECT_EQ(found[i].value.start.to_string(), expected[i]["start"].get<std::string>());
     EXPECT_EQ(found[i].value.end.to_string(), expected[i]["end"].get<std::string>());
     EXPECT_EQ(slice(text, found[i].byte_span), expected[i]["matched"].get<std::string>());

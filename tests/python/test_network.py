@@ -461,15 +461,19 @@ def test_load_missing_file_raises_file_error(tmp_path):
     assert isinstance(info.value, IsADirectoryError) and info.value.errno == errno.EISDIR
 
 
-def test_unreadable_file_raises_permission_error(tmp_path):
-    if os.geteuid() == 0:
-        pytest.skip("root reads every file")
-    locked = tmp_path / "locked.json"
-    locked.write_text('{"danvan": "1"}')
-    locked.chmod(0)
-    with pytest.raises(PermissionError) as info:
-        danvan.Network.load(locked)
-    assert isinstance(info.value, danvan.FileError) and info.value.errno == errno.EACCES
+def test_file_errors_are_the_standard_oserror_subclass_of_their_errno(tmp_path):
+    not_a_folder = tmp_path / "plain.txt"
+    not_a_folder.write_text("x")
+    with pytest.raises(NotADirectoryError) as info:  # runs as root too
+        danvan.Network.load(not_a_folder / "net.json")
+    assert isinstance(info.value, danvan.FileError) and info.value.errno == errno.ENOTDIR
+    if os.geteuid() != 0:  # root reads every file
+        locked = tmp_path / "locked.json"
+        locked.write_text('{"danvan": "1"}')
+        locked.chmod(0)
+        with pytest.raises(PermissionError) as info:
+            danvan.Network.load(locked)
+        assert isinstance(info.value, danvan.FileError) and info.value.errno == errno.EACCES
 
 
 def test_concurrent_loads_from_threads():

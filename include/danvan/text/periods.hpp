@@ -6,6 +6,7 @@
 #include <vector>
 
 #include <danvan/date.hpp>
+#include <danvan/fwd.hpp>
 #include <danvan/text/normalize.hpp>
 #include <danvan/text/span.hpp>
 
@@ -23,6 +24,20 @@ enum class period_kind : unsigned char {
 
 /// How often a recurrence repeats.
 enum class recurrence : unsigned char { none, daily, weekly, monthly, quarterly, yearly };
+
+}  // namespace danvan::text
+
+namespace danvan {
+/// `danvan::to_string(period_kind::range) == "range"`, and the recurrences' words.
+template <> struct enum_names<text::period_kind> {
+  static constexpr std::string_view names[] = {"date", "year", "range", "months", "quarter", "recurrence"};
+};
+template <> struct enum_names<text::recurrence> {
+  static constexpr std::string_view names[] = {"none", "daily", "weekly", "monthly", "quarterly", "yearly"};
+};
+}  // namespace danvan
+
+namespace danvan::text {
 
 /// One date or period found in a text.
 struct period_match {

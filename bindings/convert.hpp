@@ -17,9 +17,10 @@
 
 namespace danvan::bindings {
 
-/// A danvan.Date, an ISO 8601 string or a datetime.date; None gives an empty date
-/// when `none_ok`. A ValueError says why a string is not a date; `what` (the
-/// argument's name), when given, starts the message.
+/// A danvan.Date, an ISO 8601 string, a datetime.date (datetime.datetime and
+/// pandas.Timestamp are ones) or a numpy.datetime64; None gives an empty date when
+/// `none_ok`. A ValueError says why a string is not a date (with the ISO form of a
+/// date written day first); `what` (the argument's name), when given, starts it.
 inline date as_date(pybind11::handle h, bool none_ok, const char* what = nullptr) {
   namespace py = pybind11;
   const std::string prefix = what ? std::string(what) + ": " : std::string();
@@ -36,8 +37,21 @@ inline date as_date(pybind11::handle h, bool none_ok, const char* what = nullptr
   const py::object pydate = py::module_::import("datetime").attr("date");
   if (py::isinstance(h, pydate))
     return date(h.attr("year").cast<int>(), h.attr("month").cast<unsigned>(), h.attr("day").cast<unsigned>());
-  throw py::type_error(prefix + "expected a danvan.Date, an ISO 8601 string or a datetime.date, found " +
-                       std::string(py::str(h.get_type().attr("__name__"))));
+  const std::string type_name = py::str(h.get_type().attr("__name__"));
+  if (type_name == "datetime64") {  // numpy's: its day as ISO text, NaT refused
+    const auto text = py::module_::import("numpy").attr("datetime_as_string")(h, py::arg("unit") = "D").cast<std::string>();
+    if (auto d = date::parse(text)) return *d;
+    throw py::value_error(prefix + "numpy.datetime64('" + text + "') is not a date");
+  }
+  throw py::type_error(prefix + "expected a danvan.Date, an ISO 8601 string, a datetime.date or a numpy.datetime64, found " +
+                       type_name);
+}
+
+/// A date that is not empty: the day a network is taken on, not "unknown".
+inline date as_day(pybind11::handle h, const char* what) {
+  const date d = as_date(h, false, what);
+  if (d.empty()) throw pybind11::value_error(std::string(what) + ": the date is empty");
+  return d;
 }
 
 /// As as_date(), but None gives nothing.

@@ -33,18 +33,19 @@ py::dict findings_table(const network& net, const rule_set& rules, const std::ve
   for (auto w : enum_names<severity>::names) severities.push_back(word(w));
   for (auto w : enum_names<entity_kind>::names) kinds.push_back(word(w));
   std::array<std::vector<py::object>, 8> ids;
-  auto id = [&](entity_kind k, index i) -> py::object {
-    auto& cache = ids[static_cast<std::size_t>(k)];
-    if (cache.empty()) cache.resize(net.size(k));
-    if (!cache[i]) cache[i] = word(net.id_of(k, i));
-    return cache[i];
+  auto id = [&](const finding& f) -> py::object {
+    if (f.entity == no_index) return word(entity_id(net, f));  // a carried or orphaned role's first holder
+    auto& cache = ids[static_cast<std::size_t>(f.kind)];
+    if (cache.empty()) cache.resize(net.size(f.kind));
+    if (!cache[f.entity]) cache[f.entity] = word(net.id_of(f.kind, f.entity));
+    return cache[f.entity];
   };
   py::dict t;
   t["rule"] = object_array(n, [&](std::size_t i) { return names[found[i].rule]; });
   t["check"] = object_array(n, [&](std::size_t i) { return checks[found[i].rule]; });
   t["severity"] = object_array(n, [&](std::size_t i) { return severities[static_cast<std::size_t>(found[i].severity)]; });
   t["entity_kind"] = object_array(n, [&](std::size_t i) { return kinds[static_cast<std::size_t>(found[i].kind)]; });
-  t["entity"] = object_array(n, [&](std::size_t i) { return id(found[i].kind, found[i].entity); });
+  t["entity"] = object_array(n, [&](std::size_t i) { return id(found[i]); });
   if (described) {
     const auto& v = *described;
     t["message"] = object_array(n, [&](std::size_t i) { return py::str(v[i].message); });
@@ -54,7 +55,7 @@ py::dict findings_table(const network& net, const rule_set& rules, const std::ve
   auto* ep = entity_pos.mutable_data();
   auto* rp = rule_pos.mutable_data();
   for (std::size_t i = 0; i < n; ++i) {
-    ep[i] = found[i].entity;
+    ep[i] = found[i].entity == no_index ? -1 : std::int64_t{found[i].entity};
     rp[i] = found[i].rule;
   }
   t["entity_pos"] = entity_pos;
@@ -133,7 +134,7 @@ tuples, rule by rule in file order. as_of: a date, or None for the rules file's 
           found = find_violations(net, rules, on);
           if (messages) described = describe(net, rules, on, found);
         }
-        return findings_table(net, rules, found, messages ? &described : nullptr);
+        return findings_table(*checked_network(net, rules, on), rules, found, messages ? &described : nullptr);
       },
       py::arg("net"), py::arg("rules"), py::arg("as_of") = py::none(), py::arg("messages") = false,
       R"pbdoc(The violations as a dict of columns: rule, check, severity, entity_kind, entity

@@ -62,6 +62,12 @@ std::optional<date> opt_date(date d) {
   return d;
 }
 
+/// (role, org, event or None, date or None) for an orphaned role, (org, event, date)
+/// for a carried one: ids of the full network.
+py::tuple origin_tuple(const role_origin_view& o) {
+  return py::make_tuple(o.org, o.event.empty() ? py::object(py::none()) : py::cast(o.event), opt_date(o.date));
+}
+
 /// (source view or None, begin, end, note) per evidence entry.
 py::list evidence_list(const net_ptr& n, const std::vector<evidence_ref>& evidence) {
   py::list out;
@@ -233,7 +239,13 @@ void register_views(py::module_& m) {
       })
       .def_property_readonly("area", [](const O& b) { return opt(b.net, b.v().area()); })
       .def_property_readonly("parent", [](const O& b) { return opt(b.net, b.v().parent()); })
-      .def_property_readonly("roles", [](const O& b) { return roles_of(b.net, b.v().roles()); });
+      .def_property_readonly("roles", [](const O& b) { return roles_of(b.net, b.v().roles()); })
+      .def_property_readonly("names", [](const O& b) {
+        py::list out;
+        for (const auto& n : b.v().names()) out.append(py::make_tuple(n.name, opt_date(n.valid_from), opt_date(n.valid_to)));
+        return out;
+      }, "Names over time: (name, valid_from, valid_to) tuples.")
+      .def("name_on", [](const O& b, py::handle d) { return b.v().name_on(as_date(d, false, "date")); }, py::arg("date"));
 
   using D = bound<document_view>;
   entity_class<document_view>(m, "DocumentView", "document")
@@ -263,7 +275,15 @@ void register_views(py::module_& m) {
       .def_property_readonly("implements", [](const P& b) { return many<document_view>(b.net, b.v().implements()); })
       .def_property_readonly("topics", [](const P& b) { return many<topic_view>(b.net, b.v().topics()); })
       .def_property_readonly("areas", [](const P& b) { return many<area_view>(b.net, b.v().areas()); })
-      .def_property_readonly("roles", [](const P& b) { return roles_of(b.net, b.v().roles()); });
+      .def_property_readonly("roles", [](const P& b) { return roles_of(b.net, b.v().roles()); })
+      .def_property_readonly("orphaned_roles", [](const P& b) {
+        py::list out;
+        for (const auto& o : b.v().orphaned_roles())
+          out.append(py::make_tuple(b.net->vocabulary()[o.role].name, o.origin.org,
+                                    o.origin.event.empty() ? py::object(py::none()) : py::cast(o.origin.event),
+                                    opt_date(o.origin.date)));
+        return out;
+      }, "Roles nobody holds (network as of a day): (role, org, event, date) tuples.");
 
   using T = bound<task_view>;
   entity_class<task_view>(m, "TaskView", "task")
@@ -275,7 +295,15 @@ void register_views(py::module_& m) {
       .def_property_readonly("areas", [](const T& b) { return many<area_view>(b.net, b.v().areas()); })
       .def_property_readonly("period", [](const T& b) { return b.v().period(); })
       .def_property_readonly("due", [](const T& b) { return opt_date(b.v().due()); })
-      .def_property_readonly("roles", [](const T& b) { return roles_of(b.net, b.v().roles()); });
+      .def_property_readonly("roles", [](const T& b) { return roles_of(b.net, b.v().roles()); })
+      .def_property_readonly("orphaned_roles", [](const T& b) {
+        py::list out;
+        for (const auto& o : b.v().orphaned_roles())
+          out.append(py::make_tuple(b.net->vocabulary()[o.role].name, o.origin.org,
+                                    o.origin.event.empty() ? py::object(py::none()) : py::cast(o.origin.event),
+                                    opt_date(o.origin.date)));
+        return out;
+      }, "Roles nobody holds (network as of a day): (role, org, event, date) tuples.");
 
   using E = bound<event_view>;
   entity_class<event_view>(m, "EventView", "event")
@@ -283,7 +311,18 @@ void register_views(py::module_& m) {
       .def_property_readonly("date", [](const E& b) { return opt_date(b.v().date()); })
       .def_property_readonly("approximate", [](const E& b) { return b.v().approximate(); })
       .def_property_readonly("from_", [](const E& b) { return many<organization_view>(b.net, b.v().from()); })
-      .def_property_readonly("to", [](const E& b) { return many<organization_view>(b.net, b.v().to()); });
+      .def_property_readonly("to", [](const E& b) { return many<organization_view>(b.net, b.v().to()); })
+      .def_property_readonly("shares", [](const E& b) {
+        py::list out;
+        for (const auto& sh : b.v().shares()) {
+          py::list items;
+          for (index p : sh.programs) items.append(b.net->id_of(entity_kind::program, p));
+          for (index t : sh.tasks) items.append(b.net->id_of(entity_kind::task, t));
+          out.append(py::make_tuple(bound<organization_view>{b.net, sh.to}, many<topic_view>(b.net, sh.topics),
+                                    many<area_view>(b.net, sh.areas), items));
+        }
+        return out;
+      }, "How a split divides roles: (to, topics, areas, item ids) tuples.");
 
   using S = bound<source_view>;
   entity_class<source_view>(m, "SourceView", "source")
@@ -306,6 +345,12 @@ void register_views(py::module_& m) {
       .def_property_readonly("classification_stated", [](const R& b) { return b.v().classification_stated(); })
       .def_property_readonly("sources", [](const R& b) { return evidence_list(b.net, b.v().sources()); })
       .def_property_readonly("extra_json", [](const R& b) { return b.v().extra(); })
+      .def_property_readonly("valid_from", [](const R& b) { return opt_date(b.v().valid_from()); })
+      .def_property_readonly("valid_to", [](const R& b) { return opt_date(b.v().valid_to()); })
+      .def_property_readonly("carried_from", [](const R& b) -> py::object {
+        const auto o = b.v().carried_from();
+        return o ? py::object(origin_tuple(*o)) : py::object(py::none());
+      }, "Where a reorganization carried the role from: (org, event, date), or None.")
       .def("__eq__", [](const R& a, const R& b) { return a.net == b.net && a.pos == b.pos; }, py::is_operator())
       .def("__ne__", [](const R& a, const R& b) { return !(a.net == b.net && a.pos == b.pos); }, py::is_operator())
       .def("__hash__", [](const R& b) {
@@ -370,10 +415,26 @@ void register_network_class(py::module_& m) {
         d["description"] = mt.description;
         d["language"] = mt.language;
         d["classification"] = to_string(mt.classification);
+        d["as_of"] = opt_date(mt.as_of);
         d["extra_json"] = mt.extra;
         return d;
       })
       .def("extra_json", [](const network& n) { return n.extra(); })
+      .def("as_of", [](const network& n, py::handle day) {
+        const date d = as_day(day, "as_of");
+        std::shared_ptr<const network> out;
+        {
+          py::gil_scoped_release release;
+          out = n.as_of(d);
+        }
+        return std::const_pointer_cast<network>(out);
+      }, py::arg("date"), "The network as of a day (built once, kept with this one).")
+      .def("warnings", [](const network& n) {
+        py::list out;
+        for (const auto& w : n.warnings())
+          out.append(py::make_tuple(w.file, w.path, w.line, w.column, w.rule, w.message, w.suggestion));
+        return out;
+      }, "What the network's file has that is allowed but suspect: problem tuples.")
       .def("vocabulary", [](const network& n) {
         py::list out;
         const auto& all = n.vocabulary().all();

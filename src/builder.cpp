@@ -151,7 +151,11 @@ struct network_builder::impl {
 
   std::vector<detail::role_record> program_roles, task_roles;
   std::vector<std::pair<index, std::uint32_t>> program_role_sides, task_role_sides;
+  std::vector<detail::role_period_record> program_role_periods, task_role_periods;
+  std::vector<detail::role_origin_record> program_role_origins, task_role_origins;
   std::vector<std::uint32_t> program_role_begin{0}, task_role_begin{0};
+  std::vector<detail::orphan_record> orphans;  // role: a pending role name until resolved
+  std::vector<problem> warnings;
   std::vector<std::string> pending_roles;
   std::size_t roles_declared = 0;  // positions in the file's `roles` list
 
@@ -311,12 +315,36 @@ struct network_builder::impl {
     return static_cast<std::uint16_t>(pending_role_flag | (it - pending_roles.begin()));
   }
 
-  void add_roles(std::vector<role_assignment>& roles, entity_kind k, index pos,
-                 std::vector<detail::role_record>& out, std::vector<std::pair<index, std::uint32_t>>& sides,
-                 std::vector<std::uint32_t>& begin) {
+  /// The roles of a task or program, and the facts few roles have (dates, origin)
+  /// in their sparse lists. `active` is the period the task or program runs.
+  struct role_lists {
+    std::vector<detail::role_record>& roles;
+    std::vector<std::pair<index, std::uint32_t>>& sides;
+    std::vector<detail::role_period_record>& periods;
+    std::vector<detail::role_origin_record>& origins;
+    std::vector<std::uint32_t>& begin;
+  };
+  void add_roles(std::vector<role_assignment>& roles, entity_kind k, index pos, role_lists out_lists,
+                 const period& active) {
+    auto& out = out_lists.roles;
     for (std::size_t i = 0; i < roles.size(); ++i) {
       auto& ra = roles[i];
       const auto step = static_cast<std::int64_t>(i);
+      const auto role_pos = static_cast<index>(out.size());
+      if (!ra.valid_from.empty() || !ra.valid_to.empty()) {
+        out_lists.periods.push_back({role_pos, ra.valid_from, ra.valid_to});
+        if (!period{ra.valid_from, ra.valid_to}.well_formed())
+          report(path_parts{k, pos, "roles", step, "valid_to"}.str(), "ends-before-start",
+                 "valid_to " + ra.valid_to.to_string() + " is before valid_from " + ra.valid_from.to_string());
+        else
+          warn_outside(ra, active, path_parts{k, pos, "roles", step});
+      }
+      if (ra.carried_from) {
+        if (ra.carried_from->org.empty())
+          report(path_parts{k, pos, "roles", step, "carried_from", -1, "org"}.str(), "missing-field",
+                 "a carried role names the organization it came from");
+        out_lists.origins.push_back({role_pos, str(ra.carried_from->org), str(ra.carried_from->event), ra.carried_from->date});
+      }
       detail::role_record r;
       r.target = pos;
       r.target_kind = k;
@@ -326,10 +354,41 @@ struct network_builder::impl {
       r.role = role_name(ra.role);
       if (ra.classification) r.classification = static_cast<std::uint8_t>(*ra.classification);
       const std::uint32_t s = side({}, {}, ra.sources, ra.extra, path_parts{k, pos, "roles", step, "sources"});
-      if (s != no_index) sides.emplace_back(static_cast<index>(out.size()), s);
+      if (s != no_index) out_lists.sides.emplace_back(role_pos, s);
       out.push_back(r);
     }
-    begin.push_back(static_cast<std::uint32_t>(out.size()));
+    out_lists.begin.push_back(static_cast<std::uint32_t>(out.size()));
+  }
+
+  /// A role dated outside the period of its task or program is kept, with a warning.
+  void warn_outside(const role_assignment& ra, const period& active, const path_parts& at) {
+    auto outside = [&](date d) {
+      return !d.empty() && ((!active.start.empty() && surely_before(d, active.start)) ||
+                            (!active.end.empty() && surely_after(d, active.end)));
+    };
+    for (auto [field, d] : {std::pair{"valid_from", ra.valid_from}, std::pair{"valid_to", ra.valid_to}}) {
+      if (!outside(d)) continue;
+      path_parts where = at;
+      where.f2 = field;
+      warnings.push_back(problem{file, where.str(), 0, 0, "role-outside-period",
+                                 std::string(field) + " " + d.to_string() + " lies outside the period " +
+                                     (active.start.empty() ? std::string("…") : active.start.to_string()) + "–" +
+                                     (active.end.empty() ? std::string("…") : active.end.to_string()) +
+                                     " of its " + std::string(kind_word(at.kind)),
+                                 {}});
+    }
+  }
+
+  void add_orphans(const std::vector<orphaned_role>& list, entity_kind k, index pos) {
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const auto& o = list[i];
+      const path_parts at{k, pos, "orphaned_roles", static_cast<std::int64_t>(i)};
+      if (o.role.empty()) report(path_parts{k, pos, "orphaned_roles", static_cast<std::int64_t>(i), "role"}.str(), "missing-field", "the orphaned role has no role name");
+      if (o.origin.org.empty())
+        report(path_parts{k, pos, "orphaned_roles", static_cast<std::int64_t>(i), "org"}.str(), "missing-field",
+               "an orphaned role names the organization that held it");
+      orphans.push_back({k, role_name(o.role), pos, str(o.origin.org), str(o.origin.event), o.origin.date});
+    }
   }
 
   // ---- build --------------------------------------------------------------
@@ -395,6 +454,18 @@ struct network_builder::impl {
       auto& o = d.events[p];
       visit_list(K::organization, o.from, {K::event, p, "from"});
       visit_list(K::organization, o.to, {K::event, p, "to"});
+      for (std::uint32_t k = 0; k < o.shares.length; ++k) {
+        auto& share = d.shares[o.shares.offset + k];
+        f(K::organization, share.to, path_parts{K::event, p, "shares", k, "to"});
+        auto visit_share_list = [&](entity_kind target, detail::list_ref l, std::string_view field) {
+          for (std::uint32_t j = 0; j < l.length; ++j)
+            f(target, d.index_lists[l.offset + j], path_parts{K::event, p, "shares", k, field, j});
+        };
+        visit_share_list(K::topic, share.topics, "topics");
+        visit_share_list(K::area, share.areas, "areas");
+        visit_share_list(K::program, share.programs, "items");
+        visit_share_list(K::task, share.tasks, "items");
+      }
       visit_side(o.side, {K::event, p, "sources"});
     }
     for (index p = 0; p < d.sources.size(); ++p) {
@@ -466,6 +537,19 @@ struct network_builder::impl {
     };
     fix(entity_kind::program, program_roles, program_role_begin);
     fix(entity_kind::task, task_roles, task_role_begin);
+    std::vector<std::uint32_t> seen(2, 0);  // orphans per kind so far, for their paths
+    for (auto& o : orphans) {
+      if (!(o.role & pending_role_flag)) continue;
+      const auto& name = pending_roles[o.role & ~pending_role_flag];
+      if (auto found = resolved[o.role & ~pending_role_flag]) {
+        o.role = *found;
+        continue;
+      }
+      o.role = 0;
+      if (!name.empty())
+        report("/" + std::string(collection_name(o.target_kind)) + "/" + std::to_string(o.target) + "/orphaned_roles",
+               "unknown-role", "unknown role `" + name + "` in an orphaned role");
+    }
   }
 
   /// Reports every cycle of a parent relation once, at the element that closes it.
@@ -510,7 +594,148 @@ struct network_builder::impl {
                "a `" + std::string(to_string(kind)) + "` event needs " + want + " (it has " + std::to_string(from) +
                    " and " + std::to_string(to) + ")");
       if (e.date.empty()) report(path_parts{entity_kind::event, p, "date"}.str(), "missing-field", "the event has no date");
+      check_event_dates(p);
+      check_shares(p);
     }
+    check_event_loops();
+  }
+
+  /// An event takes effect within its predecessors' lives (by the day after they end)
+  /// and not before its successors begin.
+  void check_event_dates(index p) {
+    const auto& e = d.events[p];
+    if (e.date.empty()) return;
+    const auto list = [&](detail::list_ref l) { return std::span<const index>(d.index_lists.data() + l.offset, l.length); };
+    for (std::uint32_t k = 0; k < e.from.length; ++k) {
+      const index o = list(e.from)[k];
+      if (o == no_index) continue;
+      const auto& org = d.organizations[o];
+      const bool before_start = !org.valid_from.empty() && surely_before(e.date, org.valid_from);
+      const bool after_end = !org.valid_to.empty() && e.date.first_day() > org.valid_to.last_day() + 1;
+      if (before_start || after_end)
+        report(path_parts{entity_kind::event, p, "date"}.str(), "event-outside-validity",
+               "the event's date " + e.date.to_string() + " lies outside the life of its predecessor `" +
+                   std::string(d.str(org.id)) + "` (" + (org.valid_from.empty() ? std::string("…") : org.valid_from.to_string()) +
+                   "–" + (org.valid_to.empty() ? std::string("…") : org.valid_to.to_string()) +
+                   "); an event takes effect by the day after its predecessors end");
+    }
+    for (std::uint32_t k = 0; k < e.to.length; ++k) {
+      const index o = list(e.to)[k];
+      if (o == no_index) continue;
+      const auto& org = d.organizations[o];
+      if (!org.valid_from.empty() && surely_after(org.valid_from, e.date))
+        report(path_parts{entity_kind::event, p, "to", k}.str(), "successor-starts-late",
+               "the successor `" + std::string(d.str(org.id)) + "` starts " + org.valid_from.to_string() +
+                   ", after the event (" + e.date.to_string() + "): nobody would hold the roles in between");
+    }
+  }
+
+  /// A share names one of the event's successors; only a split divides.
+  void check_shares(index p) {
+    const auto& e = d.events[p];
+    if (e.shares.length == 0) return;
+    if (static_cast<event_kind>(e.kind) != event_kind::split)
+      report(path_parts{entity_kind::event, p, "shares"}.str(), "event-shape",
+             "only a `split` event divides roles with `shares`");
+    const auto to = std::span<const index>(d.index_lists.data() + e.to.offset, e.to.length);
+    for (std::uint32_t k = 0; k < e.shares.length; ++k) {
+      const index s = d.shares[e.shares.offset + k].to;
+      if (s != no_index && std::find(to.begin(), to.end(), s) == to.end())
+        report(path_parts{entity_kind::event, p, "shares", k, "to"}.str(), "share-not-successor",
+               "the share names `" + std::string(d.str(d.organizations[s].id)) + "`, which is not one of the event's `to`");
+    }
+  }
+
+  /// Events of one day that lead from an organization through others back to itself
+  /// leave no holder to name (on different days they are a history: renamed, then
+  /// renamed back; and a merge whose `to` is one of its `from` is an absorption).
+  void check_event_loops() {
+    std::vector<index> order(d.events.size());
+    for (index i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](index a, index b) {
+      return d.events[a].date.first_day() < d.events[b].date.first_day();
+    });
+    std::vector<std::uint8_t> state(d.organizations.size(), 0);  // 0 new, 1 on the walk, 2 done
+    std::vector<std::vector<std::pair<index, index>>> next(d.organizations.size());  // (event, to)
+    std::vector<index> touched;
+    for (std::size_t a = 0; a < order.size();) {
+      std::size_t b = a;
+      const auto day = d.events[order[a]].date.first_day();
+      while (b < order.size() && d.events[order[b]].date.first_day() == day) ++b;
+      touched.clear();
+      for (std::size_t k = a; k < b; ++k) {
+        const auto& e = d.events[order[k]];
+        for (std::uint32_t i = 0; i < e.from.length; ++i)
+          for (std::uint32_t j = 0; j < e.to.length; ++j) {
+            const index f = d.index_lists[e.from.offset + i], t = d.index_lists[e.to.offset + j];
+            if (f == no_index || t == no_index || f == t) continue;  // a body that absorbs others goes on
+            next[f].emplace_back(order[k], t);
+            touched.push_back(f);
+          }
+      }
+      for (index start : touched) find_loop(start, next, state);
+      for (index o : touched) { next[o].clear(); state[o] = 0; }
+      for (std::size_t k = a; k < b; ++k) {
+        const auto& e = d.events[order[k]];
+        for (std::uint32_t j = 0; j < e.to.length; ++j)
+          if (const index t = d.index_lists[e.to.offset + j]; t != no_index) state[t] = 0;
+      }
+      a = b;
+    }
+  }
+
+  /// Depth-first from `start` over one day's events (iterative: chains may be long);
+  /// reports the event that closes a loop.
+  void find_loop(index start, const std::vector<std::vector<std::pair<index, index>>>& next,
+                 std::vector<std::uint8_t>& state) {
+    if (state[start] != 0) return;
+    std::vector<std::pair<index, std::size_t>> stack{{start, 0}};
+    state[start] = 1;
+    while (!stack.empty()) {
+      auto& [o, k] = stack.back();
+      if (k == next[o].size()) {
+        state[o] = 2;
+        stack.pop_back();
+        continue;
+      }
+      const auto [e, t] = next[o][k++];
+      if (state[t] == 1) {
+        report(path_parts{entity_kind::event, e, "to"}.str(), "event-cycle",
+               "events of " + d.events[e].date.to_string() + " lead from `" + std::string(d.str(d.organizations[t].id)) +
+                   "` back to itself (through `" + std::string(d.str(d.events[e].id)) +
+                   "`): on one day an organization cannot succeed itself");
+        continue;
+      }
+      if (state[t] == 0) {
+        state[t] = 1;
+        stack.emplace_back(t, 0);
+      }
+    }
+  }
+
+  /// Names over time: each with a name, periods in order that do not overlap.
+  void check_names(index pos, const std::vector<dated_name>& names) {
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      const auto& n = names[i];
+      const auto at = [&](std::string_view f) {
+        return path_parts{entity_kind::organization, pos, "names", static_cast<std::int64_t>(i), f}.str();
+      };
+      if (blank(n.name)) report(at("name"), "missing-field", "a former name needs a name");
+      if (!period{n.valid_from, n.valid_to}.well_formed())
+        report(at("valid_to"), "ends-before-start",
+               "valid_to " + n.valid_to.to_string() + " is before valid_from " + n.valid_from.to_string());
+      for (std::size_t j = 0; j < i; ++j)
+        if (period{n.valid_from, n.valid_to}.overlaps(period{names[j].valid_from, names[j].valid_to})) {
+          report(at("valid_from"), "names-overlap",
+                 "the period of `" + n.name + "` overlaps that of `" + names[j].name + "` (/organizations/" +
+                     std::to_string(pos) + "/names/" + std::to_string(j) + "): an organization bears one name at a time");
+          break;
+        }
+    }
+  }
+
+  static bool blank(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
   }
 
   void index_roles() {
@@ -530,6 +755,14 @@ struct network_builder::impl {
     for (auto& b : d.task_role_begin) b += shift;
     d.role_sides = std::move(program_role_sides);
     for (auto [r, s] : task_role_sides) d.role_sides.emplace_back(r + shift, s);
+    d.role_periods = std::move(program_role_periods);
+    for (auto p : task_role_periods) d.role_periods.push_back({p.role + shift, p.valid_from, p.valid_to});
+    d.role_origins = std::move(program_role_origins);
+    for (auto o : task_role_origins) d.role_origins.push_back({o.role + shift, o.org, o.event, o.date});
+    std::stable_sort(orphans.begin(), orphans.end(), [](const auto& a, const auto& b) {
+      return std::pair{a.target_kind, a.target} < std::pair{b.target_kind, b.target};
+    });
+    d.orphans = std::move(orphans);
 
     // Counting sort of role indices by organization: the reverse adjacency.
     d.org_role_begin.assign(d.organizations.size() + 1, 0);
@@ -616,6 +849,9 @@ void network_builder::add(organization v) {
   if (v.level) r.level = static_cast<std::uint8_t>(*v.level);
   r.area = I.ref(entity_kind::area, v.area, {entity_kind::organization, pos, "area"});
   r.parent = I.ref(entity_kind::organization, v.parent, {entity_kind::organization, pos, "parent"});
+  I.check_names(pos, v.names);
+  r.names = {static_cast<std::uint32_t>(I.d.names.size()), static_cast<std::uint32_t>(v.names.size())};
+  for (const auto& n : v.names) I.d.names.push_back({I.str(n.name), n.valid_from, n.valid_to});
 }
 
 void network_builder::add(document v) {
@@ -670,7 +906,10 @@ void network_builder::add(program v) {
   r.implements = implements;
   r.topics = topics;
   r.areas = areas;
-  I.add_roles(v.roles, K, pos, I.program_roles, I.program_role_sides, I.program_role_begin);
+  I.add_roles(v.roles, K, pos,
+              {I.program_roles, I.program_role_sides, I.program_role_periods, I.program_role_origins, I.program_role_begin},
+              v.period.empty() ? period{v.valid_from, v.valid_to} : v.period);
+  I.add_orphans(v.orphaned_roles, K, pos);
 }
 
 void network_builder::add(task v) {
@@ -692,7 +931,10 @@ void network_builder::add(task v) {
   r.areas = areas;
   r.period = v.period;
   r.due = v.due;
-  I.add_roles(v.roles, K, pos, I.task_roles, I.task_role_sides, I.task_role_begin);
+  const period active = !v.period.empty() ? v.period : !v.due.empty() ? period{{}, v.due} : period{v.valid_from, v.valid_to};
+  I.add_roles(v.roles, K, pos,
+              {I.task_roles, I.task_role_sides, I.task_role_periods, I.task_role_origins, I.task_role_begin}, active);
+  I.add_orphans(v.orphaned_roles, K, pos);
 }
 
 void network_builder::add(event v) {
@@ -702,12 +944,30 @@ void network_builder::add(event v) {
   const index pos = static_cast<index>(I.d.events.size() - 1);
   const auto from = I.ref_list(entity_kind::organization, v.from, {K, pos, "from"});
   const auto to = I.ref_list(entity_kind::organization, v.to, {K, pos, "to"});
+  const detail::list_ref shares{static_cast<std::uint32_t>(I.d.shares.size()), static_cast<std::uint32_t>(v.shares.size())};
+  for (std::size_t i = 0; i < v.shares.size(); ++i) {
+    const auto& sh = v.shares[i];
+    const auto step = static_cast<std::int64_t>(i);
+    detail::share_record rec;
+    if (sh.to.empty()) I.report(path_parts{K, pos, "shares", step, "to"}.str(), "missing-field", "a share names its successor in `to`");
+    rec.to = I.ref(entity_kind::organization, sh.to, {K, pos, "shares", step, "to"});
+    rec.topics = I.ref_list(entity_kind::topic, sh.topics, {K, pos, "shares", step, "topics"});
+    rec.areas = I.ref_list(entity_kind::area, sh.areas, {K, pos, "shares", step, "areas"});
+    std::vector<std::string> programs, tasks;
+    for (const auto& item : sh.items) (item.starts_with(id_prefix(entity_kind::program)) ? programs : tasks).push_back(item);
+    rec.programs = I.ref_list(entity_kind::program, programs, {K, pos, "shares", step, "items"});
+    rec.tasks = I.ref_list(entity_kind::task, tasks, {K, pos, "shares", step, "items"});
+    if (sh.topics.empty() && sh.areas.empty() && sh.items.empty())
+      I.report(path_parts{K, pos, "shares", step}.str(), "missing-field", "a share divides by `topics`, `areas` or `items`");
+    I.d.shares.push_back(rec);
+  }
   auto& r = I.d.events[pos];
   r.kind = static_cast<std::uint8_t>(v.kind);
   r.date = v.date;
   r.approximate = v.approximate;
   r.from = from;
   r.to = to;
+  r.shares = shares;
 }
 
 void network_builder::add(source v) {
@@ -773,6 +1033,9 @@ network network_builder::build() && {
   net.vocabulary_ = std::move(I.vocabulary);
   net.meta_ = std::move(I.meta);
   net.extra_ = std::move(I.extra);
+  std::stable_sort(I.warnings.begin(), I.warnings.end(),
+                   [](const problem& a, const problem& b) { return path_less(a.path, b.path); });
+  net.warnings_ = std::move(I.warnings);
   return net;
 }
 

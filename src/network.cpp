@@ -1,6 +1,8 @@
 #include <danvan/detail/lazy_indexes.hpp>
 #include <danvan/detail/suggest.hpp>
 #include <danvan/error.hpp>
+#include <danvan/query/argument_error.hpp>
+#include <danvan/query/time.hpp>
 #include <danvan/network.hpp>
 
 #include <algorithm>
@@ -105,9 +107,30 @@ std::size_t network::memory_bytes() const noexcept {
                   bytes(d_.reviews) + bytes(d_.sides) + bytes(d_.areas) + bytes(d_.topics) +
                   bytes(d_.organizations) + bytes(d_.documents) + bytes(d_.programs) + bytes(d_.tasks) +
                   bytes(d_.events) + bytes(d_.sources) + bytes(d_.roles) + bytes(d_.program_role_begin) +
-                  bytes(d_.task_role_begin) + bytes(d_.org_role_begin) + bytes(d_.org_roles) + bytes(d_.role_sides);
+                  bytes(d_.task_role_begin) + bytes(d_.org_role_begin) + bytes(d_.org_roles) + bytes(d_.role_sides) +
+                  bytes(d_.role_periods) + bytes(d_.role_origins) + bytes(d_.orphans) + bytes(d_.names) +
+                  bytes(d_.shares);
   for (const auto& t : d_.ids) n += t.bytes();
   return n + extra_.capacity();
+}
+
+std::shared_ptr<const network> network::as_of(date d) const {
+  if (d.empty()) throw argument_error("a date is needed for the network as of a day");
+  if (meta_.as_of == d) return std::shared_ptr<const network>(lazy_, this);  // aliasing: kept alive by nothing else
+  auto& cache = *lazy_;
+  {
+    std::lock_guard lock(cache.as_of_mutex);
+    for (const auto& [day, net] : cache.as_of)
+      if (day == d) return net;
+  }
+  // Built outside the lock so that other dates are not held up; a racing thread may
+  // build the same day too, and the first one stored wins.
+  auto built = std::make_shared<const network>(danvan::as_of(*this, d));
+  std::lock_guard lock(cache.as_of_mutex);
+  for (const auto& [day, net] : cache.as_of)
+    if (day == d) return net;
+  cache.as_of.emplace_back(d, built);
+  return built;
 }
 
 // ---- views -----------------------------------------------------------------
@@ -136,6 +159,50 @@ role_range organization_view::roles() const noexcept {
   const auto& d = net_->data();
   return role_range(*net_, std::span<const index>(d.org_roles.data() + d.org_role_begin[i_],
                                                   d.org_role_begin[i_ + 1] - d.org_role_begin[i_]));
+}
+std::vector<dated_name_view> organization_view::names() const {
+  std::vector<dated_name_view> out;
+  const auto& d = net_->data();
+  for (std::uint32_t k = 0; k < rec().names.length; ++k) {
+    const auto& n = d.names[rec().names.offset + k];
+    out.push_back({d.str(n.name), n.valid_from, n.valid_to});
+  }
+  return out;
+}
+std::string_view organization_view::name_on(date day) const noexcept {
+  const auto& d = net_->data();
+  for (std::uint32_t k = 0; k < rec().names.length; ++k) {
+    const auto& n = d.names[rec().names.offset + k];
+    if (period{n.valid_from, n.valid_to}.overlaps(day)) return d.str(n.name);
+  }
+  return name();
+}
+namespace {
+std::vector<orphaned_role_view> orphans_of(const network& net, entity_kind kind, index target) {
+  const auto& o = net.data().orphans;
+  auto key = [](const detail::orphan_record& r) { return std::pair{r.target_kind, r.target}; };
+  auto it = std::lower_bound(o.begin(), o.end(), std::pair{kind, target},
+                             [&](const detail::orphan_record& r, const auto& k) { return key(r) < k; });
+  std::vector<orphaned_role_view> out;
+  for (; it != o.end() && key(*it) == std::pair{kind, target}; ++it)
+    out.push_back({it->role, {net.data().str(it->org), net.data().str(it->event), it->date}});
+  return out;
+}
+template <class Record> const Record* sparse_find(const std::vector<Record>& v, index role) {
+  auto it = std::lower_bound(v.begin(), v.end(), role, [](const Record& r, index k) { return r.role < k; });
+  return it == v.end() || it->role != role ? nullptr : &*it;
+}
+}  // namespace
+std::vector<orphaned_role_view> program_view::orphaned_roles() const { return orphans_of(*net_, entity_kind::program, i_); }
+std::vector<orphaned_role_view> task_view::orphaned_roles() const { return orphans_of(*net_, entity_kind::task, i_); }
+std::vector<share_view> event_view::shares() const {
+  std::vector<share_view> out;
+  const auto& d = net_->data();
+  for (std::uint32_t k = 0; k < rec().shares.length; ++k) {
+    const auto& s = d.shares[rec().shares.offset + k];
+    out.push_back({s.to, d.list(s.topics), d.list(s.areas), d.list(s.programs), d.list(s.tasks)});
+  }
+  return out;
 }
 std::optional<organization_view> document_view::issued_by() const noexcept {
   if (rec().issued_by == no_index) return std::nullopt;
@@ -188,6 +255,19 @@ bool role_view::classification_stated() const noexcept {
   return rec().classification != detail::inherit_classification;
 }
 std::vector<evidence_ref> role_view::sources() const { return detail::evidence_of(net_->data(), side()); }
+date role_view::valid_from() const noexcept {
+  const auto* p = sparse_find(net_->data().role_periods, i_);
+  return p ? p->valid_from : date{};
+}
+date role_view::valid_to() const noexcept {
+  const auto* p = sparse_find(net_->data().role_periods, i_);
+  return p ? p->valid_to : date{};
+}
+std::optional<role_origin_view> role_view::carried_from() const noexcept {
+  const auto* o = sparse_find(net_->data().role_origins, i_);
+  if (!o) return std::nullopt;
+  return role_origin_view{net_->data().str(o->org), net_->data().str(o->event), o->date};
+}
 std::string_view role_view::extra() const noexcept {
   const auto* s = side();
   return s ? net_->data().str(s->extra) : std::string_view{};

@@ -117,6 +117,35 @@ constexpr std::int32_t days_from_civil(int y, unsigned m, unsigned d) noexcept {
   const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
   return era * 146097 + static_cast<int>(doe) - 719468;
 }
+/// The ISO form of a date written day first, as Vietnamese texts do (`30/09/2023`,
+/// `9/2023`, `30.9.2023`, `30-09-2023`), when it is one; empty otherwise.
+inline std::string iso_guess(std::string_view s) {
+  int parts[3] = {0, 0, 0};
+  std::size_t widths[3] = {0, 0, 0}, n = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c >= '0' && c <= '9') {
+      if (widths[n] == 4) return {};
+      parts[n] = parts[n] * 10 + (c - '0');
+      ++widths[n];
+    } else if ((c == '/' || c == '.' || c == '-') && widths[n] > 0 && n < 2) {
+      ++n;
+    } else {
+      return {};
+    }
+  }
+  if (n == 0 || widths[n] != 4) return {};
+  const int year = parts[n];
+  const int month = parts[n - 1];
+  const int day = n == 2 ? parts[0] : 0;
+  if (year < 1 || month < 1 || month > 12 || widths[n - 1] > 2 || (n == 2 && (widths[0] > 2 || day < 1))) return {};
+  if (n == 2 && static_cast<unsigned>(day) > date::days_in_month(year, static_cast<unsigned>(month))) return {};
+  auto two = [](int v) { return std::string(v < 10 ? "0" : "") + std::to_string(v); };
+  std::string out = std::to_string(year) + "-" + two(month);
+  if (n == 2) out += "-" + two(day);
+  return out;
+}
+
 }  // namespace detail
 
 constexpr date::date(int year, unsigned month, unsigned day) {
@@ -181,7 +210,10 @@ inline std::string date::why_not(std::string_view s) {
   const bool shaped = (s.size() == 4 && digits(0, 4)) ||
                       (s.size() == 7 && digits(0, 4) && s[4] == '-' && digits(5, 2)) ||
                       (s.size() == 10 && digits(0, 4) && s[4] == '-' && digits(5, 2) && s[7] == '-' && digits(8, 2));
-  if (!shaped) return "expected YYYY, YYYY-MM or YYYY-MM-DD";
+  if (!shaped) {
+    const std::string guess = detail::iso_guess(s);
+    return "expected YYYY, YYYY-MM or YYYY-MM-DD" + (guess.empty() ? std::string() : "; did you mean " + guess + "?");
+  }
   auto number = [&](std::size_t pos, std::size_t n) {
     int v = 0;
     for (std::size_t i = pos; i < pos + n; ++i) v = v * 10 + (s[i] - '0');

@@ -4,6 +4,7 @@
 #include <danvan/date.hpp>
 #include <danvan/detail/records.hpp>
 #include <danvan/entities.hpp>
+#include <danvan/error.hpp>
 #include <danvan/fwd.hpp>
 #include <danvan/roles.hpp>
 
@@ -67,6 +68,30 @@ template <class Record> class entity_view {
 class role_view;
 class organization_view;
 
+/// One of an organization's names over time (see organization::names).
+struct dated_name_view {
+  std::string_view name;
+  date valid_from, valid_to;
+};
+
+/// Where a carried role came from (see role_origin): ids of the full network.
+struct role_origin_view {
+  std::string_view org, event;
+  danvan::date date;
+};
+
+/// A role nobody holds in a network as of a day (see orphaned_role).
+struct orphaned_role_view {
+  role_index role = 0;  ///< position in the network's vocabulary
+  role_origin_view origin;
+};
+
+/// How a split divides roles among its successors (see event_share).
+struct share_view {
+  index to = no_index;  ///< organization
+  std::span<const index> topics, areas, programs, tasks;
+};
+
 /// Roles of one task or program (contiguous), or of one organization (scattered).
 class role_range {
  public:
@@ -122,6 +147,10 @@ class organization_view : public entity_view<detail::organization_record> {
   [[nodiscard]] std::optional<organization_view> parent() const noexcept;
   /// Every role this organization holds, on tasks and programs.
   [[nodiscard]] role_range roles() const noexcept;
+  /// Its names over time, in file order (empty when it kept one name).
+  [[nodiscard]] std::vector<dated_name_view> names() const;
+  /// The name it bore on day `d`: the entry of names() whose period holds it, else name().
+  [[nodiscard]] std::string_view name_on(date d) const noexcept;
 };
 
 class document_view : public entity_view<detail::document_record> {
@@ -152,6 +181,8 @@ class program_view : public entity_view<detail::program_record> {
   [[nodiscard]] std::span<const index> topics() const noexcept { return list(rec().topics); }
   [[nodiscard]] std::span<const index> areas() const noexcept { return list(rec().areas); }
   [[nodiscard]] role_range roles() const noexcept;
+  /// Roles nobody holds (only in a network as of a day).
+  [[nodiscard]] std::vector<orphaned_role_view> orphaned_roles() const;
 };
 
 class task_view : public entity_view<detail::task_record> {
@@ -166,6 +197,8 @@ class task_view : public entity_view<detail::task_record> {
   [[nodiscard]] danvan::period period() const noexcept { return rec().period; }
   [[nodiscard]] date due() const noexcept { return rec().due; }
   [[nodiscard]] role_range roles() const noexcept;
+  /// Roles nobody holds (only in a network as of a day).
+  [[nodiscard]] std::vector<orphaned_role_view> orphaned_roles() const;
 };
 
 class event_view : public entity_view<detail::event_record> {
@@ -176,6 +209,8 @@ class event_view : public entity_view<detail::event_record> {
   [[nodiscard]] bool approximate() const noexcept { return rec().approximate; }
   [[nodiscard]] std::span<const index> from() const noexcept { return list(rec().from); }
   [[nodiscard]] std::span<const index> to() const noexcept { return list(rec().to); }
+  /// How a split divides the roles (empty: every successor takes every role).
+  [[nodiscard]] std::vector<share_view> shares() const;
 };
 
 class source_view : public entity_view<detail::source_record> {
@@ -208,6 +243,13 @@ class role_view {
   [[nodiscard]] bool classification_stated() const noexcept;
   [[nodiscard]] std::vector<evidence_ref> sources() const;
   [[nodiscard]] std::string_view extra() const noexcept;
+  /// When the organization held the role (empty dates: as long as its task or program).
+  [[nodiscard]] date valid_from() const noexcept;
+  [[nodiscard]] date valid_to() const noexcept;
+  /// True when the role is held on day `d` by its own dates (open ends reach forever).
+  [[nodiscard]] bool valid_on(date d) const noexcept { return period{valid_from(), valid_to()}.overlaps(d); }
+  /// Where a reorganization carried it from, in a network as of a day; nothing otherwise.
+  [[nodiscard]] std::optional<role_origin_view> carried_from() const noexcept;
 
  private:
   const detail::role_record& rec() const noexcept;
@@ -299,6 +341,16 @@ class network {
   /// Bytes the network holds on the heap (capacity of its arrays and pool).
   [[nodiscard]] std::size_t memory_bytes() const noexcept;
 
+  /// What the builder noticed that does not make the network invalid (e.g. a role
+  /// dated outside its task's period), each with its JSON path.
+  [[nodiscard]] const std::vector<problem>& warnings() const noexcept { return warnings_; }
+
+  /// The network as of day `d` (see danvan::as_of()), built on first use and kept
+  /// with this network and its copies, so that queries with `scope::as_of` and
+  /// their callers see the same one. Returns this network itself (not a copy) when
+  /// it already is the network as of `d`. Thread-safe.
+  [[nodiscard]] std::shared_ptr<const network> as_of(date d) const;
+
   /// Read-only access to the compact arrays, for queries in danvan and its bindings.
   [[nodiscard]] const detail::network_data& data() const noexcept { return d_; }
 
@@ -307,12 +359,17 @@ class network {
 
  private:
   friend class network_builder;
+  friend network as_of(const network& net, date on);
   detail::network_data d_;
   std::shared_ptr<detail::lazy_indexes> lazy_;
   role_vocabulary vocabulary_;
   danvan::meta meta_;
   std::string extra_;
+  std::vector<problem> warnings_;
 };
+
+/// The network as it stands on one day; see query/time.hpp.
+network as_of(const network& net, date on);
 
 // ---- inline implementation ------------------------------------------------
 

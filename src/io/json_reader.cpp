@@ -175,6 +175,47 @@ class object_reader {
     return std::nullopt;
   }
 
+  /// Calls read(object, path) for each object of the array under `key`, reporting
+  /// what is not an array or not an object (`what` names one element).
+  template <class F> void each_object(const char* key, std::string_view what, F&& read) {
+    auto v = get(key);
+    if (!v) return;
+    dom::array items;
+    if (v->get_array().get(items) != simdjson::SUCCESS) {
+      report(key, "wrong-type", "expected an array of " + std::string(what) + " objects, found " + type_word(*v));
+      return;
+    }
+    std::size_t i = 0;
+    for (dom::element item : items) {
+      const std::string at = path_ + "/" + key + "/" + std::to_string(i++);
+      dom::object o;
+      if (item.get_object().get(o) != simdjson::SUCCESS)
+        out_.report(problem{{}, at, 0, 0, "wrong-type", "expected a " + std::string(what) + " object, found " + type_word(item), {}});
+      else
+        read(o, at);
+    }
+  }
+
+  /// The object under `key`, reporting anything else.
+  std::optional<dom::object> object(const char* key, std::string_view what) {
+    auto v = get(key);
+    if (!v) return std::nullopt;
+    dom::object o;
+    if (v->get_object().get(o) != simdjson::SUCCESS) {
+      report(key, "wrong-type", "expected " + std::string(what) + " object, found " + type_word(*v));
+      return std::nullopt;
+    }
+    return o;
+  }
+
+  /// The origin of a carried or orphaned role: {org, event, date}.
+  role_origin origin(dom::object o, const std::string& at) {
+    object_reader r(o, at, out_, {"org", "event", "date"});
+    role_origin x{r.string("org"), r.string("event"), r.date("date")};
+    r.finish_strict();
+    return x;
+  }
+
   std::optional<danvan::classification> classification() {
     return word<danvan::classification>("classification", "classification");
   }
@@ -318,16 +359,33 @@ std::vector<role_assignment> read_roles(object_reader& r, const std::string& pat
       out.report(problem{{}, at, 0, 0, "wrong-type", "expected a role object {\"org\": ..., \"role\": ...}, found " + type_word(item), {}});
       continue;
     }
-    object_reader rr(o, at, out, {"org", "role", "classification", "sources"});
+    object_reader rr(o, at, out, {"org", "role", "valid_from", "valid_to", "carried_from", "classification", "sources"});
     role_assignment a;
     a.org = rr.string("org");
     a.role = rr.string("role");
+    a.valid_from = rr.date("valid_from");
+    a.valid_to = rr.date("valid_to");
+    if (auto c = rr.object("carried_from", "an origin {\"org\", \"event\", \"date\"}"))
+      a.carried_from = rr.origin(*c, at + "/carried_from");
     a.classification = rr.classification();
     a.sources = rr.sources();
     a.extra = rr.finish();
     roles.push_back(std::move(a));
   }
   return roles;
+}
+
+std::vector<orphaned_role> read_orphans(object_reader& r, network_builder& out) {
+  std::vector<orphaned_role> list;
+  r.each_object("orphaned_roles", "orphaned role", [&](dom::object o, const std::string& at) {
+    object_reader rr(o, at, out, {"role", "org", "event", "date"});
+    orphaned_role x;
+    x.role = rr.string("role");
+    x.origin = {rr.string("org"), rr.string("event"), rr.date("date")};
+    rr.finish_strict();
+    list.push_back(std::move(x));
+  });
+  return list;
 }
 
 /// Turns one element of a collection into an entity for the builder.
@@ -356,9 +414,14 @@ void read_entity(entity_kind kind, dom::object obj, const std::string& path, net
       return;
     }
     case K::organization: {
-      object_reader r(obj, path, out, {DANVAN_COMMON_FIELDS, "kind", "level", "area", "parent"});
+      object_reader r(obj, path, out, {DANVAN_COMMON_FIELDS, "kind", "level", "area", "parent", "names"});
       organization e;
       read_common(r, e);
+      r.each_object("names", "name", [&](dom::object o, const std::string& at) {
+        object_reader rr(o, at, out, {"name", "valid_from", "valid_to"});
+        e.names.push_back({rr.string("name"), rr.date("valid_from"), rr.date("valid_to")});
+        rr.finish_strict();
+      });
       e.kind = r.word<org_kind>("kind", "organization kind").value_or(org_kind::other);
       e.level = r.word<level>("level", "level");
       e.area = r.string("area");
@@ -420,7 +483,8 @@ void read_entity(entity_kind kind, dom::object obj, const std::string& path, net
       return;
     }
     case K::program: {
-      object_reader r(obj, path, out, {DANVAN_COMMON_FIELDS, "kind", "period", "implements", "topics", "areas", "roles"});
+      object_reader r(obj, path, out,
+                      {DANVAN_COMMON_FIELDS, "kind", "period", "implements", "topics", "areas", "roles", "orphaned_roles"});
       program e;
       read_common(r, e);
       e.kind = r.word<program_kind>("kind", "program kind").value_or(program_kind::other);
@@ -429,13 +493,15 @@ void read_entity(entity_kind kind, dom::object obj, const std::string& path, net
       e.topics = r.strings("topics");
       e.areas = r.strings("areas");
       e.roles = read_roles(r, path, out);
+      e.orphaned_roles = read_orphans(r, out);
       e.extra = r.finish();
       out.add(std::move(e));
       return;
     }
     case K::task: {
       object_reader r(obj, path, out,
-                      {DANVAN_COMMON_FIELDS, "kind", "program", "implements", "topics", "areas", "period", "due", "status", "roles"});
+                      {DANVAN_COMMON_FIELDS, "kind", "program", "implements", "topics", "areas", "period", "due", "status",
+                       "roles", "orphaned_roles"});
       task e;
       read_common(r, e);
       e.kind = r.word<task_kind>("kind", "task kind").value_or(task_kind::other);
@@ -447,12 +513,13 @@ void read_entity(entity_kind kind, dom::object obj, const std::string& path, net
       e.due = r.date("due");
       e.status = r.word<task_status>("status", "task status").value_or(task_status::planned);
       e.roles = read_roles(r, path, out);
+      e.orphaned_roles = read_orphans(r, out);
       e.extra = r.finish();
       out.add(std::move(e));
       return;
     }
     case K::event: {
-      object_reader r(obj, path, out, {DANVAN_COMMON_FIELDS, "kind", "date", "approximate", "from", "to"});
+      object_reader r(obj, path, out, {DANVAN_COMMON_FIELDS, "kind", "date", "approximate", "from", "to", "shares"});
       event e;
       read_common(r, e);
       auto k = r.word<event_kind>("kind", "event kind");
@@ -462,6 +529,11 @@ void read_entity(entity_kind kind, dom::object obj, const std::string& path, net
       e.approximate = r.boolean("approximate");
       e.from = r.strings("from");
       e.to = r.strings("to");
+      r.each_object("shares", "share", [&](dom::object o, const std::string& at) {
+        object_reader rr(o, at, out, {"to", "topics", "areas", "items"});
+        e.shares.push_back({rr.string("to"), rr.strings("topics"), rr.strings("areas"), rr.strings("items")});
+        rr.finish_strict();
+      });
       e.extra = r.finish();
       out.add(std::move(e));
       return;
@@ -500,8 +572,9 @@ void read_role_declaration(dom::object obj, const std::string& path, network_bui
 }
 
 meta read_meta(dom::object obj, network_builder& out) {
-  object_reader r(obj, "/meta", out, {"title", "description", "language", "classification"});
+  object_reader r(obj, "/meta", out, {"title", "description", "language", "classification", "as_of"});
   meta m;
+  m.as_of = r.date("as_of");
   m.title = r.string("title");
   m.description = r.string("description");
   if (auto lang = r.string("language"); !lang.empty()) m.language = lang;

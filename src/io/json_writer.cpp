@@ -83,12 +83,34 @@ class entity_writer {
       ojson item;
       item["org"] = r.org().id();
       item["role"] = r.role_name();
+      date_field(item, "valid_from", r.valid_from());
+      date_field(item, "valid_to", r.valid_to());
+      if (const auto o = r.carried_from()) {
+        ojson c = ojson::object();
+        c["org"] = o->org;
+        text(c, "event", o->event);
+        date_field(c, "date", o->date);
+        item["carried_from"] = std::move(c);
+      }
       if (r.classification_stated()) item["classification"] = to_string(r.classification());
       sources(item, r.sources());
       extra(item, r.extra());
       a.push_back(std::move(item));
     }
     j["roles"] = std::move(a);
+  }
+  void orphans(ojson& j, const std::vector<orphaned_role_view>& list) const {
+    if (list.empty()) return;
+    ojson a = ojson::array();
+    for (const auto& o : list) {
+      ojson item;
+      item["role"] = net_.vocabulary()[o.role].name;
+      item["org"] = o.origin.org;
+      text(item, "event", o.origin.event);
+      date_field(item, "date", o.origin.date);
+      a.push_back(std::move(item));
+    }
+    j["orphaned_roles"] = std::move(a);
   }
 
   ojson operator()(const area_view& v) const {
@@ -111,6 +133,17 @@ class entity_writer {
     if (auto l = v.level()) j["level"] = to_string(*l);
     if (auto a = v.area()) j["area"] = a->id();
     if (auto p = v.parent()) j["parent"] = p->id();
+    if (const auto names = v.names(); !names.empty()) {
+      ojson a = ojson::array();
+      for (const auto& n : names) {
+        ojson item;
+        item["name"] = n.name;
+        date_field(item, "valid_from", n.valid_from);
+        date_field(item, "valid_to", n.valid_to);
+        a.push_back(std::move(item));
+      }
+      j["names"] = std::move(a);
+    }
     common_tail(j, v);
     return j;
   }
@@ -151,6 +184,7 @@ class entity_writer {
     refs(j, "topics", entity_kind::topic, v.topics());
     refs(j, "areas", entity_kind::area, v.areas());
     roles(j, v.roles());
+    orphans(j, v.orphaned_roles());
     common_tail(j, v);
     return j;
   }
@@ -165,6 +199,7 @@ class entity_writer {
     date_field(j, "due", v.due());
     j["status"] = to_string(v.status());
     roles(j, v.roles());
+    orphans(j, v.orphaned_roles());
     common_tail(j, v);
     return j;
   }
@@ -175,6 +210,23 @@ class entity_writer {
     if (v.approximate()) j["approximate"] = true;
     refs(j, "from", entity_kind::organization, v.from());
     refs(j, "to", entity_kind::organization, v.to());
+    if (const auto shares = v.shares(); !shares.empty()) {
+      ojson a = ojson::array();
+      for (const auto& sh : shares) {
+        ojson item;
+        item["to"] = net_.id_of(entity_kind::organization, sh.to);
+        refs(item, "topics", entity_kind::topic, sh.topics);
+        refs(item, "areas", entity_kind::area, sh.areas);
+        if (!sh.programs.empty() || !sh.tasks.empty()) {
+          ojson items = ojson::array();
+          for (index p : sh.programs) items.push_back(net_.id_of(entity_kind::program, p));
+          for (index t : sh.tasks) items.push_back(net_.id_of(entity_kind::task, t));
+          item["items"] = std::move(items);
+        }
+        a.push_back(std::move(item));
+      }
+      j["shares"] = std::move(a);
+    }
     common_tail(j, v);
     return j;
   }
@@ -230,6 +282,7 @@ std::string dumps(const network& net) {
   if (!m.description.empty()) meta["description"] = m.description;
   meta["language"] = m.language;
   meta["classification"] = to_string(m.classification);
+  if (!m.as_of.empty()) meta["as_of"] = m.as_of.to_string();
   if (!m.extra.empty()) meta["extra"] = ojson::parse(m.extra);
   out += ",\n  \"meta\": ";
   {

@@ -699,21 +699,20 @@ std::int32_t start_day(const period& p, date due) {
   return INT32_MIN;
 }
 
-/// single[o] when o's roles have several holders that day.
-constexpr index several_holders = no_index - 1;
-
-/// Everything the rules of one check share: the network, the date and the view on it.
+/// Everything the rules of one check share: the network as of the check's day (the
+/// network itself without a date), the day, and the network it was taken from, whose
+/// events and former organizations name where carried and orphaned roles came from.
 struct context {
-  const network& net;
+  const network& source;
   std::optional<date> on;
-  std::optional<time_view> view;
-  std::vector<index> single;  // with a view: o's one holder, no_index for none, several_holders
+  std::shared_ptr<const network> dated;  // null: no date, the rules look at `source`
+  const network& net() const noexcept { return dated ? *dated : source; }
 };
 
 class rule_run {
  public:
   rule_run(const context& ctx, const rule& r, std::uint32_t position, const rule_definition& def)
-      : ctx_(ctx), net_(ctx.net), rule_(r), position_(position), def_(def), params_(r, def),
+      : ctx_(ctx), net_(ctx.net()), rule_(r), position_(position), def_(def), params_(r, def),
         filter_(net_, undated(r.scope)), all_(filter_.everything()) {}
 
   void find(std::vector<finding>& out) {
@@ -736,7 +735,7 @@ class rule_run {
     v.severity = f.severity;
     v.kind = f.kind;
     v.entity = f.entity;
-    v.entity_id = std::string(net_.id_of(f.kind, f.entity));
+    v.entity_id = std::string(entity_id(net_, f));
     const auto& name = def_.name;
     if (name == "task-responsible" || name == "task-accountable") describe_count(f, v);
     else if (name == "document-implemented") describe_document(f, v);
@@ -750,7 +749,7 @@ class rule_run {
 
  private:
   static scope undated(scope s) {
-    s.as_of.reset();  // the date is the view's: roles follow successors instead of vanishing
+    s.as_of.reset();  // the date is the check's: the rules look at the network as of it
     return s;
   }
 
@@ -758,28 +757,13 @@ class rule_run {
     out_->push_back(finding{position_, rule_.severity, kind, detail, step, entity, a});
   }
 
-  bool task_in(index t) const { return (all_ || filter_.task(t)) && (!ctx_.view || ctx_.view->task(t)); }
-  bool program_in(index p) const { return (all_ || filter_.program(p)) && (!ctx_.view || ctx_.view->program(p)); }
-  bool document_in(index d) const { return (all_ || filter_.document(d)) && (!ctx_.view || ctx_.view->document(d)); }
+  bool task_in(index t) const { return all_ || filter_.task(t); }
+  bool program_in(index p) const { return all_ || filter_.program(p); }
+  bool document_in(index d) const { return all_ || filter_.document(d); }
 
-  /// Calls f(holder) for each organization holding role r on the check's day (the role's
-  /// own organization without a date); nothing for an orphaned role or a role of an
-  /// organization that does not exist yet.
+  /// Calls f(holder) for the organization holding role r, when the role is in scope.
   template <class F> void holders(index r, F&& f) const {
-    if (!all_ && !filter_.role(r)) return;
-    const index o = net_.data().roles[r].org;
-    if (!ctx_.view) {
-      f(o);
-      return;
-    }
-    const index h = ctx_.single[o];
-    if (h == no_index) return;
-    if (h != several_holders) {
-      if (all_ || filter_.organization(h)) f(h);
-      return;
-    }
-    for (index x : ctx_.view->holders(o))
-      if (all_ || filter_.organization(x)) f(x);
+    if (all_ || filter_.role(r)) f(net_.data().roles[r].org);
   }
 
   // ---- counting roles on tasks and programs ----
@@ -1129,7 +1113,6 @@ class rule_run {
     const index inside = under.empty() ? no_index : net_.at(entity_kind::area, under);
     for (index a = 0; a < d.areas.size(); ++a) {
       if (d.areas[a].level != lvl || reached[a]) continue;
-      if (ctx_.view && !ctx_.view->area(a)) continue;
       if (inside != no_index) {
         bool in = false;
         for (index y = d.areas[a].parent; y != no_index && !in; y = d.areas[y].parent) in = y == inside;
@@ -1197,13 +1180,18 @@ class rule_run {
       task_ok[t] = (all_ || filter_.task(t)) && in_window(d.tasks[t].period, d.tasks[t].due);
     for (index p = 0; p < d.programs.size(); ++p)
       program_ok[p] = (all_ || filter_.program(p)) && in_window(d.programs[p].period, {});
+    // A role carried to a successor counts as work whatever its dates: the successor
+    // answers for it now.
+    std::vector<bool> carried(d.roles.size(), false);
+    for (const auto& o : d.role_origins) carried[o.role] = true;
     // An organization is busy at its first role that counts: most stop after one or two.
     std::vector<std::uint8_t> busy(d.organizations.size(), 0);
     for (index o = 0; o < d.organizations.size(); ++o)
       for (std::uint32_t k = d.org_role_begin[o]; k < d.org_role_begin[o + 1]; ++k) {
         const index r = d.org_roles[k];
         const auto& rec = d.roles[r];
-        if (!work[rec.role] || !(rec.target_kind == entity_kind::task ? task_ok[rec.target] : program_ok[rec.target])) continue;
+        const bool in_window = rec.target_kind == entity_kind::task ? task_ok[rec.target] : program_ok[rec.target];
+        if (!work[rec.role] || !(in_window || (carried[r] && (all_ || (rec.target_kind == entity_kind::task ? filter_.task(rec.target) : filter_.program(rec.target)))))) continue;
         if (all_ || filter_.role(r)) {
           busy[o] = 1;
           break;
@@ -1257,54 +1245,74 @@ class rule_run {
     return end.empty() || !surely_before(end, on);
   }
 
+  // Findings: entity = no_index with kind organization (the original organization is
+  // not in the network as of the day; describe() names it), a = the carried role or
+  // the orphan's position, detail 1 for an orphan.
   void moved_roles(bool orphans) {
-    if (!ctx_.view) return;
-    const auto& view = *ctx_.view;
+    if (!ctx_.on) return;
     const bool active_only = params_.value<bool>("active_only", true);
     const auto& d = net_.data();
-    std::vector<index> roles;  // of organizations whose roles moved or were orphaned, then in role order
-    for (index o = 0; o < d.organizations.size(); ++o) {
-      if (!view.changed(o) || view.orphaned(o) != orphans) continue;
-      for (std::uint32_t k = d.org_role_begin[o]; k < d.org_role_begin[o + 1]; ++k) roles.push_back(d.org_roles[k]);
+    if (orphans) {
+      for (std::uint32_t k = 0; k < d.orphans.size(); ++k) {
+        const auto& o = d.orphans[k];
+        const bool in = o.target_kind == entity_kind::task ? task_in(o.target) : program_in(o.target);
+        if (!in || (active_only && !active(o.target_kind, o.target))) continue;
+        if (!rule_.scope.roles.empty() && !role_named(o.role)) continue;
+        emit(entity_kind::organization, no_index, k, 1);
+      }
+      return;
     }
-    std::sort(roles.begin(), roles.end());
-    for (index r : roles) {
-      if (!view.role(r) || !(all_ || filter_.role(r))) continue;
-      const auto& rec = d.roles[r];
-      if (active_only && !active(rec.target_kind, rec.target)) continue;
-      emit(entity_kind::organization, rec.org, r);
+    for (const auto& o : d.role_origins) {
+      const auto& rec = d.roles[o.role];
+      if (!(all_ || filter_.role(o.role)) || (active_only && !active(rec.target_kind, rec.target))) continue;
+      emit(entity_kind::organization, no_index, o.role);
     }
   }
 
+  bool role_named(std::uint16_t role) const {
+    const auto& name = net_.vocabulary()[role].name;
+    return std::find(rule_.scope.roles.begin(), rule_.scope.roles.end(), name) != rule_.scope.roles.end();
+  }
+
+  /// `org:x` (its name in the network it came from, when that has it).
+  std::string former(std::string_view org_id) const {
+    if (const auto o = ctx_.source.find(entity_kind::organization, org_id)) return named(organization_view(ctx_.source, *o));
+    return ticked(org_id);
+  }
+
+  /// `event:x` (kind, date), or nothing without an event.
+  std::string by_event(std::string_view event_id, date when) const {
+    if (event_id.empty()) return {};
+    std::string s = ticked(event_id) + " (";
+    if (const auto e = ctx_.source.find(entity_kind::event, event_id)) s += std::string(to_string(event_view(ctx_.source, *e).kind())) + ", ";
+    return s + when.to_string() + ")";
+  }
+
   void describe_moved(const finding& f, violation& v, bool orphans) {
-    const auto& view = *ctx_.view;
-    const role_view role(net_, f.a);
-    const organization_view org(net_, f.entity);
-    const index event = view.moved_by(f.entity);
-    const auto target_id = net_.id_of(role.target_kind(), role.target());
-    const std::string target = std::string(to_string(role.target_kind())) + " " + ticked(target_id);
-    v.evidence = {std::string(org.id()), std::string(target_id)};
-    std::string how;
-    if (event != no_index) {
-      const event_view e(net_, event);
-      how = ticked(e.id()) + " (" + std::string(to_string(e.kind())) + ", " + e.date().to_string() + ")";
-    }
+    const auto& d = net_.data();
     if (orphans) {
-      const std::string ended = event != no_index         ? "ended by " + how
-                                : !org.valid_to().empty() ? "ended " + org.valid_to().to_string()
-                                                          : "no longer exists";
-      if (event != no_index) v.evidence.emplace_back(net_.id_of(entity_kind::event, event));
-      v.message = "organization " + named(org) + " " + ended + " without successor; its role `" +
-                  std::string(role.role_name()) + "` on " + target + " has no holder on " + ctx_.on->to_string();
+      const auto& o = d.orphans[f.a];
+      const auto org_id = d.str(o.org), event_id = d.str(o.event);
+      const auto target_id = net_.id_of(o.target_kind, o.target);
+      v.evidence = {std::string(org_id), std::string(target_id)};
+      if (!event_id.empty()) v.evidence.emplace_back(event_id);
+      const std::string ended = !event_id.empty() ? "ended by " + by_event(event_id, o.date)
+                                : !o.date.empty() ? "ended " + o.date.to_string()
+                                                  : "no longer exists";
+      v.message = "organization " + former(org_id) + " " + ended + " without successor; its role `" +
+                  net_.vocabulary()[o.role].name + "` on " + std::string(to_string(o.target_kind)) + " " +
+                  ticked(target_id) + " has no holder on " + ctx_.on->to_string();
       return;
     }
-    std::vector<std::string> ids;
-    for (index s : view.holders(f.entity))
-      if (filter_.organization(s)) ids.emplace_back(net_.id_of(entity_kind::organization, s));
-    v.evidence.insert(v.evidence.end(), ids.begin(), ids.end());
-    if (event != no_index) v.evidence.emplace_back(net_.id_of(entity_kind::event, event));
-    v.message = "the role `" + std::string(role.role_name()) + "` of " + named(org) + " on " + target + " passed to " +
-                joined(ids) + (how.empty() ? "" : " by " + how) + " (as of " + ctx_.on->to_string() + ")";
+    const role_view role(net_, f.a);
+    const auto origin = *role.carried_from();
+    const auto target_id = net_.id_of(role.target_kind(), role.target());
+    v.evidence = {std::string(origin.org), std::string(target_id), std::string(role.org().id())};
+    if (!origin.event.empty()) v.evidence.emplace_back(origin.event);
+    const std::string how = by_event(origin.event, origin.date);
+    v.message = "the role `" + std::string(role.role_name()) + "` of " + former(origin.org) + " on " +
+                std::string(to_string(role.target_kind())) + " " + ticked(target_id) + " passed to " +
+                ticked(role.org().id()) + (how.empty() ? "" : " by " + how) + " (as of " + ctx_.on->to_string() + ")";
   }
 
   const context& ctx_;
@@ -1368,17 +1376,8 @@ void check_references(const network& net, const rule_set& rules) {
 }
 
 context make_context(const network& net, const rule_set& rules, std::optional<date> as_of) {
-  context ctx{net, as_of ? as_of : rules.as_of, std::nullopt, {}};
-  if (ctx.on && ctx.on->empty()) ctx.on.reset();
-  if (ctx.on) {
-    ctx.view.emplace(net, *ctx.on);
-    ctx.single.resize(net.size(entity_kind::organization));
-    for (index o = 0; o < ctx.single.size(); ++o) {
-      const auto h = ctx.view->holders(o);
-      ctx.single[o] = h.empty() ? no_index : h.size() == 1 ? h[0] : several_holders;
-    }
-  }
-  return ctx;
+  const auto on = check_day(net, rules, as_of);
+  return context{net, on, on ? net.as_of(*on) : nullptr};
 }
 
 const rule_definition& definition_of(const rule& r) {
@@ -1388,6 +1387,27 @@ const rule_definition& definition_of(const rule& r) {
 }
 
 }  // namespace
+
+std::optional<date> check_day(const network& net, const rule_set& rules, std::optional<date> as_of) {
+  std::optional<date> on = as_of;
+  if (!on && !net.meta().as_of.empty()) on = net.meta().as_of;
+  if (!on) on = rules.as_of;
+  if (on && on->empty()) on.reset();
+  return on;
+}
+
+std::shared_ptr<const network> checked_network(const network& net, const rule_set& rules, std::optional<date> as_of) {
+  const auto on = check_day(net, rules, as_of);
+  return on ? net.as_of(*on) : std::shared_ptr<const network>(std::shared_ptr<const network>{}, &net);
+}
+
+std::string_view entity_id(const network& checked, const finding& f) {
+  if (f.entity != no_index) return checked.id_of(f.kind, f.entity);
+  const auto& d = checked.data();
+  if (f.detail == 1) return d.str(d.orphans.at(f.a).org);  // orphaned-role
+  const auto origin = role_view(checked, f.a).carried_from();   // inherited-role
+  return origin ? origin->org : std::string_view{};
+}
 
 static std::vector<finding> find_in(const context& ctx, const rule_set& rules) {
   std::vector<finding> out;

@@ -6,6 +6,7 @@
 // it, and every candidate is checked in full (time, topic, Jaccard, area).
 #include <danvan/detail/incidence.hpp>
 #include <danvan/query/duplicates.hpp>
+#include "dated.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -56,6 +57,7 @@ std::vector<duplicate_candidate> duplicate_candidates(const network& net, const 
   if (!(o.min_jaccard > 0 && o.min_jaccard <= 1))
     throw argument_error("min_jaccard: " + std::to_string(o.min_jaccard) +
                          " is not allowed; the least Jaccard similarity must be in (0, 1]");
+  if (const detail::dated_query dated{net, s}) return duplicate_candidates(dated.net(), dated.rest(), o);
   const scope_filter f(net, s);
   const auto mask = detail::role_mask(net, o.roles, "roles");
   const entity_kind kind = o.on == projection_on::tasks ? entity_kind::task : entity_kind::program;

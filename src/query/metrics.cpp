@@ -21,6 +21,7 @@
 #include <danvan/detail/incidence.hpp>
 #include <danvan/detail/parallel.hpp>
 #include <danvan/query/metrics.hpp>
+#include "dated.hpp"
 
 #include <boost/graph/biconnected_components.hpp>
 #include <boost/graph/betweenness_centrality.hpp>
@@ -108,6 +109,10 @@ void fill_graph(organization_graph& g, const projection& p, std::vector<index> m
 }  // namespace
 
 organization_graph::organization_graph(const network& net, const scope& s, const graph_options& o) {
+  if (const detail::dated_query dated{net, s}) {
+    *this = organization_graph(dated.net(), dated.rest(), o);
+    return;
+  }
   projection_options po;
   po.on = o.on;
   po.weight = o.weight;
@@ -596,6 +601,11 @@ coordination_path shortest_coordination_path(const network& net, const scope& s,
   if (from >= n || to >= n)
     throw std::out_of_range("danvan: organization position " + std::to_string(std::max(from, to)) +
                             " is past the end (" + std::to_string(n) + " organizations)");
+  if (const detail::dated_query dated{net, s}) {
+    const index x = dated.position(entity_kind::organization, from), y = dated.position(entity_kind::organization, to);
+    if (x == no_index || y == no_index) return {};
+    return shortest_coordination_path(dated.net(), dated.rest(), x, y, o);
+  }
   const scope_filter f(net, s);
   const auto mask = detail::role_mask(net, o.roles, "roles");
   coordination_path path;

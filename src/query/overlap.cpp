@@ -30,6 +30,7 @@
 #include <danvan/detail/parallel.hpp>
 #include <danvan/detail/suggest.hpp>
 #include <danvan/query/overlap.hpp>
+#include "dated.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -658,6 +659,7 @@ void fill_projection(const sides& sd, const Rows& rows, const projection_options
 }  // namespace
 
 projection project(const network& net, const scope& s, const projection_options& o) {
+  if (const detail::dated_query dated{net, s}) return project(dated.net(), dated.rest(), o);
   check_threshold(o.min_weight);
   const bool newman = o.weight == overlap_weight::newman;
   sides sd(net, s, o, newman, detail::item_order::any);
@@ -750,6 +752,7 @@ projection project(const network& net, const scope& s, const projection_options&
 // ---- size before projecting -----------------------------------------------------
 
 projection_estimate estimate_projection(const network& net, const scope& s, const projection_options& o, bool exact) {
+  if (const detail::dated_query dated{net, s}) return estimate_projection(dated.net(), dated.rest(), o, exact);
   check_threshold(o.min_weight);
   const bool newman = o.weight == overlap_weight::newman;
   const sides sd(net, s, o, newman && exact);
@@ -1047,6 +1050,7 @@ std::optional<std::vector<organization_pair>> top_count_by_window(const network&
 
 std::vector<organization_pair> top_pairs(const network& net, const scope& s, std::size_t k,
                                          const projection_options& o) {
+  if (const detail::dated_query dated{net, s}) return top_pairs(dated.net(), dated.rest(), k, o);
   check_threshold(o.min_weight);
   if (k == 0) {
     (void)scope_filter(net, s);  // a bad scope is still an error
@@ -1092,6 +1096,10 @@ std::vector<shared_item> shared_items(const network& net, const scope& s, index 
   if (a >= d.organizations.size() || b >= d.organizations.size())
     throw std::out_of_range("danvan: organization position " + std::to_string(std::max(a, b)) +
                             " is past the end (" + std::to_string(d.organizations.size()) + " organizations)");
+  if (const detail::dated_query dated{net, s}) {
+    const index x = dated.position(entity_kind::organization, a), y = dated.position(entity_kind::organization, b);
+    return x == no_index || y == no_index ? std::vector<shared_item>{} : shared_items(dated.net(), dated.rest(), x, y, o);
+  }
   const scope_filter f(net, s);
   const auto lmask = detail::role_mask(net, o.left_roles, "left roles");
   const auto rmask = detail::role_mask(net, o.right_roles, "right roles");
@@ -1128,6 +1136,7 @@ std::vector<shared_item> shared_items(const network& net, const scope& s, index 
 // ---- organizations × topics ----------------------------------------------------
 
 topic_matrix topic_overlap(const network& net, const scope& s, const topic_overlap_options& o) {
+  if (const detail::dated_query dated{net, s}) return topic_overlap(dated.net(), dated.rest(), o);
   const scope_filter f(net, s);
   const auto mask = detail::role_mask(net, o.roles, "roles");
   const entity_kind kind = item_kind(o.on);

@@ -1,6 +1,7 @@
 #include <danvan/error.hpp>
 #include <danvan/query/argument_error.hpp>
 #include <danvan/query/responsibility.hpp>
+#include "dated.hpp"
 
 #include <algorithm>
 #include <stdexcept>
@@ -80,6 +81,10 @@ std::vector<responsibility_row> roles_of(const network& net, entity_kind kind, i
   if (kind != entity_kind::task && kind != entity_kind::program && kind != entity_kind::document)
     throw argument_error("roles_of takes a task, program or document, not a " + std::string(to_string(kind)));
   check_position(net, kind, position);
+  if (const detail::dated_query dated{net, s}) {
+    const index p = dated.position(kind, position);
+    return p == no_index ? std::vector<responsibility_row>{} : roles_of(dated.net(), kind, p, dated.rest(), rollup);
+  }
   const scope_filter f(net, s);
   std::vector<responsibility_row> out;
   if (kind == entity_kind::task) {
@@ -144,6 +149,10 @@ std::vector<responsibility_row> portfolio(const network& net, std::string_view o
 
 std::vector<responsibility_row> portfolio(const network& net, index org, const scope& s, bool include_subunits) {
   check_position(net, entity_kind::organization, org);
+  if (const detail::dated_query dated{net, s}) {
+    const index p = dated.position(entity_kind::organization, org);
+    return p == no_index ? std::vector<responsibility_row>{} : portfolio(dated.net(), p, dated.rest(), include_subunits);
+  }
   const auto& d = net.data();
   std::vector<index> orgs{org};
   if (include_subunits) {
@@ -168,6 +177,7 @@ std::vector<responsibility_row> portfolio(const network& net, index org, const s
 }
 
 std::vector<raci_cell> raci_matrix(const network& net, const scope& s) {
+  if (const detail::dated_query dated{net, s}) return raci_matrix(dated.net(), dated.rest());
   const auto& d = net.data();
   const scope_filter f(net, s);
   const bool all = f.everything();
@@ -200,6 +210,10 @@ std::vector<chain_step> accountability_chain(const network& net, std::string_vie
 
 std::vector<chain_step> accountability_chain(const network& net, index task, const scope& s) {
   check_position(net, entity_kind::task, task);
+  if (const detail::dated_query dated{net, s}) {
+    const index p = dated.position(entity_kind::task, task);
+    return p == no_index ? std::vector<chain_step>{} : accountability_chain(dated.net(), p, dated.rest());
+  }
   const auto& d = net.data();
   const scope_filter f(net, s);
   std::vector<chain_step> out;

@@ -1,4 +1,5 @@
 #include <danvan/error.hpp>
+#include <danvan/query/argument_error.hpp>
 #include <danvan/query/scope.hpp>
 
 #include <algorithm>
@@ -32,8 +33,13 @@ bool any_of(std::span<const index> list, const std::vector<bool>& keep) {
 }  // namespace
 
 scope_filter::scope_filter(const network& net, const scope& s) : net_(&net) {
+  if (s.as_of && !(net.meta().as_of == *s.as_of))
+    throw argument_error("a scope with as_of " + s.as_of->to_string() +
+                         " is resolved against the network as of that day: build the filter on net.as_of(date)");
   const auto& d = net.data();
-  everything_ = s == scope{};
+  scope rest = s;
+  rest.as_of.reset();  // the network's own day: nothing more to filter
+  everything_ = rest == scope{};
   org_.assign(d.organizations.size(), true);
   task_.assign(d.tasks.size(), true);
   program_.assign(d.programs.size(), true);
@@ -42,12 +48,11 @@ scope_filter::scope_filter(const network& net, const scope& s) : net_(&net) {
   if (everything_) return;
 
   auto allowed = [&](const auto& view) { return !s.ceiling || view.classification() <= *s.ceiling; };
-  auto exists = [&](const auto& view) { return !s.as_of || view.valid_on(*s.as_of); };
 
-  for (auto o : net.organizations()) org_[o.position()] = exists(o) && allowed(o);
-  for (auto doc : net.documents()) document_[doc.position()] = exists(doc) && allowed(doc);
-  for (auto p : net.programs()) program_[p.position()] = exists(p) && allowed(p);
-  for (auto t : net.tasks()) task_[t.position()] = exists(t) && allowed(t);
+  for (auto o : net.organizations()) org_[o.position()] = allowed(o);
+  for (auto doc : net.documents()) document_[doc.position()] = allowed(doc);
+  for (auto p : net.programs()) program_[p.position()] = allowed(p);
+  for (auto t : net.tasks()) task_[t.position()] = allowed(t);
 
   if (s.window) {
     for (auto p : net.programs())
@@ -106,10 +111,15 @@ scope_filter::scope_filter(const network& net, const scope& s) : net_(&net) {
       role_names[*r] = true;
     }
   }
+  const bool dated_roles = !d.role_periods.empty();
   for (index r = 0; r < d.roles.size(); ++r) {
     const auto& rec = d.roles[r];
     bool in = org_[rec.org] && (rec.target_kind == entity_kind::task ? task_[rec.target] : program_[rec.target]);
     if (in && !role_names.empty()) in = role_names[rec.role];
+    if (in && s.window && dated_roles) {
+      const role_view v(net, r);
+      in = period{v.valid_from(), v.valid_to()}.overlaps(*s.window);  // held at some time in the window
+    }
     if (in && s.ceiling) {
       const role_view v(net, r);
       in = v.classification() <= *s.ceiling;  // its ends were checked above

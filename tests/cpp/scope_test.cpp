@@ -1,5 +1,6 @@
 // The scope every query takes, resolved against a network.
 #include <danvan/io/json.hpp>
+#include <danvan/query/argument_error.hpp>
 #include <danvan/query/scope.hpp>
 
 #include <gtest/gtest.h>
@@ -42,21 +43,24 @@ TEST(Scope, EmptyScopeKeepsEverything) {
   EXPECT_EQ(f.roles_in_scope(), net.roles().size());
 }
 
-TEST(Scope, AsOfFollowsValidity) {
+TEST(Scope, AsOfIsResolvedAgainstTheNetworkOfThatDay) {
   const auto net = danvan::loads(network_text);
   danvan::scope s;
   s.as_of = danvan::date(2023, 9, 16);
-  const danvan::scope_filter before(net, s);
-  EXPECT_TRUE(before.organization(net.organization("org:ban-dan-van").position()));
-  EXPECT_FALSE(before.organization(net.organization("org:ban-tgdv").position()));
+  EXPECT_THROW(danvan::scope_filter(net, s), danvan::argument_error);  // one path: the network as of the day
+  const auto& on_2023 = *net.as_of(*s.as_of);
+  const danvan::scope_filter before(on_2023, s);
+  EXPECT_TRUE(before.everything());
+  EXPECT_TRUE(on_2023.find(danvan::entity_kind::organization, "org:ban-dan-van"));
+  EXPECT_FALSE(on_2023.find(danvan::entity_kind::organization, "org:ban-tgdv"));
   EXPECT_EQ(before.roles_in_scope(), 3u);  // the role of the not-yet-existing commission drops out
   s.as_of = danvan::date(2025, 9, 1);
-  const danvan::scope_filter after(net, s);
-  EXPECT_FALSE(after.organization(net.organization("org:ban-dan-van").position()));
-  EXPECT_EQ(after.roles_in_scope(), 2u);
+  const auto& on_2025 = *net.as_of(*s.as_of);
+  EXPECT_FALSE(on_2025.find(danvan::entity_kind::organization, "org:ban-dan-van"));
+  EXPECT_EQ(danvan::scope_filter(on_2025, s).roles_in_scope(), 2u);  // its two roles have no holder (no event)
+  EXPECT_EQ(on_2025.task("task:c").orphaned_roles().size(), 1u);
   s.as_of = danvan::date(2025);  // a year: both commissions may exist in it
-  const danvan::scope_filter year(net, s);
-  EXPECT_EQ(year.organizations_in_scope(), 3u);
+  EXPECT_EQ(danvan::scope_filter(*net.as_of(*s.as_of), s).organizations_in_scope(), 3u);
 }
 
 TEST(Scope, WindowTopicsAreasProgramDocument) {

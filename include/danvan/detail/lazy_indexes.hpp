@@ -5,14 +5,24 @@
 
 #include <danvan/text/search.hpp>
 
+#include <danvan/date.hpp>
+#include <danvan/fwd.hpp>
+
 #include <array>
+#include <memory>
 #include <mutex>
+#include <utility>
+#include <vector>
 
 namespace danvan::detail {
 
 struct lazy_indexes {
   std::array<std::once_flag, 8> name_once;
   std::array<text::fuzzy_index, 8> names;  // one per entity_kind
+  // Networks as of a day, built by network::as_of(); kept for the network's lifetime,
+  // since query results refer to them by position.
+  std::mutex as_of_mutex;
+  std::vector<std::pair<date, std::shared_ptr<const danvan::network>>> as_of;
 };
 
 }  // namespace danvan::detail

@@ -57,6 +57,11 @@ struct topic_record : common_record {
 struct organization_record : common_record {
   std::uint8_t kind = 0, level = no_level;
   index area = no_index, parent = no_index;
+  list_ref names;  // into network_data::names
+};
+struct dated_name_record {
+  str_ref name;
+  date valid_from, valid_to;
 };
 struct review_record {
   std::uint8_t kind = 0;
@@ -87,6 +92,11 @@ struct event_record : common_record {
   bool approximate = false;
   danvan::date date;
   list_ref from, to;
+  list_ref shares;  // into network_data::shares
+};
+struct share_record {
+  index to = no_index;
+  list_ref topics, areas, programs, tasks;  // into index_lists
 };
 struct source_record : common_record {
   str_ref kind, title, url, sha256;
@@ -102,6 +112,25 @@ struct role_record {
   std::uint16_t role = 0;
   entity_kind target_kind = entity_kind::task;
   std::uint8_t classification = inherit_classification;
+};
+
+/// Sparse per-role facts, each list sorted by role index: most roles have none.
+struct role_period_record {
+  index role = no_index;
+  date valid_from, valid_to;
+};
+struct role_origin_record {
+  index role = no_index;
+  str_ref org, event;
+  danvan::date date;
+};
+/// A role nobody holds in a network as of a day, on a task or program.
+struct orphan_record {
+  entity_kind target_kind = entity_kind::task;
+  std::uint16_t role = 0;
+  index target = no_index;
+  str_ref org, event;
+  danvan::date date;
 };
 
 /// Open-addressing hash table from id text to entity index; ids live in the
@@ -178,6 +207,12 @@ struct network_data {
   std::vector<index> org_roles;                   // role indices grouped by organization
   // Sparse per-role side data, sorted by role index.
   std::vector<std::pair<index, std::uint32_t>> role_sides;
+  std::vector<role_period_record> role_periods;
+  std::vector<role_origin_record> role_origins;
+  // Orphaned roles of a network as of a day, sorted by (target kind, target).
+  std::vector<orphan_record> orphans;
+  std::vector<dated_name_record> names;
+  std::vector<share_record> shares;
 
   std::vector<id_table> ids = std::vector<id_table>(8);  // one per entity_kind
 

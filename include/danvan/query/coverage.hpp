@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <map>
 #include <optional>
 #include <string>
@@ -130,9 +131,11 @@ struct finding {
   friend bool operator==(const finding&, const finding&) = default;
 };
 
-/// Runs every enabled rule of `rules` on `net`, as of `as_of` (or the rule set's date
-/// when not given; rules that need a date are skipped when there is none). Violations
-/// come rule by rule in file order, each rule's in entity order.
+/// Runs every enabled rule of `rules` on `net` as of a day (check_day()): on the
+/// network as of that day (network::as_of()), so that roles follow reorganizations;
+/// rules that need a date are skipped when there is none. Violations come rule by
+/// rule in file order, each rule's in entity order; positions in them refer to the
+/// network the rules looked at (checked_network()).
 /// Throws danvan::validation_error (with the rule's JSON path) when a rule names an
 /// id or role the network does not have.
 [[nodiscard]] std::vector<violation> check(const network& net, const rule_set& rules,
@@ -147,6 +150,21 @@ struct finding {
 /// and date: messages and evidence written.
 [[nodiscard]] std::vector<violation> describe(const network& net, const rule_set& rules, std::optional<date> as_of,
                                               const std::vector<finding>& findings);
+
+/// The day a check looks at: `as_of`, else the day of a network as of a day, else the
+/// rule set's date; nothing when none is given.
+[[nodiscard]] std::optional<date> check_day(const network& net, const rule_set& rules, std::optional<date> as_of);
+
+/// The network the rules look at: `net.as_of(day)` on a check_day(), else `net` itself
+/// (a shared pointer that does not own it).
+[[nodiscard]] std::shared_ptr<const network> checked_network(const network& net, const rule_set& rules,
+                                                             std::optional<date> as_of);
+
+/// The id of the entity a finding is about, in the network the rules looked at. For a
+/// carried or orphaned role (rules inherited-role and orphaned-role) that is the
+/// organization that held it first, which that network no longer holds (`entity` is
+/// no_index then).
+[[nodiscard]] std::string_view entity_id(const network& checked, const finding& f);
 
 /// True when no violation has error severity.
 [[nodiscard]] bool passes(const std::vector<violation>& violations) noexcept;

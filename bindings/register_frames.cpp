@@ -316,6 +316,47 @@ py::dict role_columns(const network& net) {
   t["span_begin"] = begin;
   t["span_end"] = end;
   t["evidence"] = evidence;
+  // Few roles have dates or an origin: looked up in their sparse lists, in role order.
+  auto sparse = [&](const auto& list, std::size_t i, auto& cursor) -> decltype(&list[0]) {
+    while (cursor < list.size() && list[cursor].role < i) ++cursor;
+    return cursor < list.size() && list[cursor].role == i ? &list[cursor] : nullptr;
+  };
+  std::size_t from_cursor = 0, to_cursor = 0, org_cursor = 0, event_cursor = 0;
+  t["valid_from|date"] = dates(n, [&](std::size_t i) {
+    const auto* p = sparse(d.role_periods, i, from_cursor);
+    return p ? p->valid_from : date{};
+  });
+  t["valid_to|date"] = dates(n, [&](std::size_t i) {
+    const auto* p = sparse(d.role_periods, i, to_cursor);
+    return p ? p->valid_to : date{};
+  });
+  t["carried_from"] = object_array(n, [&](std::size_t i) -> py::object {
+    const auto* o = sparse(d.role_origins, i, org_cursor);
+    return o ? py::object(word(d.str(o->org))) : py::object(py::none());
+  });
+  t["carried_event"] = object_array(n, [&](std::size_t i) -> py::object {
+    const auto* o = sparse(d.role_origins, i, event_cursor);
+    return o && o->event.length ? py::object(word(d.str(o->event))) : py::object(py::none());
+  });
+  return t;
+}
+
+/// One row per orphaned role of a network as of a day: target_kind, target (ids),
+/// role, org (the organization that held it), event (or None), date (or None).
+py::dict orphan_columns(const network& net) {
+  const auto& o = net.data().orphans;
+  const std::size_t n = o.size();
+  py::dict t;
+  t["target_kind"] = object_array(n, [&](std::size_t i) { return word(to_string(o[i].target_kind)); });
+  t["target"] = object_array(n, [&](std::size_t i) { return word(net.id_of(o[i].target_kind, o[i].target)); });
+  t["role"] = object_array(n, [&](std::size_t i) { return word(net.vocabulary()[o[i].role].name); });
+  t["org"] = object_array(n, [&](std::size_t i) { return word(net.data().str(o[i].org)); });
+  t["event"] = object_array(n, [&](std::size_t i) -> py::object {
+    return o[i].event.length ? py::object(word(net.data().str(o[i].event))) : py::object(py::none());
+  });
+  t["date"] = object_array(n, [&](std::size_t i) -> py::object {
+    return o[i].date.empty() ? py::object(py::none()) : py::object(word(o[i].date.to_string()));
+  });
   return t;
 }
 
@@ -422,6 +463,9 @@ One element per role (programs' roles, then tasks' roles): org, target, source
 (uint8 codes), role (uint16 index into the vocabulary), span_begin, span_end (int64,
 -1 none) and evidence (count). Filled without the GIL.
 )pbdoc");
+  m.def("orphan_columns", &orphan_columns, py::arg("net"), R"pbdoc(
+The orphaned roles of a network as of a day as a dict of columns: target_kind, target,
+role, org, event, date.)pbdoc");
   m.def("evidence_columns", &evidence_columns, py::arg("net"), R"pbdoc(
 One element per evidence entry of every entity and role: holder_kind (entity_kind
 code, 8 for a role), holder (position), source (position), span_begin, span_end

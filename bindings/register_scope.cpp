@@ -75,6 +75,10 @@ What part of a network a query looks at; every argument left out means "all".
            py::arg("topics") = py::none(), py::arg("areas") = py::none(), py::arg("program") = py::none(),
            py::arg("document") = py::none(), py::arg("ceiling") = py::none())
       .def_readonly("as_of", &scope::as_of)
+      .def("undated", [](scope s) {
+        s.as_of.reset();
+        return s;
+      }, "The same scope without its as_of date.")
       .def_readonly("window", &scope::window)
       .def_readonly("roles", &scope::roles)
       .def_readonly("topics", &scope::topics)

@@ -36,6 +36,7 @@ from ._core import Date, Period, Scope
 from ._errors import Error, FileError, NotFoundError, ParseError, Problem, ValidationError
 from ._network import (
     Area,
+    DatedName,
     Document,
     Entity,
     EntityCollection,
@@ -45,11 +46,14 @@ from ._network import (
     NameMatch,
     Network,
     Organization,
+    OrphanedRole,
     Program,
     ReviewObligation,
     Role,
     RoleCollection,
     RoleDefinition,
+    RoleOrigin,
+    Share,
     Source,
     Task,
     Topic,
@@ -65,11 +69,10 @@ loads = Network.loads
 from_frames = Network.from_frames
 
 from ._display import display
-from ._responsibility import AsOfView, ChainLink, Rules, Table, Violation, load_rules, rule_catalog
+from ._responsibility import ChainLink, Rules, Table, Violation, load_rules, rule_catalog
 from ._interchange import FrameProblem
 
 __all__ = [
-    "AsOfView",
     "ChainLink",
     "Rules",
     "Table",
@@ -88,6 +91,10 @@ __all__ = [
     "FileError",
     "FrameProblem",
     "Meta",
+    "DatedName",
+    "OrphanedRole",
+    "RoleOrigin",
+    "Share",
     "NameMatch",
     "Network",
     "NotFoundError",

@@ -188,7 +188,7 @@ def _projection_html(p: Any) -> str:
 
 
 def register_formatters(ip: Any = None) -> bool:
-    """Registers HTML display of query results (danvan Tables, as-of views, projections)
+    """Registers HTML display of query results (danvan Tables, projections)
     with a running IPython; returns False when there is none. Lists of violations or
     pairs show as HTML through :func:`table_html` when passed to ``danvan.display``."""
     if ip is None:
@@ -200,13 +200,12 @@ def register_formatters(ip: Any = None) -> bool:
     if ip is None:
         return False
     from ._overlap import Projection, TopicOverlap
-    from ._responsibility import AsOfView, Table
+    from ._responsibility import Table
 
     html_formatter = ip.display_formatter.formatters["text/html"]
     html_formatter.for_type(Table, table_html)
     html_formatter.for_type(Projection, _projection_html)
     html_formatter.for_type(TopicOverlap, lambda t: table_html(t.to_frame()))
-    html_formatter.for_type(AsOfView, lambda v: f"<div><b>{_e(repr(v))}</b>" + table_html(v.roles) + "</div>")
     return True
 
 

@@ -39,6 +39,7 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence
 import numpy as np
 
 from . import _core
+from ._time import dated
 
 __all__ = [
     "entity_frame",
@@ -168,8 +169,11 @@ def roles_frame(net: Any, names: bool = True):
     Columns: org, org_name, org_kind, role, raci, target_kind (``task``/``program``),
     target, target_name, classification (the highest of the role's own, its
     organization's and its target's), own_classification, source (the first evidence's
-    ``src:`` id), span_begin, span_end (its character span, nullable integers) and
-    evidence (how many evidence entries the role has). ``names=False`` leaves out the
+    ``src:`` id), span_begin, span_end (its character span, nullable integers),
+    evidence (how many evidence entries the role has), valid_from and valid_to (with
+    ``_last`` and ``_precision``, as the entity tables), and in a network as of a day
+    carried_from and carried_event (where a reorganization carried the role from,
+    ``None`` for a role its organization holds itself). ``names=False`` leaves out the
     name columns. Built from position arrays with ``numpy.take``, with no Python code
     per row: about 1.6 s for 2.5 million roles, a third of it making the task names'
     Python strings.
@@ -214,6 +218,10 @@ def roles_frame(net: Any, names: bool = True):
         v = raw[col]
         cols[col] = pd.arrays.IntegerArray(np.where(v < 0, 0, v), v < 0)
     cols["evidence"] = raw["evidence"]
+    _date_columns("valid_from", raw["valid_from|date"], cols)
+    _date_columns("valid_to", raw["valid_to|date"], cols)
+    cols["carried_from"] = raw["carried_from"]
+    cols["carried_event"] = raw["carried_event"]
     return _frame(cols, n)
 
 
@@ -425,10 +433,11 @@ def centrality_frame(net: Any, weight: Optional[str] = None, exact: bool = True,
 
 def succession_frame(net: Any, date: Any, roles: Optional[Iterable[str]] = None):
     """What became of each responsibility on ``date`` after reorganizations: one row per
-    role of the network that day — original_org (and name), role, raci, target (and
-    name), org (who holds it that day, ``None`` when orphaned, and name), inherited,
-    orphaned and event (the event that moved it). ``roles`` keeps only those role
-    names.
+    role of the network as of that day and per orphaned role — original_org (who held it
+    in the full network, and name), role, raci, target_kind, target (and name), org (who
+    holds it that day, ``None`` when orphaned, and name), inherited (carried by a
+    reorganization), orphaned, and event (the event that carried or ended it). ``roles``
+    keeps only those role names.
 
     >>> import danvan
     >>> net = danvan.Network.loads('''{"danvan": "1",
@@ -441,12 +450,33 @@ def succession_frame(net: Any, date: Any, roles: Optional[Iterable[str]] = None)
     [['org:a', 'org:b', True, 'event:m']]
     """
     pd = _pd()
-    t = net.as_of(date).roles
-    keep = ("original_org", "role", "raci", "target_kind", "target", "org", "inherited", "orphaned", "event")
-    frame = pd.DataFrame({k: t[k] for k in keep if k in t})
+    dated = net.as_of(date)
+    held = roles_frame(dated, names=False)
+    carried = held["carried_from"].notna()
+    rows = pd.DataFrame({
+        "original_org": held["carried_from"].where(carried, held["org"]),
+        "role": held["role"].astype(object),
+        "raci": held["raci"].astype(object),
+        "target_kind": held["target_kind"].astype(object),
+        "target": held["target"],
+        "org": held["org"],
+        "inherited": carried.to_numpy(),
+        "orphaned": np.zeros(len(held), dtype=bool),
+        "event": held["carried_event"],
+    })
+    o = _core.orphan_columns(_core_of(dated))
+    letters = {name: letter for name, _labels, letter, *_ in _core_of(dated).vocabulary()}
+    orphans = pd.DataFrame({
+        "original_org": o["org"], "role": o["role"], "raci": [letters[r] for r in o["role"]],
+        "target_kind": o["target_kind"], "target": o["target"], "org": np.full(len(o["org"]), None, dtype=object),
+        "inherited": np.zeros(len(o["org"]), dtype=bool), "orphaned": np.ones(len(o["org"]), dtype=bool),
+        "event": o["event"],
+    })
+    frame = pd.concat([rows, orphans], ignore_index=True) if len(orphans) else rows.reset_index(drop=True)
     if roles is not None:
         frame = frame[frame["role"].isin(list(roles))].reset_index(drop=True)
-    return _add_names(frame, net, {"original_org": "organization", "target": "target", "org": "organization"})
+    frame = _add_names(frame, net, {"original_org": "organization", "target": "target"})
+    return _add_names(frame, dated, {"org": "organization"})  # the name it bears that day
 
 
 class FramesMixin:
@@ -459,10 +489,12 @@ class FramesMixin:
         """See :func:`danvan._frames.evidence_frame`."""
         return evidence_frame(self)
 
+    @dated
     def raci_frame(self, scope: Any = None, wide: bool = False):
         """See :func:`danvan._frames.raci_frame`."""
         return raci_frame(self, scope, wide)
 
+    @dated
     def portfolio_frame(self, org_id: str, scope: Any = None, include_subunits: bool = False):
         """See :func:`danvan._frames.portfolio_frame`."""
         return portfolio_frame(self, org_id, scope, include_subunits)
@@ -471,10 +503,12 @@ class FramesMixin:
         """See :func:`danvan._frames.violations_frame`."""
         return violations_frame(self, rules, as_of)
 
+    @dated
     def pairs_frame(self, k: int = 10, **kwargs: Any):
         """See :func:`danvan._frames.pairs_frame`."""
         return pairs_frame(self, k, **kwargs)
 
+    @dated
     def centrality_frame(self, weight: Optional[str] = None, exact: bool = True, k: Optional[int] = None,
                          seed: int = 0, **kwargs: Any):
         """See :func:`danvan._frames.centrality_frame`."""

@@ -39,12 +39,13 @@ import datetime
 import json
 import os
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Dict, Iterator, List, Optional, Sequence, Tuple, Type, TypeVar, Union, overload
+from typing import Any, ClassVar, Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple, Type, TypeVar, Union, overload
 
 from . import _core
 from ._frames import FramesMixin
 from ._overlap import OverlapMixin
 from ._responsibility import ResponsibilityMixin
+from ._time import TimeMixin, dated
 from ._core import Date, Period
 from ._errors import NotFoundError
 
@@ -147,6 +148,46 @@ class Meta:
     language: str = "vi"
     classification: str = "public"
     extra: Dict[str, Any] = field(default_factory=dict, compare=True, hash=False)
+    #: The day a network as of a day shows (:meth:`Network.as_of`); ``None`` otherwise.
+    as_of: Optional[Date] = None
+
+
+class DatedName(NamedTuple):
+    """A name an organization bore for a period (its identity unchanged)."""
+
+    name: str
+    valid_from: Optional[Date]
+    valid_to: Optional[Date]
+
+
+class RoleOrigin(NamedTuple):
+    """Where a role of a network as of a day came from: the organization that held it
+    first, the event that carried it last (``None`` when its holder ended by its own
+    dates) and that event's date. Ids of the full network."""
+
+    org: str
+    event: Optional[str]
+    date: Optional[Date]
+
+
+class OrphanedRole(NamedTuple):
+    """A role nobody holds in a network as of a day: its organization ended without
+    successor (by ``event``, or by its own dates on ``date``)."""
+
+    role: str
+    org: str
+    event: Optional[str]
+    date: Optional[Date]
+
+
+class Share(NamedTuple):
+    """How a split divides roles: ``to`` takes those on tasks and programs with one of
+    ``topics`` or ``areas`` (or a descendant), and on ``items`` (task and program ids)."""
+
+    to: "Organization"
+    topics: Tuple["Topic", ...]
+    areas: Tuple["Area", ...]
+    items: Tuple[str, ...]
 
 
 def _evidence(items) -> Tuple[Evidence, ...]:
@@ -309,6 +350,16 @@ class Organization(Entity):
     def roles(self) -> Tuple["Role", ...]:
         return _many(Role, self._v.roles)
 
+    @property
+    def names(self) -> Tuple[DatedName, ...]:
+        """Its names over time (empty when it kept one name); :meth:`Network.find` finds
+        every one."""
+        return tuple(DatedName(*n) for n in self._v.names)
+
+    def name_on(self, date: DateLike) -> str:
+        """The name it bore on ``date`` (:attr:`name` outside every period of :attr:`names`)."""
+        return self._v.name_on(date)
+
 
 class Document(Entity):
     """A directive, resolution, plan or other document and its relations."""
@@ -404,6 +455,11 @@ class Program(Entity):
     def roles(self) -> Tuple["Role", ...]:
         return _many(Role, self._v.roles)
 
+    @property
+    def orphaned_roles(self) -> Tuple[OrphanedRole, ...]:
+        """Roles nobody holds (only in a network as of a day, :meth:`Network.as_of`)."""
+        return tuple(OrphanedRole(*o) for o in self._v.orphaned_roles)
+
 
 class Task(Entity):
     """A unit of work, tied to organizations by roles."""
@@ -448,6 +504,11 @@ class Task(Entity):
     def roles(self) -> Tuple["Role", ...]:
         return _many(Role, self._v.roles)
 
+    @property
+    def orphaned_roles(self) -> Tuple[OrphanedRole, ...]:
+        """Roles nobody holds (only in a network as of a day, :meth:`Network.as_of`)."""
+        return tuple(OrphanedRole(*o) for o in self._v.orphaned_roles)
+
 
 class Event(Entity):
     """A reorganization: on ``date``, ``from_`` became ``to`` (merge, split, rename,
@@ -472,6 +533,12 @@ class Event(Entity):
     def from_(self) -> Tuple[Organization, ...]:
         """The predecessors (``from`` in files; ``from`` is a Python keyword)."""
         return _many(Organization, self._v.from_)
+
+    @property
+    def shares(self) -> Tuple[Share, ...]:
+        """How a split divides the roles (empty: every successor takes every role)."""
+        return tuple(Share(Organization(to), _many(Topic, topics), _many(Area, areas), tuple(items))
+                     for to, topics, areas, items in self._v.shares)
 
     @property
     def to(self) -> Tuple[Organization, ...]:
@@ -559,6 +626,21 @@ class Role:
     @property
     def extra(self) -> Dict[str, Any]:
         return _extra(self._v.extra_json)
+
+    @property
+    def valid_from(self) -> Optional[Date]:
+        """When the organization took the role (``None``: as long as its target)."""
+        return self._v.valid_from
+
+    @property
+    def valid_to(self) -> Optional[Date]:
+        return self._v.valid_to
+
+    @property
+    def carried_from(self) -> Optional[RoleOrigin]:
+        """Where a reorganization carried the role from, in a network as of a day."""
+        o = self._v.carried_from
+        return None if o is None else RoleOrigin(*o)
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not Role:
@@ -780,7 +862,7 @@ class NameMatch:
     how: str
 
 
-class Network(ResponsibilityMixin, OverlapMixin, FramesMixin):
+class Network(ResponsibilityMixin, OverlapMixin, FramesMixin, TimeMixin):
     """An immutable, indexed coordination network (SPEC section 2).
 
     Read one with :meth:`load` or :meth:`loads`; write it with :meth:`save` or
@@ -858,6 +940,7 @@ class Network(ResponsibilityMixin, OverlapMixin, FramesMixin):
 
         return from_frames(organizations, tasks, roles, **tables)
 
+    @dated
     def to_networkx(self, kind: str = "bipartite", **kwargs: Any) -> Any:
         """The network as a ``networkx.Graph``: ``"bipartite"`` (organizations — tasks and
         programs; edges carry the roles) or ``"organizations"`` (edges weighted by shared
@@ -991,9 +1074,18 @@ class Network(ResponsibilityMixin, OverlapMixin, FramesMixin):
     # -- facts about the whole --
 
     @property
+    def warnings(self) -> List["Problem"]:
+        """What the file has that is allowed but suspect (e.g. a role dated outside its
+        task's period), each a :class:`danvan.Problem` with its JSON path."""
+        from ._errors import Problem
+
+        return [Problem(file=f, path=p, line=l, column=c, rule=r, message=m, suggestion=s)
+                for f, p, l, c, r, m, s in self._core.warnings()]
+
+    @property
     def meta(self) -> Meta:
         m = self._core.meta()
-        return Meta(m["title"], m["description"], m["language"], m["classification"], _extra(m["extra_json"]))
+        return Meta(m["title"], m["description"], m["language"], m["classification"], _extra(m["extra_json"]), m["as_of"])
 
     @property
     def extra(self) -> Dict[str, Any]:

@@ -30,6 +30,7 @@ from typing import Any, Dict, List, NamedTuple, Optional, Sequence, Set, Tuple, 
 import numpy as np
 
 from . import _core
+from ._time import dated
 from ._errors import Error
 
 __all__ = [
@@ -317,13 +318,15 @@ class OverlapMixin:
     def _org_pos(self, org: Any) -> int:
         if isinstance(org, str):
             return self._core.at("organization", org)
-        pos = getattr(org, "position", None)
-        if pos is not None:
-            return int(pos)
+        if getattr(org, "entity_kind", None) == "organization":
+            # By id: the organization may come from another network (the full one, when
+            # this one is as of a day).
+            return self._core.at("organization", org.id)
         raise TypeError(f"expected an organization id or Organization, not {type(org).__name__}")
 
     # -- projection --
 
+    @dated
     def projection(self, on: str = "tasks", weight: str = "count", roles: RolePair = (None, None),
                    min_weight: float = 0, scope: ScopeLike = None, *, threads: int = 0) -> Projection:
         """The organization × organization projection over shared tasks (or programs).
@@ -347,6 +350,7 @@ class OverlapMixin:
         d = _core.projection(self._core, _scope(scope), _check_on(on), weight, left, right, float(min_weight), threads)
         return Projection(d, _Labels(self._core, "organization"))
 
+    @dated
     def projection_size(self, on: str = "tasks", weight: str = "count", roles: RolePair = (None, None),
                         min_weight: float = 0, scope: ScopeLike = None, *, exact: bool = False) -> ProjectionSize:
         """The size of :meth:`projection` before building it: Σ C(d, 2) over items (the work
@@ -357,6 +361,7 @@ class OverlapMixin:
                                   float(min_weight), exact)
         return ProjectionSize(**d)
 
+    @dated
     def top_pairs(self, k: int = 10, on: str = "tasks", weight: str = "count", roles: RolePair = (None, None),
                   min_weight: float = 0, scope: ScopeLike = None) -> List[OrgPair]:
         """The ``k`` pairs of largest weight, largest first (ties by position), without
@@ -378,6 +383,7 @@ class OverlapMixin:
         ids = self._org_ids()
         return [OrgPair(ids[x], ids[y], int(n), float(v)) for x, y, n, v in zip(a.tolist(), b.tolist(), c.tolist(), w.tolist())]
 
+    @dated
     def shared(self, org_a: Any, org_b: Any, on: str = "tasks", roles: RolePair = (None, None),
                scope: ScopeLike = None) -> List[SharedItem]:
         """The tasks (or programs) ``org_a`` and ``org_b`` share, with the roles each holds,
@@ -388,6 +394,7 @@ class OverlapMixin:
         ids = self._core.ids(kind)
         return [SharedItem(ids[t], tuple(ra), tuple(rb)) for t, ra, rb in rows]
 
+    @dated
     def topic_overlap(self, on: str = "tasks", roles: RoleNames = None, rollup: bool = False,
                       scope: ScopeLike = None) -> TopicOverlap:
         """Organizations × topics: the items each organization holds per topic (with
@@ -395,6 +402,7 @@ class OverlapMixin:
         d = _core.topic_overlap(self._core, _scope(scope), _check_on(on), _names(roles), rollup)
         return TopicOverlap(d, _Labels(self._core, "organization"), _Labels(self._core, "topic"))
 
+    @dated
     def duplicate_candidates(self, on: str = "tasks", min_jaccard: float = 0.5, roles: RoleNames = None,
                              limit: Optional[int] = None, scope: ScopeLike = None) -> List[DuplicateCandidate]:
         """Pairs of tasks (or programs) with a common topic, overlapping areas and periods,
@@ -413,6 +421,7 @@ class OverlapMixin:
 
     # -- metrics on the organization graph --
 
+    @dated
     def organization_graph(self, on: str = "tasks", roles: RoleNames = None, weight: Optional[str] = None,
                            min_weight: float = 0, scope: ScopeLike = None) -> "_core.OrganizationGraph":
         """The organization graph (compiled object): vertices are the organizations in scope,
@@ -424,6 +433,7 @@ class OverlapMixin:
         ids = self._org_ids()
         return {ids[o]: v for o, v in zip(g.organizations.tolist(), values.tolist())}
 
+    @dated
     def degree(self, weight: Optional[str] = None, on: str = "tasks", roles: RoleNames = None,
                min_weight: float = 0, scope: ScopeLike = None) -> Dict[str, Union[int, float]]:
         """Degree (organizations shared with) of each organization in scope; with ``weight``
@@ -431,6 +441,7 @@ class OverlapMixin:
         g = self.organization_graph(on, roles, weight, min_weight, scope)
         return self._by_org(g, g.weighted_degree() if weight else g.degree())
 
+    @dated
     def betweenness(self, exact: bool = True, k: Optional[int] = None, seed: int = 0, normalized: bool = True,
                     weight: Optional[str] = None, on: str = "tasks", roles: RoleNames = None,
                     min_weight: float = 0, scope: ScopeLike = None) -> Dict[str, float]:
@@ -449,6 +460,7 @@ class OverlapMixin:
         values = g.betweenness(normalized, 0 if k is None else int(k), int(seed), weight is not None)
         return self._by_org(g, values)
 
+    @dated
     def closeness(self, weight: Optional[str] = None, wf_improved: bool = True, on: str = "tasks",
                   roles: RoleNames = None, min_weight: float = 0, scope: ScopeLike = None) -> Dict[str, float]:
         """Closeness centrality of each organization, as ``networkx.closeness_centrality``
@@ -456,6 +468,7 @@ class OverlapMixin:
         g = self.organization_graph(on, roles, weight, min_weight, scope)
         return self._by_org(g, g.closeness(weight is not None, wf_improved))
 
+    @dated
     def components(self, on: str = "tasks", roles: RoleNames = None, min_weight: float = 0,
                    scope: ScopeLike = None) -> List[Set[str]]:
         """Connected components of the organization graph as sets of ids, largest first
@@ -473,6 +486,7 @@ class OverlapMixin:
         ranked = sorted(range(len(groups)), key=lambda c: (-sizes[c], c))
         return [groups[c] for c in ranked]
 
+    @dated
     def articulation_points(self, on: str = "tasks", roles: RoleNames = None, min_weight: float = 0,
                             scope: ScopeLike = None) -> List[str]:
         """Organizations whose removal splits their component (brokers), in position order."""
@@ -481,6 +495,7 @@ class OverlapMixin:
         orgs = g.organizations
         return [ids[orgs[v]] for v in g.articulation_points().tolist()]
 
+    @dated
     def coordination_path(self, org_a: Any, org_b: Any, on: str = "tasks", roles: RoleNames = None,
                           scope: ScopeLike = None) -> List[str]:
         """The shortest chain organization → task → organization → ... from ``org_a`` to

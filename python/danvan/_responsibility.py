@@ -4,9 +4,9 @@
 who answers for a task, program or directive (:meth:`~ResponsibilityMixin.roles_of`,
 :meth:`~ResponsibilityMixin.lead_of`, :meth:`~ResponsibilityMixin.accountability_chain`),
 what an organization carries (:meth:`~ResponsibilityMixin.portfolio`), the RACI matrix
-(:meth:`~ResponsibilityMixin.raci`), what the coverage rules find
-(:meth:`~ResponsibilityMixin.check`), and what the network looks like on a day after
-reorganizations (:meth:`~ResponsibilityMixin.as_of`, :meth:`~ResponsibilityMixin.successor`).
+(:meth:`~ResponsibilityMixin.raci`) and what the coverage rules find
+(:meth:`~ResponsibilityMixin.check`). A scope with ``as_of`` answers on the network as
+of that day (see danvan._time).
 
 Tables come back as :class:`Table`: a ``dict`` of equally long numpy arrays, so
 ``pandas.DataFrame(table)`` builds a frame without a Python loop over rows.
@@ -38,16 +38,15 @@ import numpy as np
 
 from . import _core
 from ._core import Date
+from ._time import dated
 
 __all__ = [
-    "AsOfView",
     "ChainLink",
     "ResponsibilityMixin",
     "Rules",
     "Table",
     "Violation",
     "accountability_chain",
-    "as_of",
     "check",
     "check_table",
     "lead_of",
@@ -57,7 +56,6 @@ __all__ = [
     "raci",
     "roles_of",
     "rule_catalog",
-    "successor",
 ]
 
 DateLike = Union[Date, str, datetime.date]
@@ -301,146 +299,6 @@ def check_table(net: Any, rules: RulesLike = None, as_of: Optional[DateLike] = N
     return _table(_core.check_table(_core_of(net), load_rules(rules)._core, as_of, messages))
 
 
-def successor(net: Any, org_id: str, date: DateLike) -> Tuple[str, ...]:
-    """Who holds an organization's roles on a day (see :meth:`ResponsibilityMixin.successor`)."""
-    holders, _events, _started = _core.successor(_core_of(net), org_id, date)
-    return tuple(holders)
-
-
-def as_of(net: Any, date: DateLike) -> "AsOfView":
-    """The network as it stands on one day (see :meth:`ResponsibilityMixin.as_of`)."""
-    return AsOfView(net, date)
-
-
-# ---- the as-of view ---------------------------------------------------------------------
-
-
-class AsOfView:
-    """What a network looks like on one day: the entities that exist by their validity
-    dates, and the roles on existing tasks and programs, each held by its organization,
-    by its successor(s) after reorganization events (``inherited``, with the ``event``),
-    or by nobody (``orphaned``) when its organization ended without successor.
-
-    A day before everything gives an empty view. Building one costs a pass over the
-    network (no copy); tables are made on demand.
-
-    >>> import danvan
-    >>> net = danvan.Network.loads('''{"danvan": "1",
-    ...   "organizations": [{"id": "org:a", "name": "A", "valid_to": "2025-02-28"},
-    ...                     {"id": "org:b", "name": "B", "valid_from": "2025-03-01"}],
-    ...   "tasks": [{"id": "task:t", "name": "T", "roles": [{"org": "org:a", "role": "lead"}]}],
-    ...   "events": [{"id": "event:m", "name": "Đổi tên", "kind": "rename", "date": "2025-03-01",
-    ...               "from": ["org:a"], "to": ["org:b"]}]}''')
-    >>> view = as_of(net, "2025-09-01")
-    >>> r = next(view.roles.rows())
-    >>> r.org, r.original_org, r.inherited, r.event
-    ('org:b', 'org:a', True, 'event:m')
-    """
-
-    __slots__ = ("_net", "_view")
-
-    def __init__(self, net: Any, date: DateLike) -> None:
-        self._net = net
-        self._view = _core.TimeView(_core_of(net), date)
-
-    @property
-    def date(self) -> Date:
-        return self._view.date
-
-    @property
-    def network(self) -> Any:
-        """The network the view looks at."""
-        return self._net
-
-    def exists(self, id: str) -> bool:
-        """True when the organization, task, program, document or area exists that day."""
-        return self._view.exists(id)
-
-    def _ids(self, kind: str) -> List[str]:
-        core = _core_of(self._net)
-        return [core.view(kind, int(i)).id for i in self._view.positions(kind)]
-
-    @property
-    def organizations(self) -> List[str]:
-        """Ids of the organizations that exist that day."""
-        return self._ids("organization")
-
-    @property
-    def tasks(self) -> List[str]:
-        return self._ids("task")
-
-    @property
-    def programs(self) -> List[str]:
-        return self._ids("program")
-
-    @property
-    def documents(self) -> List[str]:
-        return self._ids("document")
-
-    @property
-    def areas(self) -> List[str]:
-        return self._ids("area")
-
-    def positions(self, kind: str) -> np.ndarray:
-        """Positions (``int64``) of the entities of one kind that exist that day."""
-        return self._view.positions(kind)
-
-    @property
-    def roles(self) -> Table:
-        """Every role of the day: org (holder id, ``None`` when orphaned), original_org,
-        role, raci, target_kind, target, inherited, orphaned, event, and positions."""
-        return _table(self._view.roles())
-
-    def roles_on(self, id: str) -> Table:
-        """The roles of one task or program that day."""
-        return _table(self._view.roles_on(id))
-
-    def portfolio(self, org_id: str) -> Table:
-        """The roles an organization holds that day, its own and those it inherited."""
-        return _table(self._view.roles_held(org_id))
-
-    def holders(self, org_id: str) -> Tuple[str, ...]:
-        """Who holds the organization's roles that day (itself, its successors, or nobody)."""
-        return tuple(self._view.holders(org_id))
-
-    def successor(self, org_id: str) -> Tuple[str, ...]:
-        """Same as :meth:`holders`."""
-        return self.holders(org_id)
-
-    def moved_by(self, org_id: str) -> Optional[str]:
-        """The last event that moved the organization's roles, or ``None``."""
-        return self._view.moved_by(org_id)
-
-    def lead_of(self, task_id: str) -> Optional[str]:
-        """The single organization holding an R role on the task that day, or ``None``."""
-        t = self.roles_on(task_id)
-        holders = {org for org, letter in zip(t["org"], t["raci"]) if letter == "R" and org is not None}
-        return holders.pop() if len(holders) == 1 else None
-
-    def check(self, rules: RulesLike = None) -> List[Violation]:
-        """The coverage rules as of this day."""
-        return check(self._net, rules, self.date)
-
-    def counts(self) -> Dict[str, int]:
-        v = self._view
-        return {
-            "organizations": v.organization_count,
-            "tasks": v.task_count,
-            "programs": v.program_count,
-            "roles": v.role_count,
-        }
-
-    def __len__(self) -> int:
-        return self._view.role_count
-
-    def __repr__(self) -> str:
-        c = self.counts()
-        return (
-            f"<danvan as-of view {self.date}: {c['organizations']} organizations, {c['tasks']} tasks, "
-            f"{c['programs']} programs, {c['roles']} roles>"
-        )
-
-
 # ---- the mixin ----------------------------------------------------------------------------
 
 
@@ -470,6 +328,7 @@ class ResponsibilityMixin:
         call with the GIL released."""
         return _core.lead_of_many(self._core, tasks, letter)  # type: ignore[attr-defined]
 
+    @dated
     def roles_of(self, id: str, scope: ScopeLike = None, rollup: bool = True) -> Table:
         """The roles on a task, program or document, each row saying where it came from.
 
@@ -483,12 +342,14 @@ class ResponsibilityMixin:
         """
         return roles_of(self, id, scope, rollup)
 
+    @dated
     def portfolio(self, org_id: str, scope: ScopeLike = None, include_subunits: bool = False) -> Table:
         """Every role an organization holds in scope (and, with ``include_subunits``, those
         of its descendants; ``org`` names the holder), with :meth:`roles_of`'s columns.
         Group by ``role`` for "what it carries, by role"."""
         return portfolio(self, org_id, scope, include_subunits)
 
+    @dated
     def raci(self, scope: ScopeLike = None) -> Table:
         """The RACI matrix (organizations × tasks) of a scope as its non-empty cells:
         task, org, raci (``"R"``, ``"RA"``, ...), task_pos, org_pos, letters (bit mask
@@ -496,6 +357,7 @@ class ResponsibilityMixin:
         values="raci")`` gives the matrix."""
         return raci(self, scope)
 
+    @dated
     def accountability_chain(self, task_id: str, scope: ScopeLike = None) -> List[ChainLink]:
         """Who answers for a task: its responsible organizations (R), then the accountable
         ones (A) — from its program when the task has none — then the parents of the
@@ -519,15 +381,3 @@ class ResponsibilityMixin:
         evidence. Without messages nothing is formatted: the form for counts and charts on
         large networks (``t.to_pandas().groupby(["rule", "severity"]).size()``)."""
         return check_table(self, rules, as_of, messages)
-
-    def as_of(self, date: DateLike) -> AsOfView:
-        """The network as it stands on ``date``: what exists that day, with roles following
-        successors (inherited roles marked with their event, orphaned ones kept visible)."""
-        return AsOfView(self, date)
-
-    def successor(self, org_id: str, date: DateLike) -> Tuple[str, ...]:
-        """Who holds an organization's roles on ``date``: ``(org_id,)`` while nothing moved
-        it, its successors' ids after reorganization events (merge, split, rename,
-        transfer, applied in date order), ``()`` when it ended without successor or did not
-        exist yet."""
-        return successor(self, org_id, date)

@@ -1,6 +1,8 @@
 #include <danvan/detail/lazy_indexes.hpp>
 #include <danvan/query/names.hpp>
 
+#include <type_traits>
+
 namespace danvan {
 
 namespace {
@@ -12,6 +14,8 @@ template <class View> std::vector<text::fuzzy_entry> names_of(view_range<View> a
     entries.push_back({std::string(v.name()), v.position()});
     if (!v.name_en().empty()) entries.push_back({std::string(v.name_en()), v.position()});
     for (auto a : v.aliases()) entries.push_back({std::string(a), v.position()});
+    if constexpr (std::is_same_v<View, organization_view>)
+      for (const auto& n : v.names()) entries.push_back({std::string(n.name), v.position()});  // former names find it too
   }
   return entries;
 }

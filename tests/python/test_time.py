@@ -1,6 +1,7 @@
 """Time and change from Python: successor() through reorganization events, the
-as-of view with inherited and orphaned roles as tables, the empty view before
-everything, and the 2025 reorganization of Hải Dương."""
+network as of a day with carried and orphaned roles, as_of in every query's scope,
+dates as people give them, role dates and names over time, and the 2025
+reorganization of Hải Dương."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pandas as pd
 import pytest
 
 import danvan
-from danvan._responsibility import AsOfView, ResponsibilityMixin
+from danvan._responsibility import ResponsibilityMixin
 
 ROOT = pathlib.Path(os.environ.get("DANVAN_SOURCE_DIR", pathlib.Path(__file__).resolve().parents[2]))
 HAIDUONG = ROOT / "data" / "haiduong-2023.json"
@@ -71,60 +72,110 @@ def test_successor_errors(net):
         net.successor("org:a", 2025)
 
 
-def test_as_of_view_roles_table(net):
-    view = net.as_of("2025-09-01")
-    assert isinstance(view, AsOfView)
-    assert str(view.date) == "2025-09-01"
-    r = pd.DataFrame(view.roles)
-    assert len(r) == len(view) == 5  # a, b, huyen (orphaned), s twice (split)
-    a = r[r.original_org == "org:a"].iloc[0]
-    assert (a.org, a.inherited, a.orphaned, a.event, a.role, a.raci) == ("org:hp", True, False, "event:thanh-pho", "lead", "R")
-    huyen = r[r.original_org == "org:huyen"].iloc[0]
-    assert huyen.org is None and huyen.orphaned and not huyen.inherited and huyen.event == "event:huyen"
-    assert huyen.org_pos == -1
-    assert r[r.original_org == "org:s"].org.tolist() == ["org:s1", "org:s2"]
-    assert r.inherited.dtype == bool and r.role_pos.dtype == np.int64
-    assert view.counts() == {"organizations": 3, "tasks": 1, "programs": 0, "roles": 5}
-    assert view.organizations == ["org:hp", "org:s1", "org:s2"]
-    assert view.exists("org:hp") and not view.exists("org:a")
-    assert view.holders("org:a") == ("org:hp",) and view.moved_by("org:a") == "event:thanh-pho"
-    assert view.moved_by("org:hp") is None
-    held = view.portfolio("org:hp")
-    assert held["original_org"].tolist() == ["org:a", "org:b"]
-    assert view.roles_on("task:t").nrows == 5
-    assert view.lead_of("task:t") == "org:hp"
-    assert "2025-09-01: 3 organizations, 1 tasks, 0 programs, 5 roles" in repr(view)
+def test_as_of_is_a_network_with_carried_and_orphaned_roles(net):
+    later = net.as_of("2025-09-01")
+    assert isinstance(later, danvan.Network)
+    assert str(later.date) == "2025-09-01" and net.date is None
+    assert str(later.meta.as_of) == "2025-09-01"
+    assert [o.id for o in later.organizations] == ["org:hp", "org:s1", "org:s2"]
+    assert "org:a" not in later and "org:hp" in later
+    assert len(later.events) == 0  # applied: the carried roles name them
+    roles = later.roles()
+    assert len(roles) == 4  # a, b to hp; s to s1 and s2; huyen is orphaned
+    a = roles[roles.carried_from == "org:a"].iloc[0]
+    assert (a.org, a.carried_event, a.role, a.raci) == ("org:hp", "event:thanh-pho", "lead", "R")
+    assert roles[roles.carried_from == "org:s"].org.tolist() == ["org:s1", "org:s2"]
+    role = later.tasks["task:t"].roles[0]
+    assert role.carried_from == danvan.RoleOrigin("org:a", "event:thanh-pho", danvan.Date("2025-07-01"))
+    assert later.tasks["task:t"].orphaned_roles == (
+        danvan.OrphanedRole("host", "org:huyen", "event:huyen", danvan.Date("2025-07-01")),)
+    assert later.lead_of("task:t") == "org:hp" and net.lead_of("task:t") == "org:a"
+    assert later.portfolio("org:hp")["role"].tolist() == ["lead", "coordinate"]
+    # Built once per day, kept with the network; a network as of a day is its own as_of.
+    assert net.as_of("2025-09-01")._core is later._core
+    assert later.as_of("2025-09-01") is later
+    # It saves and loads like any network, origins and orphans included.
+    again = danvan.Network.loads(later.dumps())
+    assert again.dumps() == later.dumps()
+    assert again.tasks["task:t"].roles[0].carried_from.org == "org:a"
 
 
-def test_as_of_view_before_the_reorganization(net):
-    view = net.as_of("2023-09-16")
-    r = view.roles
-    assert not r["inherited"].any() and not r["orphaned"].any()
-    assert r["org"].tolist() == r["original_org"].tolist() == ["org:a", "org:b", "org:huyen", "org:s"]
-    assert view.lead_of("task:t") == "org:a"
+def test_every_query_takes_as_of_in_its_scope(net):
+    on = {"as_of": "2025-09-01"}
+    assert net.roles_of("task:t", scope=on)["org"].tolist() == ["org:hp", "org:hp", "org:s1", "org:s2"]
+    assert net.raci(scope=on)["org"].tolist() == ["org:hp", "org:s1", "org:s2"]
+    assert net.portfolio("org:hp", scope=danvan.Scope(as_of="2025-09-01", roles=["lead"]))["role"].tolist() == ["lead"]
+    assert [p.a for p in net.top_pairs(3, scope=on)] == [p.a for p in net.as_of("2025-09-01").top_pairs(3)]
+    assert {p.a for p in net.top_pairs(3, scope=on)} | {p.b for p in net.top_pairs(3, scope=on)} <= {"org:hp", "org:s1", "org:s2"}
+    g = net.to_networkx("organizations", scope=on)
+    assert set(g.nodes) == {"org:hp", "org:s1", "org:s2"}
+    assert net.raci_frame(scope=on)["org_name"].tolist() == ["Ban thành phố", "Sở S1", "Sở S2"]
+    # Without a date nothing moves.
+    assert net.roles_of("task:t")["org"].tolist() == ["org:a", "org:b", "org:huyen", "org:s"]
+
+
+def test_succession_frame_lists_carried_and_orphaned_roles(net):
+    f = net.succession_frame("2025-09-01")
+    assert len(f) == 5
+    huyen = f[f.original_org == "org:huyen"].iloc[0]
+    assert huyen.orphaned and huyen.org is None and huyen.event == "event:huyen"
+    a = f[f.original_org == "org:a"].iloc[0]
+    assert (a.org, a.org_name, a.inherited, a.event) == ("org:hp", "Ban thành phố", True, "event:thanh-pho")
+    before = net.succession_frame("2023-09-16")
+    assert not before.inherited.any() and not before.orphaned.any()
+    assert before.org.tolist() == ["org:a", "org:b", "org:huyen", "org:s"]
 
 
 def test_as_of_before_everything_is_empty():
     net = Net.loads("""{"danvan": "1",
       "organizations": [{"id": "org:a", "name": "A", "valid_from": "2008-04"}],
       "tasks": [{"id": "task:t", "name": "T", "valid_from": "2010", "roles": [{"org": "org:a", "role": "lead"}]}]}""")
-    view = net.as_of("1990-01-01")
-    assert len(view) == 0 and view.roles.nrows == 0
-    assert view.organizations == [] and view.tasks == []
-    assert set(view.roles) >= {"org", "original_org", "inherited", "orphaned", "event"}
-    assert len(net.as_of("2011")) == 1
+    early = net.as_of("1990-01-01")
+    assert len(early.organizations) == 0 and len(early.tasks) == 0 and len(early.roles) == 0
+    assert len(early.roles()) == 0
+    assert len(net.as_of("2011").roles) == 1
 
 
-def test_as_of_errors(net):
+@pytest.mark.parametrize("day", [
+    "2025-09-01", danvan.Date("2025-09-01"), datetime.date(2025, 9, 1), datetime.datetime(2025, 9, 1, 13, 30),
+    np.datetime64("2025-09-01"), np.datetime64("2025-09-01T08:00"), pd.Timestamp("2025-09-01 08:00"),
+])
+def test_dates_as_people_give_them(net, day):
+    assert net.as_of(day)._core is net.as_of("2025-09-01")._core
+    assert net.roles_of("task:t", scope={"as_of": day})["org"].tolist()[0] == "org:hp"
+
+
+def test_dates_people_get_wrong_are_explained(net):
+    with pytest.raises(ValueError, match=r"as_of: '30/09/2023' is not a date: .*did you mean 2023-09-30\?"):
+        net.as_of("30/09/2023")
+    with pytest.raises(ValueError, match=r"did you mean 2023-09\?"):
+        net.roles_of("task:t", scope={"as_of": "09/2023"})
     with pytest.raises(ValueError, match="as_of: '2025-13-01' is not a date"):
         net.as_of("2025-13-01")
-    view = net.as_of("2025")
-    with pytest.raises(danvan.NotFoundError):
-        view.holders("org:zz")
-    with pytest.raises(ValueError, match="not a task or program id"):
-        view.roles_on("org:a")
-    with pytest.raises(ValueError, match="has no known id prefix"):
-        view.exists("nothing")
+    with pytest.raises(TypeError, match="as_of: expected a danvan.Date, an ISO 8601 string"):
+        net.as_of(2025)
+    with pytest.raises(ValueError, match="NaT"):
+        net.as_of(np.datetime64("NaT"))
+
+
+def test_role_dates_names_over_time_and_warnings():
+    net = Net.loads("""{"danvan": "1",
+      "organizations": [{"id": "org:a", "name": "Ban Dân vận", "names": [{"name": "Ban Dân vận cũ", "valid_to": "2019-12-31"}]},
+                        {"id": "org:b", "name": "Ban B"}],
+      "tasks": [{"id": "task:t", "name": "T", "period": {"start": "2020", "end": "2022"},
+                 "roles": [{"org": "org:a", "role": "lead"},
+                           {"org": "org:b", "role": "coordinate", "valid_from": "2021-06", "valid_to": "2023"}]}]}""")
+    b = net.tasks["task:t"].roles[1]
+    assert (str(b.valid_from), str(b.valid_to)) == ("2021-06", "2023")
+    assert net.roles()["valid_from_precision"].astype(str).tolist() == ["nan", "month"]
+    assert len(net.as_of("2020-01-01").roles) == 1 and len(net.as_of("2021-07-01").roles) == 2
+    [warning] = net.warnings
+    assert (warning.path, warning.rule) == ("/tasks/0/roles/1/valid_to", "role-outside-period")
+    a = net.organizations["org:a"]
+    assert a.names == (danvan.DatedName("Ban Dân vận cũ", None, danvan.Date("2019-12-31")),)
+    assert a.name_on("2018") == "Ban Dân vận cũ" and a.name_on("2024") == "Ban Dân vận"
+    assert net.as_of("2018-05-01").organizations["org:a"].name == "Ban Dân vận cũ"
+    assert net.find("ban dan van cu")[0].entity.id == "org:a"  # former names are found too
 
 
 # ---- Hải Dương: which 2023 responsibilities pass to which successor by 2025-09-01 -------------
@@ -149,20 +200,53 @@ def test_haiduong_successors(haiduong):
         assert haiduong.successor(department, "2025-09-01") == ("org:so-nong-nghiep-va-moi-truong-hai-phong",)
 
 
+
+
+def test_haiduong_nothing_is_carried_before_2025(haiduong):
+    before = haiduong.as_of("2024-12-31").roles()
+    assert len(before) > 70 and before.carried_from.isna().all()
+
+
 def test_haiduong_2023_responsibilities_pass_to_successors(haiduong):
-    in_2023 = haiduong.portfolio("org:ban-dan-van-tinh-uy", scope={"window": ("2023", "2023")})
-    roles = pd.DataFrame(haiduong.as_of("2025-09-01").roles)
-    commission = roles[roles.original_org == "org:ban-dan-van-tinh-uy"]
+    own = haiduong.portfolio("org:ban-dan-van-tinh-uy")
+    tasks_2023 = set(own["target"][own["target_kind"] == "task"])
+    mid = haiduong.as_of("2025-03-15").roles()
+    merged = mid[(mid.carried_from == "org:ban-dan-van-tinh-uy") & (mid.target_kind == "task")]
+    assert set(merged.org) == {"org:ban-tuyen-giao-va-dan-van-tinh-uy"}
+    assert set(merged.target) == tasks_2023
+    assert set(merged.org_name) == {haiduong.organizations["org:ban-tuyen-giao-va-dan-van-tinh-uy"].name}
+    roles = haiduong.as_of("2025-09-01").roles()
+    commission = roles[roles.carried_from == "org:ban-dan-van-tinh-uy"]
     assert set(commission.org) == {"org:ban-tuyen-giao-va-dan-van-thanh-uy-hai-phong"}
-    assert commission.inherited.all()
-    assert set(in_2023["role_pos"]) <= set(commission.role_pos)  # every 2023 responsibility passed on
-    departments = roles[roles.original_org.isin(["org:so-tai-nguyen-va-moi-truong", "org:so-nong-nghiep-va-phat-trien-nong-thon"])]
+    assert set(commission[commission.target_kind == "task"].target) == tasks_2023
+    departments = roles[roles.carried_from.isin(["org:so-tai-nguyen-va-moi-truong", "org:so-nong-nghiep-va-phat-trien-nong-thon"])]
     assert set(departments.org) == {"org:so-nong-nghiep-va-moi-truong-hai-phong"}
     assert set(departments.target) == {"prog:chung-tay-bao-ve-moi-truong-2023-2025"}
-    # In between, after the first merger only.
-    mid = pd.DataFrame(haiduong.as_of("2025-04-01").roles)
-    assert set(mid[mid.original_org == "org:ban-dan-van-tinh-uy"].org) == {"org:ban-tuyen-giao-va-dan-van-tinh-uy"}
-    # The district training centres were dissolved without successor: their roles are orphaned.
-    orphans = roles[roles.orphaned]
-    assert orphans.original_org.str.startswith("org:trung-tam-boi-duong-chinh-tri").any()
-    assert orphans.org.isna().all()
+    assert len(departments) == 2  # both former departments' signatures
+
+
+def test_haiduong_queries_after_the_merger_name_hai_phong_bodies(haiduong):
+    on = {"as_of": "2025-09-01"}
+    pairs = haiduong.top_pairs(10, scope=on)
+    assert pairs and any("hai-phong" in p.a or "hai-phong" in p.b for p in pairs)
+    raci = haiduong.raci_frame(scope={**on, "program": "prog:chuong-trinh-cong-tac-2023"})
+    assert "org:ban-tuyen-giao-va-dan-van-thanh-uy-hai-phong" in set(raci.org)
+    assert "org:ban-dan-van-tinh-uy" not in set(raci.org)
+
+
+def test_haiduong_coverage_after_the_merger(haiduong):
+    found = haiduong.check(as_of="2025-09-01")
+    # No organization holding a carried role is idle.
+    idle = {v.entity for v in found if v.check == "organization-idle"}
+    holders = set(haiduong.as_of("2025-09-01").roles().query("carried_from.notna()").org)
+    assert holders and not (idle & holders)
+    # The district bodies' roles are orphaned, each reported once (the default rule looks
+    # at work still running; all of them with active_only off).
+    rules = {"rules": [{"rule": "orphaned-role", "params": {"active_only": False}}]}
+    orphans = [v for v in haiduong.check(rules, as_of="2025-09-01")]
+    later = haiduong.as_of("2025-09-01")
+    gone_districts = {o.id for o in haiduong.organizations if o.level == "district" and o.id not in later}
+    district_roles = sum(len(haiduong.organizations[d].roles) for d in gone_districts)
+    district_orphans = [v for v in orphans if v.entity in gone_districts]
+    assert district_roles > 0 and len(district_orphans) == district_roles
+    assert len({(v.entity, v.evidence[1], v.message) for v in district_orphans}) == len(district_orphans)

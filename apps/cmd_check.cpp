@@ -106,13 +106,7 @@ void print(const streams& io, const check_options& opt, const std::string& file,
 
 int run(const check_options& opt, const streams& io) {
   std::optional<date> as_of;
-  if (!opt.as_of.empty()) {
-    as_of = date::parse(opt.as_of);
-    if (!as_of) {
-      io.err << "danvan check: --as-of `" << opt.as_of << "` is not a date: " << date::why_not(opt.as_of) << '\n';
-      return usage;
-    }
-  }
+  if (!read_as_of(opt.as_of, "check", io.err, as_of)) return usage;
   rule_set rules;
   std::string rules_file = "the default rules";
   try {
@@ -165,8 +159,7 @@ runner setup(CLI::App& app) {
   app.add_option("file", opt->file, "Network file (`-` reads standard input)")->required()->type_name("FILE");
   app.add_option("--rules", opt->rules, "Rules file (default: the shipped data/rules/default.rules.json)")
       ->type_name("RULES");
-  app.add_option("--as-of", opt->as_of, "Check as of this date: YYYY, YYYY-MM or YYYY-MM-DD (default: the rules file's)")
-      ->type_name("DATE");
+  add_as_of_option(app, opt->as_of, "Check the network as of this day (default: the rules file's as_of)");
   add_format_option(app, opt->format, {"table", "json", "csv"});
   app.add_flag("-q,--quiet", opt->quiet, "No summary line on stderr");
   app.footer(

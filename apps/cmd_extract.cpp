@@ -24,6 +24,7 @@ namespace {
 struct extract_cli_options {
   std::string file;
   std::string network;
+  std::string as_of;
   std::string gazetteer;
   std::string out;
   std::string format;
@@ -85,6 +86,8 @@ json item_json(const text::extracted_item& i) {
 }
 
 int run(const extract_cli_options& opt, const streams& io) {
+  std::optional<date> as_of;
+  if (!read_as_of(opt.as_of, "extract", io.err, as_of)) return usage;
   // The text.
   std::string text;
   const std::string label = opt.file == "-" ? std::string("<stdin>") : opt.file;
@@ -107,6 +110,7 @@ int run(const extract_cli_options& opt, const streams& io) {
   std::optional<load_outcome> net;
   if (!opt.network.empty()) {
     net = load_file(opt.network);
+    take_as_of(*net, as_of);
     if (!net->net) {
       for (const auto& p : net->problems) io.err << p.to_string() << '\n';
       if (auto note = more_problems_note(*net); !note.empty()) io.err << net->file << ": " << note << '\n';
@@ -208,6 +212,7 @@ runner setup(CLI::App& app) {
   app.add_option("file", opt->file, "Report text, UTF-8 (`-` reads standard input)")->required()->type_name("FILE");
   app.add_option("--network", opt->network, "A network whose names, aliases and areas to recognize (its ids are reused)")
       ->type_name("NET.json");
+  add_as_of_option(app, opt->as_of, "Recognize the --network as of this day (names and bodies of that day)");
   app.add_option("--gazetteer", opt->gazetteer, "Gazetteer directory or file (default: the one shipped with danvan)")
       ->type_name("DIR");
   app.add_option("--out", opt->out, "Write the draft network here (atomically)")->type_name("DRAFT.json");

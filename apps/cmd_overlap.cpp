@@ -64,17 +64,12 @@ int run(const overlap_options& opt, const streams& io) {
   po.on = parse_projection_on(opt.on);
   std::tie(po.left_roles, po.right_roles) = parse_roles(opt.roles);
   po.min_weight = opt.min_weight;
-  scope s;
-  if (!opt.as_of.empty()) {
-    const auto d = date::parse(opt.as_of);
-    if (!d) {
-      io.err << "danvan overlap: --as-of `" << opt.as_of << "` is not a date (YYYY, YYYY-MM or YYYY-MM-DD)\n";
-      return usage;
-    }
-    s.as_of = *d;
-  }
+  const scope s;
+  std::optional<date> day;
+  if (!read_as_of(opt.as_of, "overlap", io.err, day)) return usage;
 
-  const load_outcome o = load_file(opt.file);
+  load_outcome o = load_file(opt.file);
+  take_as_of(o, day);
   if (!o.net) {
     for (const auto& p : o.problems) io.err << p.to_string() << '\n';
     if (!o.io_failed) io.err << o.file << ": invalid; run `danvan validate` for the problems\n";
@@ -168,7 +163,7 @@ runner setup(CLI::App& app) {
   app.add_option("--min-weight", opt->min_weight, "Keep pairs whose weight is at least this (not negative)")
       ->check(CLI::NonNegativeNumber)
       ->default_str("0");
-  app.add_option("--as-of", opt->as_of, "Only what exists on this date")->type_name("DATE");
+  add_as_of_option(app, opt->as_of, "Pairs in the network as of this day: roles follow reorganizations");
   add_format_option(app, opt->format, {"table", "json", "csv"});
   app.footer(
       "Lists pairs of organizations that share tasks (or programs), largest weight first, ties by\n"

@@ -28,7 +28,7 @@ struct facts {
   std::vector<std::size_t> per_role;  // by role_index
   std::array<std::size_t, 3> per_classification{};
   std::size_t with_validity = 0, ended = 0;
-  std::optional<std::size_t> orgs_valid_on;
+  std::size_t carried = 0, orphaned = 0;  // in a network as of a day
 };
 
 template <class Range> void scan_entities(const Range& range, facts& f) {
@@ -39,7 +39,7 @@ template <class Range> void scan_entities(const Range& range, facts& f) {
   }
 }
 
-facts gather(const network& net, std::optional<date> as_of) {
+facts gather(const network& net) {
   facts f;
   for (auto k : kinds) f.count[static_cast<std::size_t>(k)] = net.size(k);
   f.roles = net.roles().size();
@@ -60,16 +60,14 @@ facts gather(const network& net, std::optional<date> as_of) {
                                                         : net.programs()[r.target()].classification());
     ++f.per_classification[static_cast<std::size_t>(c)];
   }
-  if (as_of) {
-    f.orgs_valid_on = static_cast<std::size_t>(std::count_if(
-        net.organizations().begin(), net.organizations().end(), [&](const auto o) { return o.valid_on(*as_of); }));
-  }
+  f.carried = net.data().role_origins.size();
+  f.orphaned = net.data().orphans.size();
   return f;
 }
 
 std::string plural(entity_kind k) { return std::string(collection_name(k)); }
 
-json as_json(const std::string& file, const network& net, const facts& f, std::optional<date> as_of) {
+json as_json(const std::string& file, const network& net, const facts& f) {
   json j = json::object();
   j["file"] = file;
   j["valid"] = true;
@@ -99,22 +97,23 @@ json as_json(const std::string& file, const network& net, const facts& f, std::o
   json validity = json::object();
   validity["with_validity_dates"] = f.with_validity;
   validity["ended"] = f.ended;
-  if (as_of) {
-    validity["as_of"] = as_of->to_string();
-    validity["organizations_valid"] = *f.orgs_valid_on;
-  }
   j["validity"] = validity;
+  const date as_of = net.meta().as_of;
+  j["as_of"] = as_of.empty() ? json(nullptr)
+                             : json{{"date", as_of.to_string()}, {"carried_roles", f.carried}, {"orphaned_roles", f.orphaned}};
   return j;
 }
 
-void print_table(std::ostream& out, const std::string& file, const network& net, const facts& f,
-                 std::optional<date> as_of) {
+void print_table(std::ostream& out, const std::string& file, const network& net, const facts& f) {
   auto row = [&](std::string_view label, std::size_t n, std::string_view note = {}) {
     out << "  " << std::left << std::setw(16) << label << std::right << std::setw(10) << n;
     if (!note.empty()) out << "  " << note;
     out << '\n';
   };
   out << file << ": valid (danvan format " << format_version << ", language " << net.meta().language << ")\n";
+  if (const date day = net.meta().as_of; !day.empty())
+    out << "as of " << day.to_string() << ": what exists that day; " << count_of(f.carried, "role")
+        << " carried to successors by reorganizations, " << f.orphaned << " orphaned (no successor)\n";
   if (!net.meta().title.empty()) out << "title: " << net.meta().title << '\n';
 
   out << "\nentities\n";
@@ -139,20 +138,14 @@ void print_table(std::ostream& out, const std::string& file, const network& net,
   out << " (entities and roles)\n";
   out << "validity        " << count_of(f.with_validity, "entity") << " with validity dates, " << f.ended
       << " with an end (valid_to)";
-  if (as_of) out << "; " << count_of(*f.orgs_valid_on, "organization") << " valid on " << as_of->to_string();
   out << '\n';
 }
 
 int run(const summary_options& opt, const streams& io) {
   std::optional<date> as_of;
-  if (!opt.as_of.empty()) {
-    as_of = date::parse(opt.as_of);
-    if (!as_of) {
-      io.err << "danvan summary: --as-of `" << opt.as_of << "` is not a date (YYYY, YYYY-MM or YYYY-MM-DD)\n";
-      return usage;
-    }
-  }
-  const load_outcome o = load_file(opt.file);
+  if (!read_as_of(opt.as_of, "summary", io.err, as_of)) return usage;
+  load_outcome o = load_file(opt.file);
+  take_as_of(o, as_of);
   const bool as_json_output = opt.format == "json";
   if (!o.net) {
     if (as_json_output && !o.io_failed) {
@@ -167,9 +160,9 @@ int run(const summary_options& opt, const streams& io) {
     }
     return o.io_failed ? usage : failure;
   }
-  const facts f = gather(*o.net, as_of);
-  if (as_json_output) io.out << dump(as_json(o.file, *o.net, f, as_of)) << '\n';
-  else print_table(io.out, o.file, *o.net, f, as_of);
+  const facts f = gather(*o.net);
+  if (as_json_output) io.out << dump(as_json(o.file, *o.net, f)) << '\n';
+  else print_table(io.out, o.file, *o.net, f);
   return success;
 }
 
@@ -177,8 +170,7 @@ runner setup(CLI::App& app) {
   auto opt = std::make_shared<summary_options>();
   app.add_option("file", opt->file, "Network file (`-` reads standard input)")->required()->type_name("FILE");
   add_format_option(app, opt->format, {"table", "json"});
-  app.add_option("--as-of", opt->as_of, "Also count the organizations that exist on this date")
-      ->type_name("DATE");
+  add_as_of_option(app, opt->as_of, "Summarize the network as of this day, with its carried and orphaned roles");
   app.footer(
       "Counts per kind, roles per role name with their RACI letter, the date range, the\n"
       "classification of entities and roles, and validity dates.\n"

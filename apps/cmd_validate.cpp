@@ -13,6 +13,7 @@ struct validate_options {
   std::string format;
   std::size_t max_problems = 100;
   bool quiet = false;
+  std::string as_of;
 };
 
 std::string counts(const network& net) {
@@ -26,26 +27,41 @@ int run(const validate_options& opt, const streams& io) {
   load_options lo;
   lo.max_problems = opt.max_problems;
   const bool as_json_output = opt.format == "json";
+  std::optional<date> day;
+  if (!read_as_of(opt.as_of, "validate", io.err, day)) return usage;
 
   json all = json::array();
   std::size_t invalid = 0, unreadable = 0, problems = 0;
   for (const auto& file : opt.files) {
-    const load_outcome o = load_file(file, lo);
+    load_outcome o = load_file(file, lo);
+    const std::vector<problem> warnings = o.net ? o.net->warnings() : std::vector<problem>{};
+    take_as_of(o, day);
     if (o.io_failed) ++unreadable;
     else if (!o.net) ++invalid;
     problems += o.io_failed ? 0 : o.total;
 
     if (as_json_output) {
       for (const auto& p : o.problems) all.push_back(to_json(p));
+      for (const auto& w : warnings) {
+        json j = to_json(w);
+        j["severity"] = "warning";
+        all.push_back(std::move(j));
+      }
       if (auto note = more_problems_note(o); !note.empty())
         all.push_back(to_json(problem{o.file, {}, 0, 0, "more-problems", note, {}}));
       continue;
     }
     for (const auto& p : o.problems) io.out << p.to_string() << '\n';
+    for (const auto& w : warnings) io.out << w.file << ':' << w.path << ": warning: " << w.message << '\n';
     if (auto note = more_problems_note(o); !note.empty()) io.out << o.file << ": " << note << '\n';
     io.out.flush();
     if (!opt.quiet) {
-      if (o.net) io.err << o.file << ": valid (" << counts(*o.net) << ")\n";
+      if (o.net && day)
+        io.err << o.file << ": valid; as of " << day->to_string() << " (" << counts(*o.net) << "; "
+               << o.net->data().role_origins.size() << " carried, " << o.net->data().orphans.size() << " orphaned)\n";
+      else if (o.net)
+        io.err << o.file << ": valid (" << counts(*o.net) << (warnings.empty() ? "" : "; " + count_of(warnings.size(), "warning"))
+               << ")\n";
       else if (!o.io_failed)
         io.err << o.file << ": invalid, " << count_of(o.total, "problem") << "\n";
     }
@@ -71,10 +87,13 @@ runner setup(CLI::App& app) {
       ->check(CLI::PositiveNumber)
       ->default_str("100");
   app.add_flag("-q,--quiet", opt->quiet, "Print only the problems (no per-file status on stderr)");
+  add_as_of_option(app, opt->as_of, "Also build each valid file's network as of this day and count it");
   app.footer(
       "Prints every problem of every file, one per line, as `file:path: message`\n"
-      "(`file:line:column: message` for JSON syntax errors); with --format json, one JSON\n"
-      "array of {file, path, line, column, rule, message, suggestion} objects.\n"
+      "(`file:line:column: message` for JSON syntax errors), and what is allowed but suspect as\n"
+      "`file:path: warning: message` (a warning does not make a file invalid); with --format\n"
+      "json, one JSON array of {file, path, line, column, rule, message, suggestion} objects\n"
+      "(warnings with \"severity\": \"warning\").\n"
       "Exit status: 0 all files valid, 1 some file invalid, 2 usage error or a file that\n"
       "cannot be read (2 wins over 1).");
   return [opt](const streams& io) { return run(*opt, io); };

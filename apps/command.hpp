@@ -55,4 +55,7 @@ struct registration {
 /// Adds `--format` with the given choices (the first is the default) to `app`.
 CLI::Option* add_format_option(CLI::App& app, std::string& target, std::vector<std::string> choices);
 
+/// Adds `--as-of DATE` to `app`: the command answers on the network as of that day.
+CLI::Option* add_as_of_option(CLI::App& app, std::string& target, const std::string& help);
+
 }  // namespace danvan::cli

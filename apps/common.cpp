@@ -43,7 +43,24 @@ CLI::Option* add_format_option(CLI::App& app, std::string& target, std::vector<s
       ->type_name("FORMAT");
 }
 
+CLI::Option* add_as_of_option(CLI::App& app, std::string& target, const std::string& help) {
+  return app.add_option("--as-of", target, help + " (YYYY, YYYY-MM or YYYY-MM-DD)")->type_name("DATE");
+}
+
 // ---- loading ----------------------------------------------------------------
+
+bool read_as_of(const std::string& text, std::string_view command, std::ostream& err, std::optional<date>& day) {
+  day.reset();
+  if (text.empty()) return true;
+  day = date::parse(text);
+  if (day) return true;
+  err << "danvan " << command << ": --as-of `" << text << "` is not a date: " << date::why_not(text) << '\n';
+  return false;
+}
+
+void take_as_of(load_outcome& o, std::optional<date> day) {
+  if (day && o.net) o.net = as_of(*o.net, *day);
+}
 
 load_outcome load_file(const std::string& file, const load_options& options) {
   load_outcome o;

@@ -32,6 +32,16 @@ struct load_outcome {
 /// Reads `file` (`-` for standard input); never throws for bad input.
 [[nodiscard]] load_outcome load_file(const std::string& file, const load_options& options = {});
 
+/// The day of an `--as-of` option (nothing when it was not given). When `text` is not
+/// a date, prints why (`danvan COMMAND: --as-of ...: ...; did you mean 2023-09-30?`)
+/// and returns false.
+[[nodiscard]] bool read_as_of(const std::string& text, std::string_view command, std::ostream& err,
+                              std::optional<date>& day);
+
+/// Replaces a loaded network by the network as of `day` (danvan::as_of): every
+/// command's `--as-of` means that, and nothing else.
+void take_as_of(load_outcome& o, std::optional<date> day);
+
 /// A problem as a JSON object: file, path, line, column, rule, message, suggestion.
 [[nodiscard]] json to_json(const problem& p);
 

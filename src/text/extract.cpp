@@ -1274,6 +1274,7 @@ void extractor::build_network_index() {
   for (const auto o : net.organizations()) {
     std::vector<std::string_view> names{o.name()};
     for (const auto a : o.aliases()) names.push_back(a);
+    for (const auto& former : o.names()) names.push_back(former.name);  // a report may use any of them
     for (const auto n : names) {
       if (n.empty()) continue;
       const auto seq = detail::compile_phrase(n, vocab_.keys, vocab_.lowers);

@@ -147,6 +147,13 @@ def test_network_ids_are_reused(seed_text):
     assert {"org:ban-dan-van-tinh-uy", "org:cong-an-tinh", "area:kim-thanh", "area:tp-hai-duong"} <= ids
 
 
+def test_former_names_of_a_network_are_recognized():
+    net = danvan.Network.loads("""{"danvan": "1", "organizations": [
+      {"id": "org:ban-xyz", "name": "Ban Phối hợp Liên ngành Tỉnh", "names": [{"name": "Ban Điều phối Cũ", "valid_to": "2019"}]}]}""")
+    draft = extract("Ban Điều phối Cũ chủ trì hội nghị.", net)
+    assert "org:ban-xyz" in {i.id for i in draft.of_kind("organization")}
+
+
 # ---- the gazetteer ----------------------------------------------------------------------------
 
 

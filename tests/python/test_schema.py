@@ -1,7 +1,8 @@
 """The shipped data files against schema/danvan.schema.json (JSON Schema draft 2020-12).
 
-Uses only the standard library and Debian's python3-jsonschema, not the danvan
-module, so it runs before anything is built.
+Uses only the standard library and Debian's python3-jsonschema; the danvan module
+only in the last test, which checks what danvan writes for time and change (carried
+and orphaned roles, names over time, shares, role dates).
 
 Every file in data/*.json and tests/data/valid/*.json must be valid. The schema
 describes the canonical form that danvan writes (closed objects except `extra`);
@@ -190,19 +191,24 @@ KEY_ORDER = {
     "top": ["danvan", "meta", "roles", *COLLECTIONS, "extra"],
     "areas": HEAD + ["level", "code", "parent"] + TAIL,
     "topics": HEAD + ["parent"] + TAIL,
-    "organizations": HEAD + ["kind", "level", "area", "parent"] + TAIL,
+    "organizations": HEAD + ["kind", "level", "area", "parent", "names"] + TAIL,
     "documents": HEAD + ["type", "number", "issuer", "issued_by", "date", "term", "title", "continues", "implements",
                          "amends", "replaces", "topics", "areas", "reviews"] + TAIL,
-    "programs": HEAD + ["kind", "period", "implements", "topics", "areas", "roles"] + TAIL,
-    "tasks": HEAD + ["kind", "program", "implements", "topics", "areas", "period", "due", "status", "roles"] + TAIL,
-    "events": HEAD + ["kind", "date", "approximate", "from", "to"] + TAIL,
+    "programs": HEAD + ["kind", "period", "implements", "topics", "areas", "roles", "orphaned_roles"] + TAIL,
+    "tasks": HEAD + ["kind", "program", "implements", "topics", "areas", "period", "due", "status", "roles",
+                     "orphaned_roles"] + TAIL,
+    "events": HEAD + ["kind", "date", "approximate", "from", "to", "shares"] + TAIL,
     "sources": HEAD + ["kind", "title", "date", "url", "sha256", "document"] + TAIL,
-    "role": ["org", "role", "classification", "sources", "extra"],
+    "role": ["org", "role", "valid_from", "valid_to", "carried_from", "classification", "sources", "extra"],
+    "origin": ["org", "event", "date"],
+    "orphan": ["role", "org", "event", "date"],
+    "name": ["name", "valid_from", "valid_to"],
+    "share": ["to", "topics", "areas", "items"],
     "evidence": ["source", "span", "note"],
     "period": ["start", "end"],
     "review": ["kind", "years", "recurring"],
     "roledef": ["name", "labels", "raci", "description"],
-    "meta": ["title", "description", "language", "classification", "extra"],
+    "meta": ["title", "description", "language", "classification", "as_of", "extra"],
 }
 ALWAYS = {"areas": ["level"], "organizations": ["kind"], "programs": ["kind"], "tasks": ["kind", "status"],
           "events": ["kind"], "review": ["kind", "years"], "roledef": ["raci"], "meta": ["language", "classification"]}
@@ -241,6 +247,11 @@ def canonical_problems(doc):
             check(ev, "evidence", f"{path}/sources/{i}")
         for i, role in enumerate(obj.get("roles", [])):
             check(role, "role", f"{path}/roles/{i}")
+            if "carried_from" in role:
+                check(role["carried_from"], "origin", f"{path}/roles/{i}/carried_from")
+        for field, shape in (("orphaned_roles", "orphan"), ("names", "name"), ("shares", "share")):
+            for i, item in enumerate(obj.get(field, [])):
+                check(item, shape, f"{path}/{field}/{i}")
         for i, review in enumerate(obj.get("reviews", [])):
             check(review, "review", f"{path}/reviews/{i}")
         if isinstance(obj.get("period"), dict):
@@ -378,3 +389,36 @@ def test_schema_accepts_dates_of_each_precision(validator, date):
 @pytest.mark.parametrize("date", ["1900-02-29", "2100-02-29", "2023-04-31", "2023-9", "23", "2023-09-16T00:00", " 2023"])
 def test_schema_rejects_malformed_or_impossible_dates(validator, date):
     assert errors(validator, variant(set_path(["tasks", 0, "due"], date))) != []
+
+
+# ---- what danvan writes for time and change passes the schema, in canonical form ----
+
+TIME_FEATURES = """{"danvan": "1",
+  "topics": [{"id": "topic:moi-truong", "name": "Môi trường"}],
+  "organizations": [
+    {"id": "org:a", "name": "Ban A", "valid_to": "2025-02-28", "names": [{"name": "Ban A cũ", "valid_to": "2019-12-31"}]},
+    {"id": "org:b", "name": "Ban B", "valid_from": "2025-03-01"},
+    {"id": "org:c", "name": "Ban C", "valid_from": "2025-03-01"},
+    {"id": "org:huyen", "name": "Huyện ủy", "valid_to": "2025-06-30"}],
+  "tasks": [{"id": "task:t", "name": "T", "topics": ["topic:moi-truong"], "period": {"start": "2023", "end": "2026"},
+             "roles": [{"org": "org:a", "role": "lead", "valid_from": "2023-06"}, {"org": "org:huyen", "role": "host"}]}],
+  "events": [
+    {"id": "event:s", "name": "Chia", "kind": "split", "date": "2025-03-01", "from": ["org:a"], "to": ["org:b", "org:c"],
+     "shares": [{"to": "org:b", "topics": ["topic:moi-truong"]}]},
+    {"id": "event:h", "name": "Giải thể", "kind": "dissolve", "date": "2025-07-01", "from": ["org:huyen"]}]}"""
+
+
+@pytest.mark.parametrize("day", [None, "2024-01-01", "2025-09-01"])
+def test_time_features_as_saved_pass_the_schema(validator, day):
+    import danvan
+
+    net = danvan.Network.loads(TIME_FEATURES)
+    if day is not None:
+        net = net.as_of(day)
+    doc = json.loads(net.dumps())
+    assert errors(validator, doc) == []
+    assert canonical_problems(doc) == []
+    if day == "2025-09-01":
+        assert doc["meta"]["as_of"] == day
+        assert doc["tasks"][0]["roles"][0]["carried_from"] == {"org": "org:a", "event": "event:s", "date": "2025-03-01"}
+        assert doc["tasks"][0]["orphaned_roles"] == [{"role": "host", "org": "org:huyen", "event": "event:h", "date": "2025-07-01"}]

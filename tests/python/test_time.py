@@ -62,6 +62,15 @@ def test_successor_follows_events_in_date_order(net):
     assert net.successor("org:hp", "2024") == ()  # not there yet
 
 
+def test_docstring_examples():
+    import doctest
+
+    import danvan._time as module
+
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0 and result.attempted > 0
+
+
 def test_successor_errors(net):
     with pytest.raises(danvan.NotFoundError) as info:
         net.successor("org:ab-", "2025")

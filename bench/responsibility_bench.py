@@ -14,7 +14,8 @@ Operations (M unless said otherwise):
                  lead, documents without an implementing task or program);
 * lookup         100,000 single look-ups of a task's lead from Python, one call each;
 * lookup_batch   the same 100,000 in one call (net.lead_of_many);
-* as_of          the as-of view of L on 2025-09-01 (roles following the merger events);
+* as_of          the network as of 2025-09-01 of M and L (roles carried along the merger
+                 events), its first (uncached) call;
                  peers: NetworkX on M (a copy of the graph with merged organizations
                  relabelled), and the NumPy route on L (a holder array through a
                  successor map).
@@ -329,13 +330,27 @@ def bench_as_of_networkx(scale: str, plain: Plain, G) -> None:
            "subgraph copy of what exists, merged organizations' edges moved to the successor")
 
 
-def bench_as_of_danvan(scale: str, net) -> int:
-    view = net.as_of(AS_OF)
-    roles = len(view)
-    report(scale, "as_of", "danvan", best_of(lambda: net.as_of(AS_OF), runs=10),
-           f"net.as_of('{AS_OF}'): {view.counts()['organizations']} organizations, {roles} roles")
-    report(scale, "as_of", "danvan (+ roles table)", best_of(lambda: net.as_of(AS_OF).roles, runs=3),
-           "the view and its roles as a dict of numpy arrays")
+def bench_as_of_danvan(scale: str, path: Path) -> int:
+    """net.as_of builds the network of a day once and keeps it with the network: the
+    first call is the cost, so each run times it on a network loaded afresh (the load
+    is not timed)."""
+    import danvan
+
+    def first_as_of():
+        fresh = danvan.Network.load(path)
+        t0, c0 = time.perf_counter(), time.process_time()
+        dated = fresh.as_of(AS_OF)
+        return (time.perf_counter() - t0, time.process_time() - c0), dated
+
+    runs = [first_as_of() for _ in range(3)]
+    seconds = min(r[0] for r in runs)
+    dated = runs[0][1]
+    roles = len(dated.roles)
+    carried = int(dated.roles().carried_from.notna().sum())
+    report(scale, "as_of", "danvan", seconds,
+           f"net.as_of('{AS_OF}'), first call: {len(dated.organizations)} organizations, {roles} roles, {carried} carried")
+    report(scale, "as_of", "danvan (+ roles table)", best_of(lambda: dated.roles(), runs=3),
+           "the roles of the network as of the day as a DataFrame")
     return roles
 
 
@@ -354,7 +369,7 @@ def main(argv=None) -> int:
     print(f"# M: NetworkX graph of {G.number_of_nodes()} nodes, {G.number_of_edges()} edges", flush=True)
     bench_coverage("M", net, plain, G)
     bench_lookups("M", net, plain, G)
-    bench_as_of_danvan("M", net)
+    bench_as_of_danvan("M", path)
     bench_as_of_networkx("M", plain, G)
     bench_as_of_numpy("M", plain, 0)
     del G, plain, net
@@ -365,7 +380,7 @@ def main(argv=None) -> int:
         t0 = time.perf_counter()
         net = danvan_network(path)
         print(f"# L: {path.name} loaded by danvan in {time.perf_counter() - t0:.2f} s: {net!r}", flush=True)
-        roles = bench_as_of_danvan("L", net)
+        roles = bench_as_of_danvan("L", path)
         del net
         gc.collect()
         plain = Plain(path)

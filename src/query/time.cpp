@@ -1,5 +1,6 @@
 // The network as of a day: which entities exist, and who holds each role after the
 // reorganization events that took effect by then.
+#include <danvan/detail/huge_pages.hpp>
 #include <danvan/error.hpp>
 #include <danvan/query/argument_error.hpp>
 #include <danvan/query/time.hpp>
@@ -252,8 +253,11 @@ class as_of_builder {
       : net_(net), d_(net.data()), on_(on), o_(out), engine_(net, on) {}
 
   void build() {
-    // Texts, side records and evidence keep their positions: references into them stay valid.
+    // Texts, side records, evidence and lists keep their positions: references into
+    // them stay valid, and a list whose kind lost entities is written anew at the end.
     o_.strings = d_.strings;
+    detail::reserve_huge(o_.index_lists, d_.index_lists.size());
+    o_.index_lists = d_.index_lists;
     o_.string_lists = d_.string_lists;
     o_.evidence = d_.evidence;
     o_.reviews = d_.reviews;
@@ -265,8 +269,8 @@ class as_of_builder {
     document_ = kept(d_.documents);
     program_ = kept(d_.programs);
     task_ = kept(d_.tasks);
-    topic_.resize(d_.topics.size());
-    std::iota(topic_.begin(), topic_.end(), index{0});
+    topic_.to.resize(d_.topics.size());
+    std::iota(topic_.to.begin(), topic_.to.end(), index{0});
 
     copy_areas();
     copy_topics();
@@ -281,16 +285,26 @@ class as_of_builder {
   }
 
  private:
-  template <class Records> std::vector<index> kept(const Records& records) const {
-    std::vector<index> map(records.size(), no_index);
+  /// Old position -> new position of one kind (no_index: gone), and whether nothing moved.
+  struct position_map {
+    std::vector<index> to;
+    bool identity = true;
+    index operator[](index i) const { return to[i]; }
+  };
+
+  template <class Records> position_map kept(const Records& records) const {
+    position_map map;
+    map.to.assign(records.size(), no_index);
     index next = 0;
     for (index i = 0; i < records.size(); ++i)
-      if (period{records[i].valid_from, records[i].valid_to}.overlaps(on_)) map[i] = next++;
+      if (period{records[i].valid_from, records[i].valid_to}.overlaps(on_)) map.to[i] = next++;
+    map.identity = next == records.size();
     return map;
   }
-  static index map(const std::vector<index>& m, index i) { return i == no_index ? no_index : m[i]; }
+  static index map(const position_map& m, index i) { return i == no_index ? no_index : m[i]; }
 
-  detail::list_ref remap(detail::list_ref l, const std::vector<index>& m) {
+  detail::list_ref remap(detail::list_ref l, const position_map& m) {
+    if (m.identity) return l;  // the copied list is still right
     detail::list_ref out{static_cast<std::uint32_t>(o_.index_lists.size()), 0};
     for (index i : d_.list(l))
       if (const index j = map(m, i); j != no_index) o_.index_lists.push_back(j);
@@ -299,7 +313,7 @@ class as_of_builder {
   }
 
   /// The nearest kept ancestor of an element of a hierarchy (itself when kept).
-  template <class Records> index kept_or_up(const Records& records, const std::vector<index>& m, index i) const {
+  template <class Records> index kept_or_up(const Records& records, const position_map& m, index i) const {
     for (; i != no_index; i = records[i].parent)  // parents never cycle (checked on load)
       if (m[i] != no_index) return m[i];
     return no_index;
@@ -388,6 +402,7 @@ class as_of_builder {
       r.areas = remap(r.areas, area_);
       o_.programs.push_back(r);
     }
+    detail::reserve_huge(o_.tasks, d_.tasks.size());
     for (index i = 0; i < d_.tasks.size(); ++i) {
       if (task_[i] == no_index) continue;
       auto r = d_.tasks[i];
@@ -409,14 +424,14 @@ class as_of_builder {
   void carry_roles() {
     o_.program_role_begin.assign(1, 0);
     o_.task_role_begin.assign(1, 0);
-    o_.roles.reserve(d_.roles.size());
+    detail::reserve_huge(o_.roles, d_.roles.size());
     carry_targets(entity_kind::program, program_, d_.program_role_begin, o_.program_role_begin);
     carry_targets(entity_kind::task, task_, d_.task_role_begin, o_.task_role_begin);
   }
 
-  void carry_targets(entity_kind kind, const std::vector<index>& kept, const std::vector<std::uint32_t>& begin,
+  void carry_targets(entity_kind kind, const position_map& kept, const std::vector<std::uint32_t>& begin,
                      std::vector<std::uint32_t>& out_begin) {
-    for (index t = 0; t < kept.size(); ++t) {
+    for (index t = 0; t < kept.to.size(); ++t) {
       if (kept[t] == no_index) continue;
       const target_ref target{kind, t};
       for (index r = begin[t]; r < begin[t + 1]; ++r) carry(r, target, kept[t]);
@@ -507,6 +522,7 @@ class as_of_builder {
     o_.org_role_begin.assign(n + 1, 0);
     for (const auto& r : o_.roles) ++o_.org_role_begin[r.org + 1];
     for (std::size_t i = 0; i < n; ++i) o_.org_role_begin[i + 1] += o_.org_role_begin[i];
+    detail::reserve_huge(o_.org_roles, o_.org_role_begin.back());
     o_.org_roles.resize(o_.org_role_begin.back());
     std::vector<std::uint32_t> fill(o_.org_role_begin.begin(), o_.org_role_begin.end() - 1);
     for (index r = 0; r < o_.roles.size(); ++r) o_.org_roles[fill[o_.roles[r].org]++] = r;
@@ -515,6 +531,10 @@ class as_of_builder {
   void index_ids() {
     auto index_kind = [&](const auto& records, entity_kind k) {
       auto& table = o_.ids[static_cast<std::size_t>(k)];
+      if (records.size() == net_.size(k)) {  // nothing gone: same ids at the same positions
+        table = d_.ids[static_cast<std::size_t>(k)];
+        return;
+      }
       table.reserve(records.size());
       auto key_of = [&](index p) { return o_.str(records[p].id); };
       for (index p = 0; p < records.size(); ++p) table.insert(key_of(p), p, key_of);
@@ -534,7 +554,7 @@ class as_of_builder {
   date on_;
   detail::network_data& o_;
   succession_engine engine_;
-  std::vector<index> area_, topic_, org_, document_, program_, task_;
+  position_map area_, topic_, org_, document_, program_, task_;
   std::vector<succession_engine::holder> holders_;
   std::size_t period_cursor_ = 0, origin_cursor_ = 0, side_cursor_ = 0;
 };

@@ -36,7 +36,7 @@ from typing import Any, Callable, Mapping, Optional, Tuple, TypeVar, Union
 from . import _core
 from ._core import Date
 
-__all__ = ["TimeMixin", "as_of", "dated", "successor"]
+__all__ = ["TimeMixin", "as_of", "dated", "on_day", "successor"]
 
 #: Dates as people give them: a danvan Date, an ISO 8601 string (``"2025-09-01"``,
 #: ``"2025-09"``, ``"2025"``), a ``datetime.date`` or ``datetime.datetime`` (so a
@@ -73,6 +73,14 @@ def _split_day(scope: Any) -> Tuple[Any, Any]:
             return None, scope
         return day, {key: value for key, value in scope.items() if key != "as_of"}
     return None, scope  # the query itself says what is wrong with it
+
+
+def on_day(net: Any, scope: Any) -> Tuple[Any, Any]:
+    """(the network a query with ``scope`` answers on, the rest of the scope): the network
+    as of the scope's ``as_of`` day, or ``net`` itself when the scope has no date. For
+    functions that take a network and a scope (plots, exports)."""
+    day, rest = _split_day(scope)
+    return (net, scope) if day is None else (net.as_of(day), rest)
 
 
 def dated(method: F) -> F:

@@ -27,6 +27,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Sequence
 
 import numpy as np
+from ._time import on_day
 
 __all__ = ["overlap_heatmap", "coordination_graph", "coverage_chart", "timeline", "check_font", "KIND_COLORS",
            "SEVERITY_COLORS"]
@@ -124,6 +125,7 @@ def overlap_heatmap(net: Any, top: int = 30, weight: str = "jaccard", on: str = 
     'no organizations share work in this scope'
     """
     ax = _axes(ax)
+    net, scope = on_day(net, scope)  # names as borne that day
     p = net.projection(on=on, weight=weight, roles=roles, scope=scope)
     if p.nnz == 0:
         return _empty(ax, "no organizations share work in this scope")
@@ -177,6 +179,7 @@ def coordination_graph(net: Any, on: str = "tasks", weight: str = "count", min_w
     import networkx as nx
 
     ax = _axes(ax, (9, 7))
+    net, scope = on_day(net, scope)  # names as borne that day
     g = net.to_networkx("organizations", on=on, weight=weight, min_weight=min_weight, roles=roles, scope=scope)
     g.remove_nodes_from([n for n, d in dict(g.degree()).items() if d == 0])
     if g.number_of_edges() == 0:

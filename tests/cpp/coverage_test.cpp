@@ -399,3 +399,35 @@ TEST(CoverageHaiDuong, TheReorganizationShowsInTheDefaultRules) {
 }
 
 }  // namespace
+
+namespace {
+
+// A lead carried to the two successors of a split (no shares) makes two leads: the
+// cardinality rule says so, as for any task; the successors are not idle.
+TEST(CoverageAfterASplit, SeveralLeadsAreReportedAndSuccessorsAreNotIdle) {
+  const auto net = danvan::loads(R"({"danvan": "1",
+    "organizations": [{"id": "org:s", "name": "Sở", "valid_to": "2024-12-31"},
+                      {"id": "org:s1", "name": "Sở 1", "valid_from": "2025-01-01"},
+                      {"id": "org:s2", "name": "Sở 2", "valid_from": "2025-01-01"}],
+    "tasks": [{"id": "task:t", "name": "T", "period": {"start": "2023", "end": "2023"}, "status": "done",
+               "roles": [{"org": "org:s", "role": "lead"}]}],
+    "events": [{"id": "event:split", "name": "Chia", "kind": "split", "date": "2025-01-01", "from": ["org:s"],
+                "to": ["org:s1", "org:s2"]}]})");
+  const auto rules = danvan::parse_rules(R"({"rules": [{"rule": "task-responsible"}, {"rule": "organization-idle"}]})");
+  const auto before = danvan::check(net, rules, date(2024, 6, 1));
+  ASSERT_EQ(before.size(), 1u);  // one lead; the body itself has no work in 2024
+  EXPECT_EQ(before[0].rule, "organization-idle");
+  const auto after = danvan::check(net, rules, date(2025, 6, 1));
+  ASSERT_EQ(after.size(), 1u);
+  EXPECT_EQ(after[0].rule, "task-responsible");
+  EXPECT_EQ(after[0].entity_id, "task:t");
+  EXPECT_NE(after[0].message.find("2 organizations"), std::string::npos) << after[0].message;
+  // The findings refer to the network the rules looked at.
+  const auto found = danvan::find_violations(net, rules, date(2025, 6, 1));
+  const auto checked = danvan::checked_network(net, rules, date(2025, 6, 1));
+  EXPECT_EQ(checked->meta().as_of, date(2025, 6, 1));
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(danvan::entity_id(*checked, found[0]), "task:t");
+}
+
+}  // namespace

@@ -259,3 +259,21 @@ def test_haiduong_coverage_after_the_merger(haiduong):
     district_orphans = [v for v in orphans if v.entity in gone_districts]
     assert district_roles > 0 and len(district_orphans) == district_roles
     assert len({(v.entity, v.evidence[1], v.message) for v in district_orphans}) == len(district_orphans)
+
+
+def test_plots_and_exports_take_as_of_in_their_scope(haiduong):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from danvan import plot
+
+    ax = plot.overlap_heatmap(haiduong, top=8, weight="count", labels="id", scope={"as_of": "2025-09-01"})
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert labels and all(label in haiduong.as_of("2025-09-01") for label in labels)
+    assert any("hai-phong" in label for label in labels)
+    ax = plot.coordination_graph(haiduong, scope={"as_of": "2025-09-01"}, labels=True)
+    shown = {t.get_text() for t in ax.texts}
+    later_names = {o.name for o in haiduong.as_of("2025-09-01").organizations}
+    shown.discard("")
+    # Labels (shortened with "…") are names the organizations bear that day.
+    assert shown and all(any(n.startswith(label.rstrip("…")) for n in later_names) for label in shown)

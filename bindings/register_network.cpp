@@ -62,10 +62,17 @@ std::optional<date> opt_date(date d) {
   return d;
 }
 
-/// (role, org, event or None, date or None) for an orphaned role, (org, event, date)
-/// for a carried one: ids of the full network.
+/// (org, event or None, date or None): where a carried role came from, ids of the full network.
 py::tuple origin_tuple(const role_origin_view& o) {
   return py::make_tuple(o.org, o.event.empty() ? py::object(py::none()) : py::cast(o.event), opt_date(o.date));
+}
+
+/// (role, org, event or None, date or None) for each orphaned role of a task or program.
+template <class View> py::list orphaned_roles(const bound<View>& b) {
+  py::list out;
+  for (const auto& o : b.v().orphaned_roles())
+    out.append(py::make_tuple(b.net->vocabulary()[o.role].name) + origin_tuple(o.origin));
+  return out;
 }
 
 /// (source view or None, begin, end, note) per evidence entry.
@@ -276,14 +283,7 @@ void register_views(py::module_& m) {
       .def_property_readonly("topics", [](const P& b) { return many<topic_view>(b.net, b.v().topics()); })
       .def_property_readonly("areas", [](const P& b) { return many<area_view>(b.net, b.v().areas()); })
       .def_property_readonly("roles", [](const P& b) { return roles_of(b.net, b.v().roles()); })
-      .def_property_readonly("orphaned_roles", [](const P& b) {
-        py::list out;
-        for (const auto& o : b.v().orphaned_roles())
-          out.append(py::make_tuple(b.net->vocabulary()[o.role].name, o.origin.org,
-                                    o.origin.event.empty() ? py::object(py::none()) : py::cast(o.origin.event),
-                                    opt_date(o.origin.date)));
-        return out;
-      }, "Roles nobody holds (network as of a day): (role, org, event, date) tuples.");
+      .def_property_readonly("orphaned_roles", &orphaned_roles<program_view>, "Roles nobody holds (network as of a day): (role, org, event, date) tuples.");
 
   using T = bound<task_view>;
   entity_class<task_view>(m, "TaskView", "task")
@@ -296,14 +296,7 @@ void register_views(py::module_& m) {
       .def_property_readonly("period", [](const T& b) { return b.v().period(); })
       .def_property_readonly("due", [](const T& b) { return opt_date(b.v().due()); })
       .def_property_readonly("roles", [](const T& b) { return roles_of(b.net, b.v().roles()); })
-      .def_property_readonly("orphaned_roles", [](const T& b) {
-        py::list out;
-        for (const auto& o : b.v().orphaned_roles())
-          out.append(py::make_tuple(b.net->vocabulary()[o.role].name, o.origin.org,
-                                    o.origin.event.empty() ? py::object(py::none()) : py::cast(o.origin.event),
-                                    opt_date(o.origin.date)));
-        return out;
-      }, "Roles nobody holds (network as of a day): (role, org, event, date) tuples.");
+      .def_property_readonly("orphaned_roles", &orphaned_roles<task_view>, "Roles nobody holds (network as of a day): (role, org, event, date) tuples.");
 
   using E = bound<event_view>;
   entity_class<event_view>(m, "EventView", "event")

@@ -347,8 +347,9 @@ class network {
 
   /// The network as of day `d` (see danvan::as_of()), built on first use and kept
   /// with this network and its copies, so that queries with `scope::as_of` and
-  /// their callers see the same one. Returns this network itself (not a copy) when
-  /// it already is the network as of `d`. Thread-safe.
+  /// their callers see the same one. When this network already is the network as of
+  /// `d`, returns a pointer to itself that does not own it. Thread-safe; throws
+  /// danvan::argument_error for an empty date.
   [[nodiscard]] std::shared_ptr<const network> as_of(date d) const;
 
   /// Read-only access to the compact arrays, for queries in danvan and its bindings.

@@ -304,8 +304,11 @@ def _add_names(frame, net: Any, columns: Dict[str, str]):
 
 def raci_frame(net: Any, scope: Any = None, wide: bool = False):
     """The RACI matrix of a scope. Long form (default): one row per non-empty cell —
-    task, task_name, org, org_name, raci (``"R"``, ``"RA"``, ...). ``wide=True``: tasks ×
-    organizations with the letters in the cells and ``""`` where empty.
+    task, task_name, org, org_name, raci (``"R"``, ``"RA"``, ...), and on a network as of
+    a day (or with ``scope={"as_of": ...}``) carried_from: the organizations whose roles a
+    reorganization carried into the cell (``;``-joined; ``None`` for a cell the
+    organization holds itself). ``wide=True``: tasks × organizations with the letters in
+    the cells and ``""`` where empty.
 
     >>> import danvan
     >>> net = danvan.Network.loads('''{"danvan": "1",
@@ -322,7 +325,13 @@ def raci_frame(net: Any, scope: Any = None, wide: bool = False):
         if frame.empty:
             return pd.DataFrame(index=pd.Index([], name="task"))
         return frame.pivot(index="task", columns="org", values="raci").fillna("")
-    return _add_names(frame, net, {"task": "task", "org": "organization"})
+    frame = _add_names(frame, net, {"task": "task", "org": "organization"})
+    if net.date is not None:  # a network as of a day: the cells a reorganization carried
+        roles = roles_frame(net, names=False)
+        carried = roles[roles.carried_from.notna() & (roles.target_kind == "task")]
+        origins = carried.groupby(["target", "org"], sort=False).carried_from.agg(lambda s: ";".join(dict.fromkeys(s)))
+        frame["carried_from"] = [origins.get((task, org)) for task, org in zip(frame.task, frame.org)]
+    return frame
 
 
 def portfolio_frame(net: Any, org_id: str, scope: Any = None, include_subunits: bool = False):

@@ -241,6 +241,9 @@ def test_haiduong_queries_after_the_merger_name_hai_phong_bodies(haiduong):
     raci = haiduong.raci_frame(scope={**on, "program": "prog:chuong-trinh-cong-tac-2023"})
     assert "org:ban-tuyen-giao-va-dan-van-thanh-uy-hai-phong" in set(raci.org)
     assert "org:ban-dan-van-tinh-uy" not in set(raci.org)
+    commission = raci[raci.org == "org:ban-tuyen-giao-va-dan-van-thanh-uy-hai-phong"]
+    assert set(commission.carried_from) == {"org:ban-dan-van-tinh-uy"}  # the RACI says where each cell came from
+    assert "carried_from" not in haiduong.raci_frame(scope={"program": "prog:chuong-trinh-cong-tac-2023"})
 
 
 def test_haiduong_coverage_after_the_merger(haiduong):
@@ -277,3 +280,59 @@ def test_plots_and_exports_take_as_of_in_their_scope(haiduong):
     shown.discard("")
     # Labels (shortened with "…") are names the organizations bear that day.
     assert shown and all(any(n.startswith(label.rstrip("…")) for n in later_names) for label in shown)
+
+
+# ---- the same questions from the command line, checked against the library ----------------
+
+CLI = pathlib.Path(os.environ.get("DANVAN_BINARY_DIR", ROOT / "build")) / "danvan"
+
+
+def _cli(*args):
+    import json
+    import subprocess
+
+    if not CLI.exists():
+        pytest.skip(f"the danvan program is not built at {CLI}")
+    run = subprocess.run([str(CLI), *map(str, args)], capture_output=True, text=True, timeout=120)
+    assert run.returncode in (0, 1), run.stderr
+    return json.loads(run.stdout)
+
+
+def _rules(tmp_path, rule):
+    import json
+
+    path = tmp_path / f"{rule}.rules.json"
+    path.write_text(json.dumps({"rules": [{"rule": rule, "params": {"active_only": False}}]}))
+    return path
+
+
+def test_cli_answers_as_the_library_does(haiduong, tmp_path):
+    assert _cli("summary", "--format", "json", HAIDUONG, "--as-of", "2024-12-31")["as_of"]["carried_roles"] == 0
+    # 2025-03-15: the commission's roles sit with the merged commission of Hải Dương.
+    found = _cli("check", HAIDUONG, "--as-of", "2025-03-15", "--format", "json", "--rules", _rules(tmp_path, "inherited-role"))
+    moved = [v for v in found["violations"] if v["entity"] == "org:ban-dan-van-tinh-uy"]
+    mid = haiduong.as_of("2025-03-15").roles()
+    expected = mid[mid.carried_from == "org:ban-dan-van-tinh-uy"]
+    assert len(moved) == len(expected) > 0
+    assert {v["evidence"][2] for v in moved} == set(expected.org) == {"org:ban-tuyen-giao-va-dan-van-tinh-uy"}
+    # 2025-09-01: the top pairs are the library's, and name Hải Phòng bodies.
+    pairs = _cli("overlap", HAIDUONG, "--as-of", "2025-09-01", "--top", "10", "--format", "json")["pairs"]
+    assert [(p["a"], p["b"]) for p in pairs] == [(p.a, p.b) for p in haiduong.top_pairs(10, scope={"as_of": "2025-09-01"})]
+    assert any("hai-phong" in p["a"] for p in pairs)
+    # The roles left without a holder: one finding each.
+    orphans = _cli("check", HAIDUONG, "--as-of", "2025-09-01", "--format", "json", "--rules", _rules(tmp_path, "orphaned-role"))
+    frame = haiduong.succession_frame("2025-09-01").query("orphaned")
+    assert sorted(v["entity"] for v in orphans["violations"]) == sorted(frame.original_org)
+
+
+def test_bad_time_data_is_reported_with_its_path():
+    with pytest.raises(danvan.ValidationError) as info:
+        Net.loads("""{"danvan": "1",
+          "organizations": [{"id": "org:a", "name": "A", "valid_to": "2024-12-31"}, {"id": "org:b", "name": "B", "valid_from": "2026-01-01"}],
+          "events": [{"id": "event:e", "name": "E", "kind": "rename", "date": "2025-01-01", "from": ["org:a"], "to": ["org:b"]}]}""")
+    assert [(p.path, p.rule) for p in info.value.problems] == [("/events/0/to/0", "successor-starts-late")]
+    with pytest.raises(danvan.ValidationError) as info:
+        Net.loads("""{"danvan": "1", "organizations": [{"id": "org:a", "name": "A"}],
+          "tasks": [{"id": "task:t", "name": "T", "roles": [{"org": "org:a", "role": "lead", "valid_to": "09/2023"}]}]}""")
+    [problem] = info.value.problems
+    assert problem.path == "/tasks/0/roles/0/valid_to" and "did you mean 2023-09?" in problem.message

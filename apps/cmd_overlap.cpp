@@ -51,13 +51,6 @@ std::string number(double x, overlap_weight w) {
   return buf;
 }
 
-std::string csv_field(std::string_view s) {
-  if (s.find_first_of(",\"\n") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
 int run(const overlap_options& opt, const streams& io) {
   projection_options po;
   po.weight = parse_overlap_weight(opt.weight);

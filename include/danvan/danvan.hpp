@@ -9,6 +9,7 @@
 #include <danvan/io/json.hpp>
 #include <danvan/network.hpp>
 #include <danvan/query/coverage.hpp>
+#include <danvan/query/diff.hpp>
 #include <danvan/query/duplicates.hpp>
 #include <danvan/query/metrics.hpp>
 #include <danvan/query/names.hpp>

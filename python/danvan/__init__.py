@@ -69,11 +69,14 @@ loads = Network.loads
 from_frames = Network.from_frames
 
 from ._display import display
+from ._diff import Diff, diff
 from ._responsibility import ChainLink, Rules, Table, Violation, load_rules, rule_catalog
 from ._interchange import FrameProblem
 
 __all__ = [
     "ChainLink",
+    "Diff",
+    "diff",
     "Rules",
     "Table",
     "Violation",

@@ -658,3 +658,10 @@ class Draft:
 
 def extract(text: Union[str, bytes], network: Optional[Network] = ..., gazetteer: Optional[Gazetteer] = ..., source_id: str = ..., source_title: str = ..., source_date: str = ..., source_kind: str = ..., source_url: str = ..., default_year: int = ..., min_confidence: float = ..., max_evidence: int = ..., errors: str = ..., threads: int = ...) -> Draft: ...
 def sha256_hex(text: Union[str, bytes]) -> str: ...
+
+# --- diff ---
+# What changed between two networks (bindings/register_diff.cpp); the Pythonic layer
+# is danvan/_diff.py (Diff, diff).
+
+def diff(a: Network, b: Network, min_shared: int = 2, rules: Optional[RuleSet] = None,
+         coverage: bool = True) -> dict[str, list[tuple[Any, ...]]]: ...

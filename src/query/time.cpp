@@ -422,8 +422,6 @@ class as_of_builder {
   }
 
   void carry_roles() {
-    o_.program_role_begin.assign(1, 0);
-    o_.task_role_begin.assign(1, 0);
     detail::reserve_huge(o_.roles, d_.roles.size());
     carry_targets(entity_kind::program, program_, d_.program_role_begin, o_.program_role_begin);
     carry_targets(entity_kind::task, task_, d_.task_role_begin, o_.task_role_begin);
@@ -431,6 +429,7 @@ class as_of_builder {
 
   void carry_targets(entity_kind kind, const position_map& kept, const std::vector<std::uint32_t>& begin,
                      std::vector<std::uint32_t>& out_begin) {
+    out_begin.assign(1, static_cast<std::uint32_t>(o_.roles.size()));  // the tasks' roles follow the programs'
     for (index t = 0; t < kept.to.size(); ++t) {
       if (kept[t] == no_index) continue;
       const target_ref target{kind, t};
@@ -516,8 +515,6 @@ class as_of_builder {
     std::stable_sort(o_.orphans.begin(), o_.orphans.end(), [](const auto& a, const auto& b) {
       return std::pair{a.target_kind, a.target} < std::pair{b.target_kind, b.target};
     });
-    // carry_targets appended the tasks' roles after the programs', so task_role_begin
-    // already counts the programs' roles, as a loaded network's does.
     const auto n = o_.organizations.size();
     o_.org_role_begin.assign(n + 1, 0);
     for (const auto& r : o_.roles) ++o_.org_role_begin[r.org + 1];

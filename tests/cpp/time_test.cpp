@@ -111,6 +111,28 @@ TEST_F(Time, UnknownOrganizationIsNotFound) {
   EXPECT_THROW((void)danvan::successor(net, danvan::index{99}, date(2025)), std::out_of_range);
 }
 
+/// The indexes of a network agree with its roles: each task's and program's roles are
+/// on it, each organization's roles are its own.
+void expect_consistent(const danvan::network& n) {
+  for (const auto t : n.tasks())
+    for (const auto r : t.roles()) {
+      EXPECT_EQ(r.target_kind(), entity_kind::task) << t.id();
+      EXPECT_EQ(r.target(), t.position()) << t.id();
+    }
+  for (const auto p : n.programs())
+    for (const auto r : p.roles()) {
+      EXPECT_EQ(r.target_kind(), entity_kind::program) << p.id();
+      EXPECT_EQ(r.target(), p.position()) << p.id();
+    }
+  std::size_t held = 0;
+  for (const auto o : n.organizations())
+    for (const auto r : o.roles()) {
+      EXPECT_EQ(r.org().position(), o.position()) << o.id();
+      ++held;
+    }
+  EXPECT_EQ(held, n.roles().size());
+}
+
 /// Roles of a network as of a day, keyed by the organization that held them first.
 struct carried_role {
   std::string holder, event;
@@ -128,6 +150,7 @@ std::map<std::string, std::vector<carried_role>> by_first_holder(const danvan::n
 
 TEST_F(Time, AsOfIsANetworkWithRolesCarriedToSuccessors) {
   const danvan::network after = danvan::as_of(net, date(2025, 9, 1));
+  expect_consistent(after);
   EXPECT_EQ(after.meta().as_of, date(2025, 9, 1));
   EXPECT_FALSE(after.find(entity_kind::organization, "org:a"));
   EXPECT_TRUE(after.find(entity_kind::organization, "org:hp"));
@@ -408,6 +431,7 @@ TEST_F(HaiDuongTime, CommissionAndDepartmentsPassToTheirSuccessors) {
 
 TEST_F(HaiDuongTime, NothingIsCarriedBeforeTheReorganization) {
   const auto& before = *net().as_of(date(2024, 12, 31));
+  for (auto day : {date(2023, 9, 16), date(2024, 12, 31), date(2025, 3, 15), date(2025, 9, 1)}) expect_consistent(*net().as_of(day));
   for (const auto r : before.roles()) EXPECT_FALSE(r.carried_from()) << r.org().id();
   for (const auto t : before.tasks()) EXPECT_TRUE(t.orphaned_roles().empty()) << t.id();
   EXPECT_GT(before.roles().size(), 70u);

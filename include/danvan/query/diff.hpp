@@ -1,0 +1,110 @@
+// danvan — what changed between two networks (two files, or one network on two days):
+// entities, roles, responsibility per organization, overlap pairs, coverage findings.
+#pragma once
+
+#include <danvan/date.hpp>
+#include <danvan/fwd.hpp>
+#include <danvan/network.hpp>
+#include <danvan/query/coverage.hpp>
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace danvan {
+
+/// How an entity differs.
+enum class entity_change_kind : std::uint8_t {
+  added,    ///< only in the second network
+  removed,  ///< only in the first
+  renamed,  ///< same id, another name (`field` is "name")
+  changed,  ///< same id, another value of `field`
+};
+template <> struct enum_names<entity_change_kind> {
+  static constexpr std::string_view names[] = {"added", "removed", "renamed", "changed"};
+};
+
+/// One difference of an entity; a changed entity gives one per field.
+struct entity_change {
+  entity_kind kind = entity_kind::organization;
+  std::string id;
+  entity_change_kind change = entity_change_kind::changed;
+  std::string field;          ///< empty for added and removed
+  std::string before, after;  ///< the field's value, as written in a file (compact JSON for lists)
+  friend bool operator==(const entity_change&, const entity_change&) = default;
+};
+
+/// How a role differs: held by another organization on the same task or program
+/// (`moved`), or only in one network.
+enum class role_change_kind : std::uint8_t { gained, lost, moved };
+template <> struct enum_names<role_change_kind> {
+  static constexpr std::string_view names[] = {"gained", "lost", "moved"};
+};
+
+struct role_change {
+  role_change_kind change = role_change_kind::gained;
+  entity_kind target_kind = entity_kind::task;
+  std::string target;      ///< task or program id
+  std::string role;        ///< role name
+  std::string org_before;  ///< empty when gained
+  std::string org_after;   ///< empty when lost
+  std::string event;       ///< for a move a reorganization made: the event that carried it
+  friend bool operator==(const role_change&, const role_change&) = default;
+};
+
+/// An organization's roles by RACI letter (R, A, C, I) in each network, when they differ.
+struct responsibility_change {
+  std::string org;
+  std::array<std::uint32_t, 4> before{}, after{};
+  friend bool operator==(const responsibility_change&, const responsibility_change&) = default;
+};
+
+/// A pair of organizations that shares at least `min_shared` tasks in one network only
+/// (counts in each: 0 when the pair shares fewer there).
+struct pair_change {
+  std::string a, b;  ///< ids, a < b
+  std::uint32_t before = 0, after = 0;
+  friend bool operator==(const pair_change&, const pair_change&) = default;
+};
+
+/// A coverage finding of one network only: new in the second, or resolved in it.
+struct finding_change {
+  bool resolved = false;  ///< found in the first network, not in the second
+  std::string rule, entity, message;
+  danvan::severity severity = severity::warning;
+  friend bool operator==(const finding_change&, const finding_change&) = default;
+};
+
+struct diff_options {
+  /// Overlap pairs compared: those sharing at least this many tasks (0: no overlap part).
+  std::uint32_t min_shared = 2;
+  /// Coverage findings compared: of these rules (null: the shipped defaults); each
+  /// network is checked as of its own day (see check_day()), or `as_of` when given.
+  const rule_set* rules = nullptr;
+  std::optional<date> as_of;
+  bool coverage = true;
+};
+
+/// What changed from `a` to `b`. Every part in a stable order: entities by kind then
+/// the first network's order (added ones after, in the second's); roles by target.
+struct network_diff {
+  std::vector<entity_change> entities;
+  std::vector<role_change> roles;
+  std::vector<responsibility_change> responsibility;
+  std::vector<pair_change> pairs;
+  std::vector<finding_change> findings;
+  /// True when nothing differs.
+  [[nodiscard]] bool empty() const noexcept {
+    return entities.empty() && roles.empty() && responsibility.empty() && pairs.empty() && findings.empty();
+  }
+};
+
+/// Compares two networks, matching entities by id. Linear in their sizes (plus one
+/// projection and one coverage check of each). Roles are matched per task or program by
+/// role name: where one organization lost a role and another gained the same role on
+/// the same item, the role `moved` (with the event when a reorganization carried it).
+[[nodiscard]] network_diff diff(const network& a, const network& b, const diff_options& options = {});
+
+}  // namespace danvan

@@ -7,6 +7,7 @@
 #include <danvan/error.hpp>
 #include <danvan/fwd.hpp>
 #include <danvan/io/json.hpp>
+#include <danvan/merge.hpp>
 #include <danvan/network.hpp>
 #include <danvan/query/coverage.hpp>
 #include <danvan/query/diff.hpp>

@@ -70,6 +70,7 @@ from_frames = Network.from_frames
 
 from ._display import display
 from ._diff import Diff, diff
+from ._merge import MergeResult, merge
 from ._responsibility import ChainLink, Rules, Table, Violation, load_rules, rule_catalog
 from ._interchange import FrameProblem
 
@@ -77,6 +78,8 @@ __all__ = [
     "ChainLink",
     "Diff",
     "diff",
+    "MergeResult",
+    "merge",
     "Rules",
     "Table",
     "Violation",

@@ -665,3 +665,11 @@ def sha256_hex(text: Union[str, bytes]) -> str: ...
 
 def diff(a: Network, b: Network, min_shared: int = 2, rules: Optional[RuleSet] = None,
          coverage: bool = True) -> dict[str, list[tuple[Any, ...]]]: ...
+
+# --- merge ---
+# Folding a draft into a network (bindings/register_merge.cpp); the Pythonic layer is
+# danvan/_merge.py (MergeResult, merge).
+
+def merge(net: Network, draft: Network, min_confidence: float = 0.0, prefer_draft: bool = False,
+          choose: Optional[Any] = None, source_text: Optional[str] = None
+          ) -> tuple[Network, list[tuple[str, str, str, str, list[str], str]], list[tuple[str, str, str, str, str, bool]], int]: ...

@@ -13,6 +13,8 @@
 // N runs, wall clock.
 #include <danvan/danvan.hpp>
 
+#include "timing.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -22,15 +24,7 @@
 
 namespace {
 
-template <class F> double fastest(int runs, F&& f) {
-  double best = 1e300;
-  for (int r = 0; r < runs; ++r) {
-    const auto t0 = std::chrono::steady_clock::now();
-    f();
-    best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-  }
-  return best;
-}
+using danvan::bench::fastest;
 
 void line(const std::string& op, const std::string& on, double seconds, int runs, const std::string& note = {}) {
   std::cout << R"({"op": ")" << op << R"(", "on": ")" << on << R"(", "seconds": )" << seconds << R"(, "runs": )" << runs;

@@ -9,6 +9,8 @@
 // bench/move_roles.py makes B from A with a share of its roles moved.
 #include <danvan/danvan.hpp>
 
+#include "timing.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -17,15 +19,7 @@
 
 namespace {
 
-template <class F> double fastest(int runs, F&& f) {
-  double best = 1e300;
-  for (int r = 0; r < runs; ++r) {
-    const auto t0 = std::chrono::steady_clock::now();
-    f();
-    best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-  }
-  return best;
-}
+using danvan::bench::fastest;
 
 }  // namespace
 

@@ -2,6 +2,7 @@
 // writes), the draft's entities are matched to the network's, the draft's references
 // are rewritten to the merged ids, and the result is loaded again, so that it is
 // checked exactly as a file is.
+#include <danvan/builder.hpp>
 #include <danvan/error.hpp>
 #include <danvan/io/json.hpp>
 #include <danvan/merge.hpp>
@@ -23,16 +24,16 @@ namespace {
 
 using ojson = nlohmann::ordered_json;
 
-constexpr std::array<std::pair<const char*, entity_kind>, 8> collections{{
-    {"areas", entity_kind::area},
-    {"topics", entity_kind::topic},
-    {"organizations", entity_kind::organization},
-    {"documents", entity_kind::document},
-    {"programs", entity_kind::program},
-    {"tasks", entity_kind::task},
-    {"events", entity_kind::event},
-    {"sources", entity_kind::source},
-}};
+/// (collection key, kind) of every kind, in the order a file lists them.
+const std::array<std::pair<std::string, entity_kind>, 8>& collections() {
+  static const auto all = [] {
+    std::array<std::pair<std::string, entity_kind>, 8> out;
+    for (std::size_t k = 0; k < 8; ++k)
+      out[k] = {std::string(collection_name(static_cast<entity_kind>(k))), static_cast<entity_kind>(k)};
+    return out;
+  }();
+  return all;
+}
 
 std::string str(const ojson& j, const char* key) {
   const auto it = j.find(key);
@@ -49,7 +50,7 @@ std::string key(std::string_view name) {
 }
 
 /// The array under `field` (a reference into `j`, not a copy), or an empty one.
-const ojson& list(const ojson& j, const char* field) {
+const ojson& list(const ojson& j, std::string_view field) {
   static const ojson empty = ojson::array();
   const auto it = j.find(field);
   return it != j.end() && it->is_array() ? *it : empty;
@@ -188,7 +189,7 @@ class matcher {
   matcher(const ojson& net_doc, const ojson& draft_doc)
       : net_(net_doc), draft_(draft_doc), provinces_(net_doc, draft_doc), net_province_(provinces_.of(net_doc)),
         draft_province_(provinces_.of(draft_doc)) {
-    for (const auto& [collection, kind] : collections) {
+    for (const auto& [collection, kind] : collections()) {
       auto& index = by_name_[static_cast<std::size_t>(kind)];
       for (const auto& e : list(net_doc, collection)) {
         ids_.insert(str(e, "id"));
@@ -263,7 +264,7 @@ class matcher {
 
   template <class Pred> std::vector<std::string> unique_where(entity_kind kind, Pred&& pred) const {
     std::vector<std::string> out;
-    for (const auto& [collection, k] : collections)
+    for (const auto& [collection, k] : collections())
       if (k == kind)
         for (const auto& n : list(net_, collection))
           if (pred(n)) out.push_back(str(n, "id"));
@@ -439,10 +440,10 @@ merge_result merge(const network& net, const network& draft, const merge_options
   const matcher match(doc, d);
   std::unordered_map<std::string, std::string> ids;  // draft id -> merged id
   std::set<std::string> taken;                        // ids the merged network uses
-  for (const auto& [collection, kind] : collections)
+  for (const auto& [collection, kind] : collections())
     for (const auto& e : list(doc, collection)) taken.insert(str(e, "id"));
 
-  for (const auto& [collection, kind] : collections) {
+  for (const auto& [collection, kind] : collections()) {
     for (const auto& e : list(d, collection)) {
       merge_entry entry{kind, str(e, "id"), merge_status::added, {}, {}, {}};
       if (confidence(e) < options.min_confidence) {
@@ -510,7 +511,7 @@ merge_result merge(const network& net, const network& draft, const merge_options
 
   // Fold: matched entities join the network's, new ones are appended.
   std::size_t entry_at = 0;
-  for (const auto& [collection, kind] : collections) {
+  for (const auto& [collection, kind] : collections()) {
     auto& into = doc[collection];
     if (!into.is_array()) into = ojson::array();
     std::unordered_map<std::string, std::size_t> position;

@@ -16,9 +16,12 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
-#include <cstdint>
 #include <initializer_list>
 
 namespace danvan {
@@ -612,9 +615,79 @@ std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size
   return {line, column};
 }
 
+/// The offset of the first byte outside the strings of a JSON text for which
+/// `stop(offset)` is true, or npos. The text must be well formed up to there.
+template <class F> std::size_t find_outside_strings(std::string_view text, F&& stop) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '"') {
+      for (++i; i < text.size() && text[i] != '"'; ++i)
+        if (text[i] == '\\') ++i;
+    } else if (stop(i)) {
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
+/// The first number that neither a 64-bit integer nor a double holds (JSON allows
+/// any size; simdjson and danvan do not): its offset and length, or nothing.
+std::optional<std::pair<std::size_t, std::size_t>> number_out_of_range(std::string_view text) {
+  std::size_t length = 0, end = 0;
+  const std::size_t at = find_outside_strings(text, [&](std::size_t i) {
+    const char c = text[i];
+    if (i < end || (c != '-' && (c < '0' || c > '9'))) return false;
+    end = text.find_first_not_of("+-.0123456789eE", i);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string token(text.substr(i, end - i));
+    length = token.size();
+    if (token.find_first_of(".eE") != std::string::npos) return std::isinf(std::strtod(token.c_str(), nullptr));
+    std::int64_t s;
+    std::uint64_t u;
+    const char* last = token.data() + token.size();
+    return std::from_chars(token.data(), last, s).ec == std::errc::result_out_of_range &&
+           std::from_chars(token.data(), last, u).ec != std::errc{};
+  });
+  if (at == std::string_view::npos) return std::nullopt;
+  return std::pair{at, length};
+}
+
+/// Where an ill-formed UTF-8 sequence starts, given the byte where a decoder gave up:
+/// at the lead byte of the sequence that byte cannot complete, or at that byte.
+std::size_t utf8_sequence_start(std::string_view text, std::size_t byte) {
+  for (std::size_t back = 1; back <= 3 && back <= byte; ++back) {
+    const auto c = static_cast<unsigned char>(text[byte - back]);
+    if ((c & 0xC0) == 0x80) continue;  // a continuation byte: the lead is further back
+    const std::size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    return back < length ? byte - back : byte;
+  }
+  return byte;
+}
+
+[[noreturn]] void throw_at(std::string_view text, const std::string& label, std::size_t byte, std::string rule,
+                           std::string message) {
+  auto [line, column] = line_column(text, byte);
+  throw parse_error(problem{label, {}, line, column, std::move(rule), std::move(message), {}});
+}
+
 /// Where and why a text is not JSON: nlohmann/json's parser reads it again and
 /// names the first offending byte, which simdjson does not.
-[[noreturn]] void throw_syntax_error(std::string_view text, const std::string& label, simdjson::error_code code) {
+[[noreturn]] void throw_syntax_error(std::string_view text, const std::string& label, simdjson::error_code code,
+                                     std::size_t max_depth) {
+  if (code == simdjson::EMPTY) {
+    // Only white space: say so at its end without a second pass over it.
+    throw_at(text, label, text.size(), "syntax", "invalid JSON: unexpected end of input; the file holds only white space");
+  }
+  if (code == simdjson::DEPTH_ERROR) {
+    // simdjson checks the structure before the depth: all before the deep bracket is well formed.
+    std::size_t depth = 0;
+    const std::size_t at = find_outside_strings(text, [&](std::size_t i) {
+      if (text[i] == '[' || text[i] == '{') return ++depth > max_depth;
+      if (text[i] == ']' || text[i] == '}') --depth;
+      return false;
+    });
+    throw_at(text, label, at, "too-deep",
+             "JSON nested deeper than " + std::to_string(max_depth) + " levels; a danvan file needs no more than 6");
+  }
   struct no_dom : nlohmann::json_sax<json> {
     bool null() override { return true; }
     bool boolean(bool) override { return true; }
@@ -628,30 +701,65 @@ std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size
     bool end_object() override { return true; }
     bool start_array(std::size_t) override { return true; }
     bool end_array() override { return true; }
-    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
+    bool parse_error(std::size_t position, const std::string& token, const nlohmann::detail::exception& e) override {
+      // A number too large for a double is an out_of_range, not a parse_error: keep
+      // what every error has.
+      failed = true;
+      overflow = e.id == 406;
       message = e.what();
-      byte = dynamic_cast<const nlohmann::detail::parse_error&>(e).byte;
+      end = position;
+      last_token = token;
       return false;
     }
-    std::string message;
-    std::size_t byte = 0;
+    bool failed = false, overflow = false;
+    std::string message, last_token;
+    std::size_t end = 0;  // bytes read, up to and including the offending one
   } sax;
-  if (code == simdjson::EMPTY) {
-    // Only white space: say so at its end without a second pass over it.
-    auto [line, column] = line_column(text, text.size());
-    throw parse_error(problem{label, {}, line, column, "syntax", "invalid JSON: unexpected end of input; the file holds only white space", {}});
-  }
   json::sax_parse(text.begin(), text.end(), &sax);
-  if (sax.message.empty())
+  if (!sax.failed || sax.overflow) {
+    // JSON, but simdjson takes no number beyond 64 bits (nlohmann/json takes integers).
+    if (auto number = number_out_of_range(text)) {
+      const auto [at, length] = *number;
+      throw_at(text, label, at, "number-out-of-range",
+               "number out of range: `" + std::string(text.substr(at, std::min<std::size_t>(length, 40))) +
+                   (length > 40 ? "…" : "") +
+                   "` (danvan reads integers from -2^63 to 2^64-1 and decimals up to about ±1.8e308; "
+                   "write it as a string to keep it)");
+    }
     throw parse_error(problem{label, {}, 0, 0, "syntax", std::string("invalid JSON: ") + simdjson::error_message(code), {}});
-  const std::size_t byte = sax.byte > 0 ? sax.byte - 1 : 0;
-  auto [line, column] = line_column(text, byte);
-  std::string what = sax.message;
+  }
   // nlohmann's message: "[json.exception.parse_error.101] parse error at line L, column C: <what>; last read: '...'"
+  std::string what = sax.message;
   if (auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
   // "last read" echoes raw input bytes, which may not be UTF-8: name the byte offset instead.
   if (auto last = what.find("; last read:"); last != std::string::npos) what.erase(last);
-  throw parse_error(problem{label, {}, line, column, "syntax", "invalid JSON: " + what + " (byte " + std::to_string(byte) + ")", {}});
+  std::size_t byte = sax.end > 0 ? sax.end - 1 : 0;
+  if (const auto unexpected = what.find("- unexpected "); unexpected != std::string::npos) {
+    // A whole token came where it cannot stand: point at its start, not its end. The
+    // lexer's token text is exact for strings and numbers only.
+    const std::string_view token = std::string_view(what).substr(unexpected + 13);
+    const std::string_view name = token.substr(0, token.find(';'));
+    const std::size_t length = name == "string literal" || name == "number literal" ? sax.last_token.size()
+                               : name == "false literal"                             ? 5
+                               : name.ends_with(" literal")                          ? 4
+                               : name == "end of input"                              ? 0
+                                                                                     : 1;
+    byte = sax.end - std::min(length, sax.end);
+    // A value where `,` or the closing bracket must come: the comma is missing after the
+    // previous value, which may be lines before.
+    const bool value_next = name.ends_with(" literal") || name == "'['" || name == "'{'";
+    const bool in_object = what.ends_with("expected '}'"), in_array = what.ends_with("expected ']'");
+    if (value_next && (in_object || in_array)) {
+      while (byte > 0 && std::string_view(" \t\r\n").find(text[byte - 1]) != std::string_view::npos) --byte;
+      throw_at(text, label, byte, "syntax",
+               std::string("invalid JSON: missing comma before the next ") +
+                   (in_object ? "member of the object" : "element of the array") + " (byte " + std::to_string(byte) + ")");
+    }
+  } else if (what.find("UTF-8") != std::string::npos) {
+    byte = utf8_sequence_start(text, byte);
+  }
+  byte = std::min(byte, text.size());
+  throw_at(text, label, byte, "syntax", "invalid JSON: " + what + " (byte " + std::to_string(byte) + ")");
 }
 
 /// How many roles the tasks (or programs) of a collection hold, for the builder to
@@ -745,8 +853,12 @@ network read_document(dom::element doc, const std::string& label, const load_opt
   return std::move(out).build();
 }
 
-network read_network(const simdjson::padded_string& text, const std::string& label, const load_options& options) {
-  if (text.size() == 0)
+network read_network(const simdjson::padded_string& padded, const std::string& label, const load_options& options) {
+  std::string_view text(padded.data(), padded.size());
+  // A UTF-8 byte order mark says nothing in UTF-8: read what follows it, as most JSON
+  // tools do (simdjson leaves that to the caller). Columns count from after it.
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  if (text.empty())
     throw parse_error(problem{label, {}, 1, 1, "syntax", "the file is empty; a danvan file is a JSON object", {}});
   dom::parser parser;
   if (auto e = parser.allocate(text.size(), options.max_depth); e != simdjson::SUCCESS)
@@ -761,13 +873,9 @@ network read_network(const simdjson::padded_string& text, const std::string& lab
     detail::prefer_huge_pages(parser.doc.string_buf.get(), 5 * text.size() / 3);
   }
   dom::element doc;
-  const auto code = parser.parse(text).get(doc);
-  if (code == simdjson::DEPTH_ERROR)
-    throw parse_error(problem{label, {}, 0, 0, "too-deep",
-                              "JSON nested deeper than " + std::to_string(options.max_depth) +
-                                  " levels; a danvan file needs no more than 6",
-                              {}});
-  if (code != simdjson::SUCCESS) throw_syntax_error(std::string_view(text.data(), text.size()), label, code);
+  // The padding after the text is still there: no copy is needed.
+  const auto code = parser.parse(text.data(), text.size(), false).get(doc);
+  if (code != simdjson::SUCCESS) throw_syntax_error(text, label, code, options.max_depth);
   return read_document(doc, label, options);
 }
 

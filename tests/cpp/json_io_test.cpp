@@ -211,9 +211,92 @@ TEST(HostileInput, DeepNestingIsRefusedWithoutRecursion) {
     FAIL();
   } catch (const danvan::parse_error& e) {
     EXPECT_EQ(e.where().rule, "too-deep");
+    // At the bracket that goes one level too deep: the top object is level 1.
+    EXPECT_EQ(e.where().line, 1u);
+    EXPECT_EQ(e.where().column, std::string(R"({"danvan": "1", "extra": )").size() + 64);
   }
   // Unbalanced, too: the limit is hit before the end is missed.
   EXPECT_THROW((void)danvan::loads(std::string(10000, '{')), danvan::parse_error);
+}
+
+namespace {
+
+/// The parse error loads(text) throws; fails the test when it throws none.
+danvan::problem parse_problem(std::string_view text) {
+  try {
+    (void)danvan::loads(text, "t.json");
+  } catch (const danvan::parse_error& e) {
+    return e.where();
+  }
+  ADD_FAILURE() << "no parse error for " << text;
+  return {};
+}
+
+}  // namespace
+
+TEST(ParseErrors, NumbersBeyondRangeHaveTheirPlace) {
+  // nlohmann/json reports a double's overflow as out_of_range: once a std::bad_cast.
+  auto p = parse_problem("1e400");
+  EXPECT_EQ(p.rule, "number-out-of-range");
+  EXPECT_EQ(p.file, "t.json");
+  EXPECT_EQ(p.line, 1u);
+  EXPECT_EQ(p.column, 1u);
+  EXPECT_NE(p.message.find("number out of range: `1e400`"), std::string::npos) << p.message;
+  // Integers beyond 64 bits are JSON, but simdjson does not take them.
+  for (const char* big : {"18446744073709551616", "-9223372036854775809", "-1e400", "123456789012345678901234567890"}) {
+    p = parse_problem(std::string("{\"danvan\": \"1\",\n \"extra\": {\"s\": \"1e400 in a string\", \"n\": ") + big + "}}");
+    SCOPED_TRACE(big);
+    EXPECT_EQ(p.rule, "number-out-of-range");
+    EXPECT_EQ(p.line, 2u);
+    EXPECT_EQ(p.column, 43u);
+    EXPECT_NE(p.message.find(std::string("`") + big + "`"), std::string::npos) << p.message;
+  }
+  // The edges still load.
+  const auto net = danvan::loads(R"({"danvan": "1", "extra": {"a": 18446744073709551615, "b": -9223372036854775808, "c": 1e-400, "d": 1.7e308}})");
+  EXPECT_EQ(nlohmann::json::parse(net.extra())["a"], 18446744073709551615ull);
+  // A number of a megabyte is not quoted whole.
+  p = parse_problem("[" + std::string(1 << 20, '9') + "]");
+  EXPECT_LT(p.message.size(), 300u);
+}
+
+TEST(ParseErrors, AByteOrderMarkIsSkipped) {
+  const auto net = danvan::loads("\xEF\xBB\xBF{\"danvan\": \"1\", \"meta\": {\"title\": \"BOM\"}}");
+  EXPECT_EQ(net.meta().title, "BOM");
+  EXPECT_EQ(danvan::dumps(net).substr(0, 1), "{");  // and not written back
+  // Columns count from after it.
+  const auto p = parse_problem("\xEF\xBB\xBF{,}");
+  EXPECT_EQ(p.line, 1u);
+  EXPECT_EQ(p.column, 2u);
+  EXPECT_EQ(parse_problem("\xEF\xBB\xBF").message, "the file is empty; a danvan file is a JSON object");
+}
+
+TEST(ParseErrors, IllFormedUtf8IsReportedWhereItsSequenceStarts) {
+  // A lead byte followed by no continuation: the character starts at the lead (column 4).
+  auto p = parse_problem("[\"T\xC3(\"]");
+  EXPECT_EQ(p.column, 4u);
+  p = parse_problem("[\"\xE1\xBB(\"]");  // two bytes of three
+  EXPECT_EQ(p.column, 3u);
+  // A stray continuation byte after a whole character is its own column.
+  p = parse_problem("[\"\xC3\xA9\xA9\"]");
+  EXPECT_EQ(p.column, 4u);
+  p = parse_problem("[\"\xFF\"]");
+  EXPECT_EQ(p.column, 3u);
+  EXPECT_NE(p.message.find("UTF-8"), std::string::npos) << p.message;
+}
+
+TEST(ParseErrors, AMissingCommaIsReportedWhereItGoes) {
+  // Right after the value that needs it, even when the next one is on another line.
+  auto p = parse_problem("{\"danvan\": \"1\",\n  \"meta\": {\"title\": \"Tỉnh ủy\"}\n  \"tasks\": []}");
+  EXPECT_EQ(p.line, 2u);
+  EXPECT_EQ(p.column, 31u);
+  EXPECT_EQ(p.message, "invalid JSON: missing comma before the next member of the object (byte 50)");
+  p = parse_problem("[1 true]");
+  EXPECT_EQ(p.column, 3u);
+  EXPECT_NE(p.message.find("next element of the array"), std::string::npos);
+  // Other unexpected tokens are reported at their start.
+  p = parse_problem("{\"danvan\" \"1\"}");
+  EXPECT_EQ(p.column, 11u);
+  EXPECT_NE(p.message.find("unexpected string literal; expected ':'"), std::string::npos) << p.message;
 }
 
 TEST(HostileInput, AGigabyteOfSpacesEndsInAParseError) {

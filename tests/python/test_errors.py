@@ -101,10 +101,29 @@ def test_column_counts_characters_not_bytes():
     with pytest.raises(danvan.ParseError) as info:
         danvan.Network.loads(text)
     assert info.value.line == 1
-    # The core points at the last character of the unexpected token `"x"`
-    # (character 47; counted in bytes it would be 51).
-    assert info.value.column == text.index('"x"') + len('"x"')
-    assert len(text[: info.value.column].encode()) == 51
+    # The core points where the comma is missing, right after "Tỉnh ủy"
+    # (character 44; counted in bytes it would be 48).
+    assert info.value.column == text.index(' "x"') + 1 == 44
+    assert len(text[: info.value.column].encode()) == 48
+    assert "missing comma before the next member of the object" in info.value.problem.message
+
+
+def test_numbers_beyond_64_bits_are_parse_errors():
+    # Once a bare RuntimeError (std::bad_cast) for a double's overflow, and no place for a big integer.
+    for text, column in [("1e400", 1), ('{"danvan": "1", "extra": {"n": 18446744073709551616}}', 32)]:
+        with pytest.raises(danvan.ParseError) as info:
+            danvan.Network.loads(text, label="n.json")
+        e = info.value
+        assert (e.file, e.line, e.column, e.problem.rule) == ("n.json", 1, column, "number-out-of-range"), str(e)
+        assert str(e).startswith(f"n.json:1:{column}: number out of range: `")
+
+
+def test_a_byte_order_mark_is_skipped():
+    net = danvan.Network.loads('\ufeff{"danvan": "1", "meta": {"title": "BOM"}}')
+    assert net.meta.title == "BOM" and not net.dumps().startswith("\ufeff")
+    with pytest.raises(danvan.ParseError) as info:
+        danvan.Network.loads("\ufeff{,}")
+    assert (info.value.line, info.value.column) == (1, 2)
 
 
 def test_parse_error_names_the_file(tmp_path):

@@ -14,6 +14,10 @@
 #include <nlohmann/json.hpp>
 #include <simdjson.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
@@ -21,7 +25,6 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <initializer_list>
 
 namespace danvan {
@@ -886,22 +889,61 @@ network loads(std::string_view text, std::string_view label, const load_options&
 }
 
 network load(const std::filesystem::path& file, const load_options& options) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(file, ec))
-    throw io_error(file.string(), "is a directory, not a file", std::make_error_code(std::errc::is_a_directory));
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
+  const std::string name = file.string();
+  auto fail = [&](const std::string& what, int why) {
+    throw io_error(name, what + (why ? std::string(": ") + std::strerror(why) : std::string()),
+                   std::error_code(why, std::generic_category()));
+  };
+  // The system would read the name only up to the NUL: another file.
+  if (name.find('\0') != std::string::npos) fail("the file name contains a NUL character", EINVAL);
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
     const int why = errno;
-    throw io_error(file.string(), std::strerror(why), std::error_code(why, std::generic_category()));
+    throw io_error(name, std::strerror(why), std::error_code(why, std::generic_category()));
   }
-  in.seekg(0, std::ios::end);
-  const auto size = static_cast<std::size_t>(in.tellg());
-  in.seekg(0);
-  simdjson::padded_string text(size);
-  detail::prefer_huge_pages(text.data(), size);
-  if (size > 0 && !in.read(text.data(), static_cast<std::streamsize>(size)))
-    throw io_error(file.string(), "read failed");
-  return read_network(text, file.string(), options);
+  const struct closer {
+    int fd;
+    ~closer() { ::close(fd); }
+  } close_at_end{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) fail("cannot read", errno);
+  if (S_ISDIR(st.st_mode))
+    throw io_error(name, "is a directory, not a file", std::make_error_code(std::errc::is_a_directory));
+  constexpr std::size_t max_size = simdjson::SIMDJSON_MAXSIZE_BYTES;
+  const std::string too_large = "too large: danvan reads files of at most 4 GiB";
+  // Reads into `into` until the end of the file or `want` bytes; returns the count.
+  auto read_into = [&](char* into, std::size_t want) {
+    std::size_t done = 0;
+    while (done < want) {
+      const ssize_t n = ::read(fd, into + done, want - done);
+      if (n == 0) break;
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        fail("read failed", errno);
+      }
+      done += static_cast<std::size_t>(n);
+    }
+    return done;
+  };
+  if (S_ISREG(st.st_mode)) {
+    const auto size = static_cast<std::size_t>(st.st_size);
+    if (size > max_size) fail(too_large, EFBIG);
+    simdjson::padded_string text(size);
+    detail::prefer_huge_pages(text.data(), size);
+    const std::size_t got = read_into(text.data(), size);
+    if (got < size) return read_network(simdjson::padded_string(text.data(), got), name, options);  // it shrank
+    return read_network(text, name, options);
+  }
+  // A pipe, a terminal, /dev/stdin, <(...): no size to know in advance.
+  std::string text;
+  for (std::size_t got = 1; got > 0;) {
+    const std::size_t before = text.size();
+    text.resize(before + (std::size_t{1} << 16));
+    got = read_into(text.data() + before, std::size_t{1} << 16);
+    text.resize(before + got);
+    if (text.size() > max_size) fail(too_large, EFBIG);
+  }
+  return read_network(simdjson::padded_string(text), name, options);
 }
 
 }  // namespace danvan

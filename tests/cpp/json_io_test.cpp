@@ -10,6 +10,9 @@
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <thread>
+
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -141,6 +144,25 @@ TEST(JsonSave, IsAtomicAndKeepsTheOldFileOnError) {
     EXPECT_EQ(e.path().filename(), "net.json");
   }
   EXPECT_EQ(files, 1u);
+}
+
+TEST(JsonLoad, ReadsPipesAndOtherFilesWithoutASize) {
+  // /dev/stdin, <(...), a FIFO: read to their end, not by their (unknown) size.
+  int fds[2];
+  ASSERT_EQ(::pipe(fds), 0);
+  const std::string text = small_network;
+  std::thread writer([&] {
+    for (std::size_t done = 0; done < text.size();) {
+      const auto n = ::write(fds[1], text.data() + done, std::min<std::size_t>(100, text.size() - done));
+      if (n <= 0) break;
+      done += static_cast<std::size_t>(n);
+    }
+    ::close(fds[1]);
+  });
+  const auto net = danvan::load("/dev/fd/" + std::to_string(fds[0]));
+  writer.join();
+  ::close(fds[0]);
+  EXPECT_EQ(danvan::dumps(net), danvan::dumps(danvan::loads(small_network)));
 }
 
 TEST(JsonLoad, MissingFileIsAnIoError) {

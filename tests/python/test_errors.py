@@ -126,6 +126,17 @@ def test_a_byte_order_mark_is_skipped():
     assert (info.value.line, info.value.column) == (1, 2)
 
 
+def test_a_pipe_is_read_to_its_end(tmp_path):
+    # /dev/stdin, <(...): files without a size; once "read failed".
+    read, write = os.pipe()
+    with os.fdopen(write, "w", encoding="utf-8") as out:
+        out.write('{"danvan": "1", "meta": {"title": "pipe"}}')
+    try:
+        assert danvan.Network.load(f"/dev/fd/{read}").meta.title == "pipe"
+    finally:
+        os.close(read)
+
+
 def test_parse_error_names_the_file(tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text('{"danvan": "1",\n\n  "tasks": [,]}', encoding="utf-8")

@@ -63,6 +63,58 @@ std::string quoted_list(std::initializer_list<std::string_view> words) {
   return s;
 }
 
+/// A key as a step of a JSON pointer (RFC 6901).
+std::string pointer_step(std::string_view key) {
+  std::string s;
+  for (char c : key) s += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+  return s;
+}
+
+/// The keys that appear more than once in an object, each once.
+std::vector<std::string_view> repeated_keys(dom::object obj) {
+  std::vector<std::string_view> keys;
+  for (auto field : obj) keys.push_back(field.key);
+  std::sort(keys.begin(), keys.end());
+  std::vector<std::string_view> repeated;
+  for (std::size_t i = 1; i < keys.size(); ++i)
+    if (keys[i] == keys[i - 1] && (repeated.empty() || repeated.back() != keys[i])) repeated.push_back(keys[i]);
+  return repeated;
+}
+
+/// A value kept verbatim in an `extra` object. nlohmann/json would keep only the last
+/// of two equal keys, and a save would lose the other value: those are reported, at
+/// any depth (without recursion: the depth limit is the caller's to choose).
+json kept_verbatim(dom::element value, std::string path, network_builder& out) {
+  struct step {
+    dom::element value;
+    std::size_t parent;  // length of the parent's path
+    std::string name;    // this value's step below it
+  };
+  std::vector<step> todo{{value, 0, std::move(path)}};
+  std::string at;
+  while (!todo.empty()) {
+    step s = std::move(todo.back());
+    todo.pop_back();
+    at.resize(s.parent);
+    at += s.name;
+    if (dom::object o; s.value.get_object().get(o) == simdjson::SUCCESS) {
+      for (auto key : repeated_keys(o))
+        out.report(problem{{}, at + "/" + pointer_step(key), 0, 0, "duplicate-field",
+                           "the key `" + std::string(key) + "` appears twice; `extra` keeps one value per key", {}});
+      for (auto field : o)
+        if (field.value.is_object() || field.value.is_array())
+          todo.push_back({field.value, at.size(), "/" + pointer_step(field.key)});
+    } else if (dom::array a; s.value.get_array().get(a) == simdjson::SUCCESS) {
+      std::size_t i = 0;
+      for (dom::element item : a) {
+        if (item.is_object() || item.is_array()) todo.push_back({item, at.size(), "/" + std::to_string(i)});
+        ++i;
+      }
+    }
+  }
+  return json::parse(simdjson::to_string(value));
+}
+
 /// Reads the fields of one JSON object into a value, reporting each problem with
 /// its path, and collects the keys it does not know into `extra`.
 class object_reader {
@@ -272,7 +324,7 @@ class object_reader {
   std::string finish() {
     json extra = json::object();
     if (auto e = get("extra")) {
-      if (e->is_object()) extra = json::parse(simdjson::to_string(*e));
+      if (e->is_object()) extra = kept_verbatim(*e, path_ + "/extra", out_);
       else report("extra", "wrong-type", "`extra` must be an object, found " + type_word(*e));
     }
     check_duplicate_keys();
@@ -281,14 +333,14 @@ class object_reader {
       if (k == "extra" || std::find(known_.begin(), known_.end(), k) != known_.end()) continue;
       const std::string key(k);
       if (auto typo = near_miss(k)) {
-        report(key, "unknown-field", "unknown field `" + key + "`; did you mean `" + *typo + "`?", *typo);
+        report(pointer_step(key), "unknown-field", "unknown field `" + key + "`; did you mean `" + *typo + "`?", *typo);
         continue;
       }
       if (extra.contains(key)) {
-        report(key, "duplicate-field", "`" + key + "` is both a field and a key of `extra`");
+        report(pointer_step(key), "duplicate-field", "`" + key + "` is both a field and a key of `extra`");
         continue;
       }
-      extra[key] = json::parse(simdjson::to_string(field.value));
+      extra[key] = kept_verbatim(field.value, path_ + "/" + pointer_step(key), out_);
     }
     return extra.empty() ? std::string{} : extra.dump(-1, ' ', false, json::error_handler_t::strict);
   }
@@ -300,7 +352,7 @@ class object_reader {
       const std::string_view k = field.key;
       if (std::find(known_.begin(), known_.end(), k) != known_.end()) continue;
       auto typo = near_miss(k);
-      report(std::string(k), "unknown-field",
+      report(pointer_step(k), "unknown-field",
              "unknown field `" + std::string(k) + "`" + (typo ? "; did you mean `" + *typo + "`?" : "") +
                  " (known: " + known_list() + ")",
              typo.value_or(""));
@@ -310,12 +362,8 @@ class object_reader {
  private:
   /// JSON allows a key twice; the format does not (which one would win is a guess).
   void check_duplicate_keys() {
-    std::vector<std::string_view> seen;
-    for (auto field : obj_) {
-      if (std::find(seen.begin(), seen.end(), field.key) != seen.end())
-        report(std::string(field.key), "duplicate-field", "the key `" + std::string(field.key) + "` appears twice");
-      seen.push_back(field.key);
-    }
+    for (auto key : repeated_keys(obj_))
+      report(pointer_step(key), "duplicate-field", "the key `" + std::string(key) + "` appears twice");
   }
   std::optional<std::string> near_miss(std::string_view k) const {
     for (auto f : known_)
@@ -798,17 +846,23 @@ network read_document(dom::element doc, const std::string& label, const load_opt
                                     std::string(format_version)}});
   }
 
+  // `extra` first, so that a top-level key that is also one of its keys is found
+  // wherever it stands.
   json top_extra = json::object();
+  if (dom::element extra; top.at_key("extra").get(extra) == simdjson::SUCCESS) {
+    if (extra.is_object()) top_extra = kept_verbatim(extra, "/extra", out);
+    else out.report(problem{{}, "/extra", 0, 0, "wrong-type", "`extra` must be an object, found " + type_word(extra), {}});
+  }
   std::vector<std::string_view> seen;
   for (auto field : top) {
     const std::string_view key = field.key;
-    const std::string path = "/" + std::string(key);
+    const std::string path = "/" + pointer_step(key);
     if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
       out.report(problem{{}, path, 0, 0, "duplicate-field", "the top-level key `" + std::string(key) + "` appears twice", {}});
       continue;
     }
     seen.push_back(key);
-    if (key == "danvan") continue;
+    if (key == "danvan" || key == "extra") continue;
     const dom::element value = field.value;
     auto kind = std::find_if(entity_collections.begin(), entity_collections.end(),
                              [&](const auto& c) { return c.first == key; });
@@ -835,9 +889,6 @@ network read_document(dom::element doc, const std::string& label, const load_opt
       dom::object o;
       if (value.get_object().get(o) == simdjson::SUCCESS) out.set_meta(read_meta(o, out));
       else out.report(problem{{}, "/meta", 0, 0, "wrong-type", "`meta` must be an object, found " + type_word(value), {}});
-    } else if (key == "extra") {
-      if (value.is_object()) top_extra.update(json::parse(simdjson::to_string(value)));
-      else out.report(problem{{}, "/extra", 0, 0, "wrong-type", "`extra` must be an object, found " + type_word(value), {}});
     } else {
       std::optional<std::string_view> typo;
       for (auto k : top_level_keys)
@@ -849,7 +900,7 @@ network read_document(dom::element doc, const std::string& label, const load_opt
       else if (top_extra.contains(name))
         out.report(problem{{}, path, 0, 0, "duplicate-field", "`" + name + "` is both a top-level field and a key of `extra`", {}});
       else
-        top_extra[name] = json::parse(simdjson::to_string(value));
+        top_extra[name] = kept_verbatim(value, path, out);
     }
   }
   if (!top_extra.empty()) out.set_extra(top_extra.dump());

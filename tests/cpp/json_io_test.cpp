@@ -81,6 +81,22 @@ TEST(JsonRoundTrip, KeepsUnknownFieldsInExtra) {
   EXPECT_EQ(nlohmann::json::parse(again.extra())["something_else"]["kept"], "at the top");
 }
 
+TEST(JsonRoundTrip, AKeyTwiceInExtraIsAnError) {
+  // `extra` is kept verbatim: keeping one of two values would lose the other on save.
+  const char* text = R"({"danvan": "1", "note": 1, "meta": {"extra": {"a": {"b": [0, {"c": 1, "c": 2}]}}},
+    "extra": {"note": 2, "x/y": {"k": 1, "k": 1}},
+    "tasks": [{"id": "task:t", "name": "T", "website": {"u": 1, "u": 2}}]})";
+  try {
+    (void)danvan::loads(text);
+    FAIL();
+  } catch (const danvan::validation_error& e) {
+    std::vector<std::string> paths;
+    for (const auto& p : e.problems()) paths.push_back(p.path + " " + p.rule);
+    EXPECT_EQ(paths, (std::vector<std::string>{"/meta/extra/a/b/1/c duplicate-field", "/tasks/0/website/u duplicate-field",
+                                               "/extra/x~1y/k duplicate-field", "/note duplicate-field"}));
+  }
+}
+
 TEST(JsonRoundTrip, KeepsEveryModelField) {
   const auto net = danvan::loads(danvan::dumps(danvan::loads(small_network)));
   EXPECT_EQ(net.meta().classification, danvan::classification::internal);

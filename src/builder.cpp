@@ -15,6 +15,7 @@
 #include <cctype>
 #include <cstdio>
 #include <limits>
+#include <tuple>
 
 namespace danvan {
 
@@ -694,14 +695,90 @@ struct network_builder::impl {
         v = records[v].parent;
       }
       if (v != no_index && state[v] == 1) {
-        std::string chain;
-        const auto from = std::find(walk.begin(), walk.end(), v);
-        for (auto it = from; it != walk.end(); ++it) chain += std::string(d.str(records[*it].id)) + " → ";
-        chain += d.str(records[v].id);
+        std::vector<std::string_view> members;
+        for (auto it = std::find(walk.begin(), walk.end(), v); it != walk.end(); ++it) members.push_back(d.str(records[*it].id));
         report(path_parts{k, walk.back(), "parent"}.str(), "hierarchy-cycle",
-               "the " + std::string(kind_word(k)) + " hierarchy has a cycle: " + chain);
+               "the " + std::string(kind_word(k)) + " hierarchy has a cycle" + cycle_text(members, collection_name(k)));
       }
       for (index w : walk) state[w] = 2;
+    }
+  }
+
+  /// `: a → b → c → a`, the members of a cycle; a long one as ` of 100000 organizations:
+  /// a → b → … → z → a`, so that the message stays short.
+  static std::string cycle_text(const std::vector<std::string_view>& ids, std::string_view plural) {
+    constexpr std::size_t shown_whole = 8;
+    std::string s;
+    auto add = [&](std::string_view id) { (s += id) += " → "; };
+    if (ids.size() <= shown_whole) {
+      s = ": ";
+      for (auto id : ids) add(id);
+    } else {
+      s = " of " + std::to_string(ids.size()) + " " + std::string(plural) + ": ";
+      add(ids[0]);
+      add(ids[1]);
+      add("…");
+      add(ids.back());
+    }
+    return s += ids.front();
+  }
+
+  /// A document does not continue, implement, amend or replace itself; and what
+  /// replaces or continues a document comes after it, so those two have no cycle.
+  void check_document_links() {
+    using list = detail::list_ref detail::document_record::*;
+    constexpr std::array<std::tuple<list, std::string_view, std::string_view>, 4> links{{
+        {&detail::document_record::continues, "continues", "continue"},
+        {&detail::document_record::implements, "implements", "implement"},
+        {&detail::document_record::amends, "amends", "amend"},
+        {&detail::document_record::replaces, "replaces", "replace"},
+    }};
+    for (const auto& [field, name, verb] : links)
+      for (index p = 0; p < d.documents.size(); ++p) {
+        const auto l = d.documents[p].*field;
+        for (std::uint32_t k = 0; k < l.length; ++k)
+          if (d.index_lists[l.offset + k] == p)
+            report(path_parts{entity_kind::document, p, name, k}.str(), "self-reference",
+                   "the document " + std::string(name) + " itself");
+      }
+    find_document_cycles(&detail::document_record::continues, "continues", "continue");
+    find_document_cycles(&detail::document_record::replaces, "replaces", "replace");
+  }
+
+  /// Depth-first over one relation of documents (iterative: chains may be long);
+  /// reports each cycle once, at the link that closes it.
+  void find_document_cycles(detail::list_ref detail::document_record::*field, std::string_view name, std::string_view verb) {
+    const auto n = d.documents.size();
+    std::vector<std::uint8_t> state(n, 0);  // 0 new, 1 on the stack, 2 done
+    std::vector<std::size_t> place(n);      // where on the stack, while on it
+    std::vector<std::pair<index, std::uint32_t>> stack;  // (document, next link)
+    for (index start = 0; start < n; ++start) {
+      if (state[start] != 0) continue;
+      state[start] = 1;
+      place[start] = 0;
+      stack.emplace_back(start, 0);
+      while (!stack.empty()) {
+        const auto [v, k] = stack.back();
+        const auto l = d.documents[v].*field;
+        if (k == l.length) {
+          state[v] = 2;
+          stack.pop_back();
+          continue;
+        }
+        ++stack.back().second;
+        const index w = d.index_lists[l.offset + k];
+        if (w == no_index || w == v) continue;  // unresolved, or reported as a self-reference
+        if (state[w] == 1) {
+          std::vector<std::string_view> members;
+          for (std::size_t i = place[w]; i < stack.size(); ++i) members.push_back(d.str(d.documents[stack[i].first].id));
+          report(path_parts{entity_kind::document, v, name, k}.str(), "document-cycle",
+                 "the documents " + std::string(verb) + " each other in a cycle" + cycle_text(members, "documents"));
+        } else if (state[w] == 0) {
+          state[w] = 1;
+          place[w] = stack.size();
+          stack.emplace_back(w, 0);
+        }
+      }
     }
   }
 
@@ -1169,6 +1246,7 @@ network network_builder::build() && {
   I.check_hierarchy(I.d.organizations, entity_kind::organization);
   I.check_hierarchy(I.d.areas, entity_kind::area);
   I.check_hierarchy(I.d.topics, entity_kind::topic);
+  I.check_document_links();
   I.check_events();
   if (I.problem_total > 0) {
     std::stable_sort(I.problems.begin(), I.problems.end(),

@@ -169,6 +169,7 @@ TEST_F(BuilderTest, TextFieldsFollowTheSchemasPatterns) {
   d.number = "21\xE2\x80\x83" "a";  // U+2003 em space
   d.issuer = "TU/HU";
   d.term = "12";
+  d.replaces = {"doc:1"};
   b.add(d);
   b.add_role({"teach", {"giảng dạy", "", "giảng dạy"}, danvan::raci::C, {}});
   b.set_meta({.language = "Tiếng Việt"});
@@ -182,6 +183,7 @@ TEST_F(BuilderTest, TextFieldsFollowTheSchemasPatterns) {
       "duplicate-item@/organizations/1/aliases/3: `Ban B` is listed twice (first at /organizations/1/aliases/0)",
       "bad-value@/documents/0/issuer: `TU/HU` is not an issuer code: it has no white space or `/` (`TW`, `BDVTU-BCHQST-CAT`, `QH15`)",
       "bad-value@/documents/0/number: `21\xE2\x80\x83" "a` is not a document number: a number has no white space (`21`, `202/2025`)",
+      "self-reference@/documents/0/replaces/0: the document replaces itself",
       "bad-value@/documents/0/term: `12` is not a term: write the term (khóa) in Roman numerals, as documents do (`XII`); did you mean `XII`?",
       "bad-value@/documents/0/type: `NQ-TW` is not a document type: a type has no white space, `/` or `-` (the reference "
       "`21-CT/TW` has type `CT`, number `21` and issuer `TW`)"};
@@ -224,6 +226,26 @@ TEST_F(BuilderTest, AListNamesEachItemOnce) {
                      "duplicate-item@/events/0/shares/0/items/2: `task:t` is listed twice (first at /events/0/shares/0/items/0)",
                      "duplicate-item@/events/0/shares/0/items/3: `prog:p` is listed twice (first at /events/0/shares/0/items/1)",
                      "duplicate-item@/events/0/to/2: `org:b` is listed twice (first at /events/0/to/0)"}));
+}
+
+TEST_F(BuilderTest, CyclesOfReplacementAndLongCyclesAreReportedOnceAndShort) {
+  danvan::network_builder b;
+  // Three documents replace each other in turn; a fourth continues the first.
+  for (int i = 0; i < 3; ++i) {
+    danvan::document d{{.id = "doc:" + std::to_string(i), .name = "Văn bản"}};
+    d.replaces = {"doc:" + std::to_string((i + 1) % 3)};
+    d.continues = {"doc:0"};
+    b.add(d);
+  }
+  // A hierarchy cycle of 100,000 organizations: its length and ends, not its members.
+  constexpr int n = 100000;
+  for (int i = 0; i < n; ++i) b.add(org("org:" + std::to_string(i), "Ban", "org:" + std::to_string((i + 1) % n)));
+  const auto got = problems_of(b);
+  ASSERT_EQ(got.size(), 3u);
+  EXPECT_EQ(got[0], "hierarchy-cycle@/organizations/99999/parent: the organization hierarchy has a cycle of 100000 "
+                    "organizations: org:0 → org:1 → … → org:99999 → org:0");
+  EXPECT_EQ(got[1], "self-reference@/documents/0/continues/0: the document continues itself");
+  EXPECT_EQ(got[2], "document-cycle@/documents/2/replaces/0: the documents replace each other in a cycle: doc:0 → doc:1 → doc:2 → doc:0");
 }
 
 }  // namespace

@@ -6,12 +6,16 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cctype>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <random>
 #include <sstream>
 #include <thread>
 
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -160,6 +164,26 @@ TEST(JsonSave, IsAtomicAndKeepsTheOldFileOnError) {
     EXPECT_EQ(e.path().filename(), "net.json");
   }
   EXPECT_EQ(files, 1u);
+}
+
+TEST(JsonSave, AHugeStringIsWrittenAsFastAsItIsRead) {
+  // Indenting the dumped text a character at a time made a 200 MB string take 25 s to
+  // save and 3.3 s to load. Writing is now about as fast as reading (the best of three
+  // runs of each, for a machine that is busy with something else).
+  const std::string text = R"({"danvan": "1", "organizations": [{"id": "org:a", "name": ")" + std::string(32 << 20, 'x') + "\"}]}";
+  using clock = std::chrono::steady_clock;
+  auto best = clock::duration::max(), best_load = clock::duration::max();
+  for (int run = 0; run < 3; ++run) {
+    auto t0 = clock::now();
+    const auto net = danvan::loads(text);
+    best_load = std::min(best_load, clock::now() - t0);
+    t0 = clock::now();
+    const auto out = danvan::dumps(net);
+    best = std::min(best, clock::now() - t0);
+    EXPECT_GT(out.size(), 32u << 20);
+  }
+  EXPECT_LT(best, best_load * 8 / 5) << std::chrono::duration<double>(best).count() << " s against "
+                                      << std::chrono::duration<double>(best_load).count() << " s to load";
 }
 
 TEST(JsonLoad, ReadsPipesAndOtherFilesWithoutASize) {

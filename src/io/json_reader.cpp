@@ -8,6 +8,7 @@
 // a text, a second pass that finds the exact line and column of the mistake.
 #include <danvan/builder.hpp>
 #include <danvan/detail/huge_pages.hpp>
+#include <danvan/detail/read_file.hpp>
 #include <danvan/detail/suggest.hpp>
 #include <danvan/io/json.hpp>
 
@@ -945,8 +946,7 @@ network load(const std::filesystem::path& file, const load_options& options) {
     throw io_error(name, what + (why ? std::string(": ") + std::strerror(why) : std::string()),
                    std::error_code(why, std::generic_category()));
   };
-  // The system would read the name only up to the NUL: another file.
-  if (name.find('\0') != std::string::npos) fail("the file name contains a NUL character", EINVAL);
+  detail::check_file_name(file);
   const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     const int why = errno;

@@ -166,6 +166,69 @@ TEST(JsonSave, IsAtomicAndKeepsTheOldFileOnError) {
   EXPECT_EQ(files, 1u);
 }
 
+TEST(JsonSave, WritesTheTargetOfASymbolicLink) {
+  scratch_dir dir;
+  fs::create_directories(dir.path / "real");
+  const auto target = dir.path / "real" / "net.json";
+  {
+    std::ofstream(target) << R"({"danvan": "1"})";
+  }
+  fs::create_symlink("real/net.json", dir.path / "link.json");  // relative, as `ln -s` makes them
+  const auto net = danvan::loads(small_network);
+  danvan::save(net, dir.path / "link.json");
+  EXPECT_TRUE(fs::is_symlink(dir.path / "link.json"));
+  EXPECT_EQ(read_text(target), danvan::dumps(net));
+  // A link to a file not there yet: the file is made where it points.
+  fs::create_symlink(dir.path / "real" / "new.json", dir.path / "dangling.json");
+  danvan::save(net, dir.path / "dangling.json");
+  EXPECT_TRUE(fs::is_symlink(dir.path / "dangling.json"));
+  EXPECT_EQ(read_text(dir.path / "real" / "new.json"), danvan::dumps(net));
+  // A loop of links is an io_error, not a hang.
+  fs::create_symlink("loop-b.json", dir.path / "loop-a.json");
+  fs::create_symlink("loop-a.json", dir.path / "loop-b.json");
+  try {
+    danvan::save(net, dir.path / "loop-a.json");
+    FAIL();
+  } catch (const danvan::io_error& e) {
+    EXPECT_EQ(e.code(), std::errc::too_many_symbolic_link_levels);
+  }
+}
+
+TEST(JsonSave, RemovesTheTemporaryFilesOfKilledSaves) {
+  scratch_dir dir;
+  char host_name[256] = {};
+  ::gethostname(host_name, sizeof host_name - 1);
+  std::string host;
+  for (const char* c = host_name; *c && host.size() < 32; ++c)
+    if (std::isalnum(static_cast<unsigned char>(*c))) host += *c;
+  const pid_t gone = ::fork();  // a process that has ended: its pid is free
+  if (gone == 0) ::_exit(0);
+  ::waitpid(gone, nullptr, 0);
+  const auto hours_ago = fs::file_time_type::clock::now() - std::chrono::hours(2);
+  auto make = [&](const std::string& name, bool old) {
+    std::ofstream(dir.path / name) << "partial";
+    if (old) fs::last_write_time(dir.path / name, hours_ago);
+  };
+  make(".net.json.tmp-" + host + "-" + std::to_string(gone) + "-0badf00d", false);  // its writer is gone
+  make(".net.json.tmp-0123456789abcdef", true);                                     // an older danvan's, old
+  make(".net.json.tmp-elsewhere-1-0badf00d", true);                                 // another host's, old
+  const std::vector<std::string> kept{
+      ".net.json.tmp-" + host + "-" + std::to_string(::getpid()) + "-0badf00d",  // a save going on
+      ".net.json.tmp-elsewhere-1-0badf00d2",                                       // not one of ours
+      ".net.json.tmp-0123456789abcdef0",
+      ".net.json.tmp-fedcba9876543210",  // recent: its save may go on
+      ".other.json.tmp-0123456789abcdef"};
+  for (const auto& name : kept) make(name, name.find("other") != std::string::npos || name.ends_with("2"));
+  danvan::save(danvan::loads(small_network), dir.path / "net.json");
+  std::vector<std::string> left;
+  for (const auto& e : fs::directory_iterator(dir.path)) left.push_back(e.path().filename().string());
+  std::sort(left.begin(), left.end());
+  std::vector<std::string> want = kept;
+  want.push_back("net.json");
+  std::sort(want.begin(), want.end());
+  EXPECT_EQ(left, want);
+}
+
 TEST(JsonSave, AHugeStringIsWrittenAsFastAsItIsRead) {
   // Indenting the dumped text a character at a time made a 200 MB string take 25 s to
   // save and 3.3 s to load. Writing is now about as fast as reading (the best of three
@@ -203,6 +266,21 @@ TEST(JsonLoad, ReadsPipesAndOtherFilesWithoutASize) {
   writer.join();
   ::close(fds[0]);
   EXPECT_EQ(danvan::dumps(net), danvan::dumps(danvan::loads(small_network)));
+}
+
+TEST(JsonLoad, AFileNameWithANulIsRefused) {
+  // The system would read the name up to the NUL: another file, loaded or replaced.
+  const fs::path name(std::string("data/example.json\0.bak", 22));
+  for (int save = 0; save < 2; ++save) {
+    try {
+      if (save) danvan::save(danvan::loads(small_network), source_dir / name);
+      else (void)danvan::load(source_dir / name);
+      FAIL();
+    } catch (const danvan::io_error& e) {
+      EXPECT_EQ(e.code(), std::errc::invalid_argument);
+      EXPECT_EQ(e.file(), (source_dir / name).string());
+    }
+  }
 }
 
 TEST(JsonLoad, MissingFileIsAnIoError) {

@@ -279,6 +279,9 @@ TEST(JsonLoad, AFileNameWithANulIsRefused) {
     } catch (const danvan::io_error& e) {
       EXPECT_EQ(e.code(), std::errc::invalid_argument);
       EXPECT_EQ(e.file(), (source_dir / name).string());
+      // The whole message, with the NUL written out: what() is read as a C string.
+      EXPECT_NE(std::string(e.what()).find("example.json\\u0000.bak: the file name contains a NUL character"), std::string::npos)
+          << e.what();
     }
   }
 }
@@ -481,6 +484,35 @@ TEST(HostileInput, RandomMutationsNeverEscapeAsAnythingButDanvanErrors) {
   }
   EXPECT_GT(rejected, 0u);
   EXPECT_EQ(loaded + rejected, 3000u);
+}
+
+TEST(ValidationErrors, MessagesAreOneLineAndShort) {
+  // A label or an id with control characters: the message shows them escaped, whole.
+  const std::string label("net\0.json", 9);
+  try {
+    (void)danvan::loads(R"({"danvan": "1", "organizations": [{"id": "org:a\u0007\n", "name": "A"}]})", label);
+    FAIL();
+  } catch (const danvan::validation_error& e) {
+    EXPECT_EQ(e.problems()[0].file, label);  // the data as they are
+    const std::string what = e.what();
+    EXPECT_EQ(what.find('\0'), std::string::npos);
+    EXPECT_EQ(what.rfind("net\\u0000.json:/organizations/0/id: `org:a\\u0007\\u000a` is not a valid organization id", 0), 0u)
+        << what;
+    EXPECT_EQ(what, e.problems()[0].to_string());
+  }
+  // An id of a megabyte is not quoted whole.
+  const std::string id = "org:" + std::string(1 << 20, 'x');
+  try {
+    (void)danvan::loads(R"({"danvan": "1", "tasks": [{"id": "task:t", "name": "T", "roles": [{"org": ")" + id +
+                        R"(", "role": "lead"}]}]})");
+    FAIL();
+  } catch (const danvan::validation_error& e) {
+    const auto& m = e.problems()[0].message;
+    EXPECT_LT(m.size(), 1100u);
+    EXPECT_EQ(m.rfind("unknown organization `org:xxx", 0), 0u);
+    EXPECT_NE(m.find(" bytes left out) … "), std::string::npos) << m.substr(0, 100);
+    EXPECT_LT(std::string(e.what()).size(), 1200u);
+  }
 }
 
 TEST(ValidationErrors, AreCappedAndCounted) {

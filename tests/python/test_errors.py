@@ -146,6 +146,17 @@ def test_parse_error_names_the_file(tmp_path):
     assert str(info.value).startswith(f"{bad}:3:")
 
 
+# ---- messages ------------------------------------------------------------------------
+
+
+def test_a_nul_in_a_label_leaves_the_message_whole():
+    with pytest.raises(danvan.ValidationError) as info:
+        danvan.Network.loads('{"danvan": "1", "topics": [{"id": "x", "name": "X"}]}', label="a\0b.json")
+    e = info.value
+    assert e.problems[0].file == "a\0b.json"
+    assert str(e) == str(e.problems[0]) and str(e).startswith("a\\u0000b.json:/topics/0/id: `x` is not a valid topic id")
+
+
 # ---- validation errors -------------------------------------------------------------
 
 

@@ -146,7 +146,29 @@ def test_parse_error_names_the_file(tmp_path):
     assert str(info.value).startswith(f"{bad}:3:")
 
 
-# ---- messages ------------------------------------------------------------------------
+# ---- text and names Python has but UTF-8 and file systems do not ----------------------
+
+
+def test_a_lone_surrogate_in_the_text_is_a_parse_error_at_its_place():
+    # Once "TypeError: incompatible function arguments".
+    with pytest.raises(danvan.ParseError) as info:
+        danvan.Network.loads('{"danvan": "1",\n "meta": {"title": "T\ud800"}}', label="s.json")
+    e = info.value
+    assert (e.file, e.line, e.column) == ("s.json", 2, 22), str(e)
+    assert "UTF-8" in e.problem.message
+
+
+def test_a_lone_surrogate_in_a_label_or_an_id_asked_for():
+    with pytest.raises(danvan.ParseError) as info:
+        danvan.Network.loads("{", label="net\udc80.json")
+    assert info.value.file == "net\\udc80.json"
+    net = danvan.Network.loads('{"danvan": "1", "organizations": [{"id": "org:a", "name": "A"}]}')
+    assert "org:\ud800" not in net and "org:\ud800" not in net.organizations
+    assert net.organizations.get("org:\ud800") is None
+    with pytest.raises(danvan.NotFoundError):
+        net.organizations["org:\ud800"]
+    with pytest.raises(danvan.NotFoundError):
+        net["org:\ud800"]
 
 
 def test_a_nul_in_a_label_leaves_the_message_whole():
@@ -155,6 +177,21 @@ def test_a_nul_in_a_label_leaves_the_message_whole():
     e = info.value
     assert e.problems[0].file == "a\0b.json"
     assert str(e) == str(e.problems[0]) and str(e).startswith("a\\u0000b.json:/topics/0/id: `x` is not a valid topic id")
+
+
+def test_a_nul_in_a_file_name_is_a_file_error(tmp_path):
+    net = danvan.Network.loads('{"danvan": "1"}')
+    for call in (lambda p: danvan.Network.load(p), net.save, danvan.load_rules, danvan.load_gazetteer):
+        with pytest.raises(danvan.FileError) as info:
+            call(str(tmp_path / "net.json\0.bak"))
+        assert info.value.errno == errno.EINVAL and "the file name contains a NUL character" in str(info.value)
+        assert "\\u0000.bak" in str(info.value)
+    assert list(tmp_path.iterdir()) == []
+    # What os.fsencode cannot take is refused as open() refuses it.
+    with pytest.raises(UnicodeEncodeError):
+        danvan.Network.load("net\ud800.json")
+    with pytest.raises(TypeError, match="expected str, bytes or os.PathLike"):
+        net.save(3)
 
 
 # ---- validation errors -------------------------------------------------------------

@@ -12,7 +12,6 @@
 #include <algorithm>
 #include <bit>
 #include <charconv>
-#include <cctype>
 #include <cstdio>
 #include <limits>
 #include <tuple>
@@ -278,17 +277,15 @@ struct network_builder::impl {
   }
   /// Reports an id (of a reference, or an origin) that is not of kind `k`; false then.
   bool check_id(entity_kind k, std::string_view id, const path_parts& where) {
-    if (!want_detail()) {
-      if (!bad_id(k, id)) return true;
+    const auto why = bad_id(k, id);
+    if (!why) return true;
+    if (!want_detail())
       ++problem_total;
-      return false;
-    }
-    auto why = bad_id(k, id);
-    if (why)
+    else
       report(where.str(), "wrong-id-prefix",
              "`" + std::string(id) + "` is not " + (kind_word(k).find_first_of("aeiou") == 0 ? "an " : "a ") +
                  std::string(kind_word(k)) + " id: " + *why);
-    return !why;
+    return false;
   }
   /// The items of a list the schema marks `uniqueItems` whose strings must not be blank:
   /// aliases, labels. Reports blank ones (when `what` names one) and repeats.
@@ -463,13 +460,14 @@ struct network_builder::impl {
           warn_outside(ra, active, path_parts{k, pos, "roles", step});
       }
       if (ra.carried_from) {
+        // Ids of the full network, not resolved here, but well-formed ids all the same.
         const auto& o = *ra.carried_from;
-        if (o.org.empty())
-          report(path_parts{k, pos, "roles", step, "carried_from", -1, "org"}.str(), "missing-field",
-                 "a carried role names the organization it came from");
-        // Ids of the full network, not resolved here, but ids all the same.
-        else check_id(entity_kind::organization, o.org, {k, pos, "roles", step, "carried_from", -1, "org"});
-        if (!o.event.empty()) check_id(entity_kind::event, o.event, {k, pos, "roles", step, "carried_from", -1, "event"});
+        const path_parts org{k, pos, "roles", step, "carried_from", -1, "org"};
+        path_parts event = org;
+        event.f3 = "event";
+        if (o.org.empty()) report(org.str(), "missing-field", "a carried role names the organization it came from");
+        else check_id(entity_kind::organization, o.org, org);
+        if (!o.event.empty()) check_id(entity_kind::event, o.event, event);
         out_lists.origins.push_back({role_pos, str(ra.carried_from->org), str(ra.carried_from->event), ra.carried_from->date});
       }
       detail::role_record r;
@@ -1008,8 +1006,8 @@ void network_builder::set_meta(danvan::meta m) {
     // `VI`, `vi_VN`: the tag meant, spelt as BCP 47 spells it.
     std::string fixed = m.language;
     std::replace(fixed.begin(), fixed.end(), '_', '-');
-    std::transform(fixed.begin(), fixed.begin() + std::min(fixed.find('-'), fixed.size()), fixed.begin(),
-                   [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+    for (auto& c : std::span(fixed).first(std::min(fixed.find('-'), fixed.size())))
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     const std::string suggestion = tag(fixed) ? fixed : std::string{};
     impl_->report("/meta/language", "bad-value",
                   "`" + m.language + "` is not a language tag: write a BCP 47 tag such as `vi` or `en-US`" +

@@ -690,9 +690,10 @@ std::optional<std::pair<std::size_t, std::size_t>> number_out_of_range(std::stri
     if (i < end || (c != '-' && (c < '0' || c > '9'))) return false;
     end = text.find_first_not_of("+-.0123456789eE", i);
     if (end == std::string_view::npos) end = text.size();
-    const std::string token(text.substr(i, end - i));
+    const std::string_view token = text.substr(i, end - i);
     length = token.size();
-    if (token.find_first_of(".eE") != std::string::npos) return std::isinf(std::strtod(token.c_str(), nullptr));
+    // A decimal too small for a double is read as 0, as simdjson reads it: only overflow counts.
+    if (token.find_first_of(".eE") != std::string::npos) return std::isinf(std::strtod(std::string(token).c_str(), nullptr));
     std::int64_t s;
     std::uint64_t u;
     const char* last = token.data() + token.size();

@@ -289,15 +289,15 @@ std::filesystem::path link_target(const std::filesystem::path& file) {
                  std::make_error_code(std::errc::too_many_symbolic_link_levels));
 }
 
-/// Who writes a temporary file, as its name says: `<host>-<pid>` (the host's letters
-/// and digits only, so that the name parses back).
-std::string writer_tag() {
+/// This host as the names of temporary files give it: its letters and digits only, so
+/// that `<host>-<pid>` parses back.
+std::string host_tag() {
   char host[256] = {};
   ::gethostname(host, sizeof host - 1);
   std::string tag;
   for (const char* c = host; *c && tag.size() < 32; ++c)
     if ((*c >= '0' && *c <= '9') || (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z')) tag += *c;
-  return tag + "-" + std::to_string(::getpid());
+  return tag;
 }
 
 /// Removes the temporary files `.<name>.tmp-<host>-<pid>-<random>` that killed saves of
@@ -385,8 +385,8 @@ void save(const network& net, const std::filesystem::path& file) {
   const std::string text = dumps(net);  // everything that can fail before touching the disk
   const auto target = link_target(file);
   const auto dir = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
-  const std::string writer = writer_tag();
-  remove_stale_temporaries(dir, target.filename().string(), writer.substr(0, writer.rfind('-')));
+  const std::string host = host_tag();
+  remove_stale_temporaries(dir, target.filename().string(), host);
   // A new file beside the target: created with mode 0666 so the umask applies as for
   // any new file, then given the mode of the file it replaces, if there is one.
   std::string tmp;
@@ -395,7 +395,7 @@ void save(const network& net, const std::filesystem::path& file) {
   for (int attempt = 0; fd < 0; ++attempt) {
     char suffix[9];
     std::snprintf(suffix, sizeof suffix, "%08x", random());
-    tmp = (dir / ("." + target.filename().string() + ".tmp-" + writer + "-" + suffix)).string();
+    tmp = (dir / ("." + target.filename().string() + ".tmp-" + host + "-" + std::to_string(::getpid()) + "-" + suffix)).string();
     fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd < 0 && (errno != EEXIST || attempt > 16)) {
       const int why = errno;

@@ -100,6 +100,10 @@ load_outcome load_file(const std::string& file, const load_options& options) {
                                    return what.rfind(prefix, 0) == 0 ? what.substr(prefix.size()) : what;
                                  }(),
                                  {}});
+  } catch (const error& e) {
+    // Any other failure (a limit reached) is this file's: the next files are still read.
+    o.io_failed = true;
+    o.problems.push_back(problem{o.file, {}, 0, 0, "error", e.what(), {}});
   }
   if (o.total < o.problems.size()) o.total = o.problems.size();
   for (auto& p : o.problems)

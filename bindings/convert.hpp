@@ -1,5 +1,5 @@
 // Conversions between Python values and the core's, shared by the register_<area>.cpp
-// files: dates in, numpy columns out.
+// files: dates and file names in, numpy columns out.
 #pragma once
 
 #include <danvan/date.hpp>
@@ -10,12 +10,23 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace danvan::bindings {
+
+/// A file name from a str, bytes or os.PathLike, as os.fsencode() gives it. pybind11's own
+/// conversion refuses a name with a NUL as "incompatible function arguments"; this one
+/// lets danvan refuse it with a FileError, and os.fsencode raises its own readable
+/// TypeError or UnicodeEncodeError for what is no file name.
+inline std::filesystem::path file_path(pybind11::handle name) {
+  namespace py = pybind11;
+  const py::bytes bytes = py::module_::import("os").attr("fsencode")(name);
+  return std::filesystem::path(static_cast<std::string>(bytes));
+}
 
 /// A danvan.Date, an ISO 8601 string, a datetime.date (datetime.datetime and
 /// pandas.Timestamp are ones) or a numpy.datetime64; None gives an empty date when

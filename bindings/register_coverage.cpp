@@ -6,7 +6,6 @@
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
-#include <pybind11/stl/filesystem.h>
 
 #include <array>
 #include <string>
@@ -85,7 +84,7 @@ void register_coverage(py::module_& m) {
           py::arg("text"), py::arg("label") = "<string>",
           "Parses rules JSON text; ValidationError names the JSON path of each mistake.")
       .def_static(
-          "load", [](const std::filesystem::path& file) { return load_rules(file); }, py::arg("path"),
+          "load", [](py::handle path) { return load_rules(file_path(path)); }, py::arg("path"),
           "Reads a rules file.")
       .def_static(
           "default", [] { return default_rules(); }, "The shipped default rules (data/rules/default.rules.json).")

@@ -3,7 +3,6 @@
 // python/danvan/extract.py over these.
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
-#include <pybind11/stl/filesystem.h>
 
 #include <danvan/network.hpp>
 #include <danvan/text/extract.hpp>
@@ -13,6 +12,7 @@
 #include <optional>
 #include <string>
 
+#include "convert.hpp"
 #include "register.hpp"
 
 namespace py = pybind11;
@@ -71,7 +71,7 @@ The names extraction reads a text with: organizations, localities and places,
 program heads and known movements, role cues and function words (data/gazetteer).
 )pbdoc")
       .def(py::init<>())
-      .def_static("load", [](const std::filesystem::path& p) { return std::make_shared<gazetteer>(gazetteer::load(p)); },
+      .def_static("load", [](py::handle path) { return std::make_shared<gazetteer>(gazetteer::load(file_path(path))); },
                   py::arg("path"), "Reads every *.json file of a directory, or one file.")
       .def_static("loads",
                   [](const std::string& json, const std::string& label) {

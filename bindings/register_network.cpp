@@ -6,7 +6,6 @@
 // holds that pointer, so an entity keeps its network alive.
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
-#include <pybind11/stl/filesystem.h>
 
 #include <danvan/date.hpp>
 #include <danvan/io/json.hpp>
@@ -357,12 +356,14 @@ void register_network_class(py::module_& m) {
       .def(py::init<>())
       .def_static(
           "load",
-          [](const std::filesystem::path& file, std::size_t max_problems) {
+          [](py::handle path, std::size_t max_problems) {
+            const auto file = file_path(path);
             load_options o;
             o.max_problems = max_problems;
+            py::gil_scoped_release release;
             return std::make_shared<network>(danvan::load(file, o));
           },
-          py::arg("path"), py::arg("max_problems") = 100, py::call_guard<py::gil_scoped_release>())
+          py::arg("path"), py::arg("max_problems") = 100)
       .def_static(
           "loads",
           [](const std::string& text, const std::string& label, std::size_t max_problems) {
@@ -373,8 +374,11 @@ void register_network_class(py::module_& m) {
           py::arg("text"), py::arg("label") = "<string>", py::arg("max_problems") = 100,
           py::call_guard<py::gil_scoped_release>())
       .def("dumps", [](const network& n) { return danvan::dumps(n); }, py::call_guard<py::gil_scoped_release>())
-      .def("save", [](const network& n, const std::filesystem::path& file) { danvan::save(n, file); }, py::arg("path"),
-           py::call_guard<py::gil_scoped_release>())
+      .def("save", [](const network& n, py::handle path) {
+        const auto file = file_path(path);
+        py::gil_scoped_release release;
+        danvan::save(n, file);
+      }, py::arg("path"))
       .def("size", [](const network& n, const std::string& kind) { return n.size(parse_kind(kind)); }, py::arg("kind"))
       .def("role_count", [](const network& n) { return n.roles().size(); })
       .def("find",

@@ -7,10 +7,14 @@
 #include <danvan/builder.hpp>
 #include <danvan/detail/huge_pages.hpp>
 #include <danvan/detail/suggest.hpp>
+#include <danvan/text/detail/unicode.hpp>
 
 #include <algorithm>
 #include <bit>
+#include <charconv>
+#include <cstdio>
 #include <limits>
+#include <tuple>
 
 namespace danvan {
 
@@ -39,6 +43,13 @@ struct path_parts {
   std::int64_t i3 = -1;
   std::string_view f4 = {};
 
+  /// This path with `i` as the position below its last field.
+  path_parts item(std::int64_t i) const {
+    path_parts p = *this;
+    (!f3.empty() ? p.i3 : !f2.empty() ? p.i2 : p.i1) = i;
+    return p;
+  }
+
   std::string str() const {
     std::string s = "/" + std::string(collections[static_cast<std::size_t>(kind)]) + "/" + std::to_string(pos);
     auto step = [&](std::string_view f, std::int64_t i) {
@@ -52,6 +63,51 @@ struct path_parts {
     return s;
   }
 };
+
+/// White space as the schema's patterns spell it out: Unicode's White_Space
+/// characters and U+FEFF (the two regex dialects that read the schema disagree on `\s`).
+constexpr bool white_space(char32_t c) noexcept {
+  return (c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
+         c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+}
+constexpr bool control(char32_t c) noexcept { return c < 0x20 || (c >= 0x7F && c <= 0x9F); }
+
+/// The first character of `s` for which `refused` is true, and its position in characters.
+template <class F> std::optional<std::pair<char32_t, std::size_t>> first_char(std::string_view s, F&& refused) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* end = p + s.size();
+  for (std::size_t n = 0; p < end; ++n) {
+    const auto d = text::detail::decode_utf8(p, end);
+    if (refused(d.cp)) return std::pair{d.cp, n};
+    p += d.len;
+  }
+  return std::nullopt;
+}
+
+/// The term (khóa) meant by `12` or `xii`, in Roman numerals as documents write it; or nothing.
+std::string roman_term(std::string_view term) {
+  std::string upper(term);
+  for (auto& c : upper) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+  if (!upper.empty() && upper.find_first_not_of("IVXLCDM") == std::string::npos) return upper;
+  int n = 0;
+  if (std::from_chars(term.data(), term.data() + term.size(), n).ptr != term.data() + term.size() || n < 1 || n > 3999) return {};
+  constexpr std::array<std::pair<int, std::string_view>, 13> numerals{
+      {{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"}, {50, "L"}, {40, "XL"}, {10, "X"},
+       {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}}};
+  std::string out;
+  for (auto [value, letters] : numerals)
+    for (; n >= value; n -= value) out += letters;
+  return out;
+}
+
+bool blank(std::string_view s) { return !first_char(s, [](char32_t c) { return !white_space(c); }); }
+
+/// `U+00A0`
+std::string code_point(char32_t c) {
+  char u[16];
+  std::snprintf(u, sizeof u, "U+%04X", static_cast<unsigned>(c));
+  return u;
+}
 
 }  // namespace
 
@@ -202,36 +258,97 @@ struct network_builder::impl {
     return next;
   }
 
-  static bool well_formed_id(entity_kind k, std::string_view id) {
+  /// Why `id` is not an id of kind `k` (as the schema's id patterns say), or nothing.
+  static std::optional<std::string> bad_id(entity_kind k, std::string_view id) {
     const auto prefix = id_prefix(k);
-    if (id.size() <= prefix.size() || id.substr(0, prefix.size()) != prefix) return false;
-    return std::none_of(id.begin(), id.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+    const std::string rule = "it must start with `" + std::string(prefix) +
+                             "` followed by at least one character, and contain no white space or control character";
+    if (id.size() <= prefix.size() || id.substr(0, prefix.size()) != prefix) return rule;
+    if (auto c = first_char(id, [](char32_t c) { return white_space(c) || control(c); }))
+      return rule + " (it has " + code_point(c->first) + " at character " + std::to_string(c->second + 1) + ")";
+    return std::nullopt;
   }
 
   /// A reference field: returns the slot, or no_index (reported) for an empty or malformed id.
   index ref(entity_kind k, std::string_view id, const path_parts& where) {
     if (id.empty()) return no_index;
-    if (!well_formed_id(k, id)) {
-      if (want_detail())
-        report(where.str(), "wrong-id-prefix",
-               "`" + std::string(id) + "` is not " + (k == entity_kind::organization ? "an " : "a ") +
-                   std::string(kind_word(k)) + " id: it must start with `" + std::string(id_prefix(k)) +
-                   "` and contain no spaces");
-      else
-        ++problem_total;
-      return no_index;
-    }
+    if (!check_id(k, id, where)) return no_index;
     return slot_of(k, id);
   }
-  detail::list_ref ref_list(entity_kind k, const std::vector<std::string>& ids, path_parts where) {
+  /// Reports an id (of a reference, or an origin) that is not of kind `k`; false then.
+  bool check_id(entity_kind k, std::string_view id, const path_parts& where) {
+    const auto why = bad_id(k, id);
+    if (!why) return true;
+    if (!want_detail())
+      ++problem_total;
+    else
+      report(where.str(), "wrong-id-prefix",
+             "`" + std::string(id) + "` is not " + (kind_word(k).find_first_of("aeiou") == 0 ? "an " : "a ") +
+                 std::string(kind_word(k)) + " id: " + *why);
+    return false;
+  }
+  /// The items of a list the schema marks `uniqueItems` whose strings must not be blank:
+  /// aliases, labels. Reports blank ones (when `what` names one) and repeats.
+  template <class PathOf>
+  void check_items(const std::vector<std::string>& items, PathOf&& path_of, std::string_view what = {}) {
+    if (!what.empty())
+      for (std::size_t i = 0; i < items.size(); ++i)
+        if (blank(items[i]))
+          report(path_of(i), "bad-value", std::string(what) + " must not be empty or only white space");
+    if (items.size() < 2) return;
+    std::vector<std::size_t> order(items.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return items[a] < items[b]; });
+    for (std::size_t i = 1, first = 0; i < order.size(); ++i) {
+      if (items[order[i]] != items[order[first]]) {
+        first = i;
+      } else if (!items[order[i]].empty()) {  // an empty one is reported as such
+        report(path_of(order[i]), "duplicate-item",
+               "`" + items[order[i]] + "` is listed twice (first at " + path_of(order[first]) + ")");
+      }
+    }
+  }
+
+  /// A list of references; `positions` maps each to its place in the file's list when
+  /// that list was split by kind (a share's `items`).
+  detail::list_ref ref_list(entity_kind k, const std::vector<std::string>& ids, const path_parts& where,
+                            const std::vector<std::size_t>* positions = nullptr) {
+    auto at = [&](std::size_t i) { return where.item(static_cast<std::int64_t>(positions ? (*positions)[i] : i)); };
+    if (!positions) check_items(ids, [&](std::size_t i) { return at(i).str(); });  // else the caller checks the whole list
     detail::list_ref l{static_cast<std::uint32_t>(d.index_lists.size()), static_cast<std::uint32_t>(ids.size())};
     for (std::size_t i = 0; i < ids.size(); ++i) {
-      where.i1 = static_cast<std::int64_t>(i);
-      const index s = ref(k, ids[i], where);
-      if (ids[i].empty()) report(where.str(), "empty-reference", "an empty id in a list of references");
+      const index s = ref(k, ids[i], at(i));
+      if (ids[i].empty()) report(at(i).str(), "empty-reference", "an empty id in a list of references");
       d.index_lists.push_back(s);
     }
     return l;
+  }
+
+  /// The parts of a document's reference (`21-CT/TW`), as the schema's patterns have them.
+  void check_reference_parts(const document& v, index pos) {
+    constexpr auto K = entity_kind::document;
+    auto has_any = [](std::string_view s, std::string_view also) {
+      return first_char(s, [&](char32_t c) {
+               return white_space(c) || (c < 0x80 && also.find(static_cast<char>(c)) != std::string_view::npos);
+             }).has_value();
+    };
+    if (has_any(v.type, "/-"))
+      report(path_parts{K, pos, "type"}.str(), "bad-value",
+             "`" + v.type + "` is not a document type: a type has no white space, `/` or `-` (the reference `21-CT/TW` "
+             "has type `CT`, number `21` and issuer `TW`)");
+    if (has_any(v.number, ""))
+      report(path_parts{K, pos, "number"}.str(), "bad-value",
+             "`" + v.number + "` is not a document number: a number has no white space (`21`, `202/2025`)");
+    if (has_any(v.issuer, "/"))
+      report(path_parts{K, pos, "issuer"}.str(), "bad-value",
+             "`" + v.issuer + "` is not an issuer code: it has no white space or `/` (`TW`, `BDVTU-BCHQST-CAT`, `QH15`)");
+    if (v.term.find_first_not_of("IVXLCDM") != std::string::npos) {
+      const std::string meant = roman_term(v.term);
+      report(path_parts{K, pos, "term"}.str(), "bad-value",
+             "`" + v.term + "` is not a term: write the term (khóa) in Roman numerals, as documents do (`XII`)" +
+                 (meant.empty() ? std::string{} : "; did you mean `" + meant + "`?"),
+             meant);
+    }
   }
 
   // ---- common fields ------------------------------------------------------
@@ -242,10 +359,8 @@ struct network_builder::impl {
     const path_parts at{k, pos, "id"};
     if (e.id.empty()) {
       report(at.str(), "missing-field", "the " + std::string(kind_word(k)) + " has no id");
-    } else if (!well_formed_id(k, e.id)) {
-      report(at.str(), "wrong-id-prefix",
-             "`" + e.id + "` is not a valid " + std::string(kind_word(k)) + " id: it must start with `" +
-                 std::string(id_prefix(k)) + "` followed by at least one character and contain no spaces");
+    } else if (auto why = bad_id(k, e.id)) {
+      report(at.str(), "wrong-id-prefix", "`" + e.id + "` is not a valid " + std::string(kind_word(k)) + " id: " + *why);
     } else {
       const index s = slot_of(k, e.id);
       auto& st = slots[static_cast<std::size_t>(k)];
@@ -258,7 +373,12 @@ struct network_builder::impl {
         st.position[s] = pos;
       }
     }
-    if (e.name.empty()) report(path_parts{k, pos, "name"}.str(), "missing-field", "the " + std::string(kind_word(k)) + " has no name");
+    if (blank(e.name))
+      report(path_parts{k, pos, "name"}.str(), "missing-field",
+             "the " + std::string(kind_word(k)) + " has no name" +
+                 (e.name.empty() ? std::string{} : ": `" + e.name + "` is only white space"));
+    check_items(e.aliases, [&](std::size_t i) { return path_parts{k, pos, "aliases", static_cast<std::int64_t>(i)}.str(); },
+                "an alias");
     r.name = str(e.name);
     r.valid_from = e.valid_from;
     r.valid_to = e.valid_to;
@@ -340,9 +460,14 @@ struct network_builder::impl {
           warn_outside(ra, active, path_parts{k, pos, "roles", step});
       }
       if (ra.carried_from) {
-        if (ra.carried_from->org.empty())
-          report(path_parts{k, pos, "roles", step, "carried_from", -1, "org"}.str(), "missing-field",
-                 "a carried role names the organization it came from");
+        // Ids of the full network, not resolved here, but well-formed ids all the same.
+        const auto& o = *ra.carried_from;
+        const path_parts org{k, pos, "roles", step, "carried_from", -1, "org"};
+        path_parts event = org;
+        event.f3 = "event";
+        if (o.org.empty()) report(org.str(), "missing-field", "a carried role names the organization it came from");
+        else check_id(entity_kind::organization, o.org, org);
+        if (!o.event.empty()) check_id(entity_kind::event, o.event, event);
         out_lists.origins.push_back({role_pos, str(ra.carried_from->org), str(ra.carried_from->event), ra.carried_from->date});
       }
       detail::role_record r;
@@ -382,11 +507,14 @@ struct network_builder::impl {
   void add_orphans(const std::vector<orphaned_role>& list, entity_kind k, index pos) {
     for (std::size_t i = 0; i < list.size(); ++i) {
       const auto& o = list[i];
-      const path_parts at{k, pos, "orphaned_roles", static_cast<std::int64_t>(i)};
-      if (o.role.empty()) report(path_parts{k, pos, "orphaned_roles", static_cast<std::int64_t>(i), "role"}.str(), "missing-field", "the orphaned role has no role name");
-      if (o.origin.org.empty())
-        report(path_parts{k, pos, "orphaned_roles", static_cast<std::int64_t>(i), "org"}.str(), "missing-field",
-               "an orphaned role names the organization that held it");
+      const path_parts org{k, pos, "orphaned_roles", static_cast<std::int64_t>(i), "org"};
+      path_parts role = org, event = org;
+      role.f2 = "role";
+      event.f2 = "event";
+      if (o.role.empty()) report(role.str(), "missing-field", "the orphaned role has no role name");
+      if (o.origin.org.empty()) report(org.str(), "missing-field", "an orphaned role names the organization that held it");
+      else check_id(entity_kind::organization, o.origin.org, org);
+      if (!o.origin.event.empty()) check_id(entity_kind::event, o.origin.event, event);
       orphans.push_back({k, role_name(o.role), pos, str(o.origin.org), str(o.origin.event), o.origin.date});
     }
   }
@@ -565,14 +693,90 @@ struct network_builder::impl {
         v = records[v].parent;
       }
       if (v != no_index && state[v] == 1) {
-        std::string chain;
-        const auto from = std::find(walk.begin(), walk.end(), v);
-        for (auto it = from; it != walk.end(); ++it) chain += std::string(d.str(records[*it].id)) + " → ";
-        chain += d.str(records[v].id);
+        std::vector<std::string_view> members;
+        for (auto it = std::find(walk.begin(), walk.end(), v); it != walk.end(); ++it) members.push_back(d.str(records[*it].id));
         report(path_parts{k, walk.back(), "parent"}.str(), "hierarchy-cycle",
-               "the " + std::string(kind_word(k)) + " hierarchy has a cycle: " + chain);
+               "the " + std::string(kind_word(k)) + " hierarchy has a cycle" + cycle_text(members, collection_name(k)));
       }
       for (index w : walk) state[w] = 2;
+    }
+  }
+
+  /// `: a → b → c → a`, the members of a cycle; a long one as ` of 100000 organizations:
+  /// a → b → … → z → a`, so that the message stays short.
+  static std::string cycle_text(const std::vector<std::string_view>& ids, std::string_view plural) {
+    constexpr std::size_t shown_whole = 8;
+    std::string s;
+    auto add = [&](std::string_view id) { (s += id) += " → "; };
+    if (ids.size() <= shown_whole) {
+      s = ": ";
+      for (auto id : ids) add(id);
+    } else {
+      s = " of " + std::to_string(ids.size()) + " " + std::string(plural) + ": ";
+      add(ids[0]);
+      add(ids[1]);
+      add("…");
+      add(ids.back());
+    }
+    return s += ids.front();
+  }
+
+  /// A document does not continue, implement, amend or replace itself; and what
+  /// replaces or continues a document comes after it, so those two have no cycle.
+  void check_document_links() {
+    using list = detail::list_ref detail::document_record::*;
+    constexpr std::array<std::tuple<list, std::string_view, std::string_view>, 4> links{{
+        {&detail::document_record::continues, "continues", "continue"},
+        {&detail::document_record::implements, "implements", "implement"},
+        {&detail::document_record::amends, "amends", "amend"},
+        {&detail::document_record::replaces, "replaces", "replace"},
+    }};
+    for (const auto& [field, name, verb] : links)
+      for (index p = 0; p < d.documents.size(); ++p) {
+        const auto l = d.documents[p].*field;
+        for (std::uint32_t k = 0; k < l.length; ++k)
+          if (d.index_lists[l.offset + k] == p)
+            report(path_parts{entity_kind::document, p, name, k}.str(), "self-reference",
+                   "the document " + std::string(name) + " itself");
+      }
+    find_document_cycles(&detail::document_record::continues, "continues", "continue");
+    find_document_cycles(&detail::document_record::replaces, "replaces", "replace");
+  }
+
+  /// Depth-first over one relation of documents (iterative: chains may be long);
+  /// reports each cycle once, at the link that closes it.
+  void find_document_cycles(detail::list_ref detail::document_record::*field, std::string_view name, std::string_view verb) {
+    const auto n = d.documents.size();
+    std::vector<std::uint8_t> state(n, 0);  // 0 new, 1 on the stack, 2 done
+    std::vector<std::size_t> place(n);      // where on the stack, while on it
+    std::vector<std::pair<index, std::uint32_t>> stack;  // (document, next link)
+    for (index start = 0; start < n; ++start) {
+      if (state[start] != 0) continue;
+      state[start] = 1;
+      place[start] = 0;
+      stack.emplace_back(start, 0);
+      while (!stack.empty()) {
+        const auto [v, k] = stack.back();
+        const auto l = d.documents[v].*field;
+        if (k == l.length) {
+          state[v] = 2;
+          stack.pop_back();
+          continue;
+        }
+        ++stack.back().second;
+        const index w = d.index_lists[l.offset + k];
+        if (w == no_index || w == v) continue;  // unresolved, or reported as a self-reference
+        if (state[w] == 1) {
+          std::vector<std::string_view> members;
+          for (std::size_t i = place[w]; i < stack.size(); ++i) members.push_back(d.str(d.documents[stack[i].first].id));
+          report(path_parts{entity_kind::document, v, name, k}.str(), "document-cycle",
+                 "the documents " + std::string(verb) + " each other in a cycle" + cycle_text(members, "documents"));
+        } else if (state[w] == 0) {
+          state[w] = 1;
+          place[w] = stack.size();
+          stack.emplace_back(w, 0);
+        }
+      }
     }
   }
 
@@ -734,10 +938,6 @@ struct network_builder::impl {
     }
   }
 
-  static bool blank(std::string_view s) {
-    return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
-  }
-
   void index_roles() {
     // Programs' roles first, then tasks'; both already grouped by target in order.
     const auto shift = static_cast<std::uint32_t>(program_roles.size());
@@ -788,7 +988,34 @@ network_builder::~network_builder() = default;
 network_builder::network_builder(network_builder&&) noexcept = default;
 network_builder& network_builder::operator=(network_builder&&) noexcept = default;
 
-void network_builder::set_meta(danvan::meta m) { impl_->meta = std::move(m); }
+void network_builder::set_meta(danvan::meta m) {
+  // A BCP 47 tag as the schema's pattern has it: a language, then subtags.
+  auto tag = [](std::string_view s) {
+    auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+    auto alnum = [&](char c) { return lower(c) || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
+    const auto cut = std::min(s.find('-'), s.size());
+    bool ok = cut >= 2 && cut <= 3 && std::all_of(s.begin(), s.begin() + cut, lower);
+    for (std::size_t from = cut; ok && from < s.size();) {
+      const auto next = std::min(s.find('-', from + 1), s.size());
+      ok = next - from - 1 >= 1 && next - from - 1 <= 8 && std::all_of(s.begin() + from + 1, s.begin() + next, alnum);
+      from = next;
+    }
+    return ok;
+  };
+  if (!tag(m.language)) {
+    // `VI`, `vi_VN`: the tag meant, spelt as BCP 47 spells it.
+    std::string fixed = m.language;
+    std::replace(fixed.begin(), fixed.end(), '_', '-');
+    for (auto& c : std::span(fixed).first(std::min(fixed.find('-'), fixed.size())))
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    const std::string suggestion = tag(fixed) ? fixed : std::string{};
+    impl_->report("/meta/language", "bad-value",
+                  "`" + m.language + "` is not a language tag: write a BCP 47 tag such as `vi` or `en-US`" +
+                      (suggestion.empty() ? std::string{} : "; did you mean `" + suggestion + "`?"),
+                  suggestion);
+  }
+  impl_->meta = std::move(m);
+}
 void network_builder::set_extra(std::string json_object) { impl_->extra = std::move(json_object); }
 void network_builder::report(problem p) {
   if (p.file.empty()) p.file = impl_->file;
@@ -801,6 +1028,8 @@ std::size_t network_builder::max_problems() const noexcept { return impl_->max_p
 
 void network_builder::add_role(role_def def) {
   const auto pos = impl_->roles_declared++;
+  const std::string at = "/roles/" + std::to_string(pos);
+  impl_->check_items(def.labels, [&](std::size_t i) { return at + "/labels/" + std::to_string(i); }, "a label");
   try {
     impl_->vocabulary.add(std::move(def));
   } catch (const error& e) {
@@ -866,6 +1095,7 @@ void network_builder::add(document v) {
   r.title = I.str(v.title);
   r.date = v.date;
   r.issued_by = I.ref(entity_kind::organization, v.issued_by, {K, pos, "issued_by"});
+  I.check_reference_parts(v, pos);
   // ref_list may grow the record vector's neighbours only, not the vector itself,
   // but keep the reference fresh anyway: collect the lists first.
   const auto continues = I.ref_list(K, v.continues, {K, pos, "continues"});
@@ -954,9 +1184,15 @@ void network_builder::add(event v) {
     rec.topics = I.ref_list(entity_kind::topic, sh.topics, {K, pos, "shares", step, "topics"});
     rec.areas = I.ref_list(entity_kind::area, sh.areas, {K, pos, "shares", step, "areas"});
     std::vector<std::string> programs, tasks;
-    for (const auto& item : sh.items) (item.starts_with(id_prefix(entity_kind::program)) ? programs : tasks).push_back(item);
-    rec.programs = I.ref_list(entity_kind::program, programs, {K, pos, "shares", step, "items"});
-    rec.tasks = I.ref_list(entity_kind::task, tasks, {K, pos, "shares", step, "items"});
+    std::vector<std::size_t> program_at, task_at;  // their places in `items`
+    I.check_items(sh.items, [&](std::size_t j) { return path_parts{K, pos, "shares", step, "items", static_cast<std::int64_t>(j)}.str(); });
+    for (std::size_t j = 0; j < sh.items.size(); ++j) {
+      const bool program = sh.items[j].starts_with(id_prefix(entity_kind::program));
+      (program ? programs : tasks).push_back(sh.items[j]);
+      (program ? program_at : task_at).push_back(j);
+    }
+    rec.programs = I.ref_list(entity_kind::program, programs, {K, pos, "shares", step, "items"}, &program_at);
+    rec.tasks = I.ref_list(entity_kind::task, tasks, {K, pos, "shares", step, "items"}, &task_at);
     if (sh.topics.empty() && sh.areas.empty() && sh.items.empty())
       I.report(path_parts{K, pos, "shares", step}.str(), "missing-field", "a share divides by `topics`, `areas` or `items`");
     I.d.shares.push_back(rec);
@@ -1008,6 +1244,7 @@ network network_builder::build() && {
   I.check_hierarchy(I.d.organizations, entity_kind::organization);
   I.check_hierarchy(I.d.areas, entity_kind::area);
   I.check_hierarchy(I.d.topics, entity_kind::topic);
+  I.check_document_links();
   I.check_events();
   if (I.problem_total > 0) {
     std::stable_sort(I.problems.begin(), I.problems.end(),

@@ -9,6 +9,7 @@ into these classes (``bindings/register_errors.cpp``); the message is the C++ on
 from __future__ import annotations
 
 import os as _os
+import re as _re
 from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Sequence
 
@@ -25,6 +26,9 @@ class Error(Exception):
     ...     print(type(e).__name__)
     ParseError
     """
+
+
+_CONTROL = _re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -51,13 +55,14 @@ class Problem:
     suggestion: str = ""
 
     def __str__(self) -> str:
-        # The same text as the C++ danvan::problem::to_string().
+        # The same text as the C++ danvan::problem::to_string(): one line, its control
+        # characters written \u0000.
         s = self.file or "<input>"
         if self.line > 0:
             s += f":{self.line}:{self.column}"
         if self.path:
             s += f":{self.path}"
-        return f"{s}: {self.message}"
+        return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", f"{s}: {self.message}")
 
 
 class ParseError(Error, ValueError):

@@ -77,6 +77,13 @@ _KINDS: Tuple[str, ...] = ("area", "topic", "organization", "document", "program
 _PLURALS: Dict[str, str] = {k: k + "s" for k in _KINDS}
 
 
+def _utf8(text: str) -> Union[str, bytes]:
+    """``text`` for the core. A ``str`` with a lone surrogate has no UTF-8 form (pybind11
+    would refuse it as "incompatible function arguments"): its code units go as the
+    ill-formed UTF-8 they would encode to, which no id of a network is."""
+    return text if text.isascii() else text.encode("utf-8", "surrogatepass")
+
+
 def _extra(text: str) -> Dict[str, Any]:
     return json.loads(text) if text else {}
 
@@ -714,7 +721,7 @@ class EntityCollection(Sequence[E]):
     def __getitem__(self, key: slice) -> List[E]: ...
     def __getitem__(self, key):
         if isinstance(key, str):
-            return self._cls(self._core.view(self._kind, self._core.at(self._kind, key)))
+            return self._cls(self._core.view(self._kind, self._core.at(self._kind, _utf8(key))))
         if isinstance(key, slice):
             return [self[i] for i in range(*key.indices(len(self)))]
         try:
@@ -732,7 +739,7 @@ class EntityCollection(Sequence[E]):
 
     def __contains__(self, item: object) -> bool:
         if isinstance(item, str):
-            return self._core.find(self._kind, item) is not None
+            return self._core.find(self._kind, _utf8(item)) is not None
         if isinstance(item, self._cls):
             pos = item.position
             return pos < len(self) and self._core.view(self._kind, pos) == item._v
@@ -740,13 +747,13 @@ class EntityCollection(Sequence[E]):
 
     def get(self, id: str, default: Any = None) -> Optional[E]:
         """The entity with this id, or ``default``."""
-        pos = self._core.find(self._kind, id)
+        pos = self._core.find(self._kind, _utf8(id))
         return default if pos is None else self._cls(self._core.view(self._kind, pos))
 
     def index(self, item: Any, start: int = 0, stop: Optional[int] = None) -> int:  # type: ignore[override]
         """The position of an entity (or of the entity with this id)."""
         if isinstance(item, str):
-            pos = self._core.find(self._kind, item)
+            pos = self._core.find(self._kind, _utf8(item))
         else:
             pos = item.position if item in self else None
         lo, hi, _ = slice(start, stop).indices(len(self))
@@ -899,15 +906,26 @@ class Network(ResponsibilityMixin, OverlapMixin, FramesMixin, TimeMixin):
     def load(cls, path: PathLike, *, max_problems: int = 100) -> "Network":
         """Reads a network from a danvan JSON file.
 
-        Raises :class:`danvan.FileError` (unreadable), :class:`danvan.ParseError` (not
-        JSON; with line and column) or :class:`danvan.ValidationError` (every problem,
-        each with its JSON path; at most ``max_problems`` in detail).
+        Raises :class:`danvan.FileError` (unreadable, or a name with a NUL),
+        :class:`danvan.ParseError` (not JSON; with line and column) or
+        :class:`danvan.ValidationError` (every problem, each with its JSON path; at most
+        ``max_problems`` in detail); like :func:`open`, ``TypeError`` for what is no path
+        and ``UnicodeEncodeError`` for a name the file system cannot encode.
         """
         return cls._from_core(_core.Network.load(os.fspath(path), max_problems))
 
     @classmethod
     def loads(cls, text: Union[str, bytes], *, label: str = "<string>", max_problems: int = 100) -> "Network":
-        """Reads a network from JSON text; ``label`` names the text in error messages."""
+        """Reads a network from JSON text; ``label`` names the text in error messages.
+
+        A ``str`` holding a lone surrogate (from a bad decode) is not Unicode text: it is
+        read as the ill-formed UTF-8 it would encode to, and gives a
+        :class:`danvan.ParseError` at its line and column.
+        """
+        if isinstance(text, str):
+            text = text.encode("utf-8", "surrogatepass")
+        if isinstance(label, str):
+            label = label.encode("utf-8", "backslashreplace")
         return cls._from_core(_core.Network.loads(text, label, max_problems))
 
     def dumps(self) -> str:
@@ -915,8 +933,9 @@ class Network(ResponsibilityMixin, OverlapMixin, FramesMixin, TimeMixin):
         return self._core.dumps()
 
     def save(self, path: PathLike) -> None:
-        """Writes :meth:`dumps` to ``path`` atomically (temporary file, then rename).
-        On error the old file is left as it was and :class:`danvan.FileError` is raised."""
+        """Writes :meth:`dumps` to ``path`` atomically (temporary file, then rename); through
+        a symbolic link, to the file it leads to. On error the old file is left as it was
+        and :class:`danvan.FileError` is raised (as for :meth:`load`, also for a name with a NUL)."""
         self._core.save(os.fspath(path))
 
     def __reduce__(self):
@@ -1055,7 +1074,7 @@ class Network(ResponsibilityMixin, OverlapMixin, FramesMixin, TimeMixin):
     def __contains__(self, item: object) -> bool:
         if isinstance(item, str):
             kind = self._kind_of(item)
-            return kind is not None and self._core.find(kind, item) is not None
+            return kind is not None and self._core.find(kind, _utf8(item)) is not None
         if isinstance(item, Entity):
             return item in self.collection(item.entity_kind)
         if isinstance(item, Role):

@@ -8,17 +8,24 @@
 // a text, a second pass that finds the exact line and column of the mistake.
 #include <danvan/builder.hpp>
 #include <danvan/detail/huge_pages.hpp>
+#include <danvan/detail/read_file.hpp>
 #include <danvan/detail/suggest.hpp>
 #include <danvan/io/json.hpp>
 
 #include <nlohmann/json.hpp>
 #include <simdjson.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
-#include <fstream>
+#include <charconv>
+#include <cmath>
 #include <cstdint>
+#include <cstdlib>
+#include <cstring>
 #include <initializer_list>
 
 namespace danvan {
@@ -55,6 +62,58 @@ std::string quoted_list(std::initializer_list<std::string_view> words) {
   std::string s;
   for (auto w : words) s += (s.empty() ? "`" : ", `") + std::string(w) + "`";
   return s;
+}
+
+/// A key as a step of a JSON pointer (RFC 6901).
+std::string pointer_step(std::string_view key) {
+  std::string s;
+  for (char c : key) s += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+  return s;
+}
+
+/// The keys that appear more than once in an object, each once.
+std::vector<std::string_view> repeated_keys(dom::object obj) {
+  std::vector<std::string_view> keys;
+  for (auto field : obj) keys.push_back(field.key);
+  std::sort(keys.begin(), keys.end());
+  std::vector<std::string_view> repeated;
+  for (std::size_t i = 1; i < keys.size(); ++i)
+    if (keys[i] == keys[i - 1] && (repeated.empty() || repeated.back() != keys[i])) repeated.push_back(keys[i]);
+  return repeated;
+}
+
+/// A value kept verbatim in an `extra` object. nlohmann/json would keep only the last
+/// of two equal keys, and a save would lose the other value: those are reported, at
+/// any depth (without recursion: the depth limit is the caller's to choose).
+json kept_verbatim(dom::element value, std::string path, network_builder& out) {
+  struct step {
+    dom::element value;
+    std::size_t parent;  // length of the parent's path
+    std::string name;    // this value's step below it
+  };
+  std::vector<step> todo{{value, 0, std::move(path)}};
+  std::string at;
+  while (!todo.empty()) {
+    step s = std::move(todo.back());
+    todo.pop_back();
+    at.resize(s.parent);
+    at += s.name;
+    if (dom::object o; s.value.get_object().get(o) == simdjson::SUCCESS) {
+      for (auto key : repeated_keys(o))
+        out.report(problem{{}, at + "/" + pointer_step(key), 0, 0, "duplicate-field",
+                           "the key `" + std::string(key) + "` appears twice; `extra` keeps one value per key", {}});
+      for (auto field : o)
+        if (field.value.is_object() || field.value.is_array())
+          todo.push_back({field.value, at.size(), "/" + pointer_step(field.key)});
+    } else if (dom::array a; s.value.get_array().get(a) == simdjson::SUCCESS) {
+      std::size_t i = 0;
+      for (dom::element item : a) {
+        if (item.is_object() || item.is_array()) todo.push_back({item, at.size(), "/" + std::to_string(i)});
+        ++i;
+      }
+    }
+  }
+  return json::parse(simdjson::to_string(value));
 }
 
 /// Reads the fields of one JSON object into a value, reporting each problem with
@@ -266,7 +325,7 @@ class object_reader {
   std::string finish() {
     json extra = json::object();
     if (auto e = get("extra")) {
-      if (e->is_object()) extra = json::parse(simdjson::to_string(*e));
+      if (e->is_object()) extra = kept_verbatim(*e, path_ + "/extra", out_);
       else report("extra", "wrong-type", "`extra` must be an object, found " + type_word(*e));
     }
     check_duplicate_keys();
@@ -275,14 +334,14 @@ class object_reader {
       if (k == "extra" || std::find(known_.begin(), known_.end(), k) != known_.end()) continue;
       const std::string key(k);
       if (auto typo = near_miss(k)) {
-        report(key, "unknown-field", "unknown field `" + key + "`; did you mean `" + *typo + "`?", *typo);
+        report(pointer_step(key), "unknown-field", "unknown field `" + key + "`; did you mean `" + *typo + "`?", *typo);
         continue;
       }
       if (extra.contains(key)) {
-        report(key, "duplicate-field", "`" + key + "` is both a field and a key of `extra`");
+        report(pointer_step(key), "duplicate-field", "`" + key + "` is both a field and a key of `extra`");
         continue;
       }
-      extra[key] = json::parse(simdjson::to_string(field.value));
+      extra[key] = kept_verbatim(field.value, path_ + "/" + pointer_step(key), out_);
     }
     return extra.empty() ? std::string{} : extra.dump(-1, ' ', false, json::error_handler_t::strict);
   }
@@ -294,7 +353,7 @@ class object_reader {
       const std::string_view k = field.key;
       if (std::find(known_.begin(), known_.end(), k) != known_.end()) continue;
       auto typo = near_miss(k);
-      report(std::string(k), "unknown-field",
+      report(pointer_step(k), "unknown-field",
              "unknown field `" + std::string(k) + "`" + (typo ? "; did you mean `" + *typo + "`?" : "") +
                  " (known: " + known_list() + ")",
              typo.value_or(""));
@@ -304,12 +363,8 @@ class object_reader {
  private:
   /// JSON allows a key twice; the format does not (which one would win is a guess).
   void check_duplicate_keys() {
-    std::vector<std::string_view> seen;
-    for (auto field : obj_) {
-      if (std::find(seen.begin(), seen.end(), field.key) != seen.end())
-        report(std::string(field.key), "duplicate-field", "the key `" + std::string(field.key) + "` appears twice");
-      seen.push_back(field.key);
-    }
+    for (auto key : repeated_keys(obj_))
+      report(pointer_step(key), "duplicate-field", "the key `" + std::string(key) + "` appears twice");
   }
   std::optional<std::string> near_miss(std::string_view k) const {
     for (auto f : known_)
@@ -612,9 +667,80 @@ std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size
   return {line, column};
 }
 
+/// The offset of the first byte outside the strings of a JSON text for which
+/// `stop(offset)` is true, or npos. The text must be well formed up to there.
+template <class F> std::size_t find_outside_strings(std::string_view text, F&& stop) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '"') {
+      for (++i; i < text.size() && text[i] != '"'; ++i)
+        if (text[i] == '\\') ++i;
+    } else if (stop(i)) {
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
+/// The first number that neither a 64-bit integer nor a double holds (JSON allows
+/// any size; simdjson and danvan do not): its offset and length, or nothing.
+std::optional<std::pair<std::size_t, std::size_t>> number_out_of_range(std::string_view text) {
+  std::size_t length = 0, end = 0;
+  const std::size_t at = find_outside_strings(text, [&](std::size_t i) {
+    const char c = text[i];
+    if (i < end || (c != '-' && (c < '0' || c > '9'))) return false;
+    end = text.find_first_not_of("+-.0123456789eE", i);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view token = text.substr(i, end - i);
+    length = token.size();
+    // A decimal too small for a double is read as 0, as simdjson reads it: only overflow counts.
+    if (token.find_first_of(".eE") != std::string::npos) return std::isinf(std::strtod(std::string(token).c_str(), nullptr));
+    std::int64_t s;
+    std::uint64_t u;
+    const char* last = token.data() + token.size();
+    return std::from_chars(token.data(), last, s).ec == std::errc::result_out_of_range &&
+           std::from_chars(token.data(), last, u).ec != std::errc{};
+  });
+  if (at == std::string_view::npos) return std::nullopt;
+  return std::pair{at, length};
+}
+
+/// Where an ill-formed UTF-8 sequence starts, given the byte where a decoder gave up:
+/// at the lead byte of the sequence that byte cannot complete, or at that byte.
+std::size_t utf8_sequence_start(std::string_view text, std::size_t byte) {
+  for (std::size_t back = 1; back <= 3 && back <= byte; ++back) {
+    const auto c = static_cast<unsigned char>(text[byte - back]);
+    if ((c & 0xC0) == 0x80) continue;  // a continuation byte: the lead is further back
+    const std::size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    return back < length ? byte - back : byte;
+  }
+  return byte;
+}
+
+[[noreturn]] void throw_at(std::string_view text, const std::string& label, std::size_t byte, std::string rule,
+                           std::string message) {
+  auto [line, column] = line_column(text, byte);
+  throw parse_error(problem{label, {}, line, column, std::move(rule), std::move(message), {}});
+}
+
 /// Where and why a text is not JSON: nlohmann/json's parser reads it again and
 /// names the first offending byte, which simdjson does not.
-[[noreturn]] void throw_syntax_error(std::string_view text, const std::string& label, simdjson::error_code code) {
+[[noreturn]] void throw_syntax_error(std::string_view text, const std::string& label, simdjson::error_code code,
+                                     std::size_t max_depth) {
+  if (code == simdjson::EMPTY) {
+    // Only white space: say so at its end without a second pass over it.
+    throw_at(text, label, text.size(), "syntax", "invalid JSON: unexpected end of input; the file holds only white space");
+  }
+  if (code == simdjson::DEPTH_ERROR) {
+    // simdjson checks the structure before the depth: all before the deep bracket is well formed.
+    std::size_t depth = 0;
+    const std::size_t at = find_outside_strings(text, [&](std::size_t i) {
+      if (text[i] == '[' || text[i] == '{') return ++depth > max_depth;
+      if (text[i] == ']' || text[i] == '}') --depth;
+      return false;
+    });
+    throw_at(text, label, at, "too-deep",
+             "JSON nested deeper than " + std::to_string(max_depth) + " levels; a danvan file needs no more than 6");
+  }
   struct no_dom : nlohmann::json_sax<json> {
     bool null() override { return true; }
     bool boolean(bool) override { return true; }
@@ -628,30 +754,65 @@ std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size
     bool end_object() override { return true; }
     bool start_array(std::size_t) override { return true; }
     bool end_array() override { return true; }
-    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
+    bool parse_error(std::size_t position, const std::string& token, const nlohmann::detail::exception& e) override {
+      // A number too large for a double is an out_of_range, not a parse_error: keep
+      // what every error has.
+      failed = true;
+      overflow = e.id == 406;
       message = e.what();
-      byte = dynamic_cast<const nlohmann::detail::parse_error&>(e).byte;
+      end = position;
+      last_token = token;
       return false;
     }
-    std::string message;
-    std::size_t byte = 0;
+    bool failed = false, overflow = false;
+    std::string message, last_token;
+    std::size_t end = 0;  // bytes read, up to and including the offending one
   } sax;
-  if (code == simdjson::EMPTY) {
-    // Only white space: say so at its end without a second pass over it.
-    auto [line, column] = line_column(text, text.size());
-    throw parse_error(problem{label, {}, line, column, "syntax", "invalid JSON: unexpected end of input; the file holds only white space", {}});
-  }
   json::sax_parse(text.begin(), text.end(), &sax);
-  if (sax.message.empty())
+  if (!sax.failed || sax.overflow) {
+    // JSON, but simdjson takes no number beyond 64 bits (nlohmann/json takes integers).
+    if (auto number = number_out_of_range(text)) {
+      const auto [at, length] = *number;
+      throw_at(text, label, at, "number-out-of-range",
+               "number out of range: `" + std::string(text.substr(at, std::min<std::size_t>(length, 40))) +
+                   (length > 40 ? "…" : "") +
+                   "` (danvan reads integers from -2^63 to 2^64-1 and decimals up to about ±1.8e308; "
+                   "write it as a string to keep it)");
+    }
     throw parse_error(problem{label, {}, 0, 0, "syntax", std::string("invalid JSON: ") + simdjson::error_message(code), {}});
-  const std::size_t byte = sax.byte > 0 ? sax.byte - 1 : 0;
-  auto [line, column] = line_column(text, byte);
-  std::string what = sax.message;
+  }
   // nlohmann's message: "[json.exception.parse_error.101] parse error at line L, column C: <what>; last read: '...'"
+  std::string what = sax.message;
   if (auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
   // "last read" echoes raw input bytes, which may not be UTF-8: name the byte offset instead.
   if (auto last = what.find("; last read:"); last != std::string::npos) what.erase(last);
-  throw parse_error(problem{label, {}, line, column, "syntax", "invalid JSON: " + what + " (byte " + std::to_string(byte) + ")", {}});
+  std::size_t byte = sax.end > 0 ? sax.end - 1 : 0;
+  if (const auto unexpected = what.find("- unexpected "); unexpected != std::string::npos) {
+    // A whole token came where it cannot stand: point at its start, not its end. The
+    // lexer's token text is exact for strings and numbers only.
+    const std::string_view token = std::string_view(what).substr(unexpected + 13);
+    const std::string_view name = token.substr(0, token.find(';'));
+    const std::size_t length = name == "string literal" || name == "number literal" ? sax.last_token.size()
+                               : name == "false literal"                             ? 5
+                               : name.ends_with(" literal")                          ? 4
+                               : name == "end of input"                              ? 0
+                                                                                     : 1;
+    byte = sax.end - std::min(length, sax.end);
+    // A value where `,` or the closing bracket must come: the comma is missing after the
+    // previous value, which may be lines before.
+    const bool value_next = name.ends_with(" literal") || name == "'['" || name == "'{'";
+    const bool in_object = what.ends_with("expected '}'"), in_array = what.ends_with("expected ']'");
+    if (value_next && (in_object || in_array)) {
+      while (byte > 0 && std::string_view(" \t\r\n").find(text[byte - 1]) != std::string_view::npos) --byte;
+      throw_at(text, label, byte, "syntax",
+               std::string("invalid JSON: missing comma before the next ") +
+                   (in_object ? "member of the object" : "element of the array") + " (byte " + std::to_string(byte) + ")");
+    }
+  } else if (what.find("UTF-8") != std::string::npos) {
+    byte = utf8_sequence_start(text, byte);
+  }
+  byte = std::min(byte, text.size());
+  throw_at(text, label, byte, "syntax", "invalid JSON: " + what + " (byte " + std::to_string(byte) + ")");
 }
 
 /// How many roles the tasks (or programs) of a collection hold, for the builder to
@@ -687,17 +848,23 @@ network read_document(dom::element doc, const std::string& label, const load_opt
                                     std::string(format_version)}});
   }
 
+  // `extra` first, so that a top-level key that is also one of its keys is found
+  // wherever it stands.
   json top_extra = json::object();
+  if (dom::element extra; top.at_key("extra").get(extra) == simdjson::SUCCESS) {
+    if (extra.is_object()) top_extra = kept_verbatim(extra, "/extra", out);
+    else out.report(problem{{}, "/extra", 0, 0, "wrong-type", "`extra` must be an object, found " + type_word(extra), {}});
+  }
   std::vector<std::string_view> seen;
   for (auto field : top) {
     const std::string_view key = field.key;
-    const std::string path = "/" + std::string(key);
+    const std::string path = "/" + pointer_step(key);
     if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
       out.report(problem{{}, path, 0, 0, "duplicate-field", "the top-level key `" + std::string(key) + "` appears twice", {}});
       continue;
     }
     seen.push_back(key);
-    if (key == "danvan") continue;
+    if (key == "danvan" || key == "extra") continue;
     const dom::element value = field.value;
     auto kind = std::find_if(entity_collections.begin(), entity_collections.end(),
                              [&](const auto& c) { return c.first == key; });
@@ -724,9 +891,6 @@ network read_document(dom::element doc, const std::string& label, const load_opt
       dom::object o;
       if (value.get_object().get(o) == simdjson::SUCCESS) out.set_meta(read_meta(o, out));
       else out.report(problem{{}, "/meta", 0, 0, "wrong-type", "`meta` must be an object, found " + type_word(value), {}});
-    } else if (key == "extra") {
-      if (value.is_object()) top_extra.update(json::parse(simdjson::to_string(value)));
-      else out.report(problem{{}, "/extra", 0, 0, "wrong-type", "`extra` must be an object, found " + type_word(value), {}});
     } else {
       std::optional<std::string_view> typo;
       for (auto k : top_level_keys)
@@ -738,15 +902,19 @@ network read_document(dom::element doc, const std::string& label, const load_opt
       else if (top_extra.contains(name))
         out.report(problem{{}, path, 0, 0, "duplicate-field", "`" + name + "` is both a top-level field and a key of `extra`", {}});
       else
-        top_extra[name] = json::parse(simdjson::to_string(value));
+        top_extra[name] = kept_verbatim(value, path, out);
     }
   }
   if (!top_extra.empty()) out.set_extra(top_extra.dump());
   return std::move(out).build();
 }
 
-network read_network(const simdjson::padded_string& text, const std::string& label, const load_options& options) {
-  if (text.size() == 0)
+network read_network(const simdjson::padded_string& padded, const std::string& label, const load_options& options) {
+  std::string_view text(padded.data(), padded.size());
+  // A UTF-8 byte order mark says nothing in UTF-8: read what follows it, as most JSON
+  // tools do (simdjson leaves that to the caller). Columns count from after it.
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  if (text.empty())
     throw parse_error(problem{label, {}, 1, 1, "syntax", "the file is empty; a danvan file is a JSON object", {}});
   dom::parser parser;
   if (auto e = parser.allocate(text.size(), options.max_depth); e != simdjson::SUCCESS)
@@ -761,13 +929,9 @@ network read_network(const simdjson::padded_string& text, const std::string& lab
     detail::prefer_huge_pages(parser.doc.string_buf.get(), 5 * text.size() / 3);
   }
   dom::element doc;
-  const auto code = parser.parse(text).get(doc);
-  if (code == simdjson::DEPTH_ERROR)
-    throw parse_error(problem{label, {}, 0, 0, "too-deep",
-                              "JSON nested deeper than " + std::to_string(options.max_depth) +
-                                  " levels; a danvan file needs no more than 6",
-                              {}});
-  if (code != simdjson::SUCCESS) throw_syntax_error(std::string_view(text.data(), text.size()), label, code);
+  // The padding after the text is still there: no copy is needed.
+  const auto code = parser.parse(text.data(), text.size(), false).get(doc);
+  if (code != simdjson::SUCCESS) throw_syntax_error(text, label, code, options.max_depth);
   return read_document(doc, label, options);
 }
 
@@ -778,22 +942,60 @@ network loads(std::string_view text, std::string_view label, const load_options&
 }
 
 network load(const std::filesystem::path& file, const load_options& options) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(file, ec))
-    throw io_error(file.string(), "is a directory, not a file", std::make_error_code(std::errc::is_a_directory));
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
+  const std::string name = file.string();
+  auto fail = [&](const std::string& what, int why) {
+    throw io_error(name, what + (why ? std::string(": ") + std::strerror(why) : std::string()),
+                   std::error_code(why, std::generic_category()));
+  };
+  detail::check_file_name(file);
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
     const int why = errno;
-    throw io_error(file.string(), std::strerror(why), std::error_code(why, std::generic_category()));
+    throw io_error(name, std::strerror(why), std::error_code(why, std::generic_category()));
   }
-  in.seekg(0, std::ios::end);
-  const auto size = static_cast<std::size_t>(in.tellg());
-  in.seekg(0);
-  simdjson::padded_string text(size);
-  detail::prefer_huge_pages(text.data(), size);
-  if (size > 0 && !in.read(text.data(), static_cast<std::streamsize>(size)))
-    throw io_error(file.string(), "read failed");
-  return read_network(text, file.string(), options);
+  const struct closer {
+    int fd;
+    ~closer() { ::close(fd); }
+  } close_at_end{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) fail("cannot read", errno);
+  if (S_ISDIR(st.st_mode))
+    throw io_error(name, "is a directory, not a file", std::make_error_code(std::errc::is_a_directory));
+  constexpr std::size_t max_size = simdjson::SIMDJSON_MAXSIZE_BYTES;
+  const std::string too_large = "too large: danvan reads files of at most 4 GiB";
+  // Reads into `into` until the end of the file or `want` bytes; returns the count.
+  auto read_into = [&](char* into, std::size_t want) {
+    std::size_t done = 0;
+    while (done < want) {
+      const ssize_t n = ::read(fd, into + done, want - done);
+      if (n == 0) break;
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        fail("read failed", errno);
+      }
+      done += static_cast<std::size_t>(n);
+    }
+    return done;
+  };
+  if (S_ISREG(st.st_mode)) {
+    const auto size = static_cast<std::size_t>(st.st_size);
+    if (size > max_size) fail(too_large, EFBIG);
+    simdjson::padded_string text(size);
+    detail::prefer_huge_pages(text.data(), size);
+    const std::size_t got = read_into(text.data(), size);
+    if (got < size) return read_network(simdjson::padded_string(text.data(), got), name, options);  // it shrank
+    return read_network(text, name, options);
+  }
+  // A pipe, a terminal, /dev/stdin, <(...): no size to know in advance.
+  std::string text;
+  for (std::size_t got = 1; got > 0;) {
+    const std::size_t before = text.size();
+    text.resize(before + (std::size_t{1} << 16));
+    got = read_into(text.data() + before, std::size_t{1} << 16);
+    text.resize(before + got);
+    if (text.size() > max_size) fail(too_large, EFBIG);
+  }
+  return read_network(simdjson::padded_string(text), name, options);
 }
 
 }  // namespace danvan

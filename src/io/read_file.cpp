@@ -9,7 +9,13 @@
 
 namespace danvan::detail {
 
+void check_file_name(const std::filesystem::path& file) {
+  if (file.native().find('\0') != std::string::npos)
+    throw io_error(file.string(), "the file name contains a NUL character", std::make_error_code(std::errc::invalid_argument));
+}
+
 std::string read_file(const std::filesystem::path& file, std::string_view what) {
+  check_file_name(file);
   std::ifstream in(file, std::ios::binary);
   if (!in) {
     const int why = errno;

@@ -392,6 +392,7 @@ gazetteer gazetteer::loads(std::string_view json_text, std::string_view label) {
 }
 
 gazetteer gazetteer::load(const fs::path& path) {
+  danvan::detail::check_file_name(path);
   std::error_code ec;
   std::vector<fs::path> files;
   if (fs::is_directory(path, ec)) {

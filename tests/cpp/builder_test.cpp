@@ -143,4 +143,109 @@ TEST_F(BuilderTest, RejectsBadRoleDeclarations) {
   }
 }
 
+/// rule@path: message, for each problem the build reports.
+std::vector<std::string> problems_of(danvan::network_builder& b) {
+  try {
+    (void)std::move(b).build();
+  } catch (const danvan::validation_error& e) {
+    std::vector<std::string> out;
+    for (const auto& p : e.problems()) out.push_back(p.rule + "@" + p.path + ": " + p.message);
+    return out;
+  }
+  ADD_FAILURE() << "built without problems";
+  return {};
+}
+
+TEST_F(BuilderTest, TextFieldsFollowTheSchemasPatterns) {
+  danvan::network_builder b;
+  b.add(org("org:a", "\xC2\xA0\t\xE3\x80\x80"));  // U+00A0, tab, U+3000: only white space
+  auto a = org("org:b", "Ban B");
+  a.aliases = {"Ban B", " ", "B", "Ban B"};
+  b.add(a);
+  danvan::document d;
+  d.id = "doc:1";
+  d.name = "Nghị quyết";
+  d.type = "NQ-TW";
+  d.number = "21\xE2\x80\x83" "a";  // U+2003 em space
+  d.issuer = "TU/HU";
+  d.term = "12";
+  d.replaces = {"doc:1"};
+  b.add(d);
+  b.add_role({"teach", {"giảng dạy", "", "giảng dạy"}, danvan::raci::C, {}});
+  b.set_meta({.language = "Tiếng Việt"});
+  const auto got = problems_of(b);
+  const std::vector<std::string> want{
+      "bad-value@/meta/language: `Tiếng Việt` is not a language tag: write a BCP 47 tag such as `vi` or `en-US`",
+      "bad-value@/roles/0/labels/1: a label must not be empty or only white space",
+      "duplicate-item@/roles/0/labels/2: `giảng dạy` is listed twice (first at /roles/0/labels/0)",
+      "missing-field@/organizations/0/name: the organization has no name: `\xC2\xA0\t\xE3\x80\x80` is only white space",
+      "bad-value@/organizations/1/aliases/1: an alias must not be empty or only white space",
+      "duplicate-item@/organizations/1/aliases/3: `Ban B` is listed twice (first at /organizations/1/aliases/0)",
+      "bad-value@/documents/0/issuer: `TU/HU` is not an issuer code: it has no white space or `/` (`TW`, `BDVTU-BCHQST-CAT`, `QH15`)",
+      "bad-value@/documents/0/number: `21\xE2\x80\x83" "a` is not a document number: a number has no white space (`21`, `202/2025`)",
+      "self-reference@/documents/0/replaces/0: the document replaces itself",
+      "bad-value@/documents/0/term: `12` is not a term: write the term (khóa) in Roman numerals, as documents do (`XII`); did you mean `XII`?",
+      "bad-value@/documents/0/type: `NQ-TW` is not a document type: a type has no white space, `/` or `-` (the reference "
+      "`21-CT/TW` has type `CT`, number `21` and issuer `TW`)"};
+  EXPECT_EQ(got, want);
+}
+
+TEST_F(BuilderTest, IdsHaveNoWhiteSpaceOrControlCharacter) {
+  danvan::network_builder b;
+  b.add(org("org:ok-\xE1\xBB\x89nh", "Tỉnh"));  // letters beyond ASCII are fine
+  b.add(org(std::string("org:a\0b", 7), "A"));
+  b.add(org("org:a\xE2\x80\xA8", "B"));  // U+2028 line separator
+  auto t = task("task:t", {{"org:\xEF\xBB\xBFx", "lead"}});  // U+FEFF
+  t.roles[0].carried_from = danvan::role_origin{"org:x\x7F", "event:e\xC2\x85", {}};  // DEL, NEL
+  b.add(t);
+  const auto got = problems_of(b);
+  ASSERT_EQ(got.size(), 5u) << ::testing::PrintToString(got);
+  EXPECT_NE(got[0].find("wrong-id-prefix@/organizations/1/id: "), std::string::npos);
+  EXPECT_NE(got[0].find("(it has U+0000 at character 6)"), std::string::npos) << got[0];
+  EXPECT_NE(got[1].find("(it has U+2028 at character 6)"), std::string::npos) << got[1];
+  EXPECT_NE(got[2].find("@/tasks/0/roles/0/carried_from/event: `event:e\xC2\x85` is not an event id: "), std::string::npos) << got[2];
+  EXPECT_NE(got[2].find("(it has U+0085 at character 8)"), std::string::npos) << got[2];
+  EXPECT_NE(got[3].find("@/tasks/0/roles/0/carried_from/org: "), std::string::npos) << got[3];
+  EXPECT_NE(got[4].find("wrong-id-prefix@/tasks/0/roles/0/org: `org:\xEF\xBB\xBFx` is not an organization id: "), std::string::npos) << got[4];
+  EXPECT_NE(got[4].find("(it has U+FEFF at character 5)"), std::string::npos) << got[4];
+}
+
+TEST_F(BuilderTest, AListNamesEachItemOnce) {
+  danvan::network_builder b;
+  for (const char* id : {"org:a", "org:b", "org:c"}) b.add(org(id, id));
+  b.add(task("task:t", {}));
+  b.add(danvan::program{{.id = "prog:p", .name = "P"}});
+  danvan::event e{{.id = "event:e", .name = "Chia"}, danvan::event_kind::split};
+  e.date = danvan::date(2025, 3, 1);
+  e.from = {"org:a"};
+  e.to = {"org:b", "org:c", "org:b"};
+  e.shares = {{"org:b", {}, {}, {"task:t", "prog:p", "task:t", "prog:p"}}};
+  b.add(e);
+  const auto got = problems_of(b);
+  EXPECT_EQ(got, (std::vector<std::string>{
+                     "duplicate-item@/events/0/shares/0/items/2: `task:t` is listed twice (first at /events/0/shares/0/items/0)",
+                     "duplicate-item@/events/0/shares/0/items/3: `prog:p` is listed twice (first at /events/0/shares/0/items/1)",
+                     "duplicate-item@/events/0/to/2: `org:b` is listed twice (first at /events/0/to/0)"}));
+}
+
+TEST_F(BuilderTest, CyclesOfReplacementAndLongCyclesAreReportedOnceAndShort) {
+  danvan::network_builder b;
+  // Three documents replace each other in turn; a fourth continues the first.
+  for (int i = 0; i < 3; ++i) {
+    danvan::document d{{.id = "doc:" + std::to_string(i), .name = "Văn bản"}};
+    d.replaces = {"doc:" + std::to_string((i + 1) % 3)};
+    d.continues = {"doc:0"};
+    b.add(d);
+  }
+  // A hierarchy cycle of 100,000 organizations: its length and ends, not its members.
+  constexpr int n = 100000;
+  for (int i = 0; i < n; ++i) b.add(org("org:" + std::to_string(i), "Ban", "org:" + std::to_string((i + 1) % n)));
+  const auto got = problems_of(b);
+  ASSERT_EQ(got.size(), 3u);
+  EXPECT_EQ(got[0], "hierarchy-cycle@/organizations/99999/parent: the organization hierarchy has a cycle of 100000 "
+                    "organizations: org:0 → org:1 → … → org:99999 → org:0");
+  EXPECT_EQ(got[1], "self-reference@/documents/0/continues/0: the document continues itself");
+  EXPECT_EQ(got[2], "document-cycle@/documents/2/replaces/0: the documents replace each other in a cycle: doc:0 → doc:1 → doc:2 → doc:0");
+}
+
 }  // namespace

@@ -101,10 +101,40 @@ def test_column_counts_characters_not_bytes():
     with pytest.raises(danvan.ParseError) as info:
         danvan.Network.loads(text)
     assert info.value.line == 1
-    # The core points at the last character of the unexpected token `"x"`
-    # (character 47; counted in bytes it would be 51).
-    assert info.value.column == text.index('"x"') + len('"x"')
-    assert len(text[: info.value.column].encode()) == 51
+    # The core points where the comma is missing, right after "Tỉnh ủy"
+    # (character 44; counted in bytes it would be 48).
+    assert info.value.column == text.index(' "x"') + 1 == 44
+    assert len(text[: info.value.column].encode()) == 48
+    assert "missing comma before the next member of the object" in info.value.problem.message
+
+
+def test_numbers_beyond_64_bits_are_parse_errors():
+    # Once a bare RuntimeError (std::bad_cast) for a double's overflow, and no place for a big integer.
+    for text, column in [("1e400", 1), ('{"danvan": "1", "extra": {"n": 18446744073709551616}}', 32)]:
+        with pytest.raises(danvan.ParseError) as info:
+            danvan.Network.loads(text, label="n.json")
+        e = info.value
+        assert (e.file, e.line, e.column, e.problem.rule) == ("n.json", 1, column, "number-out-of-range"), str(e)
+        assert str(e).startswith(f"n.json:1:{column}: number out of range: `")
+
+
+def test_a_byte_order_mark_is_skipped():
+    net = danvan.Network.loads('\ufeff{"danvan": "1", "meta": {"title": "BOM"}}')
+    assert net.meta.title == "BOM" and not net.dumps().startswith("\ufeff")
+    with pytest.raises(danvan.ParseError) as info:
+        danvan.Network.loads("\ufeff{,}")
+    assert (info.value.line, info.value.column) == (1, 2)
+
+
+def test_a_pipe_is_read_to_its_end(tmp_path):
+    # /dev/stdin, <(...): files without a size; once "read failed".
+    read, write = os.pipe()
+    with os.fdopen(write, "w", encoding="utf-8") as out:
+        out.write('{"danvan": "1", "meta": {"title": "pipe"}}')
+    try:
+        assert danvan.Network.load(f"/dev/fd/{read}").meta.title == "pipe"
+    finally:
+        os.close(read)
 
 
 def test_parse_error_names_the_file(tmp_path):
@@ -114,6 +144,54 @@ def test_parse_error_names_the_file(tmp_path):
         danvan.Network.load(bad)
     assert (info.value.file, info.value.line) == (str(bad), 3)
     assert str(info.value).startswith(f"{bad}:3:")
+
+
+# ---- text and names Python has but UTF-8 and file systems do not ----------------------
+
+
+def test_a_lone_surrogate_in_the_text_is_a_parse_error_at_its_place():
+    # Once "TypeError: incompatible function arguments".
+    with pytest.raises(danvan.ParseError) as info:
+        danvan.Network.loads('{"danvan": "1",\n "meta": {"title": "T\ud800"}}', label="s.json")
+    e = info.value
+    assert (e.file, e.line, e.column) == ("s.json", 2, 22), str(e)
+    assert "UTF-8" in e.problem.message
+
+
+def test_a_lone_surrogate_in_a_label_or_an_id_asked_for():
+    with pytest.raises(danvan.ParseError) as info:
+        danvan.Network.loads("{", label="net\udc80.json")
+    assert info.value.file == "net\\udc80.json"
+    net = danvan.Network.loads('{"danvan": "1", "organizations": [{"id": "org:a", "name": "A"}]}')
+    assert "org:\ud800" not in net and "org:\ud800" not in net.organizations
+    assert net.organizations.get("org:\ud800") is None
+    with pytest.raises(danvan.NotFoundError):
+        net.organizations["org:\ud800"]
+    with pytest.raises(danvan.NotFoundError):
+        net["org:\ud800"]
+
+
+def test_a_nul_in_a_label_leaves_the_message_whole():
+    with pytest.raises(danvan.ValidationError) as info:
+        danvan.Network.loads('{"danvan": "1", "topics": [{"id": "x", "name": "X"}]}', label="a\0b.json")
+    e = info.value
+    assert e.problems[0].file == "a\0b.json"
+    assert str(e) == str(e.problems[0]) and str(e).startswith("a\\u0000b.json:/topics/0/id: `x` is not a valid topic id")
+
+
+def test_a_nul_in_a_file_name_is_a_file_error(tmp_path):
+    net = danvan.Network.loads('{"danvan": "1"}')
+    for call in (lambda p: danvan.Network.load(p), net.save, danvan.load_rules, danvan.load_gazetteer):
+        with pytest.raises(danvan.FileError) as info:
+            call(str(tmp_path / "net.json\0.bak"))
+        assert info.value.errno == errno.EINVAL and "the file name contains a NUL character" in str(info.value)
+        assert "\\u0000.bak" in str(info.value)
+    assert list(tmp_path.iterdir()) == []
+    # What os.fsencode cannot take is refused as open() refuses it.
+    with pytest.raises(UnicodeEncodeError):
+        danvan.Network.load("net\ud800.json")
+    with pytest.raises(TypeError, match="expected str, bytes or os.PathLike"):
+        net.save(3)
 
 
 # ---- validation errors -------------------------------------------------------------
@@ -166,6 +244,18 @@ def test_missing_version():
     with pytest.raises(danvan.ValidationError) as info:
         danvan.Network.loads('{"organizations": []}')
     assert [(p.path, p.rule) for p in info.value.problems] == [("/danvan", "missing-field")]
+
+
+def test_a_long_cycle_is_told_by_its_length_and_ends():
+    # 100,000 organizations in one hierarchy cycle made a 1.3 MB message.
+    n = 100_000
+    doc = {"danvan": "1", "organizations": [{"id": f"org:{i}", "name": "Ban", "parent": f"org:{(i + 1) % n}"}
+                                            for i in range(n)]}
+    with pytest.raises(danvan.ValidationError) as info:
+        danvan.Network.loads(json.dumps(doc))
+    (p,) = info.value.problems
+    assert p.message == ("the organization hierarchy has a cycle of 100000 organizations: "
+                         "org:0 → org:1 → … → org:99999 → org:0")
 
 
 def test_problem_cap_keeps_the_total():

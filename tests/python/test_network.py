@@ -428,6 +428,24 @@ def test_save_then_load(net, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]
 
 
+def test_save_through_a_symbolic_link_writes_its_target(net, tmp_path):
+    (tmp_path / "real").mkdir()
+    target = tmp_path / "real" / "net.json"
+    target.write_text('{"danvan": "1"}', encoding="utf-8")
+    link = tmp_path / "net.json"
+    link.symlink_to("real/net.json")
+    net.save(link)
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == net.dumps()
+
+
+def test_save_removes_what_a_killed_save_left(net, tmp_path):
+    stale = tmp_path / ".out.json.tmp-0123456789abcdef"  # an older danvan's name, two hours old
+    stale.write_text("partial")
+    os.utime(stale, (stale.stat().st_atime - 7200, stale.stat().st_mtime - 7200))
+    net.save(tmp_path / "out.json")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]
+
+
 def test_save_into_missing_directory_raises_file_error(net, tmp_path):
     target = tmp_path / "missing" / "out.json"
     with pytest.raises(danvan.FileError) as info:

@@ -391,6 +391,43 @@ def test_schema_rejects_malformed_or_impossible_dates(validator, date):
     assert errors(validator, variant(set_path(["tasks", 0, "due"], date))) != []
 
 
+# ---- the loader and the schema agree ----
+
+# Files of tests/data/invalid/ whose one problem the schema can express: it rejects them too.
+LOADER_RULES_THE_SCHEMA_HAS = ["blank-name.json", "document-type.json", "event-repeats-organization.json",
+                               "id-control-character.json", "language-tag.json", "repeated-alias.json"]
+
+
+@pytest.mark.parametrize("name", LOADER_RULES_THE_SCHEMA_HAS)
+def test_schema_rejects_what_the_loader_rejects(validator, name):
+    assert errors(validator, load(ROOT / "tests" / "data" / "invalid" / name)) != []
+
+
+# Close to every line the loader draws, on the side it accepts.
+EDGES = {
+    "danvan": "1",
+    "meta": {"language": "vi-VN", "classification": "public"},
+    "roles": [{"name": "teach", "labels": ["giảng dạy", "dạy"], "raci": "C"}],
+    "organizations": [
+        {"id": "org:tỉnh-ủy", "name": "Tỉnh\u00a0ủy", "aliases": ["TU", " TU"], "kind": "party_committee",
+         "website": "kept in extra"},
+        {"id": "org:b\u200b", "name": "\u200b", "kind": "other"},  # a zero-width space is not white space
+    ],
+    "documents": [{"id": "doc:202/2025/NQ-QH15", "name": "Nghị quyết", "type": "QĐi", "number": "202/2025",
+                   "issuer": "BDVTU-BCHQST-CAT", "term": "XV", "replaces": ["doc:a"], "continues": ["doc:a"]},
+                  {"id": "doc:a", "name": "A", "extra": {"a": {"a": 1}, "b": [{"a": 1}, {"a": 2}]}}],
+}
+
+
+def test_what_danvan_saves_passes_the_schema(validator):
+    danvan = pytest.importorskip("danvan")
+    net = danvan.Network.loads(json.dumps(EDGES, ensure_ascii=False))
+    saved = json.loads(net.dumps())
+    assert errors(validator, saved) == []
+    for path in shipped_files():
+        assert errors(validator, json.loads(danvan.Network.load(path).dumps())) == [], path
+
+
 # ---- what danvan writes for time and change passes the schema, in canonical form ----
 
 TIME_FEATURES = """{"danvan": "1",

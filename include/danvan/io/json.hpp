@@ -20,10 +20,12 @@ struct load_options {
   std::size_t max_depth = 64;
 };
 
-/// Reads a network from a file. Throws danvan::io_error (unreadable),
-/// danvan::parse_error (not JSON: with line and column) or
-/// danvan::validation_error (every problem, each with its JSON path).
-/// Nothing is returned, and nothing is left behind, unless the whole file is valid.
+/// Reads a network from a file (a pipe or /dev/stdin too: read to its end). Throws
+/// danvan::io_error (unreadable, over 4 GiB, a name with a NUL), danvan::parse_error
+/// (not JSON, or beyond the limits of docs/format.md: with line and column) or
+/// danvan::validation_error (every problem, each with its JSON path). A UTF-8 byte
+/// order mark is skipped. Nothing is returned, and nothing is left behind, unless the
+/// whole file is valid.
 [[nodiscard]] network load(const std::filesystem::path& file, const load_options& options = {});
 
 /// Reads a network from JSON text; `label` names the text in problems.
@@ -37,7 +39,9 @@ struct load_options {
 
 /// Writes dumps(net) to `file` atomically: a temporary file in the same folder is
 /// written, flushed to disk and renamed over `file`. On error the old file is left
-/// as it was and danvan::io_error is thrown.
+/// as it was and danvan::io_error is thrown. Through a symbolic link, the file the
+/// link leads to is replaced and the link stays. Temporary files that killed saves of
+/// the same file left are removed first (their process gone, or older than an hour).
 void save(const network& net, const std::filesystem::path& file);
 
 }  // namespace danvan

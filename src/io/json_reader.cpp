@@ -723,9 +723,10 @@ std::size_t utf8_sequence_start(std::string_view text, std::size_t byte) {
 }
 
 /// Where and why a text is not JSON: nlohmann/json's parser reads it again and
-/// names the first offending byte, which simdjson does not.
-[[noreturn]] void throw_syntax_error(std::string_view text, const std::string& label, simdjson::error_code code,
-                                     std::size_t max_depth) {
+/// names the first offending byte, which simdjson does not. `skipped` bytes (a byte
+/// order mark) came before `text` in the file: byte offsets count them.
+[[noreturn]] void throw_syntax_error(std::string_view text, std::size_t skipped, const std::string& label,
+                                     simdjson::error_code code, std::size_t max_depth) {
   if (code == simdjson::EMPTY) {
     // Only white space: say so at its end without a second pass over it.
     throw_at(text, label, text.size(), "syntax", "invalid JSON: unexpected end of input; the file holds only white space");
@@ -806,13 +807,13 @@ std::size_t utf8_sequence_start(std::string_view text, std::size_t byte) {
       while (byte > 0 && std::string_view(" \t\r\n").find(text[byte - 1]) != std::string_view::npos) --byte;
       throw_at(text, label, byte, "syntax",
                std::string("invalid JSON: missing comma before the next ") +
-                   (in_object ? "member of the object" : "element of the array") + " (byte " + std::to_string(byte) + ")");
+                   (in_object ? "member of the object" : "element of the array") + " (byte " + std::to_string(skipped + byte) + ")");
     }
   } else if (what.find("UTF-8") != std::string::npos) {
     byte = utf8_sequence_start(text, byte);
   }
   byte = std::min(byte, text.size());
-  throw_at(text, label, byte, "syntax", "invalid JSON: " + what + " (byte " + std::to_string(byte) + ")");
+  throw_at(text, label, byte, "syntax", "invalid JSON: " + what + " (byte " + std::to_string(skipped + byte) + ")");
 }
 
 /// How many roles the tasks (or programs) of a collection hold, for the builder to
@@ -913,7 +914,8 @@ network read_network(const simdjson::padded_string& padded, const std::string& l
   std::string_view text(padded.data(), padded.size());
   // A UTF-8 byte order mark says nothing in UTF-8: read what follows it, as most JSON
   // tools do (simdjson leaves that to the caller). Columns count from after it.
-  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  const std::size_t bom = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  text.remove_prefix(bom);
   if (text.empty())
     throw parse_error(problem{label, {}, 1, 1, "syntax", "the file is empty; a danvan file is a JSON object", {}});
   dom::parser parser;
@@ -931,7 +933,7 @@ network read_network(const simdjson::padded_string& padded, const std::string& l
   dom::element doc;
   // The padding after the text is still there: no copy is needed.
   const auto code = parser.parse(text.data(), text.size(), false).get(doc);
-  if (code != simdjson::SUCCESS) throw_syntax_error(text, label, code, options.max_depth);
+  if (code != simdjson::SUCCESS) throw_syntax_error(text, bom, label, code, options.max_depth);
   return read_document(doc, label, options);
 }
 

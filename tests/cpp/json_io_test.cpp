@@ -406,10 +406,11 @@ TEST(ParseErrors, AByteOrderMarkIsSkipped) {
   const auto net = danvan::loads("\xEF\xBB\xBF{\"danvan\": \"1\", \"meta\": {\"title\": \"BOM\"}}");
   EXPECT_EQ(net.meta().title, "BOM");
   EXPECT_EQ(danvan::dumps(net).substr(0, 1), "{");  // and not written back
-  // Columns count from after it.
+  // Columns count from after it; byte offsets are the file's.
   const auto p = parse_problem("\xEF\xBB\xBF{,}");
   EXPECT_EQ(p.line, 1u);
   EXPECT_EQ(p.column, 2u);
+  EXPECT_NE(p.message.find("(byte 4)"), std::string::npos) << p.message;
   EXPECT_EQ(parse_problem("\xEF\xBB\xBF").message, "the file is empty; a danvan file is a JSON object");
 }
 

@@ -229,24 +229,15 @@ TEST(JsonSave, RemovesTheTemporaryFilesOfKilledSaves) {
   EXPECT_EQ(left, want);
 }
 
-TEST(JsonSave, AHugeStringIsWrittenAsFastAsItIsRead) {
-  // Indenting the dumped text a character at a time made a 200 MB string take 25 s to
-  // save and 3.3 s to load. Writing is now about as fast as reading (the best of three
-  // runs of each, for a machine that is busy with something else).
-  const std::string text = R"({"danvan": "1", "organizations": [{"id": "org:a", "name": ")" + std::string(32 << 20, 'x') + "\"}]}";
-  using clock = std::chrono::steady_clock;
-  auto best = clock::duration::max(), best_load = clock::duration::max();
-  for (int run = 0; run < 3; ++run) {
-    auto t0 = clock::now();
-    const auto net = danvan::loads(text);
-    best_load = std::min(best_load, clock::now() - t0);
-    t0 = clock::now();
-    const auto out = danvan::dumps(net);
-    best = std::min(best, clock::now() - t0);
-    EXPECT_GT(out.size(), 32u << 20);
-  }
-  EXPECT_LT(best, best_load * 8 / 5) << std::chrono::duration<double>(best).count() << " s against "
-                                      << std::chrono::duration<double>(best_load).count() << " s to load";
+TEST(JsonSave, AHugeStringIsWrittenWhole) {
+  // The writer puts each entity into the output with its indentation (it used to indent
+  // a dumped copy a character at a time: 25 s to save a 200 MB string that loads in
+  // 3.3 s). Its speed is a benchmark's to measure; here, that nothing is lost.
+  const std::string big(32 << 20, 'x');
+  const std::string text = R"({"danvan": "1", "organizations": [{"id": "org:a", "name": ")" + big + "\"}]}";
+  const auto out = danvan::dumps(danvan::loads(text));
+  EXPECT_NE(out.find("\"name\": \"" + big + "\""), std::string::npos);
+  EXPECT_EQ(danvan::dumps(danvan::loads(out)), out);
 }
 
 TEST(JsonLoad, ReadsPipesAndOtherFilesWithoutASize) {

@@ -628,9 +628,11 @@ std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size
     bool end_object() override { return true; }
     bool start_array(std::size_t) override { return true; }
     bool end_array() override { return true; }
-    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
+    // `e` is a parse_error, or an out_of_range for a number too large for a double
+    // (`1e999`): the position comes with both.
+    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) override {
       message = e.what();
-      byte = dynamic_cast<const nlohmann::detail::parse_error&>(e).byte;
+      byte = position;
       return false;
     }
     std::string message;
@@ -647,8 +649,10 @@ std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size
   const std::size_t byte = sax.byte > 0 ? sax.byte - 1 : 0;
   auto [line, column] = line_column(text, byte);
   std::string what = sax.message;
-  // nlohmann's message: "[json.exception.parse_error.101] parse error at line L, column C: <what>; last read: '...'"
+  // nlohmann's message: "[json.exception.parse_error.101] parse error at line L, column C: <what>; last read: '...'",
+  // or "[json.exception.out_of_range.406] number overflow parsing '1e999'".
   if (auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
+  else if (auto id = what.find("] "); id != std::string::npos) what = what.substr(id + 2);
   // "last read" echoes raw input bytes, which may not be UTF-8: name the byte offset instead.
   if (auto last = what.find("; last read:"); last != std::string::npos) what.erase(last);
   throw parse_error(problem{label, {}, line, column, "syntax", "invalid JSON: " + what + " (byte " + std::to_string(byte) + ")", {}});

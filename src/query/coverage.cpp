@@ -484,6 +484,11 @@ rule_set parse_rules(std::string_view text, std::string_view label) {
     if (auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
     if (auto last = what.find("; last read"); last != std::string::npos) what = what.substr(0, last);
     throw parse_error(problem{std::string(label), {}, line, column, "syntax", "invalid JSON: " + what, {}});
+  } catch (const ojson::out_of_range& e) {
+    // A number too large for a double (`1e999`): nlohmann's parser names it, but not where.
+    std::string what = e.what();
+    if (auto id = what.find("] "); id != std::string::npos) what.erase(0, id + 2);
+    throw parse_error(problem{std::string(label), {}, 0, 0, "syntax", "invalid JSON: " + what, {}});
   }
   rules_reader reader{std::string(label)};
   rule_set out;

@@ -44,4 +44,28 @@ TEST(FuzzRegression, ANumberTooLargeForADoubleIsAParseError) {
   }
 }
 
+// regression-area-gone-on-the-day (rules): a rule whose scope names an area of the
+// network that ended before the check's day. check() ran the rule on the network as
+// of that day, which no longer holds the area, and threw danvan::not_found ("unknown
+// id") from inside the rule instead of the validation_error that names the rule.
+TEST(FuzzRegression, ARuleNamingAnAreaGoneOnTheDayIsAValidationError) {
+  const auto net = danvan::load(source_dir() + "/data/example.json");  // area:binh-son ends 2025-06-30
+  const auto rules = danvan::parse_rules(R"({"as_of": "2025-09-01",
+    "rules": [{"rule": "task-responsible", "scope": {"areas": ["area:binh-son"]}}]})", "gone.rules.json");
+  for (const bool compact : {false, true}) {
+    try {
+      if (compact) (void)danvan::find_violations(net, rules);
+      else (void)danvan::check(net, rules);
+      FAIL();
+    } catch (const danvan::validation_error& e) {
+      ASSERT_EQ(e.problems().size(), 1u);
+      EXPECT_EQ(e.problems()[0].file, "gone.rules.json");
+      EXPECT_EQ(e.problems()[0].path, "/rules/0/scope/areas/0");
+      EXPECT_EQ(e.problems()[0].rule, "unknown-reference");
+      EXPECT_EQ(e.problems()[0].message, "area `area:binh-son` does not exist on 2025-09-01, the day the rules look at");
+    }
+  }
+  EXPECT_NO_THROW((void)danvan::check(net, rules, danvan::date(2025, 1, 1)));  // the area still exists then
+}
+
 }  // namespace

@@ -785,6 +785,7 @@ std::size_t utf8_sequence_start(std::string_view text, std::size_t byte) {
   // nlohmann's message: "[json.exception.parse_error.101] parse error at line L, column C: <what>; last read: '...'"
   std::string what = sax.message;
   if (auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
+  else if (auto id = what.find("] "); id != std::string::npos) what = what.substr(id + 2);
   // "last read" echoes raw input bytes, which may not be UTF-8: name the byte offset instead.
   if (auto last = what.find("; last read:"); last != std::string::npos) what.erase(last);
   std::size_t byte = sax.end > 0 ? sax.end - 1 : 0;

@@ -484,6 +484,11 @@ rule_set parse_rules(std::string_view text, std::string_view label) {
     if (auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
     if (auto last = what.find("; last read"); last != std::string::npos) what = what.substr(0, last);
     throw parse_error(problem{std::string(label), {}, line, column, "syntax", "invalid JSON: " + what, {}});
+  } catch (const ojson::out_of_range& e) {
+    // A number too large for a double (`1e999`): nlohmann's parser names it, but not where.
+    std::string what = e.what();
+    if (auto id = what.find("] "); id != std::string::npos) what.erase(0, id + 2);
+    throw parse_error(problem{std::string(label), {}, 0, 0, "syntax", "invalid JSON: " + what, {}});
   }
   rules_reader reader{std::string(label)};
   rule_set out;
@@ -1331,15 +1336,24 @@ class rule_run {
   std::vector<std::vector<index>> reviews_;
 };
 
-/// Every id and role name the rules name must be in the network: checked before running.
-void check_references(const network& net, const rule_set& rules) {
+/// Every id and role name the rules name must be in the network the rules look at:
+/// checked before running. An id of the network that is gone on the check's day (an
+/// area or program that ended) is named as such, rather than left for the rule to
+/// find missing.
+void check_references(const context& ctx, const rule_set& rules) {
+  const network& net = ctx.source;
   std::vector<problem> problems;
   auto need = [&](entity_kind kind, const std::string& id, const std::string& path) {
-    if (net.find(kind, id)) return;
-    const auto near = net.nearest_ids(kind, id, 1);
-    const std::string s = near.empty() ? std::string() : near.front();
-    problems.push_back(problem{rules.file, path, 0, 0, "unknown-reference",
-                               "unknown " + std::string(to_string(kind)) + " `" + id + "` in the network" + did_you_mean(s), s});
+    const std::string what = std::string(to_string(kind)) + " `" + id + "`";
+    if (!net.find(kind, id)) {
+      const auto near = net.nearest_ids(kind, id, 1);
+      const std::string s = near.empty() ? std::string() : near.front();
+      problems.push_back(problem{rules.file, path, 0, 0, "unknown-reference",
+                                 "unknown " + what + " in the network" + did_you_mean(s), s});
+    } else if (!ctx.net().find(kind, id)) {
+      problems.push_back(problem{rules.file, path, 0, 0, "unknown-reference",
+                                 what + " does not exist on " + ctx.on->to_string() + ", the day the rules look at", {}});
+    }
   };
   auto need_role = [&](const std::string& name, const std::string& path) {
     if (net.vocabulary().find(name)) return;
@@ -1441,8 +1455,9 @@ static std::vector<violation> describe_in(const context& ctx, const rule_set& ru
 }
 
 std::vector<finding> find_violations(const network& net, const rule_set& rules, std::optional<date> as_of) {
-  check_references(net, rules);
-  return find_in(make_context(net, rules, as_of), rules);
+  const context ctx = make_context(net, rules, as_of);
+  check_references(ctx, rules);
+  return find_in(ctx, rules);
 }
 
 std::vector<violation> describe(const network& net, const rule_set& rules, std::optional<date> as_of,
@@ -1451,8 +1466,8 @@ std::vector<violation> describe(const network& net, const rule_set& rules, std::
 }
 
 std::vector<violation> check(const network& net, const rule_set& rules, std::optional<date> as_of) {
-  check_references(net, rules);
   const context ctx = make_context(net, rules, as_of);
+  check_references(ctx, rules);
   return describe_in(ctx, rules, find_in(ctx, rules));
 }
 

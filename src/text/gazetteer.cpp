@@ -347,6 +347,11 @@ void read_text(std::string_view text, const std::string& label, gazetteer::conte
     std::string what = e.what();
     if (const auto colon = what.find("syntax error"); colon != std::string::npos) what = what.substr(colon);
     throw parse_error(problem{label, {}, line, column, "syntax", what, {}});
+  } catch (const json::out_of_range& e) {
+    // A number too large for a double (`1e999`): nlohmann's parser names it, but not where.
+    std::string what = e.what();
+    if (auto id = what.find("] "); id != std::string::npos) what.erase(0, id + 2);
+    throw parse_error(problem{label, {}, 0, 0, "syntax", what, {}});
   }
   reader r(label, out);
   r.read(j);

@@ -2,6 +2,7 @@
 #include <danvan/query/argument_error.hpp>
 #include <danvan/query/responsibility.hpp>
 #include "dated.hpp"
+#include "hierarchy.hpp"
 
 #include <algorithm>
 #include <stdexcept>
@@ -156,15 +157,12 @@ std::vector<responsibility_row> portfolio(const network& net, index org, const s
   const auto& d = net.data();
   std::vector<index> orgs{org};
   if (include_subunits) {
-    // Descendants in position order (parents never form cycles: checked on load).
-    for (index o = 0; o < d.organizations.size(); ++o) {
-      if (o == org) continue;
-      for (index p = d.organizations[o].parent; p != no_index; p = d.organizations[p].parent)
-        if (p == org) {
-          orgs.push_back(o);
-          break;
-        }
-    }
+    // Descendants in position order.
+    std::vector<bool> root(d.organizations.size(), false);
+    root[org] = true;
+    const auto under = detail::under_marked(root, [&](index o) { return d.organizations[o].parent; });
+    for (index o = 0; o < d.organizations.size(); ++o)
+      if (o != org && under[o]) orgs.push_back(o);
   }
   const scope_filter f(net, s);
   std::vector<responsibility_row> out;

@@ -2,6 +2,8 @@
 #include <danvan/query/argument_error.hpp>
 #include <danvan/query/scope.hpp>
 
+#include "hierarchy.hpp"
+
 #include <algorithm>
 
 namespace danvan {
@@ -14,16 +16,10 @@ std::vector<bool> with_descendants(const network& net, entity_kind kind, const s
                                    view_range<View> all) {
   std::vector<bool> keep(all.size(), false);
   for (const auto& id : ids) keep[net.at(kind, id)] = true;
-  // Parents never form cycles (checked on load), so walking up terminates.
-  for (index i = 0; i < all.size(); ++i) {
-    if (keep[i]) continue;
-    for (auto p = all[i].parent(); p; p = p->parent())
-      if (keep[p->position()]) {
-        keep[i] = true;
-        break;
-      }
-  }
-  return keep;
+  return detail::under_marked(keep, [&](index i) {
+    const auto p = all[i].parent();
+    return p ? p->position() : no_index;
+  });
 }
 
 bool any_of(std::span<const index> list, const std::vector<bool>& keep) {

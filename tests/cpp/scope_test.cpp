@@ -1,6 +1,8 @@
 // The scope every query takes, resolved against a network.
 #include <danvan/io/json.hpp>
 #include <danvan/query/argument_error.hpp>
+#include <danvan/builder.hpp>
+#include <danvan/query/responsibility.hpp>
 #include <danvan/query/scope.hpp>
 
 #include <gtest/gtest.h>
@@ -102,6 +104,39 @@ TEST(Scope, UnknownIdsAndRolesAreErrors) {
   s = {};
   s.roles = {"leed"};
   EXPECT_THROW(danvan::scope_filter(net, s), danvan::error);
+}
+
+}  // namespace
+
+namespace {
+
+// A hierarchy 100,000 deep: the deepest element is found under the root, by a pass
+// that settles each element once (a walk to the top per element would take 5·10^9 steps).
+TEST(Scope, DeepHierarchiesAreWalkedOnce) {
+  constexpr int depth = 100000;
+  danvan::network_builder b;
+  for (int i = 0; i < depth; ++i) {
+    danvan::topic t{{.id = "topic:" + std::to_string(i), .name = "T"}};
+    if (i > 0) t.parent = "topic:" + std::to_string(i - 1);
+    b.add(std::move(t));
+    danvan::organization o{{.id = "org:" + std::to_string(i), .name = "O"}, danvan::org_kind::other};
+    if (i > 0) o.parent = "org:" + std::to_string(i - 1);
+    b.add(std::move(o));
+  }
+  danvan::task t{{.id = "task:deep", .name = "Deep"}, danvan::task_kind::other};
+  t.topics = {"topic:" + std::to_string(depth - 1)};
+  t.roles = {{.org = "org:" + std::to_string(depth - 1), .role = "lead"}};
+  b.add(std::move(t));
+  const auto net = std::move(b).build();
+  danvan::scope s;
+  s.topics = {"topic:0"};
+  EXPECT_EQ(tasks_in(net, s), (list{"task:deep"}));
+  s.topics = {"topic:" + std::to_string(depth - 1)};
+  EXPECT_EQ(tasks_in(net, s), (list{"task:deep"}));
+  const auto rows = danvan::portfolio(net, "org:0", {}, true);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(net.id_of(danvan::entity_kind::organization, rows[0].org), "org:" + std::to_string(depth - 1));
+  EXPECT_TRUE(danvan::portfolio(net, "org:0", {}, false).empty());
 }
 
 }  // namespace

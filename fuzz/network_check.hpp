@@ -1,6 +1,6 @@
 // What the targets that read or make networks share: the canonical text of a
-// network, checked to be a fixed point of load and dump, and the small files
-// from data/ they work with.
+// network, checked to be a fixed point of load and dump; what a draft of a text
+// promises; and the example network of data/ they work with.
 #pragma once
 
 #include <danvan/error.hpp>

@@ -4,6 +4,8 @@
 #include <danvan/text/normalize.hpp>
 
 #include <gtest/gtest.h>
+
+#include "seed_article.hpp"
 #include <nlohmann/json.hpp>
 #include <utf8proc.h>
 
@@ -363,16 +365,8 @@ TEST(textInvalidUtf8Error, IsADanvanError) {
   EXPECT_THROW((void)normalize("\xff", reject), std::runtime_error);
 }
 
-std::string seed_text() {
-  std::ifstream in(std::string(DANVAN_SEEDS_DIR) + "/000_ab8e73818bcbd1b6.txt", std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 TEST(textNormalizeSeed, ReadsBothSpellingsAsOne) {
-  const std::string text = seed_text();
-  ASSERT_GT(text.size(), 10000u) << "seed article not found under " << DANVAN_SEEDS_DIR;
+  DANVAN_SEED_ARTICLE(text);
   const std::string n = normalize(text);
   // The article spells the commission both ways and the term both ways.
   EXPECT_NE(text.find("Tỉnh uỷ"), std::string::npos);
@@ -388,8 +382,7 @@ TEST(textNormalizeSeed, ReadsBothSpellingsAsOne) {
 }
 
 TEST(textNormalizeHuge, HundredMegabytesEqualPiecewise) {
-  const std::string seed = seed_text();
-  ASSERT_FALSE(seed.empty());
+  DANVAN_SEED_ARTICLE(seed);
   // The article ends with a colon, so copies separated by a line break
   // normalize independently: the whole must equal the pieces joined.
   const std::string piece = normalize(seed);

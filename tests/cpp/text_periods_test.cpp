@@ -2,6 +2,8 @@
 #include <danvan/text/periods.hpp>
 
 #include <gtest/gtest.h>
+
+#include "seed_article.hpp"
 #include <nlohmann/json.hpp>
 
 #include <fstream>
@@ -95,13 +97,6 @@ std::vector<json> rows(const char* table) { return json::parse(table).get<std::v
 
 std::string slice(const std::string& text, text_span bytes) { return text.substr(bytes.begin, bytes.size()); }
 
-std::string seed_text() {
-  std::ifstream in(std::string(DANVAN_SEEDS_DIR) + "/000_ab8e73818bcbd1b6.txt", std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 class Periods : public testing::TestWithParam<json> {};
 TEST_P(Periods, FindsOneMatch) {
   const auto& row = GetParam();
@@ -138,8 +133,7 @@ INSTANTIATE_TEST_SUITE_P(text, NotPeriod, testing::ValuesIn(rows(kNotPeriods)),
                          [](const auto& info) { return "row" + std::to_string(info.index); });
 
 TEST(textPeriodsSeed, EveryDateAndPeriodInOrder) {
-  const std::string text = seed_text();
-  ASSERT_GT(text.size(), 10000u) << "seed article not found under " << DANVAN_SEEDS_DIR;
+  DANVAN_SEED_ARTICLE(text);
   const auto found = scan_periods(text);
   const auto expected = rows(kSeedPeriods);
   ASSERT_EQ(found.size(), expected.size());

@@ -4,6 +4,8 @@
 #include <danvan/text/reference.hpp>
 
 #include <gtest/gtest.h>
+
+#include "seed_article.hpp"
 #include <nlohmann/json.hpp>
 
 #include <fstream>
@@ -94,13 +96,6 @@ constexpr const char* kSeed = R"seed([
 ])seed";
 
 std::vector<json> rows(const char* table) { return json::parse(table).get<std::vector<json>>(); }
-
-std::string seed_text() {
-  std::ifstream in(std::string(DANVAN_SEEDS_DIR) + "/000_ab8e73818bcbd1b6.txt", std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 std::string slice(const std::string& text, text_span bytes) { return text.substr(bytes.begin, bytes.size()); }
 
@@ -194,8 +189,7 @@ INSTANTIATE_TEST_SUITE_P(text, NotReference, testing::ValuesIn(rows(kNotReferenc
                          [](const auto& info) { return "row" + std::to_string(info.index); });
 
 TEST(textReferenceSeed, FourteenMentionsOfTwelveDocuments) {
-  const std::string text = seed_text();
-  ASSERT_GT(text.size(), 10000u) << "seed article not found under " << DANVAN_SEEDS_DIR;
+  DANVAN_SEED_ARTICLE(text);
   const auto found = scan_references(text);
   const auto expected = rows(kSeed);
   ASSERT_EQ(found.size(), expected.size());
@@ -223,7 +217,7 @@ TEST(textReferenceSeed, FourteenMentionsOfTwelveDocuments) {
 }
 
 TEST(textReferenceSeed, CodePointSpansMatchByteSpans) {
-  const std::string text = seed_text();
+  DANVAN_SEED_ARTICLE(text);
   for (const auto& r : scan_references(text)) {
     EXPECT_EQ(r.span.begin, count_code_points(text.substr(0, r.byte_span.begin)));
     EXPECT_EQ(r.span.end, count_code_points(text.substr(0, r.byte_span.end)));

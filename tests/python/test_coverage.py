@@ -21,7 +21,7 @@ from danvan import _core
 from danvan._responsibility import ResponsibilityMixin, Rules, Violation, load_rules, rule_catalog
 from danvan.testing import assert_covered, assert_lead, assert_violates, format_violations
 
-ROOT = pathlib.Path(os.environ.get("DANVAN_SOURCE_DIR", pathlib.Path(__file__).resolve().parents[2]))
+from conftest import ROOT
 RULES_DIR = ROOT / "tests" / "data" / "rules"
 DEFAULT = ROOT / "data" / "rules" / "default.rules.json"
 SCHEMA = ROOT / "schema" / "rules.schema.json"

@@ -13,7 +13,7 @@ import pytest
 
 import danvan
 
-ROOT = pathlib.Path(os.environ.get("DANVAN_SOURCE_DIR", pathlib.Path(__file__).resolve().parents[2]))
+from conftest import ROOT
 HAIDUONG = ROOT / "data" / "haiduong-2023.json"
 CLI = pathlib.Path(os.environ.get("DANVAN_BINARY_DIR", ROOT / "build")) / "danvan"
 

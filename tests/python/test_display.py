@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import html.parser
-from pathlib import Path
 
 import pytest
 
 import danvan
 from danvan import _display
 
-ROOT = Path(__file__).resolve().parents[2]
+from conftest import ROOT
 
 
 @pytest.fixture(scope="module")

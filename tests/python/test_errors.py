@@ -14,7 +14,7 @@ import pytest
 import danvan
 
 HERE = Path(__file__).resolve().parent
-SOURCE_DIR = Path(os.environ.get("DANVAN_SOURCE_DIR", HERE.parent.parent))
+from conftest import ROOT as SOURCE_DIR
 INVALID = SOURCE_DIR / "tests" / "data" / "invalid"
 
 # One file, seven kinds of semantic problem.

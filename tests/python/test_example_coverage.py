@@ -6,15 +6,13 @@ error severity (what makes ``danvan check`` exit 1) and lists every violation;
 ``assert_violates`` pins a known gap down so that closing it is noticed;
 ``assert_lead`` checks who is responsible for a task."""
 
-import os
-import pathlib
 
 import pytest
 
 import danvan
 from danvan.testing import assert_covered, assert_lead, assert_violates
 
-ROOT = pathlib.Path(os.environ.get("DANVAN_SOURCE_DIR", pathlib.Path(__file__).resolve().parents[2]))
+from conftest import ROOT
 
 NETWORK = """{
   "danvan": "1",

@@ -25,19 +25,10 @@ try:
 except ImportError:  # pragma: no cover - the extension lacks extraction
     pytest.skip("danvan._core was built without extraction", allow_module_level=True)
 
-ROOT = pathlib.Path(os.environ.get("DANVAN_SOURCE_DIR", pathlib.Path(__file__).resolve().parents[2]))
-SEEDS = pathlib.Path(os.environ.get("DANVAN_SEEDS_DIR", ROOT.parent / "shared" / "seeds"))
-SEED = SEEDS / "000_ab8e73818bcbd1b6.txt"
+from conftest import ROOT, SEED, require_seed
 GOLD = ROOT / "tests" / "data" / "gold"
 sys.path.insert(0, str(ROOT / "bench"))
 import extract_score  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def seed_text() -> str:
-    if not SEED.is_file():
-        pytest.skip(f"seed article not found at {SEED} (set DANVAN_SEEDS_DIR)")
-    return SEED.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -59,8 +50,8 @@ def test_there_is_gold_for_the_seed_and_for_other_provinces():
 @pytest.mark.parametrize("gold_file", GOLD_FILES, ids=lambda p: p.name)
 def test_precision_and_recall_meet_the_targets(gold_file):
     gold = json.loads(gold_file.read_text(encoding="utf-8"))
-    if gold["text"].startswith("seeds:") and not SEED.is_file():
-        pytest.skip("seed article not available")
+    if gold["text"].startswith("seeds:"):
+        require_seed()
     gold, text = extract_score.load_gold(gold_file)
     result = extract_score.score(gold, extract_score.predict_python(text))
     for kind, (p, r) in extract_score.TARGETS.items():

@@ -3,16 +3,13 @@ the query functions they wrap, and NetworkX where a peer exists."""
 
 from __future__ import annotations
 
-import datetime
-from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import pytest
 
 import danvan
 
-ROOT = Path(__file__).resolve().parents[2]
+from conftest import ROOT
 
 
 @pytest.fixture(scope="module")

@@ -27,16 +27,12 @@ CT-XH, TN&MT, NN&PTNT, KH&CN).
 import collections
 import hashlib
 import json
-import os
-import pathlib
 import re
 import unicodedata
 
 import pytest
 
-ROOT = pathlib.Path(os.environ.get("DANVAN_SOURCE_DIR", pathlib.Path(__file__).resolve().parents[2]))
-SEEDS = pathlib.Path(os.environ.get("DANVAN_SEEDS_DIR", ROOT / ".." / "shared" / "seeds"))
-SEED = SEEDS / "000_ab8e73818bcbd1b6.txt"
+from conftest import ROOT
 DATA = ROOT / "data" / "haiduong-2023.json"
 SRC = "src:baohaiduong-2023-09-16"
 COLLECTIONS = ("areas", "topics", "organizations", "documents", "programs", "tasks", "events", "sources")
@@ -121,10 +117,8 @@ def test_folding_handles_tone_placement_case_and_abbreviations():
 # ---- fixtures ----
 
 @pytest.fixture(scope="module")
-def raw():
-    if not SEED.is_file():
-        pytest.skip(f"seed article not found at {SEED} (set DANVAN_SEEDS_DIR)")
-    return SEED.read_bytes()
+def raw(seed_bytes):
+    return seed_bytes
 
 
 @pytest.fixture(scope="module")

@@ -21,7 +21,7 @@ import pytest
 
 import danvan
 
-ROOT = Path(__file__).resolve().parents[2]
+from conftest import ROOT
 BASE_PYTHON = "/usr/bin/python3" if Path("/usr/bin/python3").exists() else sys.executable
 
 

@@ -5,7 +5,6 @@ round-tripped; bad tables rejected with table, row and column."""
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 
 import numpy as np
@@ -15,7 +14,7 @@ import pytest
 import danvan
 
 nx = pytest.importorskip("networkx")
-ROOT = Path(__file__).resolve().parents[2]
+from conftest import ROOT
 FILES = [ROOT / "data" / "haiduong-2023.json", ROOT / "data" / "example.json"]
 
 

@@ -14,11 +14,9 @@ import pytest
 
 import danvan
 
-ROOT = pathlib.Path(os.environ.get("DANVAN_SOURCE_DIR", pathlib.Path(__file__).resolve().parents[2]))
+from conftest import ROOT
 HAIDUONG = ROOT / "data" / "haiduong-2023.json"
 REPORT = ROOT / "docs" / "examples" / "report.txt"
-SEEDS = pathlib.Path(os.environ.get("DANVAN_SEEDS_DIR", ROOT.parent / "shared" / "seeds"))
-SEED = SEEDS / "000_ab8e73818bcbd1b6.txt"
 CLI = pathlib.Path(os.environ.get("DANVAN_BINARY_DIR", ROOT / "build")) / "danvan"
 
 
@@ -38,10 +36,8 @@ def test_docstring_examples():
     assert result.failed == 0 and result.attempted > 0
 
 
-def test_the_seed_article_finds_what_the_network_has(net):
-    if not SEED.is_file():
-        pytest.skip(f"seed article not found at {SEED} (set DANVAN_SEEDS_DIR)")
-    text = SEED.read_text(encoding="utf-8")
+def test_the_seed_article_finds_what_the_network_has(net, seed_text):
+    text = seed_text
     result = danvan.merge(net, _draft(text))
     report = result.report
     assert not (report.status == "ambiguous").any()

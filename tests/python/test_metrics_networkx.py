@@ -7,7 +7,6 @@ the small cases NetworkX documents for its bipartite projection functions
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -23,7 +22,7 @@ from danvan import _core
 from danvan._overlap import OverlapMixin
 
 HERE = Path(__file__).resolve().parent
-SOURCE_DIR = Path(os.environ.get("DANVAN_SOURCE_DIR", HERE.parent.parent))
+from conftest import ROOT as SOURCE_DIR
 GENERATOR = SOURCE_DIR / "bench" / "generate.py"
 TOL = 1e-9
 

@@ -22,7 +22,7 @@ import danvan
 
 HERE = Path(__file__).resolve().parent
 FIXTURE = HERE / "data" / "core_network.json"
-SOURCE_DIR = Path(os.environ.get("DANVAN_SOURCE_DIR", HERE.parent.parent))
+from conftest import ROOT as SOURCE_DIR
 KINDS = ("areas", "topics", "organizations", "documents", "programs", "tasks", "events", "sources")
 
 

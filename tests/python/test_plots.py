@@ -4,7 +4,6 @@ scopes draw a note, and Vietnamese names render with no missing glyph."""
 from __future__ import annotations
 
 import warnings
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -16,7 +15,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import danvan  # noqa: E402
 import danvan.plot as dplot  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[2]
+from conftest import ROOT
 
 
 @pytest.fixture(scope="module")

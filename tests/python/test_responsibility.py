@@ -5,8 +5,6 @@ answers on the Hải Dương network (issue 5, point 7), read by hand from the s
 
 from __future__ import annotations
 
-import os
-import pathlib
 
 import numpy as np
 import pandas as pd
@@ -16,7 +14,7 @@ import danvan
 from danvan import _core
 from danvan._responsibility import ChainLink, ResponsibilityMixin, Table
 
-ROOT = pathlib.Path(os.environ.get("DANVAN_SOURCE_DIR", pathlib.Path(__file__).resolve().parents[2]))
+from conftest import ROOT
 HAIDUONG = ROOT / "data" / "haiduong-2023.json"
 
 # danvan.Network gains ResponsibilityMixin in its bases; until then a subclass does.

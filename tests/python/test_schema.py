@@ -18,14 +18,12 @@ import calendar
 import copy
 import datetime
 import json
-import os
-import pathlib
 import re
 
 import jsonschema
 import pytest
 
-ROOT = pathlib.Path(os.environ.get("DANVAN_SOURCE_DIR", pathlib.Path(__file__).resolve().parents[2]))
+from conftest import ROOT
 SCHEMA_PATH = ROOT / "schema" / "danvan.schema.json"
 VALID_DIR = ROOT / "tests" / "data" / "valid"
 

@@ -5,20 +5,16 @@ from __future__ import annotations
 
 import doctest
 import json
-import os
 import re
 import threading
 import unicodedata
-from pathlib import Path
 
 import pytest
 
 import danvan
 from danvan import text
 
-SOURCE = Path(os.environ.get("DANVAN_SOURCE_DIR", Path(__file__).resolve().parents[2]))
-SEEDS = Path(os.environ.get("DANVAN_SEEDS_DIR", SOURCE.parent / "shared" / "seeds"))
-SEED = SEEDS / "000_ab8e73818bcbd1b6.txt"
+from conftest import ROOT as SOURCE, require_seed
 
 
 def _tables(file: str) -> dict:
@@ -38,9 +34,7 @@ def _input(row: dict):
 
 
 def _seed() -> str:
-    if not SEED.is_file():
-        pytest.skip(f"seed article not found at {SEED}")
-    return SEED.read_text(encoding="utf-8")
+    return require_seed().read_text(encoding="utf-8")
 
 
 def test_the_tables_were_found():

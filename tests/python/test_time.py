@@ -16,7 +16,7 @@ import pytest
 import danvan
 from danvan._responsibility import ResponsibilityMixin
 
-ROOT = pathlib.Path(os.environ.get("DANVAN_SOURCE_DIR", pathlib.Path(__file__).resolve().parents[2]))
+from conftest import ROOT
 HAIDUONG = ROOT / "data" / "haiduong-2023.json"
 
 Net = danvan.Network if issubclass(danvan.Network, ResponsibilityMixin) else type("Net", (ResponsibilityMixin, danvan.Network), {})
@@ -207,8 +207,6 @@ def test_haiduong_successors(haiduong):
     for department in ("org:so-tai-nguyen-va-moi-truong", "org:so-nong-nghiep-va-phat-trien-nong-thon"):
         assert haiduong.successor(department, "2025-04-01") == ("org:so-nong-nghiep-va-moi-truong",)
         assert haiduong.successor(department, "2025-09-01") == ("org:so-nong-nghiep-va-moi-truong-hai-phong",)
-
-
 
 
 def test_haiduong_nothing_is_carried_before_2025(haiduong):

@@ -10,7 +10,6 @@ DANVAN_PACKAGES=(
   libutf8proc-dev                              # Unicode normalization in the text layer
   libssl-dev                                   # SHA-256 of the texts evidence cites (extraction)
   libgtest-dev libgmock-dev googletest         # C++ tests
-  libbenchmark-dev                             # C++ benchmarks
   pybind11-dev python3-dev python3-pybind11    # the Python bindings
   python3-numpy python3-pandas python3-scipy   # the Python layer's tables and matrices
   python3-networkx                             # to_networkx() and the peer in tests and benchmarks

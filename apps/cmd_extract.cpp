@@ -3,7 +3,7 @@
 #include "command.hpp"
 #include "common.hpp"
 
-#include <danvan/detail/read_file.hpp>
+#include <danvan/io/file.hpp>
 #include <danvan/error.hpp>
 #include <danvan/text/extract.hpp>
 #include <danvan/text/gazetteer.hpp>
@@ -99,7 +99,7 @@ int run(const extract_cli_options& opt, const streams& io) {
     }
   } else {
     try {
-      text = detail::read_file(opt.file, "the report");
+      text = read_file(opt.file, "the report");
     } catch (const io_error& e) {
       io.err << "danvan extract: " << e.what() << '\n';
       return usage;

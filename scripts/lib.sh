@@ -10,6 +10,7 @@ DANVAN_PACKAGES=(
   libutf8proc-dev                              # Unicode normalization in the text layer
   libssl-dev                                   # SHA-256 of the texts evidence cites (extraction)
   libgtest-dev libgmock-dev googletest         # C++ tests
+  doxygen                                      # the API reference, checked by the tests
   pybind11-dev python3-dev python3-pybind11    # the Python bindings
   python3-numpy python3-pandas python3-scipy   # the Python layer's tables and matrices
   python3-networkx                             # to_networkx() and the peer in tests and benchmarks

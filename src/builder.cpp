@@ -5,9 +5,9 @@
 // the first time it was seen, as a declaration or as a reference. build() maps
 // slots to positions (file order) and reports the slots nobody declared.
 #include <danvan/builder.hpp>
-#include <danvan/detail/huge_pages.hpp>
-#include <danvan/detail/suggest.hpp>
-#include <danvan/text/detail/unicode.hpp>
+#include "detail/huge_pages.hpp"
+#include "detail/suggest.hpp"
+#include "text/detail/unicode.hpp"
 
 #include <algorithm>
 #include <bit>

@@ -1,5 +1,5 @@
-#include <danvan/detail/lazy_indexes.hpp>
-#include <danvan/detail/suggest.hpp>
+#include "detail/lazy_indexes.hpp"
+#include "detail/suggest.hpp"
 #include <danvan/error.hpp>
 #include <danvan/query/argument_error.hpp>
 #include <danvan/query/time.hpp>

@@ -7,9 +7,9 @@
 // `extra` objects (canonical, sorted, kept verbatim) and, when simdjson rejects
 // a text, a second pass that finds the exact line and column of the mistake.
 #include <danvan/builder.hpp>
-#include <danvan/detail/huge_pages.hpp>
-#include <danvan/detail/read_file.hpp>
-#include <danvan/detail/suggest.hpp>
+#include "detail/huge_pages.hpp"
+#include "detail/read_file.hpp"
+#include "detail/suggest.hpp"
 #include <danvan/io/json.hpp>
 
 #include <nlohmann/json.hpp>

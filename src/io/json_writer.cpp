@@ -1,6 +1,6 @@
 // Writing the danvan JSON format in canonical form, and saving atomically.
 #include <danvan/builder.hpp>
-#include <danvan/detail/read_file.hpp>
+#include "detail/read_file.hpp"
 #include <danvan/error.hpp>
 #include <danvan/io/json.hpp>
 

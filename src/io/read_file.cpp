@@ -1,4 +1,4 @@
-#include <danvan/detail/read_file.hpp>
+#include "detail/read_file.hpp"
 #include <danvan/error.hpp>
 
 #include <cerrno>
@@ -14,8 +14,12 @@ void check_file_name(const std::filesystem::path& file) {
     throw io_error(file.string(), "the file name contains a NUL character", std::make_error_code(std::errc::invalid_argument));
 }
 
+}  // namespace danvan::detail
+
+namespace danvan {
+
 std::string read_file(const std::filesystem::path& file, std::string_view what) {
-  check_file_name(file);
+  detail::check_file_name(file);
   std::ifstream in(file, std::ios::binary);
   if (!in) {
     const int why = errno;
@@ -28,4 +32,4 @@ std::string read_file(const std::filesystem::path& file, std::string_view what) 
   return std::move(s).str();
 }
 
-}  // namespace danvan::detail
+}  // namespace danvan

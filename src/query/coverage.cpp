@@ -1,8 +1,8 @@
 // Coverage rules: the catalog of built-in rules, the rules file reader and the
 // engine. docs/rules.md is the reference for every rule's meaning; keep the two
 // in step (tests/cpp/coverage_test.cpp checks the catalog against the schema).
-#include <danvan/detail/read_file.hpp>
-#include <danvan/detail/suggest.hpp>
+#include "detail/read_file.hpp"
+#include "detail/suggest.hpp"
 #include <danvan/error.hpp>
 #include <danvan/query/coverage.hpp>
 #include <danvan/query/time.hpp>

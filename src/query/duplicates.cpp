@@ -4,7 +4,7 @@
 // first |x| − ⌈τ|x|⌉ + 1 organizations of each. Items are visited from the smallest
 // set up, each probes the inverted lists of its prefix and is then indexed under
 // it, and every candidate is checked in full (time, topic, Jaccard, area).
-#include <danvan/detail/incidence.hpp>
+#include "detail/incidence.hpp"
 #include <danvan/query/duplicates.hpp>
 #include "dated.hpp"
 

@@ -18,8 +18,8 @@
 // and partial sums. It gives the same values as NetworkX (tested) within rounding.
 // Weighted betweenness with pivots uses our Dijkstra-based Brandes for the same
 // reason (Boost has no pivots).
-#include <danvan/detail/incidence.hpp>
-#include <danvan/detail/parallel.hpp>
+#include "detail/incidence.hpp"
+#include "detail/parallel.hpp"
 #include <danvan/query/metrics.hpp>
 #include "dated.hpp"
 

@@ -1,4 +1,4 @@
-#include <danvan/detail/lazy_indexes.hpp>
+#include "detail/lazy_indexes.hpp"
 #include <danvan/query/names.hpp>
 
 #include <type_traits>

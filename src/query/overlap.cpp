@@ -25,10 +25,10 @@
 //   uninitialized (detail::buffer), so only pages that receive entries are touched;
 //   big regions are 2 MiB-aligned and advised for transparent huge pages, which turns
 //   thousands of page faults into a few.
-#include <danvan/detail/huge_pages.hpp>
-#include <danvan/detail/incidence.hpp>
-#include <danvan/detail/parallel.hpp>
-#include <danvan/detail/suggest.hpp>
+#include "detail/huge_pages.hpp"
+#include "detail/incidence.hpp"
+#include "detail/parallel.hpp"
+#include "detail/suggest.hpp"
 #include <danvan/query/overlap.hpp>
 #include "dated.hpp"
 

@@ -1,6 +1,6 @@
 // The network as of a day: which entities exist, and who holds each role after the
 // reorganization events that took effect by then.
-#include <danvan/detail/huge_pages.hpp>
+#include "detail/huge_pages.hpp"
 #include <danvan/error.hpp>
 #include <danvan/query/argument_error.hpp>
 #include <danvan/query/time.hpp>

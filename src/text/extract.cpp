@@ -12,8 +12,8 @@
 
 #include <danvan/builder.hpp>
 #include <danvan/io/json.hpp>
-#include <danvan/text/detail/scan.hpp>
-#include <danvan/text/detail/unicode.hpp>
+#include "text/detail/scan.hpp"
+#include "text/detail/unicode.hpp"
 #include <danvan/text/gazetteer.hpp>
 #include <danvan/text/normalize.hpp>
 #include <danvan/text/periods.hpp>

@@ -2,7 +2,7 @@
 // reported at once (file and JSON path), and finding the shipped copy.
 #include <danvan/text/gazetteer.hpp>
 
-#include <danvan/detail/read_file.hpp>
+#include "detail/read_file.hpp"
 #include <danvan/error.hpp>
 
 #include <nlohmann/json.hpp>

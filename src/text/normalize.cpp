@@ -4,9 +4,9 @@
 // change of length (ỹ is three bytes, ũ two) costs nothing.
 #include <danvan/text/normalize.hpp>
 
-#include <danvan/text/detail/mapped.hpp>
-#include <danvan/text/detail/syllable.hpp>
-#include <danvan/text/detail/unicode.hpp>
+#include "text/detail/mapped.hpp"
+#include "text/detail/syllable.hpp"
+#include "text/detail/unicode.hpp"
 
 #include <algorithm>
 #include <cstring>

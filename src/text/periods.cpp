@@ -2,7 +2,7 @@
 // already `-`, tone marks canonical (`khoá` = `khóa`), whitespace collapsed.
 #include <danvan/text/periods.hpp>
 
-#include <danvan/text/detail/scan.hpp>
+#include "text/detail/scan.hpp"
 #include <danvan/text/reference.hpp>
 
 #include <stdexcept>

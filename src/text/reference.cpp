@@ -4,8 +4,8 @@
 // separators, `60/NQ-TW`, `số31`, lower case) is tolerated here.
 #include <danvan/text/reference.hpp>
 
-#include <danvan/text/detail/scan.hpp>
-#include <danvan/text/detail/unicode.hpp>
+#include "text/detail/scan.hpp"
+#include "text/detail/unicode.hpp"
 
 #include <algorithm>
 #include <array>

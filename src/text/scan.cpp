@@ -1,8 +1,8 @@
 // Chunking, tokenizing and span mapping shared by the scanners. Chunks bound
 // the memory of the byte map (eight bytes per normalized byte) whatever the
 // size of the input.
-#include <danvan/text/detail/scan.hpp>
-#include <danvan/text/detail/unicode.hpp>
+#include "text/detail/scan.hpp"
+#include "text/detail/unicode.hpp"
 
 #include <cstring>
 

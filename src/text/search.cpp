@@ -5,7 +5,7 @@
 // distance over the few candidates the other tiers and a length bucket give.
 #include <danvan/text/search.hpp>
 
-#include <danvan/text/detail/unicode.hpp>
+#include "text/detail/unicode.hpp"
 #include <danvan/text/normalize.hpp>
 
 #include <algorithm>

@@ -1,7 +1,7 @@
 // Vietnamese syllable structure: onset + vowel cluster + coda, and where the
 // tone mark goes in each vowel cluster. This is orthography, not Unicode data.
-#include <danvan/text/detail/syllable.hpp>
-#include <danvan/text/detail/unicode.hpp>
+#include "text/detail/syllable.hpp"
+#include "text/detail/unicode.hpp"
 
 #include <array>
 #include <string_view>

@@ -1,7 +1,7 @@
 // Character properties for the text layer, derived from utf8proc once and kept
 // in immutable tables: the hot loops then need one array look-up per code point
 // instead of several utf8proc calls.
-#include <danvan/text/detail/unicode.hpp>
+#include "text/detail/unicode.hpp"
 #include <danvan/text/normalize.hpp>
 
 #include <algorithm>

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include <danvan/text/detail/mapped.hpp>
+#include "text/detail/mapped.hpp"
 #include <danvan/text/normalize.hpp>
 #include <danvan/text/span.hpp>
 

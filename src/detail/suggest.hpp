@@ -7,26 +7,9 @@
 #include <string_view>
 #include <vector>
 
-namespace danvan::detail {
+#include "detail/edit_distance.hpp"
 
-/// Levenshtein distance of two byte strings, or `limit + 1` as soon as it must exceed `limit`.
-inline std::size_t bounded_edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
-  if (a.size() > b.size()) std::swap(a, b);
-  if (b.size() - a.size() > limit) return limit + 1;
-  std::vector<std::size_t> row(a.size() + 1);
-  for (std::size_t i = 0; i <= a.size(); ++i) row[i] = i;
-  for (std::size_t j = 1; j <= b.size(); ++j) {
-    std::size_t diag = row[0], best = row[0] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-      const std::size_t up = row[i];
-      row[i] = std::min({row[i] + 1, row[i - 1] + 1, diag + (a[i - 1] != b[j - 1])});
-      diag = up;
-      best = std::min(best, row[i]);
-    }
-    if (best > limit) return limit + 1;
-  }
-  return row[a.size()];
-}
+namespace danvan::detail {
 
 /// Collects the candidates nearest to a word, keeping at most `limit` of them, nearest first.
 class nearest {
@@ -36,7 +19,8 @@ class nearest {
   void offer(std::string_view candidate) {
     // A candidate that extends the word (`org:cong-an` → `org:cong-an-tinh`) is as good as one typo.
     const bool extends = word_.size() >= 3 && (candidate.starts_with(word_) || word_.starts_with(candidate));
-    const std::size_t d = extends ? 1 : bounded_edit_distance(word_, candidate, max_distance_);
+    const auto d = extends ? std::size_t{1}
+                          : static_cast<std::size_t>(edit_distance(word_, candidate, static_cast<int>(max_distance_)));
     if (d > max_distance_) return;
     found_.emplace_back(d, std::string(candidate));
     std::stable_sort(found_.begin(), found_.end(),

@@ -8,6 +8,7 @@
 // a text, a second pass that finds the exact line and column of the mistake.
 #include <danvan/builder.hpp>
 #include "detail/huge_pages.hpp"
+#include "detail/json_problem.hpp"
 #include "detail/read_file.hpp"
 #include "detail/suggest.hpp"
 #include <danvan/io/json.hpp>
@@ -36,13 +37,15 @@ using json = nlohmann::json;
 namespace dom = simdjson::dom;
 
 std::string type_word(dom::element e) {
+  using detail::json_type;
   switch (e.type()) {
-    case dom::element_type::NULL_VALUE: return "null";
-    case dom::element_type::OBJECT: return "an object";
-    case dom::element_type::ARRAY: return "an array";
-    case dom::element_type::STRING: return "a string";
-    case dom::element_type::BOOL: return "a boolean";
-    default: return "a number";
+    case dom::element_type::NULL_VALUE: return std::string(detail::type_word(json_type::null));
+    case dom::element_type::OBJECT: return std::string(detail::type_word(json_type::object));
+    case dom::element_type::ARRAY: return std::string(detail::type_word(json_type::array));
+    case dom::element_type::STRING: return std::string(detail::type_word(json_type::string));
+    case dom::element_type::BOOL: return std::string(detail::type_word(json_type::boolean));
+    case dom::element_type::DOUBLE: return std::string(detail::type_word(json_type::fraction));
+    default: return std::string(detail::type_word(json_type::integer));
   }
 }
 
@@ -368,7 +371,7 @@ class object_reader {
   }
   std::optional<std::string> near_miss(std::string_view k) const {
     for (auto f : known_)
-      if (detail::bounded_edit_distance(k, f, 2) <= (f.size() <= 4 ? 1u : 2u)) return std::string(f);
+      if (detail::edit_distance(k, f, 2) <= (f.size() <= 4 ? 1 : 2)) return std::string(f);
     return std::nullopt;
   }
   std::string known_list() const {
@@ -651,22 +654,6 @@ constexpr std::array<std::pair<std::string_view, entity_kind>, 8> entity_collect
 constexpr std::array<std::string_view, 12> top_level_keys{"danvan", "meta",     "roles",  "areas",  "topics",  "organizations",
                                                           "documents", "programs", "tasks", "events", "sources", "extra"};
 
-/// 1-based line and column (in code points) of a byte offset.
-std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size_t byte) {
-  byte = std::min(byte, text.size());
-  std::size_t line = 1, column = 1;
-  for (std::size_t i = 0; i < byte; ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c == '\n') {
-      ++line;
-      column = 1;
-    } else if ((c & 0xC0) != 0x80) {
-      ++column;
-    }
-  }
-  return {line, column};
-}
-
 /// The offset of the first byte outside the strings of a JSON text for which
 /// `stop(offset)` is true, or npos. The text must be well formed up to there.
 template <class F> std::size_t find_outside_strings(std::string_view text, F&& stop) {
@@ -718,7 +705,7 @@ std::size_t utf8_sequence_start(std::string_view text, std::size_t byte) {
 
 [[noreturn]] void throw_at(std::string_view text, const std::string& label, std::size_t byte, std::string rule,
                            std::string message) {
-  auto [line, column] = line_column(text, byte);
+  auto [line, column] = detail::line_column(text, byte);
   throw parse_error(problem{label, {}, line, column, std::move(rule), std::move(message), {}});
 }
 
@@ -896,7 +883,7 @@ network read_document(dom::element doc, const std::string& label, const load_opt
     } else {
       std::optional<std::string_view> typo;
       for (auto k : top_level_keys)
-        if (detail::bounded_edit_distance(key, k, 2) <= 2) typo = k;
+        if (detail::edit_distance(key, k, 2) <= 2) typo = k;
       const std::string name(key);
       if (typo)
         out.report(problem{{}, path, 0, 0, "unknown-field",

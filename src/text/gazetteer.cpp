@@ -2,6 +2,7 @@
 // reported at once (file and JSON path), and finding the shipped copy.
 #include <danvan/text/gazetteer.hpp>
 
+#include "detail/json_problem.hpp"
 #include "detail/read_file.hpp"
 #include <danvan/error.hpp>
 
@@ -328,31 +329,9 @@ class reader {
   std::vector<problem> problems_;
 };
 
-std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size_t byte) {
-  std::size_t line = 1, column = 1;
-  for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
-    if (text[i] == '\n') ++line, column = 1;
-    else if ((static_cast<unsigned char>(text[i]) & 0xC0u) != 0x80u) ++column;
-  }
-  return {line, column};
-}
-
 void read_text(std::string_view text, const std::string& label, gazetteer::contents& out,
                std::vector<problem>& problems) {
-  json j;
-  try {
-    j = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
-    const auto [line, column] = line_column(text, e.byte > 0 ? e.byte - 1 : 0);
-    std::string what = e.what();
-    if (const auto colon = what.find("syntax error"); colon != std::string::npos) what = what.substr(colon);
-    throw parse_error(problem{label, {}, line, column, "syntax", what, {}});
-  } catch (const json::out_of_range& e) {
-    // A number too large for a double (`1e999`): nlohmann's parser names it, but not where.
-    std::string what = e.what();
-    if (auto id = what.find("] "); id != std::string::npos) what.erase(0, id + 2);
-    throw parse_error(problem{label, {}, 0, 0, "syntax", what, {}});
-  }
+  const auto j = danvan::detail::parse_json<json>(text, label);
   reader r(label, out);
   r.read(j);
   for (auto& p : r.problems()) problems.push_back(std::move(p));

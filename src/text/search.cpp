@@ -5,6 +5,7 @@
 // distance over the few candidates the other tiers and a length bucket give.
 #include <danvan/text/search.hpp>
 
+#include "detail/edit_distance.hpp"
 #include "text/detail/unicode.hpp"
 #include <danvan/text/normalize.hpp>
 
@@ -35,74 +36,6 @@ std::vector<std::string_view> split(std::string_view key) {
     i = j + 1;
   }
   return out;
-}
-
-std::u32string decode(std::string_view s) {
-  std::u32string out;
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const auto* const end = p + s.size();
-  while (p < end) {
-    const auto d = detail::decode_utf8(p, end);
-    out.push_back(d.cp);
-    p += d.len;
-  }
-  return out;
-}
-
-// Optimal string alignment distance (Levenshtein plus adjacent
-// transpositions), or k + 1 when it exceeds k. Only the diagonal band of
-// width 2k + 1 is computed: cells outside it exceed k anyway.
-template <class Char>
-int osa_distance(const Char* a, std::size_t n, const Char* b, std::size_t m, int k) {
-  if (n > m + static_cast<std::size_t>(k) || m > n + static_cast<std::size_t>(k)) return k + 1;
-  constexpr int kInf = 1 << 20;
-  constexpr std::size_t kStack = 257;
-  int stack_rows[3][kStack];
-  std::vector<int> heap_rows;
-  int* rows[3];
-  if (m + 1 <= kStack) {
-    rows[0] = stack_rows[0], rows[1] = stack_rows[1], rows[2] = stack_rows[2];
-  } else {
-    heap_rows.resize(3 * (m + 1));
-    rows[0] = heap_rows.data(), rows[1] = rows[0] + m + 1, rows[2] = rows[1] + m + 1;
-  }
-  int* prev2 = rows[0];
-  int* prev = rows[1];
-  int* cur = rows[2];
-  for (std::size_t j = 0; j <= m; ++j) prev[j] = static_cast<int>(j), prev2[j] = kInf;
-  for (std::size_t i = 1; i <= n; ++i) {
-    const std::size_t lo = i > static_cast<std::size_t>(k) ? i - static_cast<std::size_t>(k) : 1;
-    const std::size_t hi = std::min(m, i + static_cast<std::size_t>(k));
-    cur[0] = static_cast<int>(i);
-    if (lo > 1) cur[lo - 1] = kInf;
-    int row_min = lo == 1 ? cur[0] : kInf;
-    for (std::size_t j = lo; j <= hi; ++j) {
-      const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      int v = std::min(prev[j - 1] + cost, std::min(cur[j - 1], prev[j]) + 1);
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = std::min(v, prev2[j - 2] + 1);
-      cur[j] = v;
-      row_min = std::min(row_min, v);
-    }
-    if (hi < m) cur[hi + 1] = kInf;
-    if (row_min > k) return k + 1;
-    int* t = prev2;
-    prev2 = prev;
-    prev = cur;
-    cur = t;
-  }
-  return std::min(prev[m], k + 1);
-}
-
-bool is_ascii(std::string_view s) {
-  for (const char c : s)
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  return true;
-}
-
-int osa_distance(std::string_view a, std::string_view b, int k) {
-  if (is_ascii(a) && is_ascii(b)) return osa_distance(a.data(), a.size(), b.data(), b.size(), k);
-  const auto ua = decode(a), ub = decode(b);
-  return osa_distance(ua.data(), ua.size(), ub.data(), ub.size(), k);
 }
 
 std::uint32_t gram(std::string_view s, std::size_t i) {
@@ -353,7 +286,7 @@ struct fuzzy_index::impl {
     if (settled(0.49)) return finish(best, limit);
 
     // Tier 3: edit distance over the word-overlap candidates and names of about the query's length.
-    const int k = std::max(1, std::min(3, static_cast<int>(decode(q).size()) / 5));
+    const int k = std::max(1, std::min(3, static_cast<int>(danvan::detail::decode(q).size()) / 5));
     std::vector<std::uint32_t> pool;
     for (const auto& r : ranked) pool.push_back(r.second);
     std::size_t bucket = 0;
@@ -366,9 +299,9 @@ struct fuzzy_index::impl {
     std::sort(pool.begin(), pool.end());
     pool.erase(std::unique(pool.begin(), pool.end()), pool.end());
     for (const auto id : pool) {
-      const int d = osa_distance(q, keys[id], k);
+      const int d = danvan::detail::edit_distance(q, keys[id], k);
       if (d > k) continue;
-      const double longest = static_cast<double>(std::max(decode(q).size(), decode(keys[id]).size()));
+      const double longest = static_cast<double>(std::max(danvan::detail::decode(q).size(), danvan::detail::decode(keys[id]).size()));
       consider(id, 0.49 * (1.0 - d / longest), match_kind::edit);
     }
     return finish(best, limit);
@@ -402,7 +335,7 @@ struct fuzzy_index::impl {
   // index does not know: `duogn` finds `duong`.
   template <class Expansion>
   void typo_expansions(std::string_view w, std::vector<Expansion>& out) const {
-    const int k = decode(w).size() <= 5 ? 1 : 2;
+    const int k = danvan::detail::decode(w).size() <= 5 ? 1 : 2;
     std::unordered_map<std::uint32_t, int> shared;
     for (const auto g : grams_of(w)) {
       const auto it = vocab_grams.find(g);
@@ -412,7 +345,7 @@ struct fuzzy_index::impl {
     std::vector<std::pair<int, std::uint32_t>> found;
     for (const auto& [t, count] : shared) {
       (void)count;
-      const int d = osa_distance(w, vocab[t], k);
+      const int d = danvan::detail::edit_distance(w, vocab[t], k);
       if (d <= k) found.emplace_back(d, t);
     }
     std::sort(found.begin(), found.end());

@@ -40,7 +40,7 @@ TEST(FuzzRegression, ANumberTooLargeForADoubleIsAParseError) {
     (void)danvan::text::gazetteer::loads(R"({"gazetteer": "1", "x": 1e999})", "big.gazetteer.json");
     FAIL();
   } catch (const danvan::parse_error& e) {
-    EXPECT_EQ(e.what(), std::string("big.gazetteer.json: number overflow parsing '1e999'"));
+    EXPECT_EQ(e.what(), std::string("big.gazetteer.json: invalid JSON: number overflow parsing '1e999'"));
   }
 }
 

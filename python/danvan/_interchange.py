@@ -95,6 +95,10 @@ def to_networkx(net: Any, kind: str = "bipartite", *, on: str = "tasks", weight:
     ``scope``), with ``weight`` and ``count`` (shared items). Every organization is a
     node, isolated ones included.
 
+    A ``scope`` with a ``ceiling`` redacts both graphs: no organization, task, program or
+    role classified above it is a node or an edge, and no attribute names one (a
+    ``parent`` or ``program`` above the ceiling is left out).
+
     Attribute values are str, int, float or bool, so ``networkx.write_graphml`` (Gephi)
     works as is.
 
@@ -113,12 +117,17 @@ def to_networkx(net: Any, kind: str = "bipartite", *, on: str = "tasks", weight:
 
     if kind not in ("bipartite", "organizations"):
         raise ValueError(f"kind: {kind!r} is not one of 'bipartite', 'organizations'")
-    orgs = entity_frame(net, "organization")
+    ceiling = _ceiling(scope)
+    orgs = _at_most(entity_frame(net, "organization"), ceiling)
     org_ids = orgs["id"].to_numpy(dtype=object)
+    kept = set(org_ids.tolist())
     g = nx.Graph()
     g.graph["name"] = net.meta.title if hasattr(net, "meta") else ""
     org_attrs = _node_attrs(orgs, {"name": "name", "kind": "kind", "level": "level", "parent": "parent", "area": "area"},
                             {"entity": "organization", "bipartite": 0})
+    for attrs in org_attrs:
+        if attrs.get("parent") not in kept:
+            attrs.pop("parent", None)
     g.add_nodes_from(zip(org_ids.tolist(), org_attrs))
 
     if kind == "organizations":
@@ -136,7 +145,7 @@ def to_networkx(net: Any, kind: str = "bipartite", *, on: str = "tasks", weight:
 
     g.graph["kind"] = "bipartite"
     for item_kind in ("program", "task"):
-        items = entity_frame(net, item_kind)
+        items = _at_most(entity_frame(net, item_kind), ceiling)
         items = items.assign(start_iso=_iso(items["start"].to_numpy(), items["start_precision"]),
                              end_iso=_iso(items["end"].to_numpy(), items["end_precision"]))
         cols = {"name": "name", "kind": "kind", "start": "start_iso", "end": "end_iso"}
@@ -144,9 +153,14 @@ def to_networkx(net: Any, kind: str = "bipartite", *, on: str = "tasks", weight:
             items = items.assign(due_iso=_iso(items["due"].to_numpy(), items["due_precision"]))
             cols.update({"status": "status", "program": "program", "due": "due_iso"})
         attrs = _node_attrs(items, cols, {"entity": item_kind, "bipartite": 1})
+        for a in attrs:
+            if a.get("program") not in kept:
+                a.pop("program", None)
         g.add_nodes_from(zip(items["id"].tolist(), attrs))
+        kept.update(items["id"].tolist())
 
-    r = roles_frame(net, names=False)
+    r = _at_most(roles_frame(net, names=False), ceiling)
+    r = r[r["org"].isin(kept) & r["target"].isin(kept)]
     if len(r):
         dup = r.duplicated(subset=["org", "target"], keep=False).to_numpy()
         single = r[~dup]
@@ -161,6 +175,25 @@ def to_networkx(net: Any, kind: str = "bipartite", *, on: str = "tasks", weight:
                 names = grp["role"].astype(str).tolist()
                 g.add_edge(o, t, role=names[0], roles=",".join(names), raci="".join(grp["raci"].astype(str)))
     return g
+
+
+_CLASSIFICATIONS = ("public", "internal", "restricted")
+
+
+def _ceiling(scope: Any) -> Optional[str]:
+    """The scope's classification ceiling (a dict's ``ceiling`` or a Scope's), or None."""
+    word = scope.get("ceiling") if isinstance(scope, dict) else getattr(scope, "ceiling", None)
+    if word is not None and word not in _CLASSIFICATIONS:
+        raise ValueError(f"ceiling: `{word}` is not one of {', '.join(_CLASSIFICATIONS)}")
+    return word
+
+
+def _at_most(frame, ceiling: Optional[str]):
+    """The rows of a frame whose (effective) classification is at or below the ceiling."""
+    if ceiling is None:
+        return frame
+    allowed = _CLASSIFICATIONS[: _CLASSIFICATIONS.index(ceiling) + 1]
+    return frame[frame["classification"].astype(object).isin(allowed).to_numpy()]
 
 
 # ---- from pandas frames ----------------------------------------------------------------------

@@ -1,0 +1,88 @@
+"""Redaction: an output asked for at a classification ceiling holds nothing above it.
+
+Each entity, role and attribute above the ceiling carries a unique marker string; the
+outputs are serialized to bytes and searched for every marker.
+"""
+
+import io
+import json
+
+import networkx as nx
+import pytest
+
+import danvan
+
+MARKERS = ["SECRETORG", "SECRETNAME", "SECRETALIAS", "INTERNALTASK", "INTERNALTASKNAME", "SECRETPROG",
+           "SECRETPROGNAME", "SECRETCHILD"]
+
+
+def _network() -> danvan.Network:
+    return danvan.Network.loads(json.dumps({
+        "danvan": "1",
+        "organizations": [
+            {"id": "org:a", "name": "Ban A"},
+            {"id": "org:b", "name": "Ban B"},
+            {"id": "org:SECRETORG", "name": "SECRETNAME", "aliases": ["SECRETALIAS"], "classification": "restricted"},
+            # public itself, but its parent is restricted: the parent's id must not show
+            {"id": "org:c", "name": "Ban C", "parent": "org:SECRETORG"},
+            {"id": "org:SECRETCHILD", "name": "Con", "parent": "org:a", "classification": "internal"},
+        ],
+        "programs": [
+            {"id": "prog:p", "name": "Chương trình công khai"},
+            {"id": "prog:SECRETPROG", "name": "SECRETPROGNAME", "classification": "restricted"},
+        ],
+        "tasks": [
+            {"id": "task:t", "name": "Hội nghị", "roles": [
+                {"org": "org:a", "role": "lead"}, {"org": "org:b", "role": "coordinate"},
+                {"org": "org:SECRETORG", "role": "advise"}, {"org": "org:c", "role": "coordinate"}]},
+            {"id": "task:INTERNALTASK", "name": "INTERNALTASKNAME", "classification": "internal", "roles": [
+                {"org": "org:a", "role": "lead"}, {"org": "org:b", "role": "coordinate"}]},
+            {"id": "task:u", "name": "Kiểm tra", "program": "prog:SECRETPROG", "roles": [
+                {"org": "org:a", "role": "lead"},
+                {"org": "org:SECRETCHILD", "role": "coordinate"},
+                {"org": "org:b", "role": "coordinate", "classification": "internal"}]},
+        ],
+    }))
+
+
+def _graphml(g) -> str:
+    buf = io.BytesIO()
+    nx.write_graphml(g, buf)
+    return buf.getvalue().decode("utf-8")
+
+
+@pytest.mark.parametrize("kind", ["bipartite", "organizations"])
+@pytest.mark.parametrize("scope", [{"ceiling": "public"}, danvan.Scope(ceiling="public")], ids=["dict", "Scope"])
+def test_to_networkx_at_public_holds_no_marker(kind, scope):
+    g = _network().to_networkx(kind, scope=scope)
+    text = _graphml(g) + repr(g.graph)
+    leaked = [m for m in MARKERS if m in text]
+    assert not leaked, f"{kind} graph at public holds {leaked}"
+
+
+def test_to_networkx_at_public_keeps_exactly_the_public_part():
+    net = _network()
+    g = net.to_networkx("bipartite", scope={"ceiling": "public"})
+    public = {e.id for coll in (net.organizations, net.programs, net.tasks) for e in coll
+              if e.classification == "public"}
+    assert set(g.nodes) == public
+    # the role held at `internal` on a public task is gone; the public ones stay
+    assert not g.has_edge("org:b", "task:u")
+    assert g.has_edge("org:a", "task:u") and g.has_edge("org:c", "task:t")
+    assert "parent" not in g.nodes["org:c"] and "program" not in g.nodes["task:u"]
+    orgs = net.to_networkx("organizations", scope={"ceiling": "public"})
+    assert set(orgs.nodes) == {i for i in public if i.startswith("org:")}
+
+
+def test_to_networkx_without_a_ceiling_keeps_everything():
+    net = _network()
+    g = net.to_networkx("bipartite")
+    assert "org:SECRETORG" in g and g.nodes["org:c"]["parent"] == "org:SECRETORG"
+    assert g.has_edge("org:b", "task:u")
+    internal = net.to_networkx("bipartite", scope={"ceiling": "internal"})
+    assert "task:INTERNALTASK" in internal and "org:SECRETORG" not in internal
+
+
+def test_an_unknown_ceiling_word_is_refused():
+    with pytest.raises(ValueError, match="ceiling"):
+        _network().to_networkx("bipartite", scope={"ceiling": "secret"})

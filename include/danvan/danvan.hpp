@@ -19,6 +19,7 @@
 #include <danvan/query/responsibility.hpp>
 #include <danvan/query/scope.hpp>
 #include <danvan/query/time.hpp>
+#include <danvan/redact.hpp>
 #include <danvan/roles.hpp>
 #include <danvan/text/extract.hpp>
 #include <danvan/text/gazetteer.hpp>

@@ -666,6 +666,9 @@ def sha256_hex(text: Union[str, bytes]) -> str: ...
 def diff(a: Network, b: Network, min_shared: int = 2, rules: Optional[RuleSet] = None,
          coverage: bool = True) -> dict[str, list[tuple[Any, ...]]]: ...
 
+# --- redaction ---
+def redact(net: Network, ceiling: str) -> Network: ...
+
 # --- merge ---
 # Folding a draft into a network (bindings/register_merge.cpp); the Pythonic layer is
 # danvan/_merge.py (MergeResult, merge).

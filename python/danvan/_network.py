@@ -928,15 +928,28 @@ class Network(ResponsibilityMixin, OverlapMixin, FramesMixin, TimeMixin):
             label = label.encode("utf-8", "backslashreplace")
         return cls._from_core(_core.Network.loads(text, label, max_problems))
 
-    def dumps(self) -> str:
-        """The network as canonical JSON text (load → dumps → load → dumps is stable)."""
-        return self._core.dumps()
+    def redact(self, max_classification: str) -> "Network":
+        """The network without anything classified above ``max_classification``
+        (``"public"``, ``"internal"`` or ``"restricted"``): entities, roles (as classified as
+        the highest of themselves, their organization and their item), events naming a
+        removed organization, evidence citing a removed source, and every reference to them.
+        The same network when nothing is above the ceiling."""
+        return self._from_core(_core.redact(self._core, max_classification))
 
-    def save(self, path: PathLike) -> None:
+    def dumps(self, max_classification: Optional[str] = None) -> str:
+        """The network as canonical JSON text (load → dumps → load → dumps is stable);
+        with ``max_classification``, of :meth:`redact` at that ceiling."""
+        return self._at(max_classification)._core.dumps()
+
+    def save(self, path: PathLike, max_classification: Optional[str] = None) -> None:
         """Writes :meth:`dumps` to ``path`` atomically (temporary file, then rename); through
         a symbolic link, to the file it leads to. On error the old file is left as it was
-        and :class:`danvan.FileError` is raised (as for :meth:`load`, also for a name with a NUL)."""
-        self._core.save(os.fspath(path))
+        and :class:`danvan.FileError` is raised (as for :meth:`load`, also for a name with a NUL).
+        With ``max_classification``, writes :meth:`redact` at that ceiling."""
+        self._at(max_classification)._core.save(os.fspath(path))
+
+    def _at(self, max_classification: Optional[str]) -> "Network":
+        return self if max_classification is None else self.redact(max_classification)
 
     def __reduce__(self):
         return (_loads_for_pickle, (self.dumps(),))

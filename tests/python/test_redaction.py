@@ -86,3 +86,27 @@ def test_to_networkx_without_a_ceiling_keeps_everything():
 def test_an_unknown_ceiling_word_is_refused():
     with pytest.raises(ValueError, match="ceiling"):
         _network().to_networkx("bipartite", scope={"ceiling": "secret"})
+
+
+def test_saved_and_dumped_at_public_hold_no_marker(tmp_path):
+    net = _network()
+    text = net.dumps(max_classification="public")
+    assert not [m for m in MARKERS if m in text]
+    net.save(tmp_path / "public.json", max_classification="public")
+    assert (tmp_path / "public.json").read_text(encoding="utf-8") == text
+    public = danvan.Network.loads(text)
+    # nothing tells how much was removed: the counts are those of the public part
+    assert len(public.organizations) == 3 and len(public.tasks) == 2 and len(public.programs) == 1
+    assert [r.org.id for r in public.tasks["task:u"].roles] == ["org:a"]
+
+
+def test_redact_keeps_what_is_at_or_below_the_ceiling():
+    net = _network()
+    assert net.redact("restricted").dumps() == net.dumps()
+    internal = net.redact("internal")
+    assert "task:INTERNALTASK" in internal.tasks and "org:SECRETCHILD" in internal.organizations
+    assert "org:SECRETORG" not in internal.organizations
+    assert internal.organizations["org:c"].parent is None
+    assert internal.tasks["task:u"].program is None
+    with pytest.raises(ValueError, match="max_classification"):
+        net.redact("secret")

@@ -42,7 +42,8 @@ class network_builder {
   void add_role(role_def def);
 
   /// Adds an area at the next position among areas (`/areas/N`). A missing, malformed
-  /// or repeated id, a blank name and similar are reported as problems at build().
+  /// or repeated id, a blank name and the like are recorded as problems, which build()
+  /// throws; references are checked at build(), so they may name entities added later.
   void add(area value);
   /// Adds a topic at the next position among topics (`/topics/N`); problems as for areas.
   void add(topic value);

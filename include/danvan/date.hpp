@@ -12,7 +12,12 @@
 namespace danvan {
 
 /// How much of a date is known.
-enum class precision : std::uint8_t { none, year, month, day };
+enum class precision : std::uint8_t {
+  none,   ///< nothing: the empty date
+  year,   ///< the year only (`2023`): the whole year
+  month,  ///< year and month (`2023-09`): the whole month
+  day     ///< a single day (`2023-09-16`)
+};
 
 /// A proleptic Gregorian date known to the year, the month or the day
 /// (`2023`, `2023-09`, `2023-09-16`). A date of lower precision stands for the

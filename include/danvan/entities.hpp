@@ -93,11 +93,11 @@ struct document : entity_base {
   std::string title;  ///< the title (trích yếu); empty when not given
   /// `doc:` ids of the documents it continues (a later document on the same matter).
   std::vector<std::string> continues, implements, amends, replaces;
-  /// \var implements
+  /// \var std::vector<std::string> implements
   /// `doc:` ids of the documents it implements (carries out).
-  /// \var amends
+  /// \var std::vector<std::string> amends
   /// `doc:` ids of the documents it amends.
-  /// \var replaces
+  /// \var std::vector<std::string> replaces
   /// `doc:` ids of the documents it replaces.
 
   /// `topic:` ids of its topics.
@@ -145,9 +145,9 @@ struct program : entity_base {
   danvan::period period;  ///< when it runs; either end empty when not stated
   /// `doc:` ids of the documents it implements.
   std::vector<std::string> implements, topics, areas;
-  /// \var topics
+  /// \var std::vector<std::string> topics
   /// `topic:` ids of its topics.
-  /// \var areas
+  /// \var std::vector<std::string> areas
   /// `area:` ids of the areas it covers.
   std::vector<role_assignment> roles;  ///< the organizations' roles on the program itself
   std::vector<orphaned_role> orphaned_roles;  ///< only in a network as of a day
@@ -159,9 +159,9 @@ struct task : entity_base {
   std::string program;  ///< `prog:` id
   /// `doc:` ids of the documents it implements.
   std::vector<std::string> implements, topics, areas;
-  /// \var topics
+  /// \var std::vector<std::string> topics
   /// `topic:` ids of its topics.
-  /// \var areas
+  /// \var std::vector<std::string> areas
   /// `area:` ids of the areas it covers.
   danvan::period period;  ///< when it runs; either end empty when not stated
   date due;  ///< its deadline; empty when none
@@ -177,9 +177,9 @@ struct event_share {
   std::string to;  ///< `org:` id, one of the event's `to`
   /// `topic:` ids: roles on items tagged with one of them (or a descendant) go to `to`.
   std::vector<std::string> topics, areas, items;
-  /// \var areas
+  /// \var std::vector<std::string> areas
   /// `area:` ids: roles on items placed in one of them (or a descendant) go to `to`.
-  /// \var items
+  /// \var std::vector<std::string> items
   /// `task:` and `prog:` ids whose roles go to `to`.
 
   /// Field-by-field equality.

@@ -42,11 +42,11 @@ struct merge_conflict {
   entity_kind kind = entity_kind::organization;  ///< the entity's kind
   /// The entity's id in the merged network.
   std::string id, field, network_value, draft_value;
-  /// \var field
+  /// \var std::string field
   /// The field's key as files write it (`date`, `issuer`, ...).
-  /// \var network_value
+  /// \var std::string network_value
   /// The network's value as compact JSON text.
-  /// \var draft_value
+  /// \var std::string draft_value
   /// The draft's value as compact JSON text.
 
   bool draft_taken = false;  ///< with merge_options::prefer_draft

@@ -119,12 +119,12 @@ struct share_view {
   /// Positions of topics: the successor takes the roles on items tagged with one of them
   /// or a descendant of one.
   std::span<const index> topics, areas, programs, tasks;
-  /// \var areas
+  /// \var std::span<const index> areas
   /// Positions of areas: the successor takes the roles on items placed in one of them
   /// or a descendant of one.
-  /// \var programs
+  /// \var std::span<const index> programs
   /// Positions of programs whose roles the successor takes (from the share's `items`).
-  /// \var tasks
+  /// \var std::span<const index> tasks
   /// Positions of tasks whose roles the successor takes (from the share's `items`).
 };
 

@@ -91,9 +91,9 @@ struct finding_change {
   bool resolved = false;  ///< found in the first network, not in the second
   /// The name of the rule in its rule set.
   std::string rule, entity, message;
-  /// \var entity
+  /// \var std::string entity
   /// The id of the entity the finding is about.
-  /// \var message
+  /// \var std::string message
   /// The violation's message, as check() writes it.
 
   danvan::severity severity = severity::warning;  ///< the rule's severity
@@ -108,7 +108,7 @@ struct diff_options {
   /// Coverage findings compared: of these rules (null: the shipped defaults); each
   /// network is checked as of its own day (see check_day()), or `as_of` when given.
   const rule_set* rules = nullptr;
-  std::optional<date> as_of;  ///< the day both networks are checked as of; nothing: each its own
+  std::optional<date> as_of;  ///< the day both networks' coverage is checked as of; nothing: each its own day
   bool coverage = true;  ///< false leaves the coverage findings out (and saves two checks)
 };
 

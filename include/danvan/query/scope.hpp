@@ -39,8 +39,10 @@ struct scope {
   std::vector<std::string> roles;  ///< role names kept; empty: every role
   std::vector<std::string> topics;  ///< `topic:` ids kept (with their descendants); empty: every topic
   std::vector<std::string> areas;  ///< `area:` ids kept (with their descendants); empty: every area
-  std::string program;  ///< `prog:` id of the one program kept; empty: every program
-  std::string document;  ///< `doc:` id of the document the kept items implement; empty: any
+  std::string program;  ///< `prog:` id: only that program and its tasks; empty: every program
+  /// `doc:` id: only tasks and programs that implement it (or a document that continues,
+  /// implements, amends or replaces it); empty: any
+  std::string document;
   std::optional<danvan::classification> ceiling;  ///< the highest classification shown; nothing: no limit
   /// Field-by-field equality; equal to `scope{}` means "everything".
   friend bool operator==(const scope&, const scope&) = default;

@@ -91,9 +91,12 @@ struct projection_options {
 /// as (a, b) and (b, a)); otherwise entry (a, b) counts items on which a holds a
 /// left role and b a right role.
 struct projection {
-  projection_on on = projection_on::tasks;  ///< what the pairs share: tasks or programs
-  overlap_weight weight = overlap_weight::count;  ///< how the entries are weighted
-  bool symmetric = true;  ///< both sides took the same roles: (a, b) and (b, a) are both stored, equal
+  /// What the pairs share: tasks or programs.
+  projection_on on = projection_on::tasks;
+  /// How the entries are weighted.
+  overlap_weight weight = overlap_weight::count;
+  /// Both sides took the same roles: (a, b) and (b, a) are both stored, with equal values.
+  bool symmetric = true;
   std::size_t size = 0;                   ///< organizations: rows and columns
   detail::buffer<std::uint64_t> indptr;   ///< size + 1 offsets into indices
   detail::buffer<index> indices;          ///< column of each entry, ascending within a row
@@ -181,10 +184,16 @@ struct topic_overlap_options {
 /// tagged with each topic. CSR with `rows` = organizations, `cols` = topics.
 struct topic_matrix {
   /// Number of rows: the network's organizations (by position).
-  std::size_t rows = 0, cols = 0;  ///< Number of columns: the network's topics (by position).
-  detail::buffer<std::uint64_t> indptr;  ///< rows + 1 offsets into indices
-  detail::buffer<index> indices;  ///< topic position of each entry, ascending within a row
-  detail::buffer<std::uint32_t> counts;  ///< items of the row's organization tagged with the entry's topic
+  std::size_t rows = 0, cols = 0;
+  /// \var std::size_t cols
+  /// Number of columns: the network's topics (by position).
+
+  /// rows + 1 offsets into indices.
+  detail::buffer<std::uint64_t> indptr;
+  /// Topic position of each entry, ascending within a row.
+  detail::buffer<index> indices;
+  /// Items of the row's organization tagged with the entry's topic.
+  detail::buffer<std::uint32_t> counts;
   /// Number of stored (non-zero) entries.
   [[nodiscard]] std::size_t nnz() const noexcept { return indices.size(); }
 };

@@ -26,23 +26,38 @@ class network_builder {
  public:
   /// `file` names the input in problems (a path, or a label such as `<frames>`).
   explicit network_builder(std::string file = {});
+  /// Drops whatever was collected.
   ~network_builder();
+  /// Takes over `other`'s collected entities; `other` may only be destroyed or assigned to.
   network_builder(network_builder&&) noexcept;
+  /// Takes over `other`'s collected entities, dropping this builder's.
   network_builder& operator=(network_builder&&) noexcept;
 
+  /// The file's `meta` object. A `language` that is not a BCP 47 tag is a problem
+  /// (with the tag meant as suggestion, e.g. `vi_VN` → `vi-VN`).
   void set_meta(danvan::meta m);
   /// The file's top-level `extra` object, as compact JSON text.
   void set_extra(std::string json_object);
   /// Declares a role beyond the core vocabulary (problem when the name is taken or malformed).
   void add_role(role_def def);
 
+  /// Adds an area at the next position among areas (`/areas/N`). A missing, malformed
+  /// or repeated id, a blank name and the like are recorded as problems, which build()
+  /// throws; references are checked at build(), so they may name entities added later.
   void add(area value);
+  /// Adds a topic at the next position among topics (`/topics/N`); problems as for areas.
   void add(topic value);
+  /// Adds an organization at the next position among organizations (`/organizations/N`).
   void add(organization value);
+  /// Adds a document at the next position among documents (`/documents/N`).
   void add(document value);
+  /// Adds a program and its roles at the next position among programs (`/programs/N`).
   void add(program value);
+  /// Adds a task and its roles at the next position among tasks (`/tasks/N`).
   void add(task value);
+  /// Adds a reorganization event at the next position among events (`/events/N`).
   void add(event value);
+  /// Adds a source at the next position among sources (`/sources/N`).
   void add(source value);
 
   /// Takes the next position of `kind` without an entity, for an element a reader
@@ -51,15 +66,18 @@ class network_builder {
   /// Records a problem found outside the builder (e.g. a reader's type error) so that
   /// it is reported with the rest. Its `file` is filled in when empty.
   void report(problem p);
+  /// Problems recorded so far by add(), report() and the setters (build() finds more).
   [[nodiscard]] std::size_t problem_count() const noexcept;
   /// How many problems are kept in detail (the count goes on); default 100.
   void set_max_problems(std::size_t cap) noexcept;
+  /// The cap set_max_problems() set (default 100).
   [[nodiscard]] std::size_t max_problems() const noexcept;
   /// Room for `n` entities of `kind` and `roles` roles, to avoid regrowth.
   void reserve(entity_kind kind, std::size_t n, std::size_t roles = 0);
 
   /// Checks references, hierarchies and role names, then indexes the network.
-  /// Throws danvan::validation_error with every problem found.
+  /// Throws danvan::validation_error with every problem found, sorted by JSON path,
+  /// and danvan::error when the builder has built already.
   [[nodiscard]] network build() &&;
 
  private:

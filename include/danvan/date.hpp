@@ -12,7 +12,12 @@
 namespace danvan {
 
 /// How much of a date is known.
-enum class precision : std::uint8_t { none, year, month, day };
+enum class precision : std::uint8_t {
+  none,   ///< nothing: the empty date
+  year,   ///< the year only (`2023`): the whole year
+  month,  ///< year and month (`2023-09`): the whole month
+  day     ///< a single day (`2023-09-16`)
+};
 
 /// A proleptic Gregorian date known to the year, the month or the day
 /// (`2023`, `2023-09`, `2023-09-16`). A date of lower precision stands for the
@@ -20,6 +25,7 @@ enum class precision : std::uint8_t { none, year, month, day };
 /// Four bytes; a default-constructed date is empty (precision::none).
 class date {
  public:
+  /// The empty date (precision::none): "not known" or "open" wherever a date may be left out.
   constexpr date() noexcept = default;
 
   /// The date `year[-month[-day]]`; month or day 0 means "not known".
@@ -34,22 +40,31 @@ class date {
   /// empty when it is one.
   static std::string why_not(std::string_view text);
 
+  /// True for the empty date (no year).
   [[nodiscard]] constexpr bool empty() const noexcept { return year_ == 0; }
+  /// The year, 1 to 9999; 0 for the empty date.
   [[nodiscard]] constexpr int year() const noexcept { return year_; }
+  /// The month, 1 to 12; 0 when not known.
   [[nodiscard]] constexpr unsigned month() const noexcept { return month_; }
+  /// The day of the month, 1 to 31; 0 when not known.
   [[nodiscard]] constexpr unsigned day() const noexcept { return day_; }
+  /// How much of the date is known: none (empty), year, month or day.
   [[nodiscard]] constexpr danvan::precision precision() const noexcept {
     return year_ == 0 ? precision::none : month_ == 0 ? precision::year
                                         : day_ == 0   ? precision::month
                                                       : precision::day;
   }
 
-  /// Days since 1970-01-01 of the first day this date covers.
+  /// Days since 1970-01-01 of the first day this date covers; INT32_MIN for the
+  /// empty date (an open start).
   [[nodiscard]] constexpr std::int32_t first_day() const noexcept;
-  /// Days since 1970-01-01 of the last day this date covers.
+  /// Days since 1970-01-01 of the last day this date covers; INT32_MAX for the
+  /// empty date (an open end).
   [[nodiscard]] constexpr std::int32_t last_day() const noexcept;
 
-  /// This date moved by whole years, keeping its precision (29 February becomes 28 February).
+  /// This date moved by whole years, keeping its precision (29 February becomes 28 February
+  /// in a common year). The empty date stays empty; throws std::invalid_argument when
+  /// the year leaves 1..9999.
   [[nodiscard]] constexpr date plus_years(int years) const;
 
   /// ISO 8601 text at this date's precision; empty for an empty date.
@@ -64,7 +79,9 @@ class date {
     return a.precision() <=> b.precision();
   }
 
+  /// True when year `y` of the proleptic Gregorian calendar is a leap year.
   static constexpr bool is_leap(int y) noexcept { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+  /// Number of days of month `m` (1 to 12; other values are undefined behaviour) in year `y`.
   static constexpr unsigned days_in_month(int y, unsigned m) noexcept {
     constexpr unsigned days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     return m == 2 && is_leap(y) ? 29 : days[m - 1];
@@ -84,9 +101,10 @@ constexpr bool surely_after(date a, date b) noexcept { return a.first_day() > b.
 /// An inclusive span of time `[start, end]`; either end may be empty (open).
 /// "giai đoạn 2023 – 2025" is {2023, 2025}: 2023-01-01 through 2025-12-31.
 struct period {
-  date start;
-  date end;
+  date start;  ///< the first day covered is start.first_day(); empty: open (no known start)
+  date end;    ///< the last day covered is end.last_day(); empty: open (no known end)
 
+  /// True when both ends are empty (no dates known).
   [[nodiscard]] constexpr bool empty() const noexcept { return start.empty() && end.empty(); }
   /// False when the end lies wholly before the start.
   [[nodiscard]] constexpr bool well_formed() const noexcept {
@@ -102,6 +120,7 @@ struct period {
     return (start.empty() || o.end.empty() || start.first_day() <= o.end.last_day()) &&
            (o.start.empty() || end.empty() || o.start.first_day() <= end.last_day());
   }
+  /// Same ends, compared as dates are (identity, not calendar order).
   friend constexpr bool operator==(const period&, const period&) noexcept = default;
 };
 

@@ -32,7 +32,9 @@ class error : public std::runtime_error {
 /// The input is not JSON (or not readable UTF-8 JSON): carries line and column.
 class parse_error : public error {
  public:
+  /// The error of `where`; what() is where.to_string() (a very long message shortened).
   explicit parse_error(problem where);
+  /// Where the input stops being JSON, with line and column.
   [[nodiscard]] const problem& where() const noexcept { return where_; }
 
  private:
@@ -43,7 +45,10 @@ class parse_error : public error {
 /// (up to a cap), in document order.
 class validation_error : public error {
  public:
+  /// The error of `problems` (those kept in detail) out of `total` found (at least
+  /// problems.size()); what() is the first problem and how many more there are.
   explicit validation_error(std::vector<problem> problems, std::size_t total = 0);
+  /// The problems kept in detail, in document order.
   [[nodiscard]] const std::vector<problem>& problems() const noexcept { return problems_; }
   /// How many problems were found; can exceed problems().size() when the cap was reached.
   [[nodiscard]] std::size_t total() const noexcept { return total_; }
@@ -56,7 +61,9 @@ class validation_error : public error {
 /// A file could not be read or written.
 class io_error : public error {
  public:
+  /// The error of `file`; what() is `file: what`.
   io_error(std::string file, const std::string& what, std::error_code code = {});
+  /// The file that could not be read or written.
   [[nodiscard]] const std::string& file() const noexcept { return file_; }
   /// The operating system's reason (`std::errc::no_such_file_or_directory`, ...);
   /// empty when the failure is not one (a directory holds no gazetteer file).
@@ -70,8 +77,11 @@ class io_error : public error {
 /// An id or name asked of a network does not exist; carries the nearest ones that do.
 class not_found : public error {
  public:
+  /// The error of `id`; what() reads "unknown id `x`; did you mean `y` or `z`?".
   not_found(std::string id, std::vector<std::string> suggestions);
+  /// The id or name asked for.
   [[nodiscard]] const std::string& id() const noexcept { return id_; }
+  /// Existing ids nearest to it, nearest first; may be empty.
   [[nodiscard]] const std::vector<std::string>& suggestions() const noexcept { return suggestions_; }
 
  private:

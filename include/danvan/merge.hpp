@@ -21,14 +21,17 @@ enum class merge_status : std::uint8_t {
   ambiguous,  ///< several network entities fit (`candidates`); added as new unless chosen
   dropped,    ///< below the minimum confidence: left out, with what refers to it
 };
+/// Words of merge_status.
 template <> struct enum_names<merge_status> {
+  /// The word of each enumerator, in enumerator order.
   static constexpr std::string_view names[] = {"matched", "added", "ambiguous", "dropped"};
 };
 
+/// The decision about one draft entity.
 struct merge_entry {
-  entity_kind kind = entity_kind::organization;
-  std::string draft_id;
-  merge_status status = merge_status::added;
+  entity_kind kind = entity_kind::organization;  ///< the entity's kind
+  std::string draft_id;  ///< its id in the draft
+  merge_status status = merge_status::added;  ///< what became of it
   std::string id;                       ///< the id it has in the merged network (empty when dropped)
   std::vector<std::string> candidates;  ///< for ambiguous: the network's ids that fit
   std::string how;                      ///< why: `name`, `alias`, `former name`, `reference`, `code`, `sha256`, `id`, ...
@@ -36,11 +39,20 @@ struct merge_entry {
 
 /// A field a matched entity has with another value in the draft.
 struct merge_conflict {
-  entity_kind kind = entity_kind::organization;
+  entity_kind kind = entity_kind::organization;  ///< the entity's kind
+  /// The entity's id in the merged network.
   std::string id, field, network_value, draft_value;
+  /// \var std::string field
+  /// The field's key as files write it (`date`, `issuer`, ...).
+  /// \var std::string network_value
+  /// The network's value as compact JSON text.
+  /// \var std::string draft_value
+  /// The draft's value as compact JSON text.
+
   bool draft_taken = false;  ///< with merge_options::prefer_draft
 };
 
+/// How merge() decides.
 struct merge_options {
   /// Draft entities and roles whose `extra.confidence` is below this are dropped.
   double min_confidence = 0;
@@ -54,10 +66,11 @@ struct merge_options {
   std::optional<std::string> source_text;
 };
 
+/// What merge() made, and the report of its decisions.
 struct merge_result {
-  network merged;
+  network merged;  ///< the network with the draft folded in (validated like a loaded file)
   std::vector<merge_entry> entries;  ///< one per draft entity, in the draft's order by kind
-  std::vector<merge_conflict> conflicts;
+  std::vector<merge_conflict> conflicts;  ///< fields of matched entities whose values differ
   std::size_t roles_added = 0;  ///< roles of the draft the network did not have
 };
 

@@ -14,8 +14,9 @@ namespace danvan {
 struct role_def {
   std::string name;                 ///< the word used in files: `lead`, `advise`, ...
   std::vector<std::string> labels;  ///< Vietnamese phrasings: `chủ trì`, ...
-  raci letter = raci::C;
-  std::string description;
+  raci letter = raci::C;            ///< the role's RACI letter
+  std::string description;          ///< what the role means, in English; may be empty
+  /// Field-by-field equality.
   friend bool operator==(const role_def&, const role_def&) = default;
 };
 
@@ -35,13 +36,17 @@ class role_vocabulary {
   /// How many of the leading entries are core roles.
   static std::size_t core_size() { return core().size(); }
 
-  /// Adds a file-declared role; throws danvan::error when the name exists already
-  /// or has a character other than `a-z`, `0-9`, `_`.
+  /// Adds a file-declared role and returns its position; throws danvan::error when the
+  /// name exists already, is empty or has a character other than `a-z`, `0-9`, `_`.
   role_index add(role_def def);
 
+  /// Position of the role called `name` (exact, case-sensitive), or nothing. O(size()).
   [[nodiscard]] std::optional<role_index> find(std::string_view name) const noexcept;
+  /// The role at position `i`; throws std::out_of_range when `i >= size()`.
   [[nodiscard]] const role_def& operator[](role_index i) const { return roles_.at(i); }
+  /// Number of roles, core ones included.
   [[nodiscard]] std::size_t size() const noexcept { return roles_.size(); }
+  /// Every role, core ones first, in position order.
   [[nodiscard]] const std::vector<role_def>& all() const noexcept { return roles_; }
   /// Roles after the core ones, as a file declares them.
   [[nodiscard]] std::vector<role_def> declared() const {

@@ -13,6 +13,7 @@ namespace danvan {
 /// The format version this library reads and writes (`"danvan": "1"`).
 inline constexpr std::string_view format_version = "1";
 
+/// Limits of load() and loads().
 struct load_options {
   /// Problems reported in detail; the total is still counted past the cap.
   std::size_t max_problems = 100;

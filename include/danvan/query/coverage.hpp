@@ -21,9 +21,15 @@
 namespace danvan {
 
 /// How much a violation matters. `danvan check` exits 1 when any is an error.
-enum class severity : std::uint8_t { info, warning, error };
+enum class severity : std::uint8_t {
+  info,     ///< worth knowing; nothing is wrong
+  warning,  ///< probably wrong or missing
+  error     ///< wrong: `danvan check` fails
+};
 
+/// Words of severity.
 template <> struct enum_names<severity> {
+  /// The word of each enumerator, in enumerator order.
   static constexpr std::string_view names[] = {"info", "warning", "error"};
 };
 
@@ -40,17 +46,19 @@ enum class param_type : std::uint8_t {
   period_value,  ///< {"start": date, "end": date}, either end optional
 };
 
+/// Words of param_type, as messages name the types.
 template <> struct enum_names<param_type> {
+  /// The word of each enumerator, in enumerator order.
   static constexpr std::string_view names[] = {"boolean", "integer", "string", "array of strings", "date",
                                                "period"};
 };
 
 /// One parameter of a built-in rule.
 struct param_spec {
-  std::string name;
-  param_type type = param_type::string;
+  std::string name;  ///< the key in a rule's `params` object
+  param_type type = param_type::string;  ///< the type its value must have
   std::string default_value;  ///< as JSON text; empty when there is no default
-  std::string description;
+  std::string description;  ///< what it does, in English
   std::vector<std::string> choices;  ///< allowed words for a string or string_list, when closed
 };
 
@@ -60,8 +68,8 @@ struct rule_definition {
   danvan::severity severity = severity::warning;  ///< the default severity
   entity_kind subject = entity_kind::task;         ///< the kind of entity a violation names
   bool needs_date = false;  ///< does nothing without an as_of date (from the check or the file)
-  std::string summary;
-  std::vector<param_spec> params;
+  std::string summary;  ///< what the rule checks, in one sentence
+  std::vector<param_spec> params;  ///< the parameters it takes, in documentation order
 };
 
 /// Every built-in rule, in the order docs/rules.md lists them.
@@ -73,20 +81,20 @@ struct rule_definition {
 struct rule {
   std::string name;   ///< unique in its rule set; the built-in's name when the file gives none
   std::string check;  ///< the built-in rule
-  danvan::severity severity = severity::warning;
-  std::string description;
+  danvan::severity severity = severity::warning;  ///< the severity of its violations
+  std::string description;  ///< the file's own words about the rule; may be empty
   std::map<std::string, rule_value> params;  ///< only those the file gives; defaults apply to the rest
   danvan::scope scope;  ///< what the rule looks at (its `as_of` is the check's date)
-  bool enabled = true;
+  bool enabled = true;  ///< false: check() skips it
   std::string path;     ///< JSON pointer of the entry in its file (`/rules/3`), for messages
 };
 
 /// A rules file: an optional date and the rules, in file order.
 struct rule_set {
   std::string file;            ///< the file name or label, for messages
-  std::string title;
+  std::string title;  ///< the file's title; may be empty
   std::optional<date> as_of;   ///< the file's default date for the check
-  std::vector<rule> rules;
+  std::vector<rule> rules;  ///< the rules, in file order
 };
 
 /// Parses a rules file's JSON text. Throws danvan::parse_error for text that is not
@@ -105,12 +113,13 @@ struct rule_set {
 struct violation {
   std::string rule;   ///< the rule's name in its rule set
   std::string check;  ///< the built-in rule it is an instance of
-  danvan::severity severity = severity::warning;
+  danvan::severity severity = severity::warning;  ///< the rule's severity
   entity_kind kind = entity_kind::task;  ///< kind of the entity it is about
-  index entity = no_index;               ///< position of that entity
-  std::string entity_id;
+  index entity = no_index;               ///< position of that entity in the checked network; no_index when it is not there (see entity_id())
+  std::string entity_id;                 ///< id of that entity (see entity_id())
   std::string message;                   ///< a sentence a person understands
   std::vector<std::string> evidence;     ///< ids involved, the entity first
+  /// Field-by-field equality.
   friend bool operator==(const violation&, const violation&) = default;
 };
 
@@ -122,12 +131,13 @@ struct violation {
 /// counts, charts and large networks; describe() turns them into violations.
 struct finding {
   std::uint32_t rule = 0;  ///< position of the rule in rule_set::rules
-  danvan::severity severity = severity::warning;
-  entity_kind kind = entity_kind::task;
+  danvan::severity severity = severity::warning;  ///< the rule's severity
+  entity_kind kind = entity_kind::task;  ///< kind of the entity it is about
   std::uint8_t detail = 0;  ///< rule-specific (see src/query/coverage.cpp)
   std::uint16_t step = 0;   ///< rule-specific (the occurrence of a recurring review)
   index entity = no_index;  ///< position of the entity among its kind
   index a = no_index;       ///< rule-specific (a role, an obligation, the first implementing item)
+  /// Field-by-field equality.
   friend bool operator==(const finding&, const finding&) = default;
 };
 
@@ -168,6 +178,7 @@ struct finding {
 
 /// True when no violation has error severity.
 [[nodiscard]] bool passes(const std::vector<violation>& violations) noexcept;
+/// True when no finding has error severity.
 [[nodiscard]] bool passes(const std::vector<finding>& findings) noexcept;
 
 }  // namespace danvan

@@ -15,8 +15,9 @@
 
 namespace danvan {
 
+/// What duplicate_candidates() looks for.
 struct duplicate_options {
-  projection_on on = projection_on::tasks;
+  projection_on on = projection_on::tasks;  ///< pairs of tasks or of programs
   /// Least Jaccard similarity of the two participant sets, in (0, 1] (argument_error otherwise).
   double min_jaccard = 0.5;
   /// Roles that make an organization a participant; empty: any.
@@ -28,9 +29,10 @@ struct duplicate_options {
 /// Two items that may duplicate each other, and why.
 struct duplicate_candidate {
   entity_kind kind = entity_kind::task;  ///< task or program
-  index a = no_index, b = no_index;      ///< positions, a < b
+  /// Position of the first item among its kind (a < b).
+  index a = no_index, b = no_index;      ///< Position of the second item among its kind.
   double jaccard = 0;                    ///< of the participant sets
-  std::uint32_t shared_organizations = 0;
+  std::uint32_t shared_organizations = 0;  ///< organizations taking part in both
   std::uint32_t organizations = 0;       ///< in the union of the participant sets
   std::vector<index> topics;             ///< topics both are tagged with, ascending
   /// Areas where both work: the areas of one that equal or lie inside an area of the

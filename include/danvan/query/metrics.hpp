@@ -22,8 +22,8 @@ namespace danvan {
 /// share an item (task or program) on which both hold one of `roles` (empty: any
 /// role) and the pair's weight is at least `min_weight`.
 struct graph_options {
-  projection_on on = projection_on::tasks;
-  std::vector<std::string> roles;
+  projection_on on = projection_on::tasks;  ///< what the organizations share: tasks or programs
+  std::vector<std::string> roles;  ///< role names both must hold on a shared item; empty: any
   /// The weight each edge carries (weighted degree, and edge lengths 1/weight for
   /// weighted betweenness and closeness).
   overlap_weight weight = overlap_weight::count;
@@ -52,13 +52,18 @@ class organization_graph {
   [[nodiscard]] std::span<const index> organizations() const noexcept { return orgs_; }
   /// The vertex of an organization position, or nothing when it is not in the graph.
   [[nodiscard]] std::optional<std::uint32_t> vertex_of(index organization) const noexcept;
+  /// CSR row offsets: the neighbors of vertex v are targets()[offsets()[v] .. offsets()[v + 1]).
+  /// size() + 1 entries.
   [[nodiscard]] std::span<const std::uint64_t> offsets() const noexcept { return offsets_; }
+  /// The neighbor vertex of each adjacency entry (each edge appears twice, once from each end).
   [[nodiscard]] std::span<const std::uint32_t> targets() const noexcept { return targets_; }
   /// The weight of each adjacency entry (parallel to targets()).
   [[nodiscard]] std::span<const double> weights() const noexcept { return weights_; }
+  /// The neighbors of vertex `v`, ascending; `v` is not checked.
   [[nodiscard]] std::span<const std::uint32_t> neighbors(std::uint32_t v) const noexcept {
     return {targets_.data() + offsets_[v], static_cast<std::size_t>(offsets_[v + 1] - offsets_[v])};
   }
+  /// The weight the edges carry (graph_options::weight, or the projection's).
   [[nodiscard]] overlap_weight weight_kind() const noexcept { return weight_; }
 
  private:
@@ -76,6 +81,7 @@ class organization_graph {
 /// Sum of the edge weights of each vertex.
 [[nodiscard]] std::vector<double> weighted_degree(const organization_graph& g);
 
+/// How betweenness() computes.
 struct betweenness_options {
   /// Divide by (n − 1)(n − 2), as NetworkX does for undirected graphs; otherwise
   /// each unordered pair counts once (the raw sum halved).
@@ -84,7 +90,7 @@ struct betweenness_options {
   /// ("pivots") drawn without replacement with `seed`, scaled by n / k as NetworkX
   /// does. k greater than the number of vertices is an argument_error.
   std::size_t k = 0;
-  std::uint64_t seed = 0;
+  std::uint64_t seed = 0;  ///< seed of the pivot draw (see sample_pivots())
   /// Shortest paths by edge length 1 / weight (strong ties are short); otherwise hops.
   bool weighted = false;
   unsigned threads = 0;  ///< 0: the graph's setting (every core)
@@ -99,10 +105,11 @@ struct betweenness_options {
 /// (a reproducible draw without replacement, the same on every platform).
 [[nodiscard]] std::vector<std::uint32_t> sample_pivots(std::size_t n, std::size_t k, std::uint64_t seed);
 
+/// How closeness() computes.
 struct closeness_options {
   bool weighted = false;     ///< lengths 1 / weight instead of hops
   bool wf_improved = true;   ///< scale by the reachable share (Wasserman and Faust), as NetworkX's default
-  unsigned threads = 0;
+  unsigned threads = 0;      ///< 0: the graph's setting (every core)
 };
 
 /// Closeness centrality: (r − 1) / Σ distances to the r − 1 vertices reachable,
@@ -113,10 +120,12 @@ struct closeness_options {
 /// Connected components: `label[v]` numbers the components in order of their smallest
 /// vertex; `sizes[c]` is the size of component c.
 struct components {
-  std::vector<std::uint32_t> label;
-  std::vector<std::uint32_t> sizes;
+  std::vector<std::uint32_t> label;  ///< the component of each vertex
+  std::vector<std::uint32_t> sizes;  ///< the number of vertices of each component
+  /// Number of components (an isolated vertex is one).
   [[nodiscard]] std::size_t count() const noexcept { return sizes.size(); }
 };
+/// The connected components of `g`. O(vertices + edges).
 [[nodiscard]] components connected_components(const organization_graph& g);
 
 /// Vertices whose removal disconnects their component (brokers), ascending.
@@ -124,14 +133,16 @@ struct components {
 
 /// A shortest path organization → item → organization → ... between two organizations.
 struct coordination_path {
-  entity_kind item_kind = entity_kind::task;
+  entity_kind item_kind = entity_kind::task;  ///< what `items` are: tasks or programs
   std::vector<index> organizations;  ///< from the first to the last; empty when none exists
   std::vector<index> items;          ///< items[i] joins organizations[i] and organizations[i + 1]
+  /// True when no path exists.
   [[nodiscard]] bool empty() const noexcept { return organizations.empty(); }
 };
 
+/// What shortest_coordination_path() may walk through.
 struct path_options {
-  projection_on on = projection_on::tasks;
+  projection_on on = projection_on::tasks;  ///< steps through shared tasks or shared programs
   std::vector<std::string> roles;  ///< roles both ends of each step hold; empty: any
 };
 

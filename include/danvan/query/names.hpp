@@ -13,8 +13,8 @@ namespace danvan {
 
 /// One entity found by name.
 struct name_match {
-  entity_kind kind = entity_kind::organization;
-  index position = no_index;
+  entity_kind kind = entity_kind::organization;  ///< the entity's kind
+  index position = no_index;  ///< position of the entity among its kind
   double score = 0;          ///< in [0, 1]; 1 for the same search key
   std::string matched_name;  ///< the name or alias that matched
   std::string how;           ///< `exact`, `prefix`, `tokens` or `edit`

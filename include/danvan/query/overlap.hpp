@@ -21,7 +21,10 @@
 namespace danvan {
 
 /// What two organizations can share: tasks or programs (the "items").
-enum class projection_on : std::uint8_t { tasks, programs };
+enum class projection_on : std::uint8_t {
+  tasks,    ///< organizations share tasks
+  programs  ///< organizations share programs
+};
 
 /// How a pair of organizations is weighted. With A and B the items each of the two
 /// holds (in scope, with the side's roles) and d(t) the number of organizations on
@@ -30,12 +33,21 @@ enum class projection_on : std::uint8_t { tasks, programs };
 /// - `jaccard`: |A ∩ B| / |A ∪ B|
 /// - `overlap`: |A ∩ B| / min(|A|, |B|)   (the overlap coefficient)
 /// - `newman`:  Σ over t in A ∩ B of 1 / (d(t) − 1)   (Newman's collaboration weight)
-enum class overlap_weight : std::uint8_t { count, jaccard, overlap, newman };
+enum class overlap_weight : std::uint8_t {
+  count,    ///< |A ∩ B|: the number of shared items
+  jaccard,  ///< |A ∩ B| / |A ∪ B|
+  overlap,  ///< |A ∩ B| / min(|A|, |B|)
+  newman    ///< Σ over shared items t of 1 / (d(t) − 1)
+};
 
+/// Words of projection_on.
 template <> struct enum_names<projection_on> {
+  /// The word of each enumerator, in enumerator order.
   static constexpr std::string_view names[] = {"tasks", "programs"};
 };
+/// Words of overlap_weight.
 template <> struct enum_names<overlap_weight> {
+  /// The word of each enumerator, in enumerator order.
   static constexpr std::string_view names[] = {"count", "jaccard", "overlap", "newman"};
 };
 
@@ -44,7 +56,11 @@ template <> struct enum_names<overlap_weight> {
 /// once, in order); `upper_triangle` visits each pair once and writes each entry twice,
 /// the mirror image scattered (better while the result fits in the caches);
 /// `automatic` picks by the size of the result.
-enum class projection_method : std::uint8_t { automatic, full_rows, upper_triangle };
+enum class projection_method : std::uint8_t {
+  automatic,      ///< chosen by the size of the result
+  full_rows,      ///< every pair of each row visited, each entry written once
+  upper_triangle  ///< each pair visited once, written twice (mirror scattered)
+};
 
 /// How to project. Role sets hold role names of the network's vocabulary; an empty
 /// set means "any role". `left_roles` is what the row organization holds on a shared
@@ -52,10 +68,10 @@ enum class projection_method : std::uint8_t { automatic, full_rows, upper_triang
 /// lead–any projection, {"lead"} and {"lead"} lead–lead. The scope's own `roles`
 /// field applies first, to both sides.
 struct projection_options {
-  projection_on on = projection_on::tasks;
-  overlap_weight weight = overlap_weight::count;
-  std::vector<std::string> left_roles;
-  std::vector<std::string> right_roles;
+  projection_on on = projection_on::tasks;  ///< share tasks or programs
+  overlap_weight weight = overlap_weight::count;  ///< how a pair is weighted
+  std::vector<std::string> left_roles;  ///< roles the row organization holds on a shared item; empty: any
+  std::vector<std::string> right_roles;  ///< roles the column organization holds on a shared item; empty: any
   /// Keep only pairs whose weight is at least this, decided while projecting (the
   /// pairs below it are never stored). Pairs that share nothing are never kept.
   /// Must not be negative or NaN (argument_error).
@@ -63,7 +79,7 @@ struct projection_options {
   /// Worker threads; 0 uses every core (std::thread::hardware_concurrency()) when
   /// the work is large enough to pay for them.
   unsigned threads = 0;
-  projection_method method = projection_method::automatic;
+  projection_method method = projection_method::automatic;  ///< how to compute a symmetric projection (same result)
 };
 
 /// The organization × organization matrix in compressed sparse row (CSR) form:
@@ -75,8 +91,11 @@ struct projection_options {
 /// as (a, b) and (b, a)); otherwise entry (a, b) counts items on which a holds a
 /// left role and b a right role.
 struct projection {
+  /// What the pairs share: tasks or programs.
   projection_on on = projection_on::tasks;
+  /// How the entries are weighted.
   overlap_weight weight = overlap_weight::count;
+  /// Both sides took the same roles: (a, b) and (b, a) are both stored, with equal values.
   bool symmetric = true;
   std::size_t size = 0;                   ///< organizations: rows and columns
   detail::buffer<std::uint64_t> indptr;   ///< size + 1 offsets into indices
@@ -86,8 +105,9 @@ struct projection {
   std::vector<std::uint32_t> row_items;   ///< |A|: items each organization holds with a left role
   std::vector<std::uint32_t> col_items;   ///< |B|: items each organization holds with a right role
 
+  /// Number of stored entries (a symmetric pair counts twice).
   [[nodiscard]] std::size_t nnz() const noexcept { return indices.size(); }
-  /// The weight of entry `e` (its count for `count`).
+  /// The weight of entry `e` (its count for `count`); `e` is not checked.
   [[nodiscard]] double weight_at(std::size_t e) const noexcept {
     return weights.empty() ? static_cast<double>(counts[e]) : weights[e];
   }
@@ -122,9 +142,10 @@ struct projection_estimate {
 /// One pair of organizations with its shared count and weight.
 struct organization_pair {
   index a = no_index;  ///< the left (row) organization; the smaller position when symmetric
-  index b = no_index;
-  std::uint32_t count = 0;
-  double weight = 0;
+  index b = no_index;  ///< the right (column) organization; the larger position when symmetric
+  std::uint32_t count = 0;  ///< items they share (with the sides' roles)
+  double weight = 0;  ///< the pair's weight (projection_options::weight)
+  /// Field-by-field equality.
   friend bool operator==(const organization_pair&, const organization_pair&) = default;
 };
 
@@ -142,7 +163,7 @@ struct shared_item {
   entity_kind kind = entity_kind::task;  ///< task or program
   index item = no_index;                 ///< position among its kind
   std::vector<role_index> roles_a;       ///< roles of the first organization, in vocabulary order
-  std::vector<role_index> roles_b;
+  std::vector<role_index> roles_b;       ///< roles of the second organization, in vocabulary order
 };
 
 /// The items (tasks or programs, per options.on) on which `a` holds a left role and
@@ -153,7 +174,7 @@ struct shared_item {
 
 /// Options of topic_overlap().
 struct topic_overlap_options {
-  projection_on on = projection_on::tasks;
+  projection_on on = projection_on::tasks;  ///< count tasks or programs
   std::vector<std::string> roles;  ///< roles the organization holds on the item; empty: any
   /// Also count an item under every ancestor of its topics (each topic once per item).
   bool rollup = false;
@@ -162,19 +183,30 @@ struct topic_overlap_options {
 /// Organizations × topics: how many items (in scope) each organization holds that are
 /// tagged with each topic. CSR with `rows` = organizations, `cols` = topics.
 struct topic_matrix {
+  /// Number of rows: the network's organizations (by position).
   std::size_t rows = 0, cols = 0;
+  /// \var std::size_t cols
+  /// Number of columns: the network's topics (by position).
+
+  /// rows + 1 offsets into indices.
   detail::buffer<std::uint64_t> indptr;
+  /// Topic position of each entry, ascending within a row.
   detail::buffer<index> indices;
+  /// Items of the row's organization tagged with the entry's topic.
   detail::buffer<std::uint32_t> counts;
+  /// Number of stored (non-zero) entries.
   [[nodiscard]] std::size_t nnz() const noexcept { return indices.size(); }
 };
 
+/// The organizations × topics matrix of `net` within scope `s`. Throws argument_error
+/// for an unknown role name, danvan::not_found or danvan::error for a bad scope.
 [[nodiscard]] topic_matrix topic_overlap(const network& net, const scope& s = {},
                                          const topic_overlap_options& options = {});
 
 /// The word for an enumerator of projection_on / overlap_weight, and back; parse
 /// functions throw argument_error naming the allowed words.
 [[nodiscard]] projection_on parse_projection_on(std::string_view word);
+/// The overlap_weight named `word` (`count`, `jaccard`, `overlap`, `newman`); throws argument_error otherwise.
 [[nodiscard]] overlap_weight parse_overlap_weight(std::string_view word);
 
 }  // namespace danvan

@@ -31,9 +31,10 @@ struct responsibility_row {
   raci letter = raci::C;           ///< the role's RACI letter
   entity_kind target_kind = entity_kind::task;  ///< task or program
   index target = no_index;         ///< the task or program the role is on
-  role_path path = role_path::own;
+  role_path path = role_path::own;  ///< how the row was reached
   index program = no_index;        ///< for program_task rows: the program the task belongs to
   index document = no_index;       ///< for implements rows: the document the target implements
+  /// Field-by-field equality.
   friend bool operator==(const responsibility_row&, const responsibility_row&) = default;
 };
 
@@ -60,6 +61,7 @@ struct responsibility_row {
 /// Throws danvan::not_found for an unknown organization.
 [[nodiscard]] std::vector<responsibility_row> portfolio(const network& net, std::string_view org_id,
                                                         const scope& s = {}, bool include_subunits = false);
+/// The same for the organization at position `org`; throws std::out_of_range past the end.
 [[nodiscard]] std::vector<responsibility_row> portfolio(const network& net, index org, const scope& s = {},
                                                         bool include_subunits = false);
 
@@ -68,9 +70,10 @@ constexpr std::uint8_t raci_bit(raci letter) noexcept { return static_cast<std::
 
 /// One non-empty cell of the RACI matrix: the letters an organization holds on a task.
 struct raci_cell {
-  index task = no_index;
-  index org = no_index;
+  index task = no_index;  ///< position of the task among the network's tasks
+  index org = no_index;  ///< position of the organization among the network's organizations
   std::uint8_t letters = 0;  ///< OR of raci_bit() of every role it holds there
+  /// Field-by-field equality.
   friend bool operator==(const raci_cell&, const raci_cell&) = default;
 };
 
@@ -85,10 +88,12 @@ enum class chain_link : std::uint8_t {
   parent,       ///< parent in the organization hierarchy of the previous link
 };
 
+/// One organization of an accountability chain.
 struct chain_step {
-  index org = no_index;
-  chain_link link = chain_link::responsible;
+  index org = no_index;  ///< position of the organization among the network's organizations
+  chain_link link = chain_link::responsible;  ///< why it is in the chain
   index role = no_index;  ///< the role that put it there (no_index for parents)
+  /// Field-by-field equality.
   friend bool operator==(const chain_step&, const chain_step&) = default;
 };
 
@@ -99,6 +104,7 @@ struct chain_step {
 /// hierarchy. Each organization appears once. Throws danvan::not_found.
 [[nodiscard]] std::vector<chain_step> accountability_chain(const network& net, std::string_view task_id,
                                                            const scope& s = {});
+/// The same for the task at position `task`; throws std::out_of_range past the end.
 [[nodiscard]] std::vector<chain_step> accountability_chain(const network& net, index task, const scope& s = {});
 
 /// lead_of() result when the task has no organization with the letter.

@@ -32,14 +32,19 @@ namespace danvan {
 /// - `ceiling`: only what is classified at or below it; a role counts with the
 ///   highest classification of itself, its organization and its task or program.
 struct scope {
+  /// The day looked at: queries answer on `net.as_of(day)`, and positions in their
+  /// results refer to that network. Nothing: the network as it is.
   std::optional<date> as_of;
-  std::optional<period> window;
-  std::vector<std::string> roles;
-  std::vector<std::string> topics;
-  std::vector<std::string> areas;
-  std::string program;
+  std::optional<period> window;  ///< the time looked at; nothing: all time
+  std::vector<std::string> roles;  ///< role names kept; empty: every role
+  std::vector<std::string> topics;  ///< `topic:` ids kept (with their descendants); empty: every topic
+  std::vector<std::string> areas;  ///< `area:` ids kept (with their descendants); empty: every area
+  std::string program;  ///< `prog:` id: only that program and its tasks; empty: every program
+  /// `doc:` id: only tasks and programs that implement it (or a document that continues,
+  /// implements, amends or replaces it); empty: any
   std::string document;
-  std::optional<danvan::classification> ceiling;
+  std::optional<danvan::classification> ceiling;  ///< the highest classification shown; nothing: no limit
+  /// Field-by-field equality; equal to `scope{}` means "everything".
   friend bool operator==(const scope&, const scope&) = default;
 };
 
@@ -49,20 +54,31 @@ struct scope {
 /// and danvan::error for an unknown role name.
 class scope_filter {
  public:
+  /// Resolves `s` against `net`, which must outlive the filter. A scope with `as_of`
+  /// must be resolved on the network as of that day (`net.as_of(day)`): on any other
+  /// network it throws danvan::argument_error.
   scope_filter(const network& net, const scope& s);
 
+  /// Whether the organization at position `o` is in scope; `o` is not checked.
   [[nodiscard]] bool organization(index o) const noexcept { return org_[o]; }
+  /// Whether the task at position `t` is in scope; `t` is not checked.
   [[nodiscard]] bool task(index t) const noexcept { return task_[t]; }
+  /// Whether the program at position `p` is in scope; `p` is not checked.
   [[nodiscard]] bool program(index p) const noexcept { return program_[p]; }
+  /// Whether the document at position `d` is in scope (by its classification); `d` is not checked.
   [[nodiscard]] bool document(index d) const noexcept { return document_[d]; }
   /// The role is in scope, and so are its organization and its task or program.
   [[nodiscard]] bool role(index r) const noexcept { return role_[r]; }
   /// True when the scope keeps everything (no field set).
   [[nodiscard]] bool everything() const noexcept { return everything_; }
+  /// The network the filter was resolved against.
   [[nodiscard]] const network& net() const noexcept { return *net_; }
 
+  /// Number of organizations in scope. O(organizations).
   [[nodiscard]] std::size_t organizations_in_scope() const noexcept;
+  /// Number of tasks in scope. O(tasks).
   [[nodiscard]] std::size_t tasks_in_scope() const noexcept;
+  /// Number of roles in scope. O(roles).
   [[nodiscard]] std::size_t roles_in_scope() const noexcept;
 
  private:

@@ -44,6 +44,7 @@ struct succession {
 /// followed once, however many paths lead to it.
 /// Throws danvan::not_found for an unknown id, danvan::argument_error for an empty date.
 [[nodiscard]] succession successor(const network& net, std::string_view org_id, date on);
+/// The same for the organization at position `org`; throws std::out_of_range past the end.
 [[nodiscard]] succession successor(const network& net, index org, date on);
 
 /// The network as it stands on day `on`: a network like a loaded one, on which every

@@ -40,7 +40,7 @@ enum class item_kind : unsigned char {
 /// One thing found in the text. Every item rests on its span; nothing is
 /// reported that the text does not say at that place.
 struct extracted_item {
-  item_kind kind = item_kind::organization;
+  item_kind kind = item_kind::organization;  ///< what it is
   /// Where it is, in code points of the text (as danvan evidence spans count).
   text_span span;
   /// The same in bytes of the UTF-8 text.
@@ -65,7 +65,7 @@ struct extracted_item {
   /// Roles: the organization that takes the role, and the span of the mention
   /// that names it (the subject of the clause, perhaps earlier in the text).
   std::string org;
-  text_span org_span;
+  text_span org_span;  ///< for a role: where the organization that takes it is named, in code points
   /// Where the item came from: `gazetteer:<entry>`, `network`, `reference`,
   /// `periods`, `pattern`, `list`, `cue`.
   std::string source;
@@ -83,9 +83,9 @@ struct extract_options {
   std::string source_id;
   /// Title, date, kind and URL of that source entry.
   std::string source_title;
-  danvan::date source_date;
-  std::string source_kind = "text";
-  std::string source_url;
+  danvan::date source_date;  ///< the source entry's date; empty for none
+  std::string source_kind = "text";  ///< the source entry's kind
+  std::string source_url;  ///< the source entry's URL; empty for none
   /// Year for `6 tháng đầu năm` or `quý III` written without one; 0 leaves them undated.
   int default_year = 0;
   /// Items below this confidence are dropped (before the draft is built).
@@ -121,6 +121,7 @@ class draft {
   [[nodiscard]] const std::string& sha256() const noexcept { return sha256_; }
   /// Length of the text in code points and in bytes.
   [[nodiscard]] std::size_t length() const noexcept { return length_; }
+  /// Length of the text in bytes.
   [[nodiscard]] std::size_t byte_length() const noexcept { return byte_length_; }
   /// Id of the source entry the evidence cites.
   [[nodiscard]] const std::string& source_id() const noexcept { return source_id_; }

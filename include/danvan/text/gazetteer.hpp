@@ -30,8 +30,8 @@ struct gazetteer_organization {
   std::string id;                          ///< slug, unique in the gazetteer (`ban-dan-van`)
   std::vector<std::string> names;          ///< the first is canonical; matched accent- and case-aware
   std::vector<std::string> abbreviations;  ///< matched only when written in capitals (`UBND`, `CT-XH`)
-  std::string name_en;
-  org_kind kind = org_kind::other;
+  std::string name_en;                     ///< the English name; empty for none
+  org_kind kind = org_kind::other;         ///< the kind a mention of it gets
   /// Kind when the body it belongs to is a party committee (`Văn phòng Tỉnh ủy`).
   std::optional<org_kind> party_kind;
   /// Takes the kind of the body it belongs to (`Thường trực HĐND` is a state body,
@@ -59,7 +59,7 @@ struct gazetteer_organization {
 
 /// A word that introduces a locality (`tỉnh`, `huyện`, `thành phố`, `TP.`).
 struct gazetteer_locality {
-  std::vector<std::string> words;
+  std::vector<std::string> words;  ///< its spellings (`thành phố`, `TP.`)
   std::optional<danvan::level> level;  ///< nothing for `các cấp`
   /// `thành phố`: the level of the place decides (a centrally-run city is a province).
   bool city = false;
@@ -71,10 +71,10 @@ struct gazetteer_locality {
 
 /// A known place: a province or centrally-run city, or another unit.
 struct gazetteer_place {
-  std::string id;
+  std::string id;  ///< slug, unique in the gazetteer
   std::string name;  ///< without its kind word: `Hải Dương`
-  std::vector<std::string> aliases;
-  danvan::level level = danvan::level::province;
+  std::vector<std::string> aliases;  ///< other spellings of the name
+  danvan::level level = danvan::level::province;  ///< its administrative level
   std::string type;  ///< kind word: `tỉnh`, `thành phố`, `huyện`, ...
   std::string code;  ///< official code, when known
 };
@@ -82,7 +82,7 @@ struct gazetteer_place {
 /// Words that introduce a program, plan or movement, and how its name follows.
 struct gazetteer_program_head {
   std::string words;  ///< `Chương trình phối hợp`, `phong trào thi đua`
-  program_kind kind = program_kind::other;
+  program_kind kind = program_kind::other;  ///< the kind of the programs it introduces
   /// Forms accepted after the head: `quote` (a quoted name), `reference` (a document
   /// it implements), `period` (a year or period), `known` (a known program's name).
   std::vector<std::string> forms;
@@ -90,11 +90,11 @@ struct gazetteer_program_head {
 
 /// A program or movement known by name (`Dân vận khéo`).
 struct gazetteer_program {
-  std::string id;
-  std::string name;
-  std::vector<std::string> aliases;
-  program_kind kind = program_kind::movement;
-  std::string name_en;
+  std::string id;  ///< slug, unique in the gazetteer
+  std::string name;  ///< its canonical name (`Dân vận khéo`)
+  std::vector<std::string> aliases;  ///< other names it is known by
+  program_kind kind = program_kind::movement;  ///< what kind of program it is
+  std::string name_en;  ///< the English name; empty for none
 };
 
 /// Words that signal a role, and how the organizations around them take it.
@@ -116,8 +116,8 @@ struct gazetteer_role_cue {
 
 /// Function words by category (`adverbs`, `noun_markers`, `generic_actors`, ...).
 struct gazetteer_words {
-  std::string category;
-  std::vector<std::string> words;
+  std::string category;  ///< the category's name (`adverbs`, ...)
+  std::vector<std::string> words;  ///< its words
 };
 
 class gazetteer;
@@ -159,12 +159,19 @@ class gazetteer {
   /// this gazetteer with the same id (within one directory, load() refuses shared ids).
   [[nodiscard]] gazetteer merged(const gazetteer& other) const;
 
+  /// The organization entries, in file order.
   [[nodiscard]] const std::vector<gazetteer_organization>& organizations() const noexcept;
+  /// The locality words, in file order.
   [[nodiscard]] const std::vector<gazetteer_locality>& localities() const noexcept;
+  /// The known places, in file order.
   [[nodiscard]] const std::vector<gazetteer_place>& places() const noexcept;
+  /// The program heads, in file order.
   [[nodiscard]] const std::vector<gazetteer_program_head>& program_heads() const noexcept;
+  /// The programs known by name, in file order.
   [[nodiscard]] const std::vector<gazetteer_program>& programs() const noexcept;
+  /// The role cues, in file order.
   [[nodiscard]] const std::vector<gazetteer_role_cue>& role_cues() const noexcept;
+  /// The function-word categories, in file order.
   [[nodiscard]] const std::vector<gazetteer_words>& words() const noexcept;
   /// The words of one category; empty when the gazetteer has none.
   [[nodiscard]] std::vector<std::string> words(std::string_view category) const;
@@ -176,17 +183,18 @@ class gazetteer {
   /// The compiled look-up structures (built on first use, then shared).
   [[nodiscard]] const detail::gazetteer_index& index() const;
 
-  /// Builds a gazetteer from values (checked like a file; throws danvan::validation_error).
+  /// The entries of a gazetteer as values, for the constructor below.
   struct contents {
-    std::vector<gazetteer_organization> organizations;
-    std::vector<gazetteer_locality> localities;
-    std::vector<gazetteer_place> places;
-    std::vector<gazetteer_program_head> program_heads;
-    std::vector<gazetteer_program> programs;
-    std::vector<gazetteer_role_cue> role_cues;
-    std::vector<gazetteer_words> words;
-    std::vector<std::string> files;
+    std::vector<gazetteer_organization> organizations;  ///< organization entries
+    std::vector<gazetteer_locality> localities;  ///< locality words
+    std::vector<gazetteer_place> places;  ///< known places
+    std::vector<gazetteer_program_head> program_heads;  ///< program heads
+    std::vector<gazetteer_program> programs;  ///< programs known by name
+    std::vector<gazetteer_role_cue> role_cues;  ///< role cues
+    std::vector<gazetteer_words> words;  ///< function words by category
+    std::vector<std::string> files;  ///< where the entries came from, for files(); may be empty
   };
+  /// Builds a gazetteer from values (checked like a file; throws danvan::validation_error).
   explicit gazetteer(contents c);
 
  private:

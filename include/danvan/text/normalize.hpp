@@ -26,6 +26,7 @@ enum class invalid_utf8 : unsigned char {
 /// `invalid UTF-8 at byte offset 17: truncated 3-byte sequence (byte 0x41 is not a continuation byte)`.
 class invalid_utf8_error : public danvan::error {
  public:
+  /// The error at byte `offset`, for `reason`; what() reads `invalid UTF-8 at byte offset N: reason`.
   invalid_utf8_error(std::size_t offset, std::string reason);
   /// Offset in bytes of the first byte of the ill-formed sequence.
   [[nodiscard]] std::size_t offset() const noexcept { return offset_; }
@@ -40,7 +41,7 @@ class invalid_utf8_error : public danvan::error {
 /// The steps of normalize(); all are on by default. Turning them all off
 /// leaves plain Unicode NFC (with the invalid-UTF-8 policy applied).
 struct normalize_options {
-  invalid_utf8 invalid = invalid_utf8::replace;
+  invalid_utf8 invalid = invalid_utf8::replace;  ///< what to do with ill-formed UTF-8
   /// `Ð` (U+00D0, Icelandic eth) → `Đ` (U+0110) and `ð` → `đ`: legacy
   /// Vietnamese encodings and keyboards produce the look-alike.
   bool vietnamese_eth = true;

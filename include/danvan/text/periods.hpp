@@ -23,16 +23,26 @@ enum class period_kind : unsigned char {
 };
 
 /// How often a recurrence repeats.
-enum class recurrence : unsigned char { none, daily, weekly, monthly, quarterly, yearly };
+enum class recurrence : unsigned char {
+  none,       ///< not a recurrence
+  daily,      ///< `hằng ngày`
+  weekly,     ///< `hằng tuần`
+  monthly,    ///< `hằng tháng`, `hàng tháng`
+  quarterly,  ///< `hằng quý`
+  yearly      ///< `hằng năm`
+};
 
 }  // namespace danvan::text
 
 namespace danvan {
 /// `danvan::to_string(period_kind::range) == "range"`, and the recurrences' words.
 template <> struct enum_names<text::period_kind> {
+  /// The word of each enumerator, in enumerator order.
   static constexpr std::string_view names[] = {"date", "year", "range", "months", "quarter", "recurrence"};
 };
+/// Words of text::recurrence.
 template <> struct enum_names<text::recurrence> {
+  /// The word of each enumerator, in enumerator order.
   static constexpr std::string_view names[] = {"none", "daily", "weekly", "monthly", "quarterly", "yearly"};
 };
 }  // namespace danvan
@@ -41,7 +51,7 @@ namespace danvan::text {
 
 /// One date or period found in a text.
 struct period_match {
-  period_kind kind = period_kind::date;
+  period_kind kind = period_kind::date;  ///< what kind of expression it is
   /// The time covered, inclusive; for a single date or year `start == end`.
   /// Empty for a recurrence, and for months or a quarter written without a
   /// year (unless period_options::default_year supplies one).
@@ -52,7 +62,7 @@ struct period_match {
   text::recurrence repeats = text::recurrence::none;
   /// For months and quarter: the months covered (1–12), known even without a year.
   unsigned first_month = 0;
-  unsigned last_month = 0;
+  unsigned last_month = 0;  ///< the last month covered (1–12); 0 for other kinds
   /// Where the expression is, keyword included (`giai đoạn`, `năm`, `ngày`), in code points.
   text_span span;
   /// The same span in bytes.
@@ -62,11 +72,12 @@ struct period_match {
   [[nodiscard]] bool single() const noexcept { return !value.start.empty() && value.start == value.end; }
 };
 
+/// How scan_periods() reads.
 struct period_options {
   /// The year of `6 tháng đầu năm` or `quý III` when the text leaves it out
   /// (e.g. the year of the report); 0 leaves such periods without dates.
   int default_year = 0;
-  invalid_utf8 invalid = invalid_utf8::replace;
+  invalid_utf8 invalid = invalid_utf8::replace;  ///< what to do with ill-formed UTF-8
 };
 
 /// Every date and period in a text, in order, with spans, into the core

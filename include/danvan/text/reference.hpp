@@ -17,7 +17,10 @@ namespace danvan::text {
 /// `NN-TYPE/ISSUER` (`44-KL/TW`, `03-CTr/BDVTU-BCHQST-CAT-BCHBPT`); State
 /// documents: `NN/YYYY/TYPE-ISSUER` or `NN/TYPE-ISSUER` (`60/2013/NĐ-CP`,
 /// `1206/QĐ-HVTC`).
-enum class reference_form : unsigned char { party, state };
+enum class reference_form : unsigned char {
+  party,  ///< `NN-TYPE/ISSUER` (`44-KL/TW`)
+  state   ///< `NN/YYYY/TYPE-ISSUER` or `NN/TYPE-ISSUER` (`60/2013/NĐ-CP`)
+};
 
 /// One document reference found in a text.
 struct document_reference {

@@ -23,13 +23,13 @@ struct fuzzy_match {
   double score = 0;            ///< in [0, 1]; kinds never overlap in score
   std::size_t name_index = 0;  ///< which name of the index matched (position in construction order)
   std::string name;            ///< that name, as given
-  match_kind kind = match_kind::edit;
+  match_kind kind = match_kind::edit;  ///< why it matched
 };
 
 /// A name and the item it names; several names may share an item (aliases).
 struct fuzzy_entry {
-  std::string name;
-  std::size_t item = 0;
+  std::string name;  ///< the name as given (any case, accents, tone-mark placement)
+  std::size_t item = 0;  ///< the caller's number for what it names (returned as fuzzy_match::item)
 };
 
 /// An immutable index of names for ranked look-up by search_key(): exact

@@ -124,7 +124,7 @@ struct finding {
   std::uint32_t rule = 0;  ///< position of the rule in rule_set::rules
   danvan::severity severity = severity::warning;
   entity_kind kind = entity_kind::task;
-  std::uint8_t detail = 0;  ///< rule-specific (see src/query/coverage.cpp)
+  std::uint8_t detail = 0;  ///< rule-specific (see the rule's file in src/query/coverage/)
   std::uint16_t step = 0;   ///< rule-specific (the occurrence of a recurring review)
   index entity = no_index;  ///< position of the entity among its kind
   index a = no_index;       ///< rule-specific (a role, an obligation, the first implementing item)

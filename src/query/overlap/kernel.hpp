@@ -24,6 +24,7 @@
 //   writes into its own region of the output, sized by an upper bound and left
 //   uninitialized (detail::buffer), so only pages that receive entries are touched;
 //   big regions are 2 MiB-aligned and advised for transparent huge pages, which turns
+//   thousands of page faults into a few.
 //
 // This header is private to src/query/overlap/: the layouts and the kernel that the
 // projection, its estimate and the top pairs share.

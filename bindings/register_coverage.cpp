@@ -1,6 +1,6 @@
 // Coverage rules: rule sets (parsed from JSON text, a file, or the shipped default),
 // the catalog of built-in rules, and check(). The Pythonic layer (Rules, Violation,
-// load_rules) is python/danvan/_responsibility.py.
+// load_rules) is python/danvan/_coverage.py.
 #include <danvan/query/coverage.hpp>
 
 #include <pybind11/numpy.h>

@@ -1,5 +1,5 @@
 // Time and change: successor(). The network as of a day is Network.as_of
-// (register_network.cpp); the Pythonic layer is python/danvan/_responsibility.py.
+// (register_network.cpp); the Pythonic layer is python/danvan/_time.py.
 #include <danvan/query/time.hpp>
 
 #include <pybind11/pybind11.h>

@@ -71,7 +71,8 @@ from_frames = Network.from_frames
 from ._display import display
 from ._diff import Diff, diff
 from ._merge import MergeResult, merge
-from ._responsibility import ChainLink, Rules, Table, Violation, load_rules, rule_catalog
+from ._coverage import Rules, Violation, load_rules, rule_catalog
+from ._responsibility import ChainLink, Table
 from ._interchange import FrameProblem
 
 __all__ = [

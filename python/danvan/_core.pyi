@@ -428,9 +428,9 @@ def find_by_name(network: Network, query: str, kind: str = "organization", limit
 
 # --- responsibility, coverage, time ---
 # Responsibility (bindings/register_responsibility.cpp), coverage rules
-# (register_coverage.cpp) and time (register_time.cpp). The Pythonic layer is
-# danvan/_responsibility.py (ResponsibilityMixin, Table, Rules, Violation); time is
-# danvan/_time.py (TimeMixin, dated).
+# (register_coverage.cpp) and time (register_time.cpp). The Pythonic layers are
+# danvan/_responsibility.py (ResponsibilityMixin, Table), danvan/_coverage.py
+# (CoverageMixin, Rules, Violation) and danvan/_time.py (TimeMixin, dated).
 # Tables are dicts of equally long numpy arrays: ids and words as object arrays,
 # positions as int64 (-1 or None where there is none).
 

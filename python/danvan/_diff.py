@@ -77,7 +77,7 @@ def diff(a: Any, b: Any, *, min_shared: int = 2, rules: Any = None, coverage: bo
     (give the same network twice to compare two days of one network). ``rules``: the
     coverage rules compared (default: the shipped ones); ``min_shared``: the overlap pairs
     compared share at least this many tasks (0: none). Linear in the networks' sizes."""
-    from ._responsibility import load_rules
+    from ._coverage import load_rules
 
     if from_date is not None:
         a = a.as_of(from_date)

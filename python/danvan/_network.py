@@ -44,6 +44,7 @@ from typing import Any, ClassVar, Dict, Iterator, List, NamedTuple, Optional, Se
 from . import _core
 from ._frames import FramesMixin
 from ._overlap import OverlapMixin
+from ._coverage import CoverageMixin
 from ._responsibility import ResponsibilityMixin
 from ._time import TimeMixin, dated
 from ._core import Date, Period
@@ -869,7 +870,7 @@ class NameMatch:
     how: str
 
 
-class Network(ResponsibilityMixin, OverlapMixin, FramesMixin, TimeMixin):
+class Network(ResponsibilityMixin, CoverageMixin, OverlapMixin, FramesMixin, TimeMixin):
     """An immutable, indexed coordination network (SPEC section 2).
 
     Read one with :meth:`load` or :meth:`loads`; write it with :meth:`save` or

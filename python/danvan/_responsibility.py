@@ -1,12 +1,11 @@
-"""Responsibility, coverage rules and time for :class:`danvan.Network`.
+"""Responsibility for :class:`danvan.Network`, and the tables queries return.
 
 :class:`ResponsibilityMixin` gives a network the questions analysts ask most —
 who answers for a task, program or directive (:meth:`~ResponsibilityMixin.roles_of`,
 :meth:`~ResponsibilityMixin.lead_of`, :meth:`~ResponsibilityMixin.accountability_chain`),
 what an organization carries (:meth:`~ResponsibilityMixin.portfolio`), the RACI matrix
-(:meth:`~ResponsibilityMixin.raci`) and what the coverage rules find
-(:meth:`~ResponsibilityMixin.check`). A scope with ``as_of`` answers on the network as
-of that day (see danvan._time).
+(:meth:`~ResponsibilityMixin.raci`). A scope with ``as_of`` answers on the network as
+of that day (see danvan._time); the coverage rules are danvan._coverage's.
 
 Tables come back as :class:`Table`: a ``dict`` of equally long numpy arrays, so
 ``pandas.DataFrame(table)`` builds a frame without a Python loop over rows.
@@ -27,43 +26,28 @@ Tables come back as :class:`Table`: a ``dict`` of equally long numpy arrays, so
 
 from __future__ import annotations
 
-import datetime
-import json
-import os
 from collections import namedtuple
 from dataclasses import dataclass
-from typing import Any, Dict, Iterator, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Iterator, List, Mapping, Optional, Tuple, Union
 
 import numpy as np
 
 from . import _core
-from ._core import Date
 from ._time import dated
 
 __all__ = [
     "ChainLink",
     "ResponsibilityMixin",
-    "Rules",
     "Table",
-    "Violation",
     "accountability_chain",
-    "check",
-    "check_table",
     "lead_of",
     "lead_of_many",
-    "load_rules",
     "portfolio",
     "raci",
     "roles_of",
-    "rule_catalog",
 ]
 
-DateLike = Union[Date, str, datetime.date]
 ScopeLike = Union["_core.Scope", Mapping[str, Any], None]
-RulesLike = Union["Rules", "_core.RuleSet", Mapping[str, Any], str, "os.PathLike[str]", None]
-
-#: Severities in increasing order.
-SEVERITIES: Tuple[str, ...] = ("info", "warning", "error")
 
 
 # ---- tables -------------------------------------------------------------------------
@@ -129,108 +113,6 @@ class ChainLink:
     target: Optional[str] = None
 
 
-class Violation(NamedTuple):
-    """One thing a coverage rule found (a named tuple: light to make by the thousand).
-
-    ``rule`` is the rule's name in its rules file, ``severity`` ``"info"``,
-    ``"warning"`` or ``"error"``, ``entity`` the id it is about, ``message`` a sentence,
-    ``evidence`` the ids involved (the entity first), ``check`` the built-in rule it is
-    an instance of, ``entity_kind`` the kind of ``entity``.
-    """
-
-    rule: str
-    severity: str
-    entity: str
-    message: str
-    evidence: Tuple[str, ...] = ()
-    check: str = ""
-    entity_kind: str = ""
-
-    def __str__(self) -> str:
-        return f"{self.severity} {self.rule} {self.entity}: {self.message}"
-
-
-class Rules:
-    """A parsed rules file (see docs/rules.md): its rules in file order, an optional
-    ``as_of`` date and a title. Make one with :func:`load_rules`.
-
-    >>> rules = load_rules({"rules": [{"rule": "task-responsible"}]})
-    >>> rules.names, len(rules)
-    (['task-responsible'], 1)
-    """
-
-    __slots__ = ("_core",)
-
-    def __init__(self, core: Any) -> None:
-        self._core = core
-
-    @property
-    def names(self) -> List[str]:
-        return list(self._core.names)
-
-    @property
-    def as_of(self) -> Optional[Date]:
-        return self._core.as_of
-
-    @property
-    def title(self) -> str:
-        return self._core.title
-
-    @property
-    def file(self) -> str:
-        return self._core.file
-
-    def __len__(self) -> int:
-        return len(self._core)
-
-    def __iter__(self) -> Iterator[Dict[str, Any]]:
-        """Each rule as a dict: name, rule, severity, description, enabled, params, scope, path."""
-        return iter(self._core.rules)
-
-    def __repr__(self) -> str:
-        return f"<danvan.Rules {self.file}: {', '.join(self.names)}>"
-
-
-def load_rules(source: RulesLike = None) -> Rules:
-    """Reads coverage rules from a path, JSON text, a dict (the parsed JSON), or returns
-    the shipped default (``data/rules/default.rules.json``) for ``None``.
-
-    Raises :class:`danvan.ValidationError` (a ``ValueError``) naming the JSON path of
-    each mistake — an unknown rule or parameter, a wrong type, a bad date —
-    :class:`danvan.ParseError` for text that is not JSON and :class:`danvan.FileError`
-    for a file that cannot be read.
-
-    >>> load_rules().names[:2]
-    ['task-responsible', 'task-accountable']
-    >>> try:
-    ...     load_rules({"rules": [{"rule": "task-responsable"}]})
-    ... except ValueError as e:
-    ...     print(e.problems[0].path, e.problems[0].suggestion)
-    /rules/0/rule task-responsible
-    """
-    if source is None:
-        return Rules(_core.RuleSet.default())
-    if isinstance(source, Rules):
-        return source
-    if isinstance(source, _core.RuleSet):
-        return Rules(source)
-    if isinstance(source, Mapping):
-        return Rules(_core.RuleSet.parse(json.dumps(source, ensure_ascii=False), "<dict>"))
-    if isinstance(source, bytes):
-        source = source.decode("utf-8")
-    if isinstance(source, str) and source.lstrip().startswith("{"):
-        return Rules(_core.RuleSet.parse(source, "<string>"))
-    if isinstance(source, (str, os.PathLike)):
-        return Rules(_core.RuleSet.load(os.fspath(source)))
-    raise TypeError(f"rules: expected a path, JSON text, a dict or None, not {type(source).__name__}")
-
-
-def rule_catalog() -> List[Dict[str, Any]]:
-    """Every built-in rule: name, default severity, subject kind, needs_date, summary and
-    params (name, type, default as JSON text, description, choices)."""
-    return _core.rule_catalog()
-
-
 # ---- functions over any network (danvan.Network or its core) -----------------------
 
 
@@ -283,27 +165,11 @@ def accountability_chain(net: Any, task_id: str, scope: ScopeLike = None) -> Lis
     return [ChainLink(*step) for step in _core.accountability_chain(_core_of(net), task_id, _scope(scope))]
 
 
-def check(net: Any, rules: RulesLike = None, as_of: Optional[DateLike] = None) -> List[Violation]:
-    """Runs coverage rules (see :meth:`ResponsibilityMixin.check`)."""
-    found = _core.check(_core_of(net), load_rules(rules)._core, as_of)
-    make = Violation._make
-    return [
-        make((rule, severity, entity, message, tuple(evidence), check_, kind))
-        for rule, check_, severity, kind, entity, message, evidence in found
-    ]
-
-
-def check_table(net: Any, rules: RulesLike = None, as_of: Optional[DateLike] = None, messages: bool = False) -> Table:
-    """Runs coverage rules and returns the violations as a table (see
-    :meth:`ResponsibilityMixin.check_table`)."""
-    return _table(_core.check_table(_core_of(net), load_rules(rules)._core, as_of, messages))
-
-
 # ---- the mixin ----------------------------------------------------------------------------
 
 
 class ResponsibilityMixin:
-    """Responsibility, coverage and time queries of :class:`danvan.Network`.
+    """Responsibility queries of :class:`danvan.Network`.
 
     Every query that takes ``scope`` accepts a danvan Scope, a dict of its fields
     (``{"as_of": "2023-09-16", "roles": ["lead"]}``) or ``None`` for everything.
@@ -363,21 +229,3 @@ class ResponsibilityMixin:
         ones (A) — from its program when the task has none — then the parents of the
         first accountable (or responsible) organization up to the top."""
         return accountability_chain(self, task_id, scope)
-
-    def check(self, rules: RulesLike = None, as_of: Optional[DateLike] = None) -> List[Violation]:
-        """Runs coverage rules and returns the violations, rule by rule in file order.
-
-        ``rules``: a path, JSON text, a dict, a :class:`Rules`, or ``None`` for the shipped
-        ``data/rules/default.rules.json``. ``as_of``: the date the rules look at (default:
-        the rules file's own ``as_of``; rules that need a date are skipped without one).
-        With a date, roles follow reorganizations: a role of a merged organization counts
-        for its successor.
-        """
-        return check(self, rules, as_of)
-
-    def check_table(self, rules: RulesLike = None, as_of: Optional[DateLike] = None, messages: bool = False) -> Table:
-        """The violations :meth:`check` finds, as a table: rule, check, severity,
-        entity_kind, entity, entity_pos, rule_pos — and with ``messages`` also message and
-        evidence. Without messages nothing is formatted: the form for counts and charts on
-        large networks (``t.to_pandas().groupby(["rule", "severity"]).size()``)."""
-        return check_table(self, rules, as_of, messages)

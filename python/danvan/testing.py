@@ -25,7 +25,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable, List, Optional, Sequence
 
-from ._responsibility import SEVERITIES, DateLike, RulesLike, Violation, check, lead_of
+from ._coverage import SEVERITIES, DateLike, RulesLike, Violation, check
+from ._responsibility import lead_of
 
 __all__ = ["assert_covered", "assert_violates", "assert_lead", "format_violations"]
 

@@ -18,7 +18,7 @@ import pytest
 
 import danvan
 from danvan import _core
-from danvan._responsibility import ResponsibilityMixin, Rules, Violation, load_rules, rule_catalog
+from danvan._coverage import CoverageMixin, Rules, Violation, load_rules, rule_catalog
 from danvan.testing import assert_covered, assert_lead, assert_violates, format_violations
 
 from conftest import ROOT
@@ -27,7 +27,7 @@ DEFAULT = ROOT / "data" / "rules" / "default.rules.json"
 SCHEMA = ROOT / "schema" / "rules.schema.json"
 HAIDUONG = ROOT / "data" / "haiduong-2023.json"
 
-Net = danvan.Network if issubclass(danvan.Network, ResponsibilityMixin) else type("Net", (ResponsibilityMixin, danvan.Network), {})
+Net = danvan.Network if issubclass(danvan.Network, CoverageMixin) else type("Net", (CoverageMixin, danvan.Network), {})
 
 FIXTURE = """{
   "danvan": "1",

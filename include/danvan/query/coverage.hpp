@@ -133,10 +133,16 @@ struct finding {
   std::uint32_t rule = 0;  ///< position of the rule in rule_set::rules
   danvan::severity severity = severity::warning;  ///< the rule's severity
   entity_kind kind = entity_kind::task;  ///< kind of the entity it is about
-  std::uint8_t detail = 0;  ///< rule-specific (see src/query/coverage.cpp)
+  /// Which case of its rule the finding is, as describe() words it: document-implemented
+  /// 0 (nothing implements the document) or 1/2 (a program/task implements it too late);
+  /// orphaned-role 1, inherited-role 0. 0 for the other rules.
+  std::uint8_t detail = 0;
   std::uint16_t step = 0;   ///< rule-specific (the occurrence of a recurring review)
   index entity = no_index;  ///< position of the entity among its kind
-  index a = no_index;       ///< rule-specific (a role, an obligation, the first implementing item)
+  /// The second thing the finding is about, by rule: the late implementing program or task
+  /// (document-implemented), the review obligation among the document's (review-overdue),
+  /// the orphaned role's record (orphaned-role) or the carried role (inherited-role).
+  index a = no_index;
   /// Field-by-field equality.
   friend bool operator==(const finding&, const finding&) = default;
 };

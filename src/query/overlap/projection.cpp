@@ -1,0 +1,264 @@
+// The organization × organization projection: project() and the projection's own
+// methods (how it is computed: kernel.hpp).
+#include "kernel.hpp"
+#include "../dated.hpp"
+
+#include "detail/parallel.hpp"
+#include <danvan/query/argument_error.hpp>
+
+#include <cstring>
+#include <memory>
+
+namespace danvan {
+
+using namespace detail::kernel;
+
+// ---- words ----------------------------------------------------------------------
+
+namespace {
+
+template <class E> E parse_word(std::string_view word, const char* what) {
+  if (auto e = enum_from_string<E>(word)) return *e;
+  std::string all;
+  for (auto w : enum_names<E>::names) all += (all.empty() ? "" : ", ") + std::string(w);
+  throw argument_error(std::string(what) + ": `" + std::string(word) + "` is not one of " + all);
+}
+
+}  // namespace
+
+projection_on parse_projection_on(std::string_view word) { return parse_word<projection_on>(word, "on"); }
+overlap_weight parse_overlap_weight(std::string_view word) { return parse_word<overlap_weight>(word, "weight"); }
+
+// ---- the projection -----------------------------------------------------------
+
+std::optional<std::size_t> projection::find(index a, index b) const noexcept {
+  if (a >= size) return std::nullopt;
+  const index* first = indices.data() + indptr[a];
+  const index* last = indices.data() + indptr[a + 1];
+  const index* it = std::lower_bound(first, last, b);
+  if (it == last || *it != b) return std::nullopt;
+  return static_cast<std::size_t>(it - indices.data());
+}
+
+std::size_t projection::memory_bytes() const noexcept {
+  return indptr.size() * sizeof(std::uint64_t) + indices.size() * sizeof(index) +
+         counts.size() * sizeof(std::uint32_t) + weights.size() * sizeof(double) +
+         (row_items.capacity() + col_items.capacity()) * sizeof(std::uint32_t);
+}
+
+namespace {
+
+/// The symmetric projection: the upper triangle row by row (threads take ranges of
+/// rows of equal work), then each entry (a, b) written twice into the final CSR
+/// arrays: in row a after a's lower part, and in row b's lower part. Rows of lower
+/// threads come first in every lower part, so rows stay sorted.
+template <class V>
+void project_symmetric(sides& sd, const projection_options& o, projection& p) {
+  const std::size_t n = sd.left.orgs;
+  const bool newman = o.weight == overlap_weight::newman;
+  const bool keep_weights = o.weight != overlap_weight::count;
+  auto packed = std::make_unique<const packed_upper<V>>(sd, newman);
+  const packed_upper<V>& rows = *packed;
+  release_lists(sd.left);  // peak memory: the packed copy is all the rows need
+
+  std::vector<std::uint64_t> prefix(n + 1, 0);
+  for (index a = 0; a < n; ++a) prefix[a + 1] = prefix[a] + 4 + rows.work(a);
+  const unsigned parts = parts_for(o.threads, prefix[n], parallel_threshold / 2, n);
+  const auto cut = split_rows(prefix, parts);
+  std::vector<std::uint64_t> region(parts + 1, 0);
+  for (unsigned q = 0; q < parts; ++q) {
+    std::uint64_t bound = 0;
+    for (index a = cut[q]; a < cut[q + 1]; ++a)
+      bound += std::min<std::uint64_t>(n - 1 - a, prefix[a + 1] - prefix[a] - 4);
+    region[q + 1] = region[q] + bound;
+  }
+  // The upper triangle, each part in its region; per part, entries per column.
+  detail::buffer<index> up_idx(region[parts]);
+  detail::buffer<std::uint32_t> up_cnt(region[parts]);
+  detail::buffer<double> up_w(keep_weights ? region[parts] : 0);
+  std::vector<std::uint32_t> up_len(n, 0);
+  std::vector<std::vector<std::uint32_t>> column(parts);
+  const weigher weigh{o.weight, &sd};
+  const double min_weight = o.min_weight;
+  detail::run_parallel(parts, [&](unsigned q) {
+    accumulator acc(n, newman);
+    auto& col = column[q];
+    col.assign(n, 0);
+    std::uint64_t pos = region[q];
+    index* idx = up_idx.data();
+    std::uint32_t* cnt = up_cnt.data();
+    double* wts = up_w.data();
+    for (index a = cut[q]; a < cut[q + 1]; ++a) {
+      const std::uint64_t start = pos;
+      pos = write_row(rows, a, acc, newman, o.weight == overlap_weight::count, weigh, min_weight, idx, cnt, wts, pos,
+                      [&col](index b) { ++col[b]; });
+      up_len[a] = static_cast<std::uint32_t>(pos - start);
+    }
+  });
+
+  packed.reset();
+
+  // Row a: its lower part (entries (r, a), r < a), then its upper part.
+  std::vector<std::uint64_t> lower_len(n, 0);
+  for (unsigned q = 0; q < parts; ++q)
+    for (std::size_t c = 0; c < n; ++c) lower_len[c] += column[q][c];
+  for (std::size_t a = 0; a < n; ++a) p.indptr[a + 1] = p.indptr[a] + lower_len[a] + up_len[a];
+  const std::uint64_t total = p.indptr[n];
+  detail::buffer<index> indices(total);
+  detail::buffer<std::uint32_t> counts(total);
+  detail::buffer<double> weights(keep_weights ? total : 0);
+  // Where part q starts writing in each row's lower part: after the parts before it.
+  for (std::size_t c = 0; c < n; ++c) {
+    std::uint32_t before = 0;
+    for (unsigned q = 0; q < parts; ++q) {
+      const std::uint32_t mine = column[q][c];
+      column[q][c] = before;
+      before += mine;
+    }
+  }
+  detail::run_parallel(parts, [&](unsigned q) {
+    auto& lower_fill = column[q];
+    std::uint64_t pos = region[q];
+    for (index a = cut[q]; a < cut[q + 1]; ++a) {
+      const std::uint64_t upper_at = p.indptr[a] + lower_len[a];
+      const std::uint32_t len = up_len[a];
+      if (len == 0) continue;  // (memcpy from an empty buffer's null pointer is undefined, even for 0 bytes)
+      std::memcpy(indices.data() + upper_at, up_idx.data() + pos, len * sizeof(index));
+      std::memcpy(counts.data() + upper_at, up_cnt.data() + pos, len * sizeof(std::uint32_t));
+      if (keep_weights) std::memcpy(weights.data() + upper_at, up_w.data() + pos, len * sizeof(double));
+      for (std::uint32_t e = 0; e < len; ++e) {
+        const index b = up_idx[pos + e];
+        const std::uint64_t at = p.indptr[b] + lower_fill[b]++;
+        indices[at] = a;
+        counts[at] = up_cnt[pos + e];
+        if (keep_weights) weights[at] = up_w[pos + e];
+      }
+      pos += len;
+    }
+  });
+  p.indices = std::move(indices);
+  p.counts = std::move(counts);
+  p.weights = std::move(weights);
+}
+
+/// Computes the rows of each part into its region of the output.
+template <class Rows>
+void fill_projection(const sides& sd, const Rows& rows, const projection_options& o, const std::vector<index>& cut,
+                     const std::vector<std::uint64_t>& region, detail::buffer<index>& indices,
+                     detail::buffer<std::uint32_t>& counts, detail::buffer<double>& weights, projection& p,
+                     std::vector<std::uint64_t>& used) {
+  const bool newman = o.weight == overlap_weight::newman;
+  const weigher weigh{o.weight, &sd};
+  const double min_weight = o.min_weight;
+  const std::size_t n = sd.left.orgs;
+  const auto parts = static_cast<unsigned>(cut.size() - 1);
+  detail::run_parallel(parts, [&](unsigned q) {
+    accumulator acc(n, newman);
+    std::uint64_t pos = region[q];
+    index* idx = indices.data();
+    std::uint32_t* cnt = counts.data();
+    double* wts = weights.data();
+    for (index a = cut[q]; a < cut[q + 1]; ++a) {
+      const std::uint64_t start = pos;
+      pos = write_row(rows, a, acc, newman, o.weight == overlap_weight::count, weigh, min_weight, idx, cnt, wts, pos,
+                      [](index) {});
+      p.indptr[a + 1] = pos - start;
+    }
+    used[q] = pos - region[q];
+  });
+}
+
+}  // namespace
+
+projection project(const network& net, const scope& s, const projection_options& o) {
+  if (const detail::dated_query dated{net, s}) return project(dated.net(), dated.rest(), o);
+  check_threshold(o.min_weight);
+  const bool newman = o.weight == overlap_weight::newman;
+  sides sd(net, s, o, newman, detail::item_order::any);
+  const std::size_t n = sd.left.orgs;
+
+  projection p;
+  p.on = o.on;
+  p.weight = o.weight;
+  p.symmetric = sd.symmetric;
+  p.size = n;
+  p.row_items.resize(n);
+  p.col_items.resize(n);
+  for (index a = 0; a < n; ++a) {
+    p.row_items[a] = sd.left_degree(a);
+    p.col_items[a] = sd.right_degree(a);
+  }
+  p.indptr = detail::buffer<std::uint64_t>(n + 1, 0);
+  if (n == 0) return p;
+  // The upper triangle and its mirror image do half the increments but write each entry
+  // of the result twice, the second time scattered; that pays while the result fits in
+  // the caches (M), not when it is tens of megabytes (L).
+  const std::uint64_t ub = [&] {
+    std::uint64_t pairs = 0;
+    for (index t = 0; t < sd.left.items; ++t) {
+      const std::uint64_t d = sd.left.degree_of_item(t);
+      pairs += d * (d ? d - 1 : 0);
+    }
+    return pairs;
+  }();
+  const bool triangle = o.method == projection_method::upper_triangle ||
+                        (o.method == projection_method::automatic &&
+                         ub * (sizeof(index) + sizeof(std::uint32_t)) <= (std::uint64_t{16} << 20));
+  if (sd.symmetric && triangle) {
+    if (n < 65536) project_symmetric<std::uint16_t>(sd, o, p);
+    else project_symmetric<std::uint32_t>(sd, o, p);
+    return p;
+  }
+
+  const auto prefix = row_work_prefix(sd);
+  const unsigned parts = parts_for(o.threads, prefix[n], parallel_threshold, n);
+  const auto cut = split_rows(prefix, parts);
+
+  // Each part writes into its own region, sized by the bound min(n − 1, Σ d(t)) per row.
+  std::vector<std::uint64_t> region(parts + 1, 0);
+  for (unsigned q = 0; q < parts; ++q) {
+    std::uint64_t bound = 0;
+    for (index a = cut[q]; a < cut[q + 1]; ++a)
+      bound += std::min<std::uint64_t>(n - 1, prefix[a + 1] - prefix[a] - 4);
+    region[q + 1] = region[q] + bound;
+  }
+  const std::uint64_t capacity = region[parts];
+  detail::buffer<index> indices(capacity);
+  detail::buffer<std::uint32_t> counts(capacity);
+  const bool keep_weights = o.weight != overlap_weight::count;
+  detail::buffer<double> weights(keep_weights ? capacity : 0);
+  std::vector<std::uint64_t> used(parts, 0);
+
+  auto rows_then_release = [&](auto&& rows) -> decltype(auto) {
+    release_lists(sd.left);
+    if (!sd.symmetric) release_lists(sd.right_own);
+    return std::forward<decltype(rows)>(rows);
+  };
+  if (n < 65536)
+    fill_projection(sd, rows_then_release(packed_rows<std::uint16_t>(sd, newman)), o, cut, region, indices, counts,
+                    weights, p, used);
+  else
+    fill_projection(sd, rows_then_release(packed_rows<std::uint32_t>(sd, newman)), o, cut, region, indices, counts,
+                    weights, p, used);
+
+  // Close the gaps between the parts' regions, then give back the unused tail.
+  std::uint64_t total = used[0];
+  for (unsigned q = 1; q < parts; ++q) {
+    if (used[q] && region[q] != total) {
+      std::memmove(indices.data() + total, indices.data() + region[q], used[q] * sizeof(index));
+      std::memmove(counts.data() + total, counts.data() + region[q], used[q] * sizeof(std::uint32_t));
+      if (keep_weights) std::memmove(weights.data() + total, weights.data() + region[q], used[q] * sizeof(double));
+    }
+    total += used[q];
+  }
+  indices.shrink(total);
+  counts.shrink(total);
+  weights.shrink(keep_weights ? total : 0);
+  for (std::size_t a = 0; a < n; ++a) p.indptr[a + 1] += p.indptr[a];
+  p.indices = std::move(indices);
+  p.counts = std::move(counts);
+  p.weights = std::move(weights);
+  return p;
+}
+
+}  // namespace danvan

@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include "seed_article.hpp"
+
 #include <algorithm>
 #include <fstream>
 #include <set>
@@ -24,7 +26,6 @@ std::string read(const std::string& path) {
   return s.str();
 }
 
-std::string seed() { return read(std::string(DANVAN_SEEDS_DIR) + "/000_ab8e73818bcbd1b6.txt"); }
 std::string source_dir() { return DANVAN_SOURCE_DIR; }
 
 /// The substring of `text` at code-point span [b, e).
@@ -72,8 +73,7 @@ dt::gazetteer* ExtractTest::gaz_ = nullptr;
 // ---- SHA-256 and slugs ------------------------------------------------------------------
 
 TEST(ExtractSha256, OfTheSeedIsWhatTheShippedNetworkRecords) {
-  const auto text = seed();
-  ASSERT_GT(text.size(), 10000u) << "seed article not found under " << DANVAN_SEEDS_DIR;
+  DANVAN_SEED_ARTICLE(text);
   EXPECT_EQ(dt::sha256_hex(text), "e3327ef71e382d4682302d4997674ff3e6ae7be23157b02e282fc8ec782d49bd");
 }
 
@@ -359,8 +359,7 @@ TEST_F(ExtractTest, SignatoriesOfAJointProgram) {
 // ---- the seed article -------------------------------------------------------------------------
 
 TEST_F(ExtractTest, SeedArticleSpansTextAndADraftThatLoads) {
-  const auto text = seed();
-  ASSERT_GT(text.size(), 10000u) << "seed article not found under " << DANVAN_SEEDS_DIR;
+  DANVAN_SEED_ARTICLE(text);
   dt::extract_options o;
   o.source_id = "src:baohaiduong-2023-09-16";
   o.source_title = "Báo Hải Dương";
@@ -410,8 +409,7 @@ TEST_F(ExtractTest, SeedArticleSpansTextAndADraftThatLoads) {
 }
 
 TEST_F(ExtractTest, WithTheNetworkItsIdsAreReused) {
-  const auto text = seed();
-  ASSERT_GT(text.size(), 10000u);
+  DANVAN_SEED_ARTICLE(text);
   const auto hd = danvan::load(source_dir() + "/data/haiduong-2023.json");
   dt::extract_options o;
   o.network = &hd;
@@ -427,7 +425,7 @@ TEST_F(ExtractTest, WithTheNetworkItsIdsAreReused) {
 
 TEST_F(ExtractTest, ThreadsDoNotChangeTheResult) {
   std::string text;
-  const auto one = seed();
+  DANVAN_SEED_ARTICLE(one);
   while (text.size() < 300000) text += one + "\n\n";
   dt::extract_options a, b;
   a.threads = 1;
@@ -446,7 +444,7 @@ TEST_F(ExtractTest, ThreadsDoNotChangeTheResult) {
 }
 
 TEST_F(ExtractTest, MinConfidenceDropsItemsAndWhatOnlyTheySupport) {
-  const auto text = seed();
+  DANVAN_SEED_ARTICLE(text);
   dt::extract_options o;
   o.min_confidence = 0.9;
   const auto d = run(text, o);

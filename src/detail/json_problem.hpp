@@ -11,8 +11,24 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace danvan::detail {
+
+/// The problems a reader finds in one file, collected to be thrown together as a
+/// danvan::validation_error (every problem at once, each with its JSON path).
+class problem_list {
+ public:
+  explicit problem_list(std::string file) : file_(std::move(file)) {}
+  void report(std::string path, std::string rule, std::string message, std::string suggestion = {}) {
+    problems_.push_back(problem{file_, std::move(path), 0, 0, std::move(rule), std::move(message), std::move(suggestion)});
+  }
+  [[nodiscard]] std::vector<problem>& problems() noexcept { return problems_; }
+
+ private:
+  std::string file_;
+  std::vector<problem> problems_;
+};
 
 /// 1-based line and column (in code points) of a byte offset of `text`.
 [[nodiscard]] std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size_t byte);

@@ -29,14 +29,9 @@ namespace {
 
 constexpr std::string_view kFormat = "1";
 
-class reader {
+class reader : public danvan::detail::problem_list {
  public:
-  reader(std::string file, gazetteer::contents& out) : file_(std::move(file)), out_(out) {}
-
-  void report(const std::string& path, std::string rule, std::string message, std::string suggestion = {}) {
-    problems_.push_back(problem{file_, path, 0, 0, std::move(rule), std::move(message), std::move(suggestion)});
-  }
-  std::vector<problem>& problems() { return problems_; }
+  reader(std::string file, gazetteer::contents& out) : problem_list(std::move(file)), out_(out) {}
 
   void read(const json& j) {
     if (!j.is_object()) {
@@ -324,9 +319,7 @@ class reader {
     out_.role_cues.push_back(std::move(r));
   }
 
-  std::string file_;
   gazetteer::contents& out_;
-  std::vector<problem> problems_;
 };
 
 void read_text(std::string_view text, const std::string& label, gazetteer::contents& out,

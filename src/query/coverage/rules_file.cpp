@@ -2,6 +2,7 @@
 // JSON path of where it is (and the nearest name for an unknown one), all of them at once.
 #include "engine.hpp"
 
+#include "detail/json_problem.hpp"
 #include "detail/read_file.hpp"
 #include <danvan/error.hpp>
 
@@ -17,17 +18,7 @@ using namespace detail::coverage;
 
 using ojson = nlohmann::ordered_json;
 
-std::string type_word(const ojson& j) {
-  switch (j.type()) {
-    case ojson::value_t::null: return "null";
-    case ojson::value_t::object: return "an object";
-    case ojson::value_t::array: return "an array";
-    case ojson::value_t::string: return "a string";
-    case ojson::value_t::boolean: return "a boolean";
-    case ojson::value_t::number_float: return "a number with a fraction";
-    default: return "a number";
-  }
-}
+using detail::type_word;
 
 std::string type_phrase(param_type t) {
   switch (t) {
@@ -57,14 +48,9 @@ std::string escape_pointer(std::string_view key) {
   return out;
 }
 
-class rules_reader {
+class rules_reader : public detail::problem_list {
  public:
-  explicit rules_reader(std::string label) : label_(std::move(label)) {}
-
-  void report(std::string path, std::string rule, std::string message, std::string suggestion = {}) {
-    problems_.push_back(problem{label_, std::move(path), 0, 0, std::move(rule), std::move(message), std::move(suggestion)});
-  }
-  [[nodiscard]] const std::vector<problem>& problems() const noexcept { return problems_; }
+  using problem_list::problem_list;
 
   void unknown_keys(const ojson& obj, const std::string& path, std::initializer_list<std::string_view> known,
                     std::string_view what) {
@@ -83,7 +69,7 @@ class rules_reader {
     }
     const auto text = j.get<std::string>();
     if (auto d = date::parse(text)) return d;
-    report(path, "bad-date", "`" + text + "` is not a date: " + why_not_date(text));
+    report(path, "bad-date", "`" + text + "` is not a date: " + date::why_not(text));
     return std::nullopt;
   }
 
@@ -317,68 +303,12 @@ class rules_reader {
       }
     out.rules.push_back(std::move(r));
   }
-
-  static std::string why_not_date(const std::string& s) {
-    auto digits = [&](std::size_t pos, std::size_t n) {
-      if (pos + n > s.size()) return false;
-      for (std::size_t i = pos; i < pos + n; ++i)
-        if (s[i] < '0' || s[i] > '9') return false;
-      return true;
-    };
-    const bool shaped = (s.size() == 4 && digits(0, 4)) || (s.size() == 7 && digits(0, 4) && s[4] == '-' && digits(5, 2)) ||
-                        (s.size() == 10 && digits(0, 4) && s[4] == '-' && digits(5, 2) && s[7] == '-' && digits(8, 2));
-    if (!shaped) return "expected YYYY, YYYY-MM or YYYY-MM-DD";
-    const int y = std::stoi(s.substr(0, 4));
-    const unsigned m = s.size() >= 7 ? static_cast<unsigned>(std::stoi(s.substr(5, 2))) : 0u;
-    const unsigned d = s.size() == 10 ? static_cast<unsigned>(std::stoi(s.substr(8, 2))) : 0u;
-    if (s.size() >= 7 && m == 0) return "month must be between 1 and 12";
-    if (s.size() == 10 && d == 0) return "day must be between 1 and 31";
-    try {
-      (void)date(y, m, d);
-    } catch (const std::invalid_argument& e) {
-      return e.what();
-    }
-    return "not a date";
-  }
-
- private:
-  std::string label_;
-  std::vector<problem> problems_;
 };
-
-std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size_t byte) {
-  byte = std::min(byte, text.size());
-  std::size_t line = 1, column = 1;
-  for (std::size_t i = 0; i < byte; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++column;
-    }
-  }
-  return {line, column};
-}
 
 }  // namespace
 
 rule_set parse_rules(std::string_view text, std::string_view label) {
-  ojson j;
-  try {
-    j = ojson::parse(text.begin(), text.end());
-  } catch (const ojson::parse_error& e) {
-    const std::size_t byte = e.byte > 0 ? e.byte - 1 : 0;
-    auto [line, column] = line_column(text, byte);
-    std::string what = e.what();
-    if (auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
-    if (auto last = what.find("; last read"); last != std::string::npos) what = what.substr(0, last);
-    throw parse_error(problem{std::string(label), {}, line, column, "syntax", "invalid JSON: " + what, {}});
-  } catch (const ojson::out_of_range& e) {
-    // A number too large for a double (`1e999`): nlohmann's parser names it, but not where.
-    std::string what = e.what();
-    if (auto id = what.find("] "); id != std::string::npos) what.erase(0, id + 2);
-    throw parse_error(problem{std::string(label), {}, 0, 0, "syntax", "invalid JSON: " + what, {}});
-  }
+  const auto j = detail::parse_json<ojson>(text, label);
   rules_reader reader{std::string(label)};
   rule_set out;
   out.file = std::string(label);

@@ -78,8 +78,8 @@ int run(const overlap_options& opt, const streams& io) {
     const auto p = project(net, s, po);
     symmetric = p.symmetric;
     for (index a = 0; a < p.size; ++a)
-      for (auto e = p.indptr[a]; e < p.indptr[a + 1]; ++e)
-        if (!p.symmetric || a < p.indices[e]) pairs.push_back({a, p.indices[e], p.counts[e], p.weight_at(e)});
+      for (auto e = p.indptr()[a]; e < p.indptr()[a + 1]; ++e)
+        if (!p.symmetric || a < p.indices()[e]) pairs.push_back({a, p.indices()[e], p.counts()[e], p.weight_at(e)});
     std::sort(pairs.begin(), pairs.end(), [](const organization_pair& x, const organization_pair& y) {
       if (x.weight != y.weight) return x.weight > y.weight;
       return std::pair(x.a, x.b) < std::pair(y.a, y.b);

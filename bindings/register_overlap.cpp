@@ -1,6 +1,6 @@
 // Overlap queries: the projection onto organizations, its size, top pairs, shared
-// items, topic overlap and duplicate candidates. Results are NumPy arrays that take
-// over the C++ storage (no copy); the GIL is released while computing. The
+// items, topic overlap and duplicate candidates. Results are NumPy arrays that view
+// the C++ result, which they keep alive (no copy); the GIL is released while computing. The
 // Pythonic layer is python/danvan/_overlap.py. Also translates danvan::argument_error
 // into danvan.ArgumentError (a danvan.Error and a ValueError).
 #include <danvan/error.hpp>
@@ -15,8 +15,9 @@
 #include <pybind11/stl.h>
 
 #include <cstdint>
-#include <cstdlib>
 #include <limits>
+#include <span>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -29,27 +30,32 @@ namespace danvan::bindings {
 
 namespace {
 
-/// A 1-d array of U over a buffer of T of the same size, owning the buffer.
-template <class U, class T> py::array_t<U> take(detail::buffer<T>&& b) {
+/// A 1-d array of U viewing `values` (T of the same size) without a copy; `owner` keeps
+/// the result that holds them alive as long as the array.
+template <class U, class T> py::array_t<U> view(std::span<const T> values, const py::capsule& owner) {
   static_assert(sizeof(U) == sizeof(T));
-  const auto n = static_cast<py::ssize_t>(b.size());
-  if (n == 0) return py::array_t<U>(0);
-  T* p = b.release();
-  py::capsule owner(p, [](void* q) { std::free(q); });
-  return py::array_t<U>({n}, {static_cast<py::ssize_t>(sizeof(U))}, reinterpret_cast<const U*>(p), owner);
+  if (values.empty()) return py::array_t<U>(0);
+  const auto n = static_cast<py::ssize_t>(values.size());
+  return py::array_t<U>({n}, {static_cast<py::ssize_t>(sizeof(U))}, reinterpret_cast<const U*>(values.data()), owner);
+}
+
+/// A capsule that owns `result` (moved to the heap): the base of the arrays that view it.
+template <class R> std::pair<const R*, py::capsule> own(R&& result) {
+  auto* held = new R(std::move(result));
+  return {held, py::capsule(held, [](void* q) { delete static_cast<R*>(q); })};
 }
 
 /// CSR offsets as SciPy wants them: int32 when every offset fits (SciPy then keeps the
 /// int32 column indices as they are, without a copy), else int64.
-py::array offsets(detail::buffer<std::uint64_t>&& indptr) {
-  const std::uint64_t last = indptr.empty() ? 0 : indptr[indptr.size() - 1];
+py::array offsets(std::span<const std::uint64_t> indptr, const py::capsule& owner) {
+  const std::uint64_t last = indptr.empty() ? 0 : indptr.back();
   if (last <= static_cast<std::uint64_t>(std::numeric_limits<std::int32_t>::max())) {
     py::array_t<std::int32_t> out(static_cast<py::ssize_t>(indptr.size()));
     auto* o = out.mutable_data();
     for (std::size_t i = 0; i < indptr.size(); ++i) o[i] = static_cast<std::int32_t>(indptr[i]);
     return std::move(out);
   }
-  return take<std::int64_t>(std::move(indptr));
+  return view<std::int64_t>(indptr, owner);
 }
 
 projection_options options(const std::string& on, const std::string& weight, const py::object& left,
@@ -115,13 +121,14 @@ void register_overlap(py::module_& m) {
         out["symmetric"] = p.symmetric;
         out["on"] = std::string(to_string(p.on));
         out["weight"] = std::string(to_string(p.weight));
-        out["indptr"] = offsets(std::move(p.indptr));
-        out["indices"] = take<std::int32_t>(std::move(p.indices));
-        out["counts"] = take<std::int32_t>(std::move(p.counts));
-        out["weights"] = p.weight == overlap_weight::count ? py::object(py::none())
-                                                           : py::object(take<double>(std::move(p.weights)));
         out["row_items"] = take<std::int32_t>(std::move(p.row_items));
         out["col_items"] = take<std::int32_t>(std::move(p.col_items));
+        const auto [held, owner] = own(std::move(p));
+        out["indptr"] = offsets(held->indptr(), owner);
+        out["indices"] = view<std::int32_t>(held->indices(), owner);
+        out["counts"] = view<std::int32_t>(held->counts(), owner);
+        out["weights"] = held->weight == overlap_weight::count ? py::object(py::none())
+                                                               : py::object(view<double>(held->weights(), owner));
         return out;
       },
       projection_doc, py::arg("net"), py::arg("scope") = py::none(), py::arg("on") = "tasks",
@@ -226,9 +233,10 @@ void register_overlap(py::module_& m) {
         }
         py::dict out;
         out["shape"] = py::make_tuple(t.rows, t.cols);
-        out["indptr"] = offsets(std::move(t.indptr));
-        out["indices"] = take<std::int32_t>(std::move(t.indices));
-        out["counts"] = take<std::int32_t>(std::move(t.counts));
+        const auto [held, owner] = own(std::move(t));
+        out["indptr"] = offsets(held->indptr(), owner);
+        out["indices"] = view<std::int32_t>(held->indices(), owner);
+        out["counts"] = view<std::int32_t>(held->counts(), owner);
         return out;
       },
       "Organizations x topics counts of items as CSR arrays (indptr, indices, counts, shape).",

@@ -319,11 +319,11 @@ std::vector<std::pair<std::uint64_t, std::uint32_t>> pairs_of(const network& net
   const projection p = project(net, {}, o);
   std::vector<std::pair<std::uint64_t, std::uint32_t>> out;
   for (index x = 0; x < p.size; ++x)
-    for (auto e = p.indptr[x]; e < p.indptr[x + 1]; ++e) {
-      if (p.indices[e] <= x) continue;
-      std::uint64_t u = number ? (*number)[x] : x, v = number ? (*number)[p.indices[e]] : p.indices[e];
+    for (auto e = p.indptr()[x]; e < p.indptr()[x + 1]; ++e) {
+      if (p.indices()[e] <= x) continue;
+      std::uint64_t u = number ? (*number)[x] : x, v = number ? (*number)[p.indices()[e]] : p.indices()[e];
       if (u > v) std::swap(u, v);
-      out.emplace_back(u << 32 | v, p.counts[e]);
+      out.emplace_back(u << 32 | v, p.counts()[e]);
     }
   std::sort(out.begin(), out.end());
   return out;

@@ -85,9 +85,9 @@ void fill_graph(organization_graph& g, const projection& p, std::vector<index> m
   std::size_t m = 0;
   for (std::uint32_t v = 0; v < orgs.size(); ++v) {
     const index a = orgs[v];
-    if (all) m += p.indptr[a + 1] - p.indptr[a];
+    if (all) m += p.indptr()[a + 1] - p.indptr()[a];
     else
-      for (std::uint64_t e = p.indptr[a]; e < p.indptr[a + 1]; ++e) m += vertex[p.indices[e]] != none;
+      for (std::uint64_t e = p.indptr()[a]; e < p.indptr()[a + 1]; ++e) m += vertex[p.indices()[e]] != none;
     offsets[v + 1] = m;
   }
   targets.resize(m);
@@ -95,8 +95,8 @@ void fill_graph(organization_graph& g, const projection& p, std::vector<index> m
   std::size_t k = 0;
   for (std::uint32_t v = 0; v < orgs.size(); ++v) {
     const index a = orgs[v];
-    for (std::uint64_t e = p.indptr[a]; e < p.indptr[a + 1]; ++e) {
-      const std::uint32_t w = all ? p.indices[e] : vertex[p.indices[e]];
+    for (std::uint64_t e = p.indptr()[a]; e < p.indptr()[a + 1]; ++e) {
+      const std::uint32_t w = all ? p.indices()[e] : vertex[p.indices()[e]];
       if (w == none) continue;
       targets[k] = w;
       weights[k] = p.weight_at(e);

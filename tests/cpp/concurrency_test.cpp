@@ -76,9 +76,9 @@ void expect_same(const answers& got, const answers& want, unsigned thread) {
 answers ask(const danvan::network& net, const std::vector<date>& order) {
   answers a;
   const auto p = danvan::project(net);
-  a.indptr.assign(p.indptr.begin(), p.indptr.end());
-  a.indices.assign(p.indices.begin(), p.indices.end());
-  a.counts.assign(p.counts.begin(), p.counts.end());
+  a.indptr.assign(p.indptr().begin(), p.indptr().end());
+  a.indices.assign(p.indices().begin(), p.indices().end());
+  a.counts.assign(p.counts().begin(), p.counts().end());
   a.pairs = danvan::top_pairs(net, {}, 10);
   for (const auto prog : net.programs())
     a.roles.push_back(danvan::roles_of(net, danvan::entity_kind::program, prog.position()));

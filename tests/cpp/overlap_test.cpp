@@ -56,7 +56,7 @@ class OverlapTest : public ::testing::Test {
   static std::map<std::pair<danvan::index, danvan::index>, double> entries(const danvan::projection& p) {
     std::map<std::pair<danvan::index, danvan::index>, double> out;
     for (danvan::index a = 0; a < p.size; ++a)
-      for (auto e = p.indptr[a]; e < p.indptr[a + 1]; ++e) out[{a, p.indices[e]}] = p.weight_at(e);
+      for (auto e = p.indptr()[a]; e < p.indptr()[a + 1]; ++e) out[{a, p.indices()[e]}] = p.weight_at(e);
     return out;
   }
   danvan::projection project(overlap_weight w, double min_weight = 0, std::vector<std::string> left = {},
@@ -78,10 +78,10 @@ TEST_F(OverlapTest, CountsEachOrganizationOncePerTask) {
   EXPECT_EQ(entries(p), (M{{{A, B}, 3}, {{B, A}, 3}, {{A, C}, 2}, {{C, A}, 2}, {{B, C}, 2}, {{C, B}, 2},
                            {{D, E}, 1}, {{E, D}, 1}}));
   EXPECT_EQ(p.row_items, (std::vector<std::uint32_t>{3, 3, 2, 2, 1}));
-  EXPECT_TRUE(p.weights.empty());
-  EXPECT_EQ(p.indptr[5], 8u);
+  EXPECT_TRUE(p.weights().empty());
+  EXPECT_EQ(p.indptr()[5], 8u);
   ASSERT_TRUE(p.find(A, C));
-  EXPECT_EQ(p.counts[*p.find(A, C)], 2u);
+  EXPECT_EQ(p.counts()[*p.find(A, C)], 2u);
   EXPECT_FALSE(p.find(A, D));
   EXPECT_FALSE(p.find(A, A));
 }
@@ -159,7 +159,7 @@ TEST_F(OverlapTest, ScopesThatSelectLessOrNothing) {
   nothing.topics = {"topic:empty"};
   const auto p = danvan::project(net, nothing, {});
   EXPECT_EQ(p.nnz(), 0u);
-  EXPECT_EQ(p.indptr.size(), 6u);
+  EXPECT_EQ(p.indptr().size(), 6u);
   EXPECT_TRUE(danvan::top_pairs(net, nothing, 5).empty());
   const auto e = danvan::estimate_projection(net, nothing, {}, true);
   EXPECT_EQ(e.pair_increments, 0u);
@@ -235,7 +235,7 @@ TEST_F(OverlapTest, TopicOverlapDirectAndRolledUp) {
   const auto root = net.topic("topic:root").position(), child = net.topic("topic:child").position();
   auto row = [](const danvan::topic_matrix& m, danvan::index a) {
     std::map<danvan::index, std::uint32_t> out;
-    for (auto e = m.indptr[a]; e < m.indptr[a + 1]; ++e) out[m.indices[e]] = m.counts[e];
+    for (auto e = m.indptr()[a]; e < m.indptr()[a + 1]; ++e) out[m.indices()[e]] = m.counts()[e];
     return out;
   };
   const auto direct = danvan::topic_overlap(net, {}, {});
@@ -407,10 +407,10 @@ TEST_P(RandomOverlap, ProjectionMatchesTheDefinitionOnAnyThreadCount) {
     const auto p = danvan::project(net, {}, o);
     ASSERT_EQ(p.nnz(), want.size()) << threads;
     for (danvan::index a = 0; a < p.size; ++a) {
-      ASSERT_TRUE(std::is_sorted(p.indices.begin() + p.indptr[a], p.indices.begin() + p.indptr[a + 1]));
-      for (auto e = p.indptr[a]; e < p.indptr[a + 1]; ++e) {
-        const auto& w = want.at({a, p.indices[e]});
-        ASSERT_EQ(p.counts[e], w.first);
+      ASSERT_TRUE(std::is_sorted(p.indices().begin() + p.indptr()[a], p.indices().begin() + p.indptr()[a + 1]));
+      for (auto e = p.indptr()[a]; e < p.indptr()[a + 1]; ++e) {
+        const auto& w = want.at({a, p.indices()[e]});
+        ASSERT_EQ(p.counts()[e], w.first);
         ASSERT_NEAR(p.weight_at(e), w.second, 1e-12);
       }
     }

@@ -14,11 +14,16 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace danvan {
+
+namespace detail {
+struct csr_access;  // src/query/overlap/kernel.hpp
+}
 
 /// What two organizations can share: tasks or programs (the "items").
 enum class projection_on : std::uint8_t {
@@ -98,23 +103,34 @@ struct projection {
   /// Both sides took the same roles: (a, b) and (b, a) are both stored, with equal values.
   bool symmetric = true;
   std::size_t size = 0;                   ///< organizations: rows and columns
-  detail::buffer<std::uint64_t> indptr;   ///< size + 1 offsets into indices
-  detail::buffer<index> indices;          ///< column of each entry, ascending within a row
-  detail::buffer<std::uint32_t> counts;   ///< shared items of each entry
-  detail::buffer<double> weights;         ///< weight of each entry; empty for `count` (see weight_at)
   std::vector<std::uint32_t> row_items;   ///< |A|: items each organization holds with a left role
   std::vector<std::uint32_t> col_items;   ///< |B|: items each organization holds with a right role
 
+  /// size + 1 offsets into indices(): row a's entries are [indptr()[a], indptr()[a + 1]).
+  [[nodiscard]] std::span<const std::uint64_t> indptr() const noexcept { return indptr_; }
+  /// Column (organization position) of each entry, ascending within a row.
+  [[nodiscard]] std::span<const index> indices() const noexcept { return indices_; }
+  /// Shared items of each entry.
+  [[nodiscard]] std::span<const std::uint32_t> counts() const noexcept { return counts_; }
+  /// Weight of each entry; empty for `count` (see weight_at()).
+  [[nodiscard]] std::span<const double> weights() const noexcept { return weights_; }
   /// Number of stored entries (a symmetric pair counts twice).
-  [[nodiscard]] std::size_t nnz() const noexcept { return indices.size(); }
+  [[nodiscard]] std::size_t nnz() const noexcept { return indices_.size(); }
   /// The weight of entry `e` (its count for `count`); `e` is not checked.
   [[nodiscard]] double weight_at(std::size_t e) const noexcept {
-    return weights.empty() ? static_cast<double>(counts[e]) : weights[e];
+    return weights_.empty() ? static_cast<double>(counts_[e]) : weights_[e];
   }
   /// The entry of (a, b), or nothing when the pair was not kept. O(log row length).
   [[nodiscard]] std::optional<std::size_t> find(index a, index b) const noexcept;
   /// Bytes the matrix holds on the heap.
   [[nodiscard]] std::size_t memory_bytes() const noexcept;
+
+ private:
+  friend struct detail::csr_access;  // the projection fills the arrays in place
+  detail::buffer<std::uint64_t> indptr_;
+  detail::buffer<index> indices_;
+  detail::buffer<std::uint32_t> counts_;
+  detail::buffer<double> weights_;
 };
 
 /// Projects the organization × item incidence of `net` within scope `s` onto
@@ -188,14 +204,20 @@ struct topic_matrix {
   /// \var std::size_t cols
   /// Number of columns: the network's topics (by position).
 
-  /// rows + 1 offsets into indices.
-  detail::buffer<std::uint64_t> indptr;
+  /// rows + 1 offsets into indices().
+  [[nodiscard]] std::span<const std::uint64_t> indptr() const noexcept { return indptr_; }
   /// Topic position of each entry, ascending within a row.
-  detail::buffer<index> indices;
+  [[nodiscard]] std::span<const index> indices() const noexcept { return indices_; }
   /// Items of the row's organization tagged with the entry's topic.
-  detail::buffer<std::uint32_t> counts;
+  [[nodiscard]] std::span<const std::uint32_t> counts() const noexcept { return counts_; }
   /// Number of stored (non-zero) entries.
-  [[nodiscard]] std::size_t nnz() const noexcept { return indices.size(); }
+  [[nodiscard]] std::size_t nnz() const noexcept { return indices_.size(); }
+
+ private:
+  friend struct detail::csr_access;
+  detail::buffer<std::uint64_t> indptr_;
+  detail::buffer<index> indices_;
+  detail::buffer<std::uint32_t> counts_;
 };
 
 /// The organizations × topics matrix of `net` within scope `s`. Throws argument_error

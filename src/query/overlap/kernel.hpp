@@ -324,3 +324,15 @@ std::uint64_t write_row(const Rows& rows, index a, accumulator& acc, bool newman
   return pos;
 }
 }  // namespace danvan::detail::kernel
+
+namespace danvan::detail {
+
+/// The arrays of a projection or topic matrix, for the code that fills them in place.
+struct csr_access {
+  template <class M> static auto& indptr(M& m) noexcept { return m.indptr_; }
+  template <class M> static auto& indices(M& m) noexcept { return m.indices_; }
+  template <class M> static auto& counts(M& m) noexcept { return m.counts_; }
+  static auto& weights(projection& p) noexcept { return p.weights_; }
+};
+
+}  // namespace danvan::detail

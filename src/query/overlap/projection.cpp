@@ -33,16 +33,16 @@ overlap_weight parse_overlap_weight(std::string_view word) { return parse_word<o
 
 std::optional<std::size_t> projection::find(index a, index b) const noexcept {
   if (a >= size) return std::nullopt;
-  const index* first = indices.data() + indptr[a];
-  const index* last = indices.data() + indptr[a + 1];
+  const index* first = indices_.data() + indptr_[a];
+  const index* last = indices_.data() + indptr_[a + 1];
   const index* it = std::lower_bound(first, last, b);
   if (it == last || *it != b) return std::nullopt;
-  return static_cast<std::size_t>(it - indices.data());
+  return static_cast<std::size_t>(it - indices_.data());
 }
 
 std::size_t projection::memory_bytes() const noexcept {
-  return indptr.size() * sizeof(std::uint64_t) + indices.size() * sizeof(index) +
-         counts.size() * sizeof(std::uint32_t) + weights.size() * sizeof(double) +
+  return indptr_.size() * sizeof(std::uint64_t) + indices_.size() * sizeof(index) +
+         counts_.size() * sizeof(std::uint32_t) + weights_.size() * sizeof(double) +
          (row_items.capacity() + col_items.capacity()) * sizeof(std::uint32_t);
 }
 
@@ -99,11 +99,12 @@ void project_symmetric(sides& sd, const projection_options& o, projection& p) {
   packed.reset();
 
   // Row a: its lower part (entries (r, a), r < a), then its upper part.
+  auto& indptr = detail::csr_access::indptr(p);
   std::vector<std::uint64_t> lower_len(n, 0);
   for (unsigned q = 0; q < parts; ++q)
     for (std::size_t c = 0; c < n; ++c) lower_len[c] += column[q][c];
-  for (std::size_t a = 0; a < n; ++a) p.indptr[a + 1] = p.indptr[a] + lower_len[a] + up_len[a];
-  const std::uint64_t total = p.indptr[n];
+  for (std::size_t a = 0; a < n; ++a) indptr[a + 1] = indptr[a] + lower_len[a] + up_len[a];
+  const std::uint64_t total = indptr[n];
   detail::buffer<index> indices(total);
   detail::buffer<std::uint32_t> counts(total);
   detail::buffer<double> weights(keep_weights ? total : 0);
@@ -120,7 +121,7 @@ void project_symmetric(sides& sd, const projection_options& o, projection& p) {
     auto& lower_fill = column[q];
     std::uint64_t pos = region[q];
     for (index a = cut[q]; a < cut[q + 1]; ++a) {
-      const std::uint64_t upper_at = p.indptr[a] + lower_len[a];
+      const std::uint64_t upper_at = indptr[a] + lower_len[a];
       const std::uint32_t len = up_len[a];
       if (len == 0) continue;  // (memcpy from an empty buffer's null pointer is undefined, even for 0 bytes)
       std::memcpy(indices.data() + upper_at, up_idx.data() + pos, len * sizeof(index));
@@ -128,7 +129,7 @@ void project_symmetric(sides& sd, const projection_options& o, projection& p) {
       if (keep_weights) std::memcpy(weights.data() + upper_at, up_w.data() + pos, len * sizeof(double));
       for (std::uint32_t e = 0; e < len; ++e) {
         const index b = up_idx[pos + e];
-        const std::uint64_t at = p.indptr[b] + lower_fill[b]++;
+        const std::uint64_t at = indptr[b] + lower_fill[b]++;
         indices[at] = a;
         counts[at] = up_cnt[pos + e];
         if (keep_weights) weights[at] = up_w[pos + e];
@@ -136,9 +137,9 @@ void project_symmetric(sides& sd, const projection_options& o, projection& p) {
       pos += len;
     }
   });
-  p.indices = std::move(indices);
-  p.counts = std::move(counts);
-  p.weights = std::move(weights);
+  detail::csr_access::indices(p) = std::move(indices);
+  detail::csr_access::counts(p) = std::move(counts);
+  detail::csr_access::weights(p) = std::move(weights);
 }
 
 /// Computes the rows of each part into its region of the output.
@@ -152,6 +153,7 @@ void fill_projection(const sides& sd, const Rows& rows, const projection_options
   const double min_weight = o.min_weight;
   const std::size_t n = sd.left.orgs;
   const auto parts = static_cast<unsigned>(cut.size() - 1);
+  auto& indptr = detail::csr_access::indptr(p);
   detail::run_parallel(parts, [&](unsigned q) {
     accumulator acc(n, newman);
     std::uint64_t pos = region[q];
@@ -162,7 +164,7 @@ void fill_projection(const sides& sd, const Rows& rows, const projection_options
       const std::uint64_t start = pos;
       pos = write_row(rows, a, acc, newman, o.weight == overlap_weight::count, weigh, min_weight, idx, cnt, wts, pos,
                       [](index) {});
-      p.indptr[a + 1] = pos - start;
+      indptr[a + 1] = pos - start;
     }
     used[q] = pos - region[q];
   });
@@ -188,7 +190,8 @@ projection project(const network& net, const scope& s, const projection_options&
     p.row_items[a] = sd.left_degree(a);
     p.col_items[a] = sd.right_degree(a);
   }
-  p.indptr = detail::buffer<std::uint64_t>(n + 1, 0);
+  auto& indptr = detail::csr_access::indptr(p);
+  indptr = detail::buffer<std::uint64_t>(n + 1, 0);
   if (n == 0) return p;
   // The upper triangle and its mirror image do half the increments but write each entry
   // of the result twice, the second time scattered; that pays while the result fits in
@@ -254,10 +257,10 @@ projection project(const network& net, const scope& s, const projection_options&
   indices.shrink(total);
   counts.shrink(total);
   weights.shrink(keep_weights ? total : 0);
-  for (std::size_t a = 0; a < n; ++a) p.indptr[a + 1] += p.indptr[a];
-  p.indices = std::move(indices);
-  p.counts = std::move(counts);
-  p.weights = std::move(weights);
+  for (std::size_t a = 0; a < n; ++a) indptr[a + 1] += indptr[a];
+  detail::csr_access::indices(p) = std::move(indices);
+  detail::csr_access::counts(p) = std::move(counts);
+  detail::csr_access::weights(p) = std::move(weights);
   return p;
 }
 

@@ -40,7 +40,7 @@ topic_matrix topic_overlap(const network& net, const scope& s, const topic_overl
   topic_matrix m;
   m.rows = n;
   m.cols = topics;
-  m.indptr = detail::buffer<std::uint64_t>(n + 1, 0);
+  detail::csr_access::indptr(m) = detail::buffer<std::uint64_t>(n + 1, 0);
   std::vector<index> cols;
   std::vector<std::uint32_t> vals;
   std::vector<std::uint32_t> acc(topics, 0);
@@ -56,10 +56,10 @@ topic_matrix topic_overlap(const network& net, const scope& s, const topic_overl
       vals.push_back(acc[x]);
       acc[x] = 0;
     }
-    m.indptr[a + 1] = cols.size();
+    detail::csr_access::indptr(m)[a + 1] = cols.size();
   }
-  m.indices = detail::buffer<index>(std::span<const index>(cols));
-  m.counts = detail::buffer<std::uint32_t>(std::span<const std::uint32_t>(vals));
+  detail::csr_access::indices(m) = detail::buffer<index>(std::span<const index>(cols));
+  detail::csr_access::counts(m) = detail::buffer<std::uint32_t>(std::span<const std::uint32_t>(vals));
   return m;
 }
 

@@ -53,12 +53,11 @@ std::string heat_map(const input& in, const projection& p, const std::vector<ind
       if (a != b) most = std::max(most, shared_count(p, a, b));
   std::string out = "<h3>" + escape(in.w("heat_map")) + "</h3>\n<div class=\"table\"><table class=\"heat\"><thead><tr><th></th>";
   for (std::size_t j = 0; j < orgs.size(); ++j)
-    out += "<th class=\"col\" scope=\"col\" title=\"" + escape(in.net.organizations()[orgs[j]].name()) + "\">" +
-           escape(labels[j]) + "</th>";
+    out += "<th class=\"col\" scope=\"col\" title=\"" + escape(labels[j]) + "\">" + std::to_string(j + 1) + "</th>";
   out += "</tr></thead><tbody>\n";
   for (std::size_t i = 0; i < orgs.size(); ++i) {
     out += "<tr><th class=\"row\" scope=\"row\" title=\"" + escape(in.net.organizations()[orgs[i]].name()) + "\">" +
-           escape(labels[i]) + "</th>";
+           std::to_string(i + 1) + ". " + escape(labels[i]) + "</th>";
     for (std::size_t j = 0; j < orgs.size(); ++j) {
       if (i == j) {
         out += "<td class=\"self\">" + std::to_string(p.row_items[orgs[i]]) + "</td>";

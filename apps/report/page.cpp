@@ -46,7 +46,7 @@ q { font-style:italic; color:#333; }
 input.filter { width:280px; padding:4px 8px; margin:4px 0; border:1px solid var(--line); border-radius:4px; }
 table.heat { width:auto; }
 table.heat td { text-align:center; min-width:34px; font-size:12px; }
-table.heat th.col { writing-mode:vertical-rl; transform:rotate(180deg); white-space:nowrap; font-weight:normal; font-size:12px; max-height:180px; }
+table.heat th.col { text-align:center; font-weight:normal; font-size:12px; }
 table.heat th.row { white-space:nowrap; font-weight:normal; font-size:12px; }
 table.heat td.self { background:#eceff3; color:var(--muted); }
 svg.graph { width:100%; height:auto; max-height:1000px; border:1px solid var(--line); background:#fff; }

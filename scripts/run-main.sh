@@ -2,7 +2,8 @@
 # Builds everything and runs the main job on the embedded default network
 # (data/haiduong-2023.json, the Hải Dương 2023 network): validates and summarizes it,
 # runs the default coverage rules as of the end of 2023, lists the pairs of
-# organizations that share most work, and executes the analysts' notebook into
+# organizations that share most work, writes the HTML report of the network to
+# build/report/haiduong-2023.html, and executes the analysts' notebook into
 # build/notebooks/haiduong-2023.html.
 #   ./scripts/run-main.sh [NETWORK.json]   (the notebook always reads the embedded network)
 set -euo pipefail
@@ -28,6 +29,14 @@ status=0
 ((status <= 1)) || fail "danvan check $network (exit status $status)"
 say "danvan overlap $network --top 10 (pairs of organizations sharing most tasks)"
 "$BUILD_DIR/danvan" overlap "$network" --top 10 || fail "danvan overlap $network (exit status $?)"
+
+report="$BUILD_DIR/report/$(basename "$network" .json).html"
+say "danvan report $network -o $report"
+mkdir -p "$(dirname "$report")"
+texts=()
+[[ -d ../shared/seeds ]] && texts=(--texts ../shared/seeds)  # quote the evidence spans of the seed article
+"$BUILD_DIR/danvan" report "$network" -o "$report" --force "${texts[@]}" || fail "danvan report $network (exit status $?)"
+say "the report: $(realpath "$report") (open it in a browser; it needs no network)"
 
 html="$BUILD_DIR/notebooks/haiduong-2023.html"
 say "executing docs/notebooks/haiduong-2023.ipynb"

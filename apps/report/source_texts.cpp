@@ -2,27 +2,13 @@
 
 #include <danvan/error.hpp>
 
-#include <openssl/evp.h>
+#include <danvan/text/extract.hpp>
 
 #include <cstdint>
 #include <fstream>
 #include <iterator>
 
 namespace danvan::cli::report {
-
-std::string sha256_hex(std::string_view bytes) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int n = 0;
-  if (EVP_Digest(bytes.data(), bytes.size(), digest, &n, EVP_sha256(), nullptr) != 1)
-    throw danvan::error("danvan: SHA-256 failed (OpenSSL)");
-  static constexpr char hex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned i = 0; i < n; ++i) {
-    out += hex[digest[i] >> 4];
-    out += hex[digest[i] & 15];
-  }
-  return out;
-}
 
 void source_texts::add(const std::filesystem::path& path) {
   namespace fs = std::filesystem;
@@ -35,7 +21,7 @@ void source_texts::add(const std::filesystem::path& path) {
     std::ifstream in(file, std::ios::binary);
     if (!in) throw io_error(file.string(), "cannot be read");
     std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    texts_.emplace(sha256_hex(text), std::move(text));
+    texts_.emplace(text::sha256_hex(text), std::move(text));
   };
   if (!fs::is_directory(status)) return read(path);
   for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec))

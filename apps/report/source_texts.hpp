@@ -27,7 +27,4 @@ class source_texts {
   std::map<std::string, std::string, std::less<>> texts_;
 };
 
-/// Lower-case hex SHA-256 of `bytes`.
-[[nodiscard]] std::string sha256_hex(std::string_view bytes);
-
 }  // namespace danvan::cli::report

@@ -3,6 +3,7 @@
 #include <danvan/text/gazetteer.hpp>
 
 #include "detail/json_problem.hpp"
+#include "extract/gazetteer_index.hpp"
 #include "detail/read_file.hpp"
 #include <danvan/error.hpp>
 

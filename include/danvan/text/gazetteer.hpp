@@ -123,9 +123,8 @@ struct gazetteer_words {
 class gazetteer;
 
 namespace detail {
-struct gazetteer_index;
-/// Builds the look-up structures extraction uses (defined with extraction).
-std::shared_ptr<const gazetteer_index> build_gazetteer_index(const gazetteer& g);
+struct gazetteer_index;   // src/text/extract/gazetteer_index.hpp
+struct gazetteer_access;  // the extractor's way to the compiled look-up structures
 }  // namespace detail
 
 /// An immutable gazetteer. Copies share their data; const member functions are
@@ -180,9 +179,6 @@ class gazetteer {
   /// Number of organization entries, places, program heads, programs and role cues.
   [[nodiscard]] std::size_t size() const noexcept;
 
-  /// The compiled look-up structures (built on first use, then shared).
-  [[nodiscard]] const detail::gazetteer_index& index() const;
-
   /// The entries of a gazetteer as values, for the constructor below.
   struct contents {
     std::vector<gazetteer_organization> organizations;  ///< organization entries
@@ -198,6 +194,9 @@ class gazetteer {
   explicit gazetteer(contents c);
 
  private:
+  friend struct detail::gazetteer_access;
+  /// The compiled look-up structures (built on first use, then shared by copies).
+  [[nodiscard]] const detail::gazetteer_index& index() const;
   struct data;
   std::shared_ptr<data> d_;
 };

@@ -93,7 +93,7 @@ std::pair<std::size_t, std::size_t> token_range(const token_list& tl, std::size_
 class extractor {
  public:
   extractor(std::string_view text, const extract_options& o, const gazetteer& g)
-      : text_(text), o_(o), gx_(g.index()), vocab_(gx_) {
+      : text_(text), o_(o), gx_(gazetteer_access::index(g)), vocab_(gx_) {
     build_network_index();
   }
 

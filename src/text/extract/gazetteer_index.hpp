@@ -8,6 +8,7 @@
 #include <danvan/text/gazetteer.hpp>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,14 @@ struct gazetteer_index {
   std::vector<gazetteer_program> program_entries;
   std::vector<gazetteer_role_cue> cue_entries;
   std::vector<std::string> org_canonical_first_key;  // key of the first word of each entry's canonical name
+};
+
+/// Builds the look-up structures extraction uses.
+std::shared_ptr<const gazetteer_index> build_gazetteer_index(const gazetteer& g);
+
+/// The extractor's way to a gazetteer's compiled structures (private to the library).
+struct gazetteer_access {
+  static const gazetteer_index& index(const gazetteer& g) { return g.index(); }
 };
 
 }  // namespace danvan::text::detail

@@ -3,6 +3,8 @@
 #include "command.hpp"
 #include "common.hpp"
 
+#include <danvan/query/time.hpp>
+
 #include <algorithm>
 #include <array>
 #include <iomanip>
@@ -60,8 +62,9 @@ facts gather(const network& net) {
                                                         : net.programs()[r.target()].classification());
     ++f.per_classification[static_cast<std::size_t>(c)];
   }
-  f.carried = net.data().role_origins.size();
-  f.orphaned = net.data().orphans.size();
+  const auto moved = count_moved_roles(net);
+  f.carried = moved.carried;
+  f.orphaned = moved.orphaned;
   return f;
 }
 

@@ -2,6 +2,8 @@
 #include "command.hpp"
 #include "common.hpp"
 
+#include <danvan/query/time.hpp>
+
 #include <iostream>
 #include <memory>
 
@@ -58,7 +60,7 @@ int run(const validate_options& opt, const streams& io) {
     if (!opt.quiet) {
       if (o.net && day)
         io.err << o.file << ": valid; as of " << day->to_string() << " (" << counts(*o.net) << "; "
-               << o.net->data().role_origins.size() << " carried, " << o.net->data().orphans.size() << " orphaned)\n";
+               << count_moved_roles(*o.net).carried << " carried, " << count_moved_roles(*o.net).orphaned << " orphaned)\n";
       else if (o.net)
         io.err << o.file << ": valid (" << counts(*o.net) << (warnings.empty() ? "" : "; " + count_of(warnings.size(), "warning"))
                << ")\n";

@@ -76,8 +76,8 @@ int main(int argc, char** argv) {
     danvan::network dated;
     const double seconds = fastest(runs, [&] { dated = danvan::as_of(net, *day); });
     line("as_of", "network", seconds, runs,
-         std::to_string(dated.roles().size()) + " roles, " + std::to_string(dated.data().role_origins.size()) +
-             " carried, " + std::to_string(dated.data().orphans.size()) + " orphaned");
+         std::to_string(dated.roles().size()) + " roles, " + std::to_string(danvan::count_moved_roles(dated).carried) +
+             " carried, " + std::to_string(danvan::count_moved_roles(dated).orphaned) + " orphaned");
     const danvan::network loaded = danvan::loads(danvan::dumps(dated), "<as-of, saved and loaded>");
     queries(dated, "as_of", runs);
     queries(loaded, "loaded", runs);

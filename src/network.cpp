@@ -1,3 +1,4 @@
+#include "detail/network_access.hpp"
 #include "detail/lazy_indexes.hpp"
 #include "detail/suggest.hpp"
 #include <danvan/error.hpp>
@@ -156,13 +157,13 @@ std::optional<organization_view> organization_view::parent() const noexcept {
   return organization_view(*net_, rec().parent);
 }
 role_range organization_view::roles() const noexcept {
-  const auto& d = net_->data();
+  const auto& d = detail::data_of(*net_);
   return role_range(*net_, std::span<const index>(d.org_roles.data() + d.org_role_begin[i_],
                                                   d.org_role_begin[i_ + 1] - d.org_role_begin[i_]));
 }
 std::vector<dated_name_view> organization_view::names() const {
   std::vector<dated_name_view> out;
-  const auto& d = net_->data();
+  const auto& d = detail::data_of(*net_);
   for (std::uint32_t k = 0; k < rec().names.length; ++k) {
     const auto& n = d.names[rec().names.offset + k];
     out.push_back({d.str(n.name), n.valid_from, n.valid_to});
@@ -170,7 +171,7 @@ std::vector<dated_name_view> organization_view::names() const {
   return out;
 }
 std::string_view organization_view::name_on(date day) const noexcept {
-  const auto& d = net_->data();
+  const auto& d = detail::data_of(*net_);
   for (std::uint32_t k = 0; k < rec().names.length; ++k) {
     const auto& n = d.names[rec().names.offset + k];
     if (period{n.valid_from, n.valid_to}.overlaps(day)) return d.str(n.name);
@@ -179,13 +180,13 @@ std::string_view organization_view::name_on(date day) const noexcept {
 }
 namespace {
 std::vector<orphaned_role_view> orphans_of(const network& net, entity_kind kind, index target) {
-  const auto& o = net.data().orphans;
+  const auto& o = detail::data_of(net).orphans;
   auto key = [](const detail::orphan_record& r) { return std::pair{r.target_kind, r.target}; };
   auto it = std::lower_bound(o.begin(), o.end(), std::pair{kind, target},
                              [&](const detail::orphan_record& r, const auto& k) { return key(r) < k; });
   std::vector<orphaned_role_view> out;
   for (; it != o.end() && key(*it) == std::pair{kind, target}; ++it)
-    out.push_back({it->role, {net.data().str(it->org), net.data().str(it->event), it->date}});
+    out.push_back({it->role, {detail::data_of(net).str(it->org), detail::data_of(net).str(it->event), it->date}});
   return out;
 }
 template <class Record> const Record* sparse_find(const std::vector<Record>& v, index role) {
@@ -197,7 +198,7 @@ std::vector<orphaned_role_view> program_view::orphaned_roles() const { return or
 std::vector<orphaned_role_view> task_view::orphaned_roles() const { return orphans_of(*net_, entity_kind::task, i_); }
 std::vector<share_view> event_view::shares() const {
   std::vector<share_view> out;
-  const auto& d = net_->data();
+  const auto& d = detail::data_of(*net_);
   for (std::uint32_t k = 0; k < rec().shares.length; ++k) {
     const auto& s = d.shares[rec().shares.offset + k];
     out.push_back({s.to, d.list(s.topics), d.list(s.areas), d.list(s.programs), d.list(s.tasks)});
@@ -210,7 +211,7 @@ std::optional<organization_view> document_view::issued_by() const noexcept {
 }
 std::vector<review_obligation> document_view::reviews() const {
   std::vector<review_obligation> out;
-  const auto& d = net_->data();
+  const auto& d = detail::data_of(*net_);
   for (std::uint32_t k = 0; k < rec().reviews.length; ++k) {
     const auto& r = d.reviews[rec().reviews.offset + k];
     out.push_back({static_cast<review_kind>(r.kind), r.years, r.recurring});
@@ -218,7 +219,7 @@ std::vector<review_obligation> document_view::reviews() const {
   return out;
 }
 role_range program_view::roles() const noexcept {
-  const auto& b = net_->data().program_role_begin;
+  const auto& b = detail::data_of(*net_).program_role_begin;
   return role_range(*net_, b[i_], b[i_ + 1]);
 }
 std::optional<program_view> task_view::program() const noexcept {
@@ -226,7 +227,7 @@ std::optional<program_view> task_view::program() const noexcept {
   return program_view(*net_, rec().program);
 }
 role_range task_view::roles() const noexcept {
-  const auto& b = net_->data().task_role_begin;
+  const auto& b = detail::data_of(*net_).task_role_begin;
   return role_range(*net_, b[i_], b[i_ + 1]);
 }
 std::optional<document_view> source_view::document() const noexcept {
@@ -234,12 +235,12 @@ std::optional<document_view> source_view::document() const noexcept {
   return document_view(*net_, rec().document);
 }
 
-const detail::role_record& role_view::rec() const noexcept { return net_->data().roles[i_]; }
+const detail::role_record& role_view::rec() const noexcept { return detail::data_of(*net_).roles[i_]; }
 const detail::side_record* role_view::side() const noexcept {
-  const auto& s = net_->data().role_sides;
+  const auto& s = detail::data_of(*net_).role_sides;
   auto it = std::lower_bound(s.begin(), s.end(), std::pair<index, std::uint32_t>{i_, 0});
   if (it == s.end() || it->first != i_) return nullptr;
-  return &net_->data().sides[it->second];
+  return &detail::data_of(*net_).sides[it->second];
 }
 organization_view role_view::org() const noexcept { return organization_view(*net_, rec().org); }
 entity_kind role_view::target_kind() const noexcept { return rec().target_kind; }
@@ -254,23 +255,23 @@ classification role_view::classification() const noexcept {
 bool role_view::classification_stated() const noexcept {
   return rec().classification != detail::inherit_classification;
 }
-std::vector<evidence_ref> role_view::sources() const { return detail::evidence_of(net_->data(), side()); }
+std::vector<evidence_ref> role_view::sources() const { return detail::evidence_of(detail::data_of(*net_), side()); }
 date role_view::valid_from() const noexcept {
-  const auto* p = sparse_find(net_->data().role_periods, i_);
+  const auto* p = sparse_find(detail::data_of(*net_).role_periods, i_);
   return p ? p->valid_from : date{};
 }
 date role_view::valid_to() const noexcept {
-  const auto* p = sparse_find(net_->data().role_periods, i_);
+  const auto* p = sparse_find(detail::data_of(*net_).role_periods, i_);
   return p ? p->valid_to : date{};
 }
 std::optional<role_origin_view> role_view::carried_from() const noexcept {
-  const auto* o = sparse_find(net_->data().role_origins, i_);
+  const auto* o = sparse_find(detail::data_of(*net_).role_origins, i_);
   if (!o) return std::nullopt;
-  return role_origin_view{net_->data().str(o->org), net_->data().str(o->event), o->date};
+  return role_origin_view{detail::data_of(*net_).str(o->org), detail::data_of(*net_).str(o->event), o->date};
 }
 std::string_view role_view::extra() const noexcept {
   const auto* s = side();
-  return s ? net_->data().str(s->extra) : std::string_view{};
+  return s ? detail::data_of(*net_).str(s->extra) : std::string_view{};
 }
 
 }  // namespace danvan

@@ -20,6 +20,7 @@ namespace danvan {
 
 namespace detail {
 struct lazy_indexes;
+struct network_access;
 }
 
 /// An evidence entry as stored in a network (the view of danvan::evidence). Its
@@ -492,17 +493,18 @@ class network {
   /// danvan::argument_error for an empty date.
   [[nodiscard]] std::shared_ptr<const network> as_of(date d) const;
 
-  /// Read-only access to the compact arrays, for queries in danvan and its bindings.
-  /// Implementation detail: the layout of detail::network_data may change in any release.
-  [[nodiscard]] const detail::network_data& data() const noexcept { return d_; }
 
-  /// Indexes built on first use (name search); shared by copies, thread-safe.
-  /// Implementation detail, for danvan's own queries.
-  [[nodiscard]] detail::lazy_indexes& lazy() const noexcept { return *lazy_; }
 
  private:
   friend class network_builder;
   friend network as_of(const network& net, date on);
+  friend struct detail::network_access;  // the queries in src/ (src/detail/network_access.hpp)
+  template <class R> friend class entity_view;
+  friend class role_view;
+  // The compact arrays and the indexes built on first use (name search; shared by
+  // copies, thread-safe).
+  [[nodiscard]] const detail::network_data& data() const noexcept { return d_; }
+  [[nodiscard]] detail::lazy_indexes& lazy() const noexcept { return *lazy_; }
   detail::network_data d_;
   std::shared_ptr<detail::lazy_indexes> lazy_;
   role_vocabulary vocabulary_;

@@ -1,6 +1,7 @@
 // The organization × item incidence and the helpers the overlap, duplicate and metric
 // queries share (src/detail/incidence.hpp).
 #include "detail/incidence.hpp"
+#include "detail/network_access.hpp"
 #include "detail/suggest.hpp"
 #include <danvan/query/argument_error.hpp>
 
@@ -28,7 +29,7 @@ std::vector<bool> role_mask(const network& net, const std::vector<std::string>& 
 }
 
 incidence build_incidence(const scope_filter& f, entity_kind on, const std::vector<bool>& mask, item_order order) {
-  const auto& d = f.net().data();
+  const auto& d = detail::data_of(f.net());
   const bool tasks = on == entity_kind::task;
   const auto& begin = tasks ? d.task_role_begin : d.program_role_begin;
   incidence inc;

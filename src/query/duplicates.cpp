@@ -5,6 +5,7 @@
 // set up, each probes the inverted lists of its prefix and is then indexed under
 // it, and every candidate is checked in full (time, topic, Jaccard, area).
 #include "detail/incidence.hpp"
+#include "detail/network_access.hpp"
 #include <danvan/query/duplicates.hpp>
 #include "dated.hpp"
 
@@ -62,7 +63,7 @@ std::vector<duplicate_candidate> duplicate_candidates(const network& net, const 
   const auto mask = detail::role_mask(net, o.roles, "roles");
   const entity_kind kind = o.on == projection_on::tasks ? entity_kind::task : entity_kind::program;
   const auto inc = detail::build_incidence(f, kind, mask);
-  const auto& d = net.data();
+  const auto& d = detail::data_of(net);
   const double tau = o.min_jaccard;
 
   // Rarest organizations first; each item's participants as ranks in that order.

@@ -19,6 +19,7 @@
 // Weighted betweenness with pivots uses our Dijkstra-based Brandes for the same
 // reason (Boost has no pivots).
 #include "detail/incidence.hpp"
+#include "detail/network_access.hpp"
 #include "detail/parallel.hpp"
 #include <danvan/query/metrics.hpp>
 #include "dated.hpp"
@@ -596,7 +597,7 @@ std::vector<std::uint32_t> articulation_points(const organization_graph& g) {
 
 coordination_path shortest_coordination_path(const network& net, const scope& s, index from, index to,
                                              const path_options& o) {
-  const auto& d = net.data();
+  const auto& d = detail::data_of(net);
   const std::size_t n = d.organizations.size();
   if (from >= n || to >= n)
     throw std::out_of_range("danvan: organization position " + std::to_string(std::max(from, to)) +

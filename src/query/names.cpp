@@ -1,4 +1,5 @@
 #include "detail/lazy_indexes.hpp"
+#include "detail/network_access.hpp"
 #include <danvan/query/names.hpp>
 
 #include <type_traits>
@@ -37,7 +38,7 @@ std::vector<text::fuzzy_entry> names_of(const network& net, entity_kind kind) {
 }  // namespace
 
 std::vector<name_match> find_by_name(const network& net, std::string_view query, entity_kind kind, std::size_t limit) {
-  auto& lazy = net.lazy();
+  auto& lazy = detail::network_access::lazy(net);
   const auto k = static_cast<std::size_t>(kind);
   std::call_once(lazy.name_once[k], [&] { lazy.names[k] = text::fuzzy_index(names_of(net, kind)); });
   std::vector<name_match> out;

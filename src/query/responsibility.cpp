@@ -1,4 +1,5 @@
 #include <danvan/error.hpp>
+#include "detail/network_access.hpp"
 #include <danvan/query/argument_error.hpp>
 #include <danvan/query/responsibility.hpp>
 #include "dated.hpp"
@@ -14,7 +15,7 @@ namespace {
 
 responsibility_row make_row(const network& net, index r, role_path path, index program = no_index,
                             index document = no_index) {
-  const auto& rec = net.data().roles[r];
+  const auto& rec = detail::data_of(net).roles[r];
   return {r,          rec.org, rec.role, net.vocabulary()[rec.role].letter, rec.target_kind, rec.target, path,
           program,    document};
 }
@@ -28,7 +29,7 @@ void check_position(const network& net, entity_kind kind, index position) {
 /// Roles of one task or program that the filter keeps, appended to `out`.
 void append_roles(const network& net, const scope_filter& f, entity_kind kind, index target, role_path path,
                   index program, index document, std::vector<responsibility_row>& out) {
-  const auto& d = net.data();
+  const auto& d = detail::data_of(net);
   const auto& begin = kind == entity_kind::task ? d.task_role_begin : d.program_role_begin;
   for (index r = begin[target]; r < begin[target + 1]; ++r)
     if (f.role(r)) out.push_back(make_row(net, r, path, program, document));
@@ -39,7 +40,7 @@ struct program_tasks {
   std::vector<std::uint32_t> begin;
   std::vector<index> tasks;
   explicit program_tasks(const network& net) {
-    const auto& d = net.data();
+    const auto& d = detail::data_of(net);
     begin.assign(d.programs.size() + 1, 0);
     for (const auto& t : d.tasks)
       if (t.program != no_index) ++begin[t.program + 1];
@@ -95,7 +96,7 @@ std::vector<responsibility_row> roles_of(const network& net, entity_kind kind, i
   if (kind == entity_kind::program) {
     append_roles(net, f, entity_kind::program, position, role_path::own, no_index, no_index, out);
     if (!rollup) return out;
-    const auto& d = net.data();
+    const auto& d = detail::data_of(net);
     for (index t = 0; t < d.tasks.size(); ++t)
       if (d.tasks[t].program == position)
         append_roles(net, f, entity_kind::task, t, role_path::program_task, position, no_index, out);
@@ -104,7 +105,7 @@ std::vector<responsibility_row> roles_of(const network& net, entity_kind kind, i
   if (!rollup) return out;
 
   // The document and every document that implements or continues it, directly or not.
-  const auto& d = net.data();
+  const auto& d = detail::data_of(net);
   std::vector<std::vector<index>> builds_on(d.documents.size());
   for (auto doc : net.documents()) {
     for (index up : doc.implements()) builds_on[up].push_back(doc.position());
@@ -154,7 +155,7 @@ std::vector<responsibility_row> portfolio(const network& net, index org, const s
     const index p = dated.position(entity_kind::organization, org);
     return p == no_index ? std::vector<responsibility_row>{} : portfolio(dated.net(), p, dated.rest(), include_subunits);
   }
-  const auto& d = net.data();
+  const auto& d = detail::data_of(net);
   std::vector<index> orgs{org};
   if (include_subunits) {
     // Descendants in position order.
@@ -176,7 +177,7 @@ std::vector<responsibility_row> portfolio(const network& net, index org, const s
 
 std::vector<raci_cell> raci_matrix(const network& net, const scope& s) {
   if (const detail::dated_query dated{net, s}) return raci_matrix(dated.net(), dated.rest());
-  const auto& d = net.data();
+  const auto& d = detail::data_of(net);
   const scope_filter f(net, s);
   const bool all = f.everything();
   std::vector<std::uint8_t> bit(net.vocabulary().size());
@@ -212,7 +213,7 @@ std::vector<chain_step> accountability_chain(const network& net, index task, con
     const index p = dated.position(entity_kind::task, task);
     return p == no_index ? std::vector<chain_step>{} : accountability_chain(dated.net(), p, dated.rest());
   }
-  const auto& d = net.data();
+  const auto& d = detail::data_of(net);
   const scope_filter f(net, s);
   std::vector<chain_step> out;
   auto present = [&](index o) {
@@ -243,7 +244,7 @@ std::vector<chain_step> accountability_chain(const network& net, index task, con
 }
 
 std::int64_t lead_of(const network& net, index task, raci letter) {
-  const auto& d = net.data();
+  const auto& d = detail::data_of(net);
   check_position(net, entity_kind::task, task);
   const auto& vocabulary = net.vocabulary();
   index found = no_index;
@@ -260,7 +261,7 @@ void lead_of(const network& net, std::span<const index> tasks, std::span<std::in
   if (out.size() != tasks.size())
     throw std::invalid_argument("danvan::lead_of: " + std::to_string(tasks.size()) + " tasks but room for " +
                                 std::to_string(out.size()) + " results");
-  const auto& d = net.data();
+  const auto& d = detail::data_of(net);
   const std::size_t n = d.tasks.size();
   for (index t : tasks)
     if (t >= n) check_position(net, entity_kind::task, t);

@@ -1,4 +1,5 @@
 #include <danvan/error.hpp>
+#include "detail/network_access.hpp"
 #include <danvan/query/argument_error.hpp>
 #include <danvan/query/scope.hpp>
 
@@ -32,7 +33,7 @@ scope_filter::scope_filter(const network& net, const scope& s) : net_(&net) {
   if (s.as_of && !(net.meta().as_of == *s.as_of))
     throw argument_error("a scope with as_of " + s.as_of->to_string() +
                          " is resolved against the network as of that day: build the filter on net.as_of(date)");
-  const auto& d = net.data();
+  const auto& d = detail::data_of(net);
   scope rest = s;
   rest.as_of.reset();  // the network's own day: nothing more to filter
   everything_ = rest == scope{};

@@ -1,6 +1,7 @@
 // The network as of a day: which entities exist, and who holds each role after the
 // reorganization events that took effect by then.
 #include "detail/huge_pages.hpp"
+#include "detail/network_access.hpp"
 #include <danvan/error.hpp>
 #include <danvan/query/argument_error.hpp>
 #include <danvan/query/time.hpp>
@@ -16,7 +17,7 @@ bool event_applies(const event_view& e, date on) noexcept {
 }
 
 std::vector<index> events_in_order(const network& net) {
-  const auto& events = net.data().events;
+  const auto& events = detail::data_of(net).events;
   std::vector<index> order(events.size());
   std::iota(order.begin(), order.end(), index{0});
   std::stable_sort(order.begin(), order.end(), [&](index a, index b) {
@@ -54,7 +55,7 @@ class succession_engine {
     std::uint32_t rank;  // the event that gave it the role
   };
 
-  succession_engine(const network& net, date on) : net_(net), d_(net.data()), on_(on) {
+  succession_engine(const network& net, date on) : net_(net), d_(detail::data_of(net)), on_(on) {
     if (on.empty()) throw argument_error("a date is needed to follow reorganizations");
     for (index e : events_in_order(net))
       if (event_applies(event_view(net, e), on)) applied_.push_back(e);
@@ -250,7 +251,7 @@ namespace {
 class as_of_builder {
  public:
   as_of_builder(const network& net, date on, detail::network_data& out)
-      : net_(net), d_(net.data()), on_(on), o_(out), engine_(net, on) {}
+      : net_(net), d_(detail::data_of(net)), on_(on), o_(out), engine_(net, on) {}
 
   void build() {
     // Texts, side records, evidence and lists keep their positions: references into
@@ -557,6 +558,11 @@ class as_of_builder {
 };
 
 }  // namespace
+
+moved_role_counts count_moved_roles(const network& net) noexcept {
+  const auto& d = detail::data_of(net);
+  return {d.role_origins.size(), d.orphans.size()};
+}
 
 network as_of(const network& net, date on) {
   if (on.empty()) throw argument_error("a date is needed for the network as of a day");

@@ -69,4 +69,15 @@ struct succession {
 /// for an empty date.
 [[nodiscard]] network as_of(const network& net, date on);
 
+/// What a reorganization moved in a network as of a day: roles carried to a successor
+/// (role_view::carried_from()) and roles left without holder (orphaned_roles() of tasks
+/// and programs). Both 0 in a network that is not as of a day.
+struct moved_role_counts {
+  std::size_t carried = 0;   ///< roles held by a successor of their first holder
+  std::size_t orphaned = 0;  ///< roles whose holder ended without successor
+};
+
+/// The moved roles of `net`, counted in O(1).
+[[nodiscard]] moved_role_counts count_moved_roles(const network& net) noexcept;
+
 }  // namespace danvan

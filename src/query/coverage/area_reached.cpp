@@ -2,6 +2,7 @@
 // program of the given kinds (its own areas, its tasks' areas, the areas of the
 // organizations holding roles on them). Findings: entity = the area.
 #include "engine.hpp"
+#include "detail/network_access.hpp"
 
 namespace danvan::detail::coverage {
 
@@ -9,7 +10,7 @@ namespace {
 
 /// The programs whose reach counts: the `program` parameter, else those of `kinds`.
 std::vector<bool> chosen_programs(const rule_run& run) {
-  const auto& d = run.net().data();
+  const auto& d = detail::data_of(run.net());
   const auto program_id = run.params().value<std::string>("program", "");
   const auto kinds = word_mask<program_kind>(run.params().value<std::vector<std::string>>("kinds", {}));
   std::vector<bool> chosen(d.programs.size(), false);
@@ -24,7 +25,7 @@ std::vector<bool> chosen_programs(const rule_run& run) {
 
 /// The areas the chosen programs reach, with every area that contains one.
 std::vector<bool> reached_areas(const rule_run& run) {
-  const auto& d = run.net().data();
+  const auto& d = detail::data_of(run.net());
   const bool via_tasks = run.params().value<bool>("via_tasks", true);
   const bool via_orgs = run.params().value<bool>("via_organizations", true);
   const auto chosen = chosen_programs(run);
@@ -54,7 +55,7 @@ std::vector<bool> reached_areas(const rule_run& run) {
 }
 
 void find_unreached(rule_run& run) {
-  const auto& d = run.net().data();
+  const auto& d = detail::data_of(run.net());
   const auto lvl = static_cast<std::uint8_t>(*enum_from_string<level>(run.params().value<std::string>("level", "district")));
   const auto under = run.params().value<std::string>("under", "");
   const auto reached = reached_areas(run);

@@ -2,6 +2,7 @@
 // program (in time, with `within_days`). Findings: entity = the document; detail 0 none,
 // 1 late (a = the first implementing program), 2 late (a = the first implementing task).
 #include "engine.hpp"
+#include "detail/network_access.hpp"
 
 #include <algorithm>
 #include <climits>
@@ -26,7 +27,7 @@ struct implementers {
   std::vector<std::pair<std::uint8_t, index>> first_by;
 
   implementers(const rule_run& run, bool timed) {
-    const auto& d = run.net().data();
+    const auto& d = detail::data_of(run.net());
     const auto task_kinds = word_mask<task_kind>(run.params().value<std::vector<std::string>>("task_kinds", {}));
     best.assign(d.documents.size(), INT32_MAX);
     first_by.assign(d.documents.size(), {0, no_index});
@@ -76,7 +77,7 @@ struct implementers {
 /// Areas a document may have to apply: one of `areas`, inside one, or containing one
 /// (empty when `areas` is).
 std::vector<bool> areas_kept(const network& net, const std::vector<std::string>& areas) {
-  const auto& d = net.data();
+  const auto& d = detail::data_of(net);
   std::vector<bool> keep;
   if (areas.empty()) return keep;
   keep.assign(d.areas.size(), false);
@@ -91,7 +92,7 @@ std::vector<bool> areas_kept(const network& net, const std::vector<std::string>&
 }
 
 void find_unimplemented(rule_run& run) {
-  const auto& d = run.net().data();
+  const auto& d = detail::data_of(run.net());
   const auto& on = run.ctx().on;
   const auto within = run.params().get<std::int64_t>("within_days");
   const auto types = run.params().value<std::vector<std::string>>("types", {});

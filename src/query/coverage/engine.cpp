@@ -1,6 +1,7 @@
 // The coverage engine: runs the rules of a rule set, each through its registry entry,
 // after checking that every id and role they name is in the network.
 #include "engine.hpp"
+#include "detail/network_access.hpp"
 
 #include <danvan/error.hpp>
 
@@ -296,7 +297,7 @@ std::shared_ptr<const network> checked_network(const network& net, const rule_se
 
 std::string_view entity_id(const network& checked, const finding& f) {
   if (f.entity != no_index) return checked.id_of(f.kind, f.entity);
-  const auto& d = checked.data();
+  const auto& d = detail::data_of(checked);
   if (f.detail == 1) return d.str(d.orphans.at(f.a).org);     // orphaned-role
   const auto origin = role_view(checked, f.a).carried_from();  // inherited-role
   return origin ? origin->org : std::string_view{};

@@ -12,6 +12,7 @@
 #pragma once
 
 #include "detail/suggest.hpp"
+#include "detail/network_access.hpp"
 #include <danvan/query/coverage.hpp>
 
 #include <any>
@@ -161,7 +162,7 @@ class rule_run {
 
   /// Calls f(holder) for the organization holding role r, when the role is in scope.
   template <class F> void holders(index r, F&& f) const {
-    if (role_in(r)) f(net_.data().roles[r].org);
+    if (role_in(r)) f(detail::data_of(net_).roles[r].org);
   }
 
   /// Which role names count: the `roles` parameter, else those of the `letter` parameter.

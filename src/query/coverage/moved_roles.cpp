@@ -3,6 +3,7 @@
 // not in the network as of the day; describe() names it); a = the orphan's position
 // (detail 1, orphaned-role) or the carried role (inherited-role).
 #include "engine.hpp"
+#include "detail/network_access.hpp"
 
 #include <algorithm>
 
@@ -12,7 +13,7 @@ namespace {
 
 /// Still running on the day: not done or cancelled, and not ended before it.
 bool active(const rule_run& run, entity_kind kind, index target) {
-  const auto& d = run.net().data();
+  const auto& d = detail::data_of(run.net());
   const date on = *run.ctx().on;
   if (kind == entity_kind::program) {
     const auto& end = d.programs[target].period.end;
@@ -34,7 +35,7 @@ bool role_named(const rule_run& run, std::uint16_t role) {
 void find_orphaned(rule_run& run) {
   if (!run.ctx().on) return;
   const bool active_only = run.params().value<bool>("active_only", true);
-  const auto& d = run.net().data();
+  const auto& d = detail::data_of(run.net());
   for (std::uint32_t k = 0; k < d.orphans.size(); ++k) {
     const auto& o = d.orphans[k];
     const bool in = o.target_kind == entity_kind::task ? run.task_in(o.target) : run.program_in(o.target);
@@ -47,7 +48,7 @@ void find_orphaned(rule_run& run) {
 void find_inherited(rule_run& run) {
   if (!run.ctx().on) return;
   const bool active_only = run.params().value<bool>("active_only", true);
-  const auto& d = run.net().data();
+  const auto& d = detail::data_of(run.net());
   for (const auto& o : d.role_origins) {
     const auto& rec = d.roles[o.role];
     if (!run.role_in(o.role) || (active_only && !active(run, rec.target_kind, rec.target))) continue;
@@ -73,7 +74,7 @@ std::string by_event(const rule_run& run, std::string_view event_id, date when) 
 
 void describe_orphaned(rule_run& run, const finding& f, violation& v) {
   const auto& net = run.net();
-  const auto& d = net.data();
+  const auto& d = detail::data_of(net);
   const auto& o = d.orphans[f.a];
   const auto org_id = d.str(o.org), event_id = d.str(o.event);
   const auto target_id = net.id_of(o.target_kind, o.target);

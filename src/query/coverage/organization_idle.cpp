@@ -1,6 +1,7 @@
 // Rule organization-idle: every organization has some role on a task or program in a
 // window. Findings: entity = the organization.
 #include "engine.hpp"
+#include "detail/network_access.hpp"
 
 #include <algorithm>
 #include <climits>
@@ -51,7 +52,7 @@ class window_test {
 /// of it does (with `include_subunits`), 0 when idle.
 std::vector<std::uint8_t> busy_organizations(const rule_run& run, const std::optional<period>& window) {
   const auto& net = run.net();
-  const auto& d = net.data();
+  const auto& d = detail::data_of(net);
   std::vector<std::uint8_t> work(net.vocabulary().size(), 1);
   const auto names = run.params().value<std::vector<std::string>>("roles", {});
   if (!names.empty()) {
@@ -92,7 +93,7 @@ std::vector<std::uint8_t> busy_organizations(const rule_run& run, const std::opt
 }
 
 void find_idle(rule_run& run) {
-  const auto& d = run.net().data();
+  const auto& d = detail::data_of(run.net());
   const auto window = idle_window(run);
   const auto kinds = word_mask<org_kind>(run.params().value<std::vector<std::string>>("kinds", {}));
   const auto levels = run.params().value<std::vector<std::string>>("levels", {});

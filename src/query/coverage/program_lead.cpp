@@ -1,6 +1,7 @@
 // Rule program-lead: every program has an organization holding a leading role (of a
 // RACI letter, or of the named roles). Findings: entity = the program.
 #include "engine.hpp"
+#include "detail/network_access.hpp"
 
 #include <algorithm>
 
@@ -12,7 +13,7 @@ void find_unled(rule_run& run) {
   const auto counts = run.counting_roles();
   const bool include_tasks = run.params().value<bool>("include_tasks", false);
   const auto kinds = word_mask<program_kind>(run.params().value<std::vector<std::string>>("kinds", {}));
-  const auto& d = run.net().data();
+  const auto& d = detail::data_of(run.net());
   std::vector<bool> led(d.programs.size(), false);
   auto see = [&](index r, index program) {
     if (counts[d.roles[r].role]) run.holders(r, [&](index) { led[program] = true; });

@@ -2,6 +2,7 @@
 // a review task. Findings: entity = the document; a = the obligation among the document's,
 // step = the occurrence of a recurring one.
 #include "engine.hpp"
+#include "detail/network_access.hpp"
 
 #include <algorithm>
 #include <climits>
@@ -16,7 +17,7 @@ using review_lists = std::vector<std::vector<index>>;
 const review_lists& review_tasks(rule_run& run) {
   return run.memo<review_lists>([&] {
     const bool require_done = run.params().value<bool>("require_done", false);
-    const auto& d = run.net().data();
+    const auto& d = detail::data_of(run.net());
     review_lists reviews(d.documents.size());
     for (index t = 0; t < d.tasks.size(); ++t) {
       const auto& rec = d.tasks[t];
@@ -54,7 +55,7 @@ void find_overdue(rule_run& run) {
   const auto kinds = run.params().value<std::vector<std::string>>("kinds", {});
   const auto early = static_cast<int>(run.params().value<std::int64_t>("early_years", 1));
   const auto grace = static_cast<std::int32_t>(run.params().value<std::int64_t>("grace_days", 0));
-  const auto& d = run.net().data();
+  const auto& d = detail::data_of(run.net());
   const auto& reviews = review_tasks(run);
   for (index x = 0; x < d.documents.size(); ++x) {
     const auto& rec = d.documents[x];
@@ -81,7 +82,7 @@ void find_overdue(rule_run& run) {
 void describe_overdue(rule_run& run, const finding& f, violation& v) {
   const auto& net = run.net();
   const document_view doc(net, f.entity);
-  const auto& d = net.data();
+  const auto& d = detail::data_of(net);
   const auto& ob = d.reviews[d.documents[f.entity].reviews.offset + f.a];
   const int k = f.step;
   const int years = k * ob.years;

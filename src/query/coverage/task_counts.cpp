@@ -1,6 +1,7 @@
 // Rules task-responsible and task-accountable: how many organizations hold a counting
 // role (of a RACI letter, or of the named roles) on each task. Findings: entity = the task.
 #include "engine.hpp"
+#include "detail/network_access.hpp"
 
 #include <algorithm>
 
@@ -23,7 +24,7 @@ std::vector<param_spec> count_params(const char* letter, const char* min, const 
 
 /// Organizations holding a counting role on task t, each once, in role order.
 void count_holders(const rule_run& run, index t, const std::vector<std::uint8_t>& counts, std::vector<index>& found) {
-  const auto& d = run.net().data();
+  const auto& d = detail::data_of(run.net());
   found.clear();
   for (index r = d.task_role_begin[t]; r < d.task_role_begin[t + 1]; ++r) {
     if (!counts[d.roles[r].role]) continue;
@@ -45,7 +46,7 @@ void find_counts(rule_run& run) {
   const auto min = params.value<std::int64_t>("min", 1), max = params.value<std::int64_t>("max", 1);
   const auto statuses = word_mask<task_status>(params.value<std::vector<std::string>>("statuses", {}));
   const auto kinds = word_mask<task_kind>(params.value<std::vector<std::string>>("kinds", {}));
-  const auto& d = run.net().data();
+  const auto& d = detail::data_of(run.net());
   std::vector<index> found;
   for (index t = 0; t < d.tasks.size(); ++t) {
     if (!run.task_in(t) || !statuses[d.tasks[t].status] || !kinds[d.tasks[t].kind]) continue;

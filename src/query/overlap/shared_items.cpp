@@ -1,5 +1,6 @@
 // The items two organizations share: shared_items().
 #include "kernel.hpp"
+#include "detail/network_access.hpp"
 #include "../dated.hpp"
 
 #include <stdexcept>
@@ -10,7 +11,7 @@ using namespace detail::kernel;
 
 std::vector<shared_item> shared_items(const network& net, const scope& s, index a, index b,
                                       const projection_options& o) {
-  const auto& d = net.data();
+  const auto& d = detail::data_of(net);
   if (a >= d.organizations.size() || b >= d.organizations.size())
     throw std::out_of_range("danvan: organization position " + std::to_string(std::max(a, b)) +
                             " is past the end (" + std::to_string(d.organizations.size()) + " organizations)");

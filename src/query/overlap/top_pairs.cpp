@@ -2,6 +2,7 @@
 // organizations' item bitsets when that is cheap, else row by row with the projection's
 // kernel (kernel.hpp).
 #include "kernel.hpp"
+#include "detail/network_access.hpp"
 #include "../dated.hpp"
 
 #include "detail/parallel.hpp"
@@ -161,7 +162,7 @@ std::optional<std::vector<organization_pair>> top_count_by_window(const network&
                                                                   const std::vector<bool>& lmask,
                                                                   const std::vector<bool>& rmask, bool symmetric,
                                                                   entity_kind kind, std::size_t k, double min_weight) {
-  const auto& d = net.data();
+  const auto& d = detail::data_of(net);
   const std::size_t n = d.organizations.size();
   const std::size_t items = kind == entity_kind::task ? d.tasks.size() : d.programs.size();
   if (n < 2 || items == 0) return std::nullopt;

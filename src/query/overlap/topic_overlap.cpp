@@ -1,5 +1,6 @@
 // Organizations × topics: topic_overlap().
 #include "kernel.hpp"
+#include "detail/network_access.hpp"
 #include "../dated.hpp"
 
 namespace danvan {
@@ -12,7 +13,7 @@ topic_matrix topic_overlap(const network& net, const scope& s, const topic_overl
   const auto mask = detail::role_mask(net, o.roles, "roles");
   const entity_kind kind = item_kind(o.on);
   const auto inc = detail::build_incidence(f, kind, mask);
-  const auto& d = net.data();
+  const auto& d = detail::data_of(net);
   const std::size_t n = inc.orgs, topics = d.topics.size();
 
   // Each item's topics (with their ancestors when rolled up), once each, ascending.

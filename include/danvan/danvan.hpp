@@ -19,6 +19,8 @@
 #include <danvan/query/scope.hpp>
 #include <danvan/query/time.hpp>
 #include <danvan/roles.hpp>
+#include <danvan/table.hpp>
+#include <danvan/tables.hpp>
 #include <danvan/text/extract.hpp>
 #include <danvan/text/gazetteer.hpp>
 #include <danvan/text/normalize.hpp>

@@ -29,9 +29,7 @@ std::vector<std::string> reviews_of(const network_data& d, detail::list_ref revi
 /// Builds the columns of the records of one kind: those every kind has, then its own.
 template <class Record> class builder {
  public:
-  builder(const network& net, const std::vector<Record>& recs) : net_(net), d_(net.data()), recs_(recs) {
-    common();
-  }
+  explicit builder(const network& net) : net_(net), d_(net.data()), recs_(detail::records_of<Record>(d_)) { common(); }
 
   /// Adds a column of `c`'s kind, get(record) giving each cell.
   template <class Get> void add(column c, Get&& get) {
@@ -113,7 +111,7 @@ using detail::task_record;
 using detail::topic_record;
 
 table areas(const network& net) {
-  builder<area_record> b(net, net.data().areas);
+  builder<area_record> b(net);
   b.code<level>("level", "level", &area_record::level);
   b.text("code", &area_record::code);
   b.reference("parent", entity_kind::area, &area_record::parent);
@@ -121,13 +119,13 @@ table areas(const network& net) {
 }
 
 table topics(const network& net) {
-  builder<topic_record> b(net, net.data().topics);
+  builder<topic_record> b(net);
   b.reference("parent", entity_kind::topic, &topic_record::parent);
   return b.take();
 }
 
 table organizations(const network& net) {
-  builder<organization_record> b(net, net.data().organizations);
+  builder<organization_record> b(net);
   b.code<org_kind>("kind", "org_kind", &organization_record::kind);
   b.code<level>("level", "level", &organization_record::level);  // no_level is no_code
   b.reference("area", entity_kind::area, &organization_record::area);
@@ -138,7 +136,7 @@ table organizations(const network& net) {
 
 table documents(const network& net) {
   using R = document_record;
-  builder<R> b(net, net.data().documents);
+  builder<R> b(net);
   b.text("type", &R::type);
   b.text("number", &R::number);
   b.text("issuer", &R::issuer);
@@ -165,7 +163,7 @@ template <class R> void work_lists(builder<R>& b) {
 
 table programs(const network& net) {
   using R = program_record;
-  builder<R> b(net, net.data().programs);
+  builder<R> b(net);
   b.code<program_kind>("kind", "program_kind", &R::kind);
   b.period(&R::period);
   work_lists(b);
@@ -175,7 +173,7 @@ table programs(const network& net) {
 
 table tasks(const network& net) {
   using R = task_record;
-  builder<R> b(net, net.data().tasks);
+  builder<R> b(net);
   b.code<task_kind>("kind", "task_kind", &R::kind);
   b.code<task_status>("status", "task_status", &R::status);
   b.reference("program", entity_kind::program, &R::program);
@@ -191,7 +189,7 @@ table tasks(const network& net) {
 
 table events(const network& net) {
   using R = event_record;
-  builder<R> b(net, net.data().events);
+  builder<R> b(net);
   b.code<event_kind>("kind", "event_kind", &R::kind);
   b.day("date", &R::date);
   b.add(column("approximate", column_kind::boolean), [](const R& r) { return r.approximate; });
@@ -202,7 +200,7 @@ table events(const network& net) {
 
 table sources(const network& net) {
   using R = source_record;
-  builder<R> b(net, net.data().sources);
+  builder<R> b(net);
   b.text("kind", &R::kind);
   b.text("title", &R::title);
   b.day("date", &R::date);

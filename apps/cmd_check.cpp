@@ -4,6 +4,7 @@
 #include "common.hpp"
 
 #include <danvan/query/coverage.hpp>
+#include <danvan/table.hpp>
 
 #include <algorithm>
 #include <array>
@@ -32,10 +33,27 @@ violation from_problem(const problem& p) {
   return v;
 }
 
-std::string joined(const std::vector<std::string>& v, const char* sep) {
-  std::string s;
-  for (std::size_t i = 0; i < v.size(); ++i) s += (i ? sep : "") + v[i];
-  return s;
+/// The violations as CSV rows: severity, rule, check, entity_kind (none when the network
+/// did not load: the entity is then a JSON path), entity, message, evidence.
+table violation_table(const std::vector<violation>& found, bool loaded) {
+  column level = column::codes_of<severity>("severity", "severity");
+  column rule("rule", column_kind::text), check_name("check", column_kind::text);
+  column kind = column::codes_of<entity_kind>("entity_kind", "entity_kind");
+  column entity("entity", column_kind::text), message("message", column_kind::text);
+  column evidence("evidence", column_kind::text_list);
+  for (const auto& v : found) {
+    level.codes.push_back(static_cast<std::uint8_t>(v.severity));
+    rule.push_text(v.rule);
+    check_name.push_text(v.check);
+    kind.codes.push_back(loaded ? static_cast<std::uint8_t>(v.kind) : no_code);
+    entity.push_text(v.entity_id);
+    message.push_text(v.message);
+    for (const auto& e : v.evidence) evidence.push_text(e);
+    evidence.end_row();
+  }
+  table t;
+  for (auto* c : {&level, &rule, &check_name, &kind, &entity, &message, &evidence}) t.add(std::move(*c));
+  return t;
 }
 
 /// Width of a UTF-8 string in code points (names are Vietnamese).
@@ -69,11 +87,7 @@ void print(const streams& io, const check_options& opt, const std::string& file,
     out["violations"] = std::move(list);
     io.out << dump(out) << '\n';
   } else if (opt.format == "csv") {
-    io.out << "severity,rule,check,entity_kind,entity,message,evidence\n";
-    for (const auto& v : found)
-      io.out << to_string(v.severity) << ',' << csv_field(v.rule) << ',' << csv_field(v.check) << ','
-             << (loaded ? std::string(to_string(v.kind)) : std::string()) << ',' << csv_field(v.entity_id) << ','
-             << csv_field(v.message) << ',' << csv_field(joined(v.evidence, ";")) << '\n';
+    write_csv(io.out, violation_table(found, loaded));
   } else if (!found.empty()) {
     std::size_t rule_w = 4, entity_w = 6;
     for (const auto& v : found) {

@@ -6,6 +6,7 @@
 #include "common.hpp"
 
 #include <danvan/query/diff.hpp>
+#include <danvan/table.hpp>
 
 #include <iostream>
 #include <memory>
@@ -24,6 +25,11 @@ struct diff_cli_options {
 struct row {
   std::string part, change, kind, id, field, before, after, note;
 };
+
+/// The fields of a row by name, in the order JSON and CSV write them.
+constexpr std::pair<const char*, std::string row::*> fields[] = {
+    {"part", &row::part},   {"change", &row::change}, {"kind", &row::kind},   {"id", &row::id},
+    {"field", &row::field}, {"before", &row::before}, {"after", &row::after}, {"note", &row::note}};
 
 std::string letters(const std::array<std::uint32_t, 4>& n) {
   return "R" + std::to_string(n[0]) + " A" + std::to_string(n[1]) + " C" + std::to_string(n[2]) + " I" + std::to_string(n[3]);
@@ -105,16 +111,21 @@ int run(const diff_cli_options& opt, const streams& io) {
     out["b"] = label_b;
     out["same"] = d.empty();
     json list = json::array();
-    for (const auto& r : rows)
-      list.push_back({{"part", r.part}, {"change", r.change}, {"kind", r.kind}, {"id", r.id}, {"field", r.field},
-                      {"before", r.before}, {"after", r.after}, {"note", r.note}});
+    for (const auto& r : rows) {
+      json j = json::object();
+      for (const auto& [name, field] : fields) j[name] = r.*field;
+      list.push_back(std::move(j));
+    }
     out["changes"] = std::move(list);
     io.out << dump(out) << '\n';
   } else if (opt.format == "csv") {
-    io.out << "part,change,kind,id,field,before,after,note\n";
-    for (const auto& r : rows)
-      io.out << r.part << ',' << r.change << ',' << r.kind << ',' << csv_field(r.id) << ',' << csv_field(r.field) << ','
-             << csv_field(r.before) << ',' << csv_field(r.after) << ',' << csv_field(r.note) << '\n';
+    table t;
+    for (const auto& [name, field] : fields) {
+      column c(name, column_kind::text);
+      for (const auto& r : rows) c.push_text(r.*field);
+      t.add(std::move(c));
+    }
+    write_csv(io.out, t);
   } else {
     print_table(io.out, rows);
   }

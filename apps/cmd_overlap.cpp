@@ -5,6 +5,7 @@
 #include "common.hpp"
 
 #include <danvan/query/overlap.hpp>
+#include <danvan/table.hpp>
 
 #include <algorithm>
 #include <cstdio>
@@ -110,10 +111,23 @@ int run(const overlap_options& opt, const streams& io) {
     out["pairs"] = std::move(rows);
     io.out << dump(out) << '\n';
   } else if (opt.format == "csv") {
-    io.out << "a,b,a_name,b_name,shared,weight\n";
-    for (const auto& p : pairs)
-      io.out << csv_field(org_id(p.a)) << ',' << csv_field(org_id(p.b)) << ',' << csv_field(org_name(p.a)) << ','
-             << csv_field(org_name(p.b)) << ',' << p.count << ',' << number(p.weight, po.weight) << '\n';
+    column a("a", column_kind::reference, entity_kind::organization), b("b", column_kind::reference, entity_kind::organization);
+    column a_name("a_name", column_kind::text), b_name("b_name", column_kind::text), shared("shared", column_kind::integer);
+    // With --weight count the weight is a whole number, written as one.
+    const bool count = po.weight == overlap_weight::count;
+    column weight("weight", count ? column_kind::integer : column_kind::number);
+    for (const auto& p : pairs) {
+      a.positions.push_back(p.a);
+      b.positions.push_back(p.b);
+      a_name.push_text(org_name(p.a));
+      b_name.push_text(org_name(p.b));
+      shared.integers.push_back(p.count);
+      if (count) weight.integers.push_back(static_cast<std::int64_t>(p.weight));
+      else weight.numbers.push_back(p.weight);
+    }
+    table t;
+    for (auto* c : {&a, &b, &a_name, &b_name, &shared, &weight}) t.add(std::move(*c));
+    write_csv(io.out, t, &net);
   } else {
     std::size_t wa = 1, wb = 1;
     for (const auto& p : pairs) {

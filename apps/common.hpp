@@ -48,9 +48,6 @@ void take_as_of(load_outcome& o, std::optional<date> day);
 /// The line that says how many problems were not listed, or empty when all were.
 [[nodiscard]] std::string more_problems_note(const load_outcome& o);
 
-/// A CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF.
-[[nodiscard]] std::string csv_field(std::string_view s);
-
 /// JSON text for output: two-space indentation, UTF-8 kept, invalid bytes replaced.
 [[nodiscard]] std::string dump(const json& j);
 

@@ -12,6 +12,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -126,11 +127,18 @@ template <class T, class Get> pybind11::array_t<T> number_array(std::size_t n, G
 class id_cache {
  public:
   id_cache(const network& net, entity_kind kind) : net_(net), kind_(kind), cache_(net.size(kind)) {}
+  /// The id at position `i`; None for no_index.
   pybind11::object operator()(index i) {
     if (i == no_index) return pybind11::none();
     auto& s = cache_[i];
     if (!s) s = word(net_.id_of(kind_, i));
     return s;
+  }
+  /// The ids at `positions`, as a tuple.
+  pybind11::tuple tuple(std::span<const index> positions) {
+    pybind11::tuple t(positions.size());
+    for (std::size_t k = 0; k < positions.size(); ++k) t[k] = (*this)(positions[k]);
+    return t;
   }
 
  private:

@@ -21,6 +21,8 @@
 #include <danvan/query/time.hpp>
 #include <danvan/redact.hpp>
 #include <danvan/roles.hpp>
+#include <danvan/table.hpp>
+#include <danvan/tables.hpp>
 #include <danvan/text/extract.hpp>
 #include <danvan/text/gazetteer.hpp>
 #include <danvan/text/normalize.hpp>

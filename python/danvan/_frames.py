@@ -1,9 +1,9 @@
 """pandas DataFrames for every table of a network and of its query results.
 
-The compiled core hands over whole columns as numpy arrays
-(``bindings/register_frames.cpp``); this module only renames them, maps positions to
-ids and names with ``numpy.take`` and wraps codes in categoricals, so no Python code
-runs per row.
+The compiled core hands over whole tables, every column a numpy array
+(``bindings/register_tables.cpp``, from the tables of ``include/danvan/tables.hpp``); this
+module only maps positions to ids and names with ``numpy.take`` and wraps codes in
+categoricals, so no Python code runs per row.
 
 Conventions of every frame:
 
@@ -54,18 +54,12 @@ __all__ = [
     "FramesMixin",
 ]
 
-_CATEGORIES: Optional[Dict[str, List[str]]] = None
 _NAT = np.iinfo(np.int64).min
 # pandas keeps datetimes in nanoseconds: 1677-09-22 .. 2262-04-11.
 _MIN_DAY = -106_000
 _MAX_DAY = 106_000
-
-
-def _categories() -> Dict[str, List[str]]:
-    global _CATEGORIES
-    if _CATEGORIES is None:
-        _CATEGORIES = _core.frame_categories()
-    return _CATEGORIES
+#: The words of a date's precision codes 1, 2, 3 (0 is no date).
+_PRECISIONS = ["year", "month", "day"]
 
 
 def _pd():
@@ -101,30 +95,46 @@ def _date_columns(name: str, raw: np.ndarray, out: Dict[str, Any]) -> None:
     for col, values in ((name, raw[:, 0]), (name + "_last", raw[:, 1])):
         days = np.where(ok, values.astype(np.int64), _NAT)
         out[col] = days.view("datetime64[D]").astype("datetime64[ns]")
-    out[name + "_precision"] = _categorical(np.where(prec > 0, prec - 1, -1), _categories()["precision"])
+    out[name + "_precision"] = _categorical(np.where(prec > 0, prec - 1, -1), _PRECISIONS)
 
 
-def _convert(core: Any, raw: Dict[str, Any]) -> Dict[str, Any]:
-    """Turns the keyed column arrays of register_frames.cpp into pandas-ready columns."""
-    cats = _categories()
+def _values(table: Dict[str, Any]) -> Dict[str, Any]:
+    """The values of each column of a table of the core, as they come."""
+    return {name: values for name, (_kind, values, _of) in table.items()}
+
+
+def _words(table: Dict[str, Any], name: str) -> List[str]:
+    """The vocabulary of code column ``name`` of a table of the core."""
+    return table[name][2][1]
+
+
+def _convert(core: Any, table: Dict[str, Any]) -> Dict[str, Any]:
+    """Turns a table of the core (``name -> (kind, values, of)``, see the top of
+    bindings/register_tables.cpp) into pandas-ready columns: references become ids,
+    codes categoricals, dates three columns; the other kinds are ready as they come."""
     out: Dict[str, Any] = {}
     ids: Dict[str, np.ndarray] = {}
-    for key, values in raw.items():
-        name, _, how = key.partition("|")
-        if not how:
-            out[name] = values
-        elif how == "date":
+    for name, (kind, values, of) in table.items():
+        if kind == "date":
             _date_columns(name, values, out)
-        elif how.startswith("ref:"):
-            kind = how[4:]
-            if kind not in ids:
-                ids[kind] = _core.id_array(core, kind)
-            out[name] = _lookup(ids[kind], values)
-        elif how.startswith("code:"):
-            vocab = how[5:]
-            out[name] = _categorical(values, cats[vocab], ordered=vocab == "classification")
-        else:  # pragma: no cover - a new convention in the C++ side
-            raise ValueError(f"frames: unknown column convention {key!r}")
+        elif kind == "reference":
+            if of not in ids:
+                ids[of] = _core.id_array(core, of)
+            out[name] = _lookup(ids[of], values)
+        elif kind == "code":
+            vocabulary, words = of
+            out[name] = _categorical(values, words, ordered=vocabulary == "classification")
+        else:
+            out[name] = values
+    return out
+
+
+def _reviews(cells: np.ndarray) -> np.ndarray:
+    """A document table's review obligations, ``kind:years[:recurring]`` texts, as
+    ``(kind, years, recurring)`` tuples (one loop over documents, which are few)."""
+    out = np.empty(len(cells), dtype=object)
+    for i, cell in enumerate(cells):
+        out[i] = tuple((kind, int(years), bool(rest)) for kind, years, *rest in (v.split(":") for v in cell))
     return out
 
 
@@ -152,7 +162,9 @@ def entity_frame(net: Any, kind: str):
     """
     pd = _pd()
     core = _core_of(net)
-    cols = _convert(core, _core.entity_columns(core, kind))
+    cols = _convert(core, _core.entity_table(core, kind))
+    if kind == "document":
+        cols["reviews"] = _reviews(cols["reviews"])
     if kind == "task":
         lead_pos = cols.pop("lead_pos")
         org_ids = _core.id_array(core, "organization")
@@ -189,37 +201,38 @@ def roles_frame(net: Any, names: bool = True):
     """
     pd = _pd()
     core = _core_of(net)
-    raw = _core.role_columns(core)
-    cats = _categories()
+    table = _core.role_table(core)
+    raw = _values(table)
     n = len(raw["org"])
     org_ids = _core.id_array(core, "organization")
     n_programs = core.size("program")
     kinds = raw["target_kind"]
-    is_task = kinds == cats["entity_kind"].index("task")
+    is_task = kinds == _words(table, "target_kind").index("task")
     target_pos = raw["target"].astype(np.int64) + np.where(is_task, n_programs, 0)
     target_ids = np.concatenate([_core.id_array(core, "program"), _core.id_array(core, "task")])
     org = raw["org"]
     cols: Dict[str, Any] = {"org": org_ids.take(org)}
     if names:
         cols["org_name"] = _core.id_array(core, "organization", True).take(org)
-    cols["org_kind"] = _categorical(_org_kind_codes(core).take(org), cats["org_kind"])
+    org_kinds = _core.entity_table(core, "organization")["kind"]
+    cols["org_kind"] = _categorical(org_kinds[1].take(org), org_kinds[2][1])
     vocab = [name for name, *_ in core.vocabulary()]
     cols["role"] = _categorical(raw["role"], vocab)
-    cols["raci"] = _categorical(raw["raci"], cats["raci"])
+    cols["raci"] = _categorical(raw["raci"], _words(table, "raci"))
     cols["target_kind"] = pd.Categorical.from_codes(np.where(is_task, 1, 0).astype(np.int8), categories=["program", "task"])
     cols["target"] = target_ids.take(target_pos)
     if names:
         target_names = np.concatenate([_core.id_array(core, "program", True), _core.id_array(core, "task", True)])
         cols["target_name"] = target_names.take(target_pos)
-    cols["classification"] = _categorical(raw["classification"], cats["classification"], ordered=True)
-    cols["own_classification"] = _categorical(raw["own_classification"], cats["classification"], ordered=True)
+    for col in ("classification", "own_classification"):
+        cols[col] = _categorical(raw[col], _words(table, col), ordered=True)
     cols["source"] = _lookup(_core.id_array(core, "source"), raw["source"])
     for col in ("span_begin", "span_end"):
         v = raw[col]
         cols[col] = pd.arrays.IntegerArray(np.where(v < 0, 0, v), v < 0)
     cols["evidence"] = raw["evidence"]
-    _date_columns("valid_from", raw["valid_from|date"], cols)
-    _date_columns("valid_to", raw["valid_to|date"], cols)
+    _date_columns("valid_from", raw["valid_from"], cols)
+    _date_columns("valid_to", raw["valid_to"], cols)
     cols["carried_from"] = raw["carried_from"]
     cols["carried_event"] = raw["carried_event"]
     return _frame(cols, n)
@@ -231,10 +244,6 @@ def _frame(cols: Dict[str, Any], n: int):
     rows costs more than making the columns did)."""
     pd = _pd()
     return pd.DataFrame(cols, index=pd.RangeIndex(n, name="position"), copy=False)
-
-
-def _org_kind_codes(core: Any) -> np.ndarray:
-    return np.asarray(_core.entity_columns(core, "organization")["kind|code:org_kind"])
 
 
 def evidence_frame(net: Any):
@@ -252,8 +261,9 @@ def evidence_frame(net: Any):
     """
     pd = _pd()
     core = _core_of(net)
-    raw = _core.evidence_columns(core)
-    kinds = list(_categories()["entity_kind"]) + ["role"]
+    table = _core.evidence_table(core)
+    raw = _values(table)
+    kinds = _words(table, "holder_kind")
     hk = raw["holder_kind"].astype(np.int64)
     holder = np.empty(len(hk), dtype=object)
     for code, kind in enumerate(kinds):
@@ -270,7 +280,7 @@ def evidence_frame(net: Any):
     cols: Dict[str, Any] = {
         "holder_kind": pd.Categorical.from_codes(hk.astype(np.int16), categories=kinds),
         "holder": holder,
-        "role": np.where(hk == 8, raw["holder"], -1),
+        "role": np.where(hk == kinds.index("role"), raw["holder"], -1),
         "source": _lookup(_core.id_array(core, "source"), raw["source"]),
     }
     for col in ("span_begin", "span_end"):
@@ -473,11 +483,11 @@ def succession_frame(net: Any, date: Any, roles: Optional[Iterable[str]] = None)
         "orphaned": np.zeros(len(held), dtype=bool),
         "event": held["carried_event"],
     })
-    o = _core.orphan_columns(_core_of(dated))
+    o = _convert(_core_of(dated), _core.orphan_table(_core_of(dated)))
     letters = {name: letter for name, _labels, letter, *_ in _core_of(dated).vocabulary()}
     orphans = pd.DataFrame({
         "original_org": o["org"], "role": o["role"], "raci": [letters[r] for r in o["role"]],
-        "target_kind": o["target_kind"], "target": o["target"], "org": np.full(len(o["org"]), None, dtype=object),
+        "target_kind": np.asarray(o["target_kind"], dtype=object), "target": o["target"], "org": np.full(len(o["org"]), None, dtype=object),
         "inherited": np.zeros(len(o["org"]), dtype=bool), "orphaned": np.ones(len(o["org"]), dtype=bool),
         "event": o["event"],
     })

@@ -1,0 +1,229 @@
+// entity_table(): one row per entity of a kind, read from the network's records.
+#include <danvan/query/responsibility.hpp>
+#include <danvan/tables.hpp>
+
+#include <string>
+#include <vector>
+
+#include "fill.hpp"
+
+namespace danvan {
+
+namespace {
+
+using detail::network_data;
+using tables::fill;
+
+/// A document's review obligations as text: `kind:years`, `:recurring` appended for one
+/// due every `years` years.
+std::vector<std::string> reviews_of(const network_data& d, detail::list_ref reviews) {
+  std::vector<std::string> out;
+  for (std::uint32_t k = 0; k < reviews.length; ++k) {
+    const auto& r = d.reviews[reviews.offset + k];
+    out.push_back(std::string(to_string(static_cast<review_kind>(r.kind))) + ":" + std::to_string(r.years) +
+                  (r.recurring ? ":recurring" : ""));
+  }
+  return out;
+}
+
+/// Builds the columns of the records of one kind: those every kind has, then its own.
+template <class Record> class builder {
+ public:
+  explicit builder(const network& net) : net_(net), d_(net.data()), recs_(detail::records_of<Record>(d_)) { common(); }
+
+  /// Adds a column of `c`'s kind, get(record) giving each cell.
+  template <class Get> void add(column c, Get&& get) {
+    t_.add(fill(std::move(c), recs_.size(), [&](std::size_t i) { return get(recs_[i]); }));
+  }
+  void text(const char* name, detail::str_ref Record::*field) {
+    add(column(name, column_kind::text), [&](const Record& r) { return d_.str(r.*field); });
+  }
+  void reference(const char* name, entity_kind of, index Record::*field) {
+    add(column(name, column_kind::reference, of), [&](const Record& r) { return r.*field; });
+  }
+  void references(const char* name, entity_kind of, detail::list_ref Record::*field) {
+    add(column(name, column_kind::reference_list, of), [&](const Record& r) { return d_.list(r.*field); });
+  }
+  void day(const char* name, date Record::*field) {
+    add(column(name, column_kind::date), [&](const Record& r) { return r.*field; });
+  }
+  void period(danvan::period Record::*field) {
+    add(column("start", column_kind::date), [&](const Record& r) { return (r.*field).start; });
+    add(column("end", column_kind::date), [&](const Record& r) { return (r.*field).end; });
+  }
+  template <class E> void code(const char* name, const char* vocabulary, std::uint8_t Record::*field) {
+    add(column::codes_of<E>(name, vocabulary), [&](const Record& r) { return r.*field; });
+  }
+  /// How many roles each record has, from the offsets of its roles.
+  void role_counts(const std::vector<std::uint32_t>& begin) {
+    t_.add(fill(column("roles", column_kind::integer), recs_.size(),
+                [&](std::size_t i) { return begin.empty() ? 0u : begin[i + 1] - begin[i]; }));
+  }
+
+  const network& net() const noexcept { return net_; }
+  const network_data& data() const noexcept { return d_; }
+  table take() { return std::move(t_); }
+
+ private:
+  void common() {
+    auto side = [&](const Record& r) -> const detail::side_record* {
+      return r.side == no_index ? nullptr : &d_.sides[r.side];
+    };
+    text("id", &Record::id);
+    text("name", &Record::name);
+    add(column("name_en", column_kind::text), [&](const Record& r) {
+      const auto* s = side(r);
+      return s ? d_.str(s->name_en) : std::string_view{};
+    });
+    add(column("aliases", column_kind::text_list), [&](const Record& r) {
+      std::vector<std::string_view> out;
+      if (const auto* s = side(r))
+        for (std::uint32_t k = 0; k < s->aliases.length; ++k) out.push_back(d_.str(d_.string_lists[s->aliases.offset + k]));
+      return out;
+    });
+    day("valid_from", &Record::valid_from);
+    day("valid_to", &Record::valid_to);
+    add(column::codes_of<danvan::classification>("classification", "classification"),
+        [&](const Record& r) { return tables::classification_of(net_, r.classification); });
+    add(column("evidence", column_kind::integer), [&](const Record& r) {
+      const auto* s = side(r);
+      return s ? s->sources.length : 0u;
+    });
+    add(column("extra", column_kind::text), [&](const Record& r) {
+      const auto* s = side(r);
+      return s ? d_.str(s->extra) : std::string_view{};
+    });
+  }
+
+  const network& net_;
+  const network_data& d_;
+  const std::vector<Record>& recs_;
+  table t_;
+};
+
+using detail::area_record;
+using detail::document_record;
+using detail::event_record;
+using detail::organization_record;
+using detail::program_record;
+using detail::source_record;
+using detail::task_record;
+using detail::topic_record;
+
+table areas(const network& net) {
+  builder<area_record> b(net);
+  b.code<level>("level", "level", &area_record::level);
+  b.text("code", &area_record::code);
+  b.reference("parent", entity_kind::area, &area_record::parent);
+  return b.take();
+}
+
+table topics(const network& net) {
+  builder<topic_record> b(net);
+  b.reference("parent", entity_kind::topic, &topic_record::parent);
+  return b.take();
+}
+
+table organizations(const network& net) {
+  builder<organization_record> b(net);
+  b.code<org_kind>("kind", "org_kind", &organization_record::kind);
+  b.code<level>("level", "level", &organization_record::level);  // no_level is no_code
+  b.reference("area", entity_kind::area, &organization_record::area);
+  b.reference("parent", entity_kind::organization, &organization_record::parent);
+  b.role_counts(net.data().org_role_begin);
+  return b.take();
+}
+
+table documents(const network& net) {
+  using R = document_record;
+  builder<R> b(net);
+  b.text("type", &R::type);
+  b.text("number", &R::number);
+  b.text("issuer", &R::issuer);
+  b.reference("issued_by", entity_kind::organization, &R::issued_by);
+  b.day("date", &R::date);
+  b.text("term", &R::term);
+  b.text("title", &R::title);
+  b.references("continues", entity_kind::document, &R::continues);
+  b.references("implements", entity_kind::document, &R::implements);
+  b.references("amends", entity_kind::document, &R::amends);
+  b.references("replaces", entity_kind::document, &R::replaces);
+  b.references("topics", entity_kind::topic, &R::topics);
+  b.references("areas", entity_kind::area, &R::areas);
+  b.add(column("reviews", column_kind::text_list), [&](const R& r) { return reviews_of(b.data(), r.reviews); });
+  return b.take();
+}
+
+/// implements, topics, areas: the lists programs and tasks both have.
+template <class R> void work_lists(builder<R>& b) {
+  b.references("implements", entity_kind::document, &R::implements);
+  b.references("topics", entity_kind::topic, &R::topics);
+  b.references("areas", entity_kind::area, &R::areas);
+}
+
+table programs(const network& net) {
+  using R = program_record;
+  builder<R> b(net);
+  b.code<program_kind>("kind", "program_kind", &R::kind);
+  b.period(&R::period);
+  work_lists(b);
+  b.role_counts(net.data().program_role_begin);
+  return b.take();
+}
+
+table tasks(const network& net) {
+  using R = task_record;
+  builder<R> b(net);
+  b.code<task_kind>("kind", "task_kind", &R::kind);
+  b.code<task_status>("status", "task_status", &R::status);
+  b.reference("program", entity_kind::program, &R::program);
+  b.period(&R::period);
+  b.day("due", &R::due);
+  work_lists(b);
+  b.role_counts(net.data().task_role_begin);
+  const auto* first = net.data().tasks.data();
+  b.add(column("lead_pos", column_kind::integer),
+        [&](const R& r) { return lead_of(net, static_cast<index>(&r - first)); });
+  return b.take();
+}
+
+table events(const network& net) {
+  using R = event_record;
+  builder<R> b(net);
+  b.code<event_kind>("kind", "event_kind", &R::kind);
+  b.day("date", &R::date);
+  b.add(column("approximate", column_kind::boolean), [](const R& r) { return r.approximate; });
+  b.references("from", entity_kind::organization, &R::from);
+  b.references("to", entity_kind::organization, &R::to);
+  return b.take();
+}
+
+table sources(const network& net) {
+  using R = source_record;
+  builder<R> b(net);
+  b.text("kind", &R::kind);
+  b.text("title", &R::title);
+  b.day("date", &R::date);
+  b.text("url", &R::url);
+  b.text("sha256", &R::sha256);
+  b.reference("document", entity_kind::document, &R::document);
+  return b.take();
+}
+
+}  // namespace
+
+table entity_table(const network& net, entity_kind kind) {
+  switch (kind) {
+    case entity_kind::area: return areas(net);
+    case entity_kind::topic: return topics(net);
+    case entity_kind::organization: return organizations(net);
+    case entity_kind::document: return documents(net);
+    case entity_kind::program: return programs(net);
+    case entity_kind::task: return tasks(net);
+    case entity_kind::event: return events(net);
+    case entity_kind::source: return sources(net);
+  }
+  return {};
+}
+
+}  // namespace danvan

@@ -1,4 +1,5 @@
 // entity_table(): one row per entity of a kind, read from the network's records.
+#include "detail/network_access.hpp"
 #include <danvan/query/responsibility.hpp>
 #include <danvan/tables.hpp>
 
@@ -29,7 +30,7 @@ std::vector<std::string> reviews_of(const network_data& d, detail::list_ref revi
 /// Builds the columns of the records of one kind: those every kind has, then its own.
 template <class Record> class builder {
  public:
-  explicit builder(const network& net) : net_(net), d_(net.data()), recs_(detail::records_of<Record>(d_)) { common(); }
+  explicit builder(const network& net) : net_(net), d_(detail::data_of(net)), recs_(detail::records_of<Record>(d_)) { common(); }
 
   /// Adds a column of `c`'s kind, get(record) giving each cell.
   template <class Get> void add(column c, Get&& get) {
@@ -130,7 +131,7 @@ table organizations(const network& net) {
   b.code<level>("level", "level", &organization_record::level);  // no_level is no_code
   b.reference("area", entity_kind::area, &organization_record::area);
   b.reference("parent", entity_kind::organization, &organization_record::parent);
-  b.role_counts(net.data().org_role_begin);
+  b.role_counts(detail::data_of(net).org_role_begin);
   return b.take();
 }
 
@@ -167,7 +168,7 @@ table programs(const network& net) {
   b.code<program_kind>("kind", "program_kind", &R::kind);
   b.period(&R::period);
   work_lists(b);
-  b.role_counts(net.data().program_role_begin);
+  b.role_counts(detail::data_of(net).program_role_begin);
   return b.take();
 }
 
@@ -180,8 +181,8 @@ table tasks(const network& net) {
   b.period(&R::period);
   b.day("due", &R::due);
   work_lists(b);
-  b.role_counts(net.data().task_role_begin);
-  const auto* first = net.data().tasks.data();
+  b.role_counts(detail::data_of(net).task_role_begin);
+  const auto* first = detail::data_of(net).tasks.data();
   b.add(column("lead_pos", column_kind::integer),
         [&](const R& r) { return lead_of(net, static_cast<index>(&r - first)); });
   return b.take();

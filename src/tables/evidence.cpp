@@ -1,4 +1,5 @@
 // evidence_table(): every evidence entry of a network, of entities and of roles.
+#include "detail/network_access.hpp"
 #include <danvan/tables.hpp>
 
 #include <vector>
@@ -8,7 +9,7 @@
 namespace danvan {
 
 table evidence_table(const network& net) {
-  const detail::network_data& d = net.data();
+  const detail::network_data& d = detail::data_of(net);
   // The holder's kind: an entity kind, or one past the last of them for a role.
   column holder_kind = column::codes_of<entity_kind>("holder_kind", "holder_kind");
   const auto role_code = static_cast<std::uint8_t>(holder_kind.words.size());

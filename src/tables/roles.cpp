@@ -1,5 +1,6 @@
 // role_table() and orphan_table(): the roles of a network, and those nobody holds in a
 // network as of a day.
+#include "detail/network_access.hpp"
 #include <danvan/tables.hpp>
 
 #include <algorithm>
@@ -21,7 +22,7 @@ template <class Record> const Record* sparse(const std::vector<Record>& list, st
 }  // namespace
 
 table role_table(const network& net) {
-  const detail::network_data& d = net.data();
+  const detail::network_data& d = detail::data_of(net);
   const std::size_t n = d.roles.size();
   column org("org", column_kind::reference, entity_kind::organization);
   column target_kind = column::codes_of<entity_kind>("target_kind", "entity_kind");
@@ -92,7 +93,7 @@ table role_table(const network& net) {
 }
 
 table orphan_table(const network& net) {
-  const detail::network_data& d = net.data();
+  const detail::network_data& d = detail::data_of(net);
   const auto& o = d.orphans;
   const std::size_t n = o.size();
   table t;

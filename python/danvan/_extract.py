@@ -24,7 +24,7 @@ import datetime
 import html
 import os
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterator, Optional, Sequence, Tuple, Union
+from typing import TYPE_CHECKING, Any, Iterator, Optional, Tuple, Union
 
 from . import _core
 from ._core import Gazetteer, Period

@@ -39,6 +39,7 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence
 import numpy as np
 
 from . import _core
+from ._args import core_of as _core_of
 from ._time import dated
 
 __all__ = [
@@ -66,10 +67,6 @@ def _pd():
     import pandas as pd
 
     return pd
-
-
-def _core_of(net: Any) -> Any:
-    return getattr(net, "_core", net)
 
 
 def _lookup(values: np.ndarray, positions: np.ndarray) -> np.ndarray:
@@ -303,7 +300,6 @@ def _add_names(frame, net: Any, columns: Dict[str, str]):
     for col, kind in columns.items():
         if col not in frame.columns:
             continue
-        core = _core_of(net)
         if kind == "target":
             names = {**_names_of(net, "program"), **_names_of(net, "task")}
         else:

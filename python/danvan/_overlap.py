@@ -30,6 +30,7 @@ from typing import Any, Dict, List, NamedTuple, Optional, Sequence, Set, Tuple, 
 import numpy as np
 
 from . import _core
+from ._args import scope_arg as _scope
 from ._time import dated
 from ._errors import Error
 
@@ -65,14 +66,6 @@ class ArgumentError(Error, ValueError):
 
 
 # ---- argument helpers ----------------------------------------------------------------
-
-
-def _scope(scope: ScopeLike) -> Optional["_core.Scope"]:
-    if scope is None or isinstance(scope, _core.Scope):
-        return scope
-    if isinstance(scope, dict):
-        return _core.Scope(**scope)
-    raise TypeError(f"scope: expected a danvan Scope, a dict of its fields or None, not {type(scope).__name__}")
 
 
 def _names(roles: RoleNames) -> Optional[List[str]]:

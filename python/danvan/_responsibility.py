@@ -33,6 +33,7 @@ from typing import Any, Dict, Iterator, List, Mapping, Optional, Tuple, Union
 import numpy as np
 
 from . import _core
+from ._args import core_of as _core_of, scope_arg as _scope
 from ._time import dated
 
 __all__ = [
@@ -118,18 +119,6 @@ class ChainLink:
 
 #: The compiled look-up, bound once: net.lead_of() is called by the hundred thousand.
 _lead_of = _core.lead_of
-
-
-def _core_of(net: Any) -> Any:
-    return getattr(net, "_core", net)
-
-
-def _scope(scope: ScopeLike) -> Any:
-    if scope is None or isinstance(scope, _core.Scope):
-        return scope
-    if isinstance(scope, Mapping):
-        return _core.Scope(**scope)
-    raise TypeError(f"scope: expected a danvan Scope, a dict of its fields or None, not {type(scope).__name__}")
 
 
 def lead_of(net: Any, task_id: str) -> Optional[str]:

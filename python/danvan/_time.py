@@ -34,6 +34,7 @@ import inspect
 from typing import Any, Callable, Mapping, Optional, Tuple, TypeVar, Union
 
 from . import _core
+from ._args import core_of as _core_of
 from ._core import Date
 
 __all__ = ["TimeMixin", "as_of", "dated", "on_day", "successor"]
@@ -44,10 +45,6 @@ __all__ = ["TimeMixin", "as_of", "dated", "on_day", "successor"]
 DateLike = Union[Date, str, datetime.date, Any]
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _core_of(net: Any) -> Any:
-    return getattr(net, "_core", net)
 
 
 def as_of(net: Any, date: DateLike) -> Any:

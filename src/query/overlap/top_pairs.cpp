@@ -25,6 +25,23 @@ bool better(const organization_pair& x, const organization_pair& y) noexcept {
   return x.b < y.b;
 }
 
+/// Keeps `cand` among the k best pairs in `heap` (a heap with the worst kept pair on
+/// top); false when it is not good enough to be kept.
+bool keep_if_among_best(std::vector<organization_pair>& heap, std::size_t k, const organization_pair& cand) {
+  const auto worse_on_top = [](const organization_pair& x, const organization_pair& y) { return better(x, y); };
+  if (heap.size() < k) {
+    heap.push_back(cand);
+    std::push_heap(heap.begin(), heap.end(), worse_on_top);
+  } else if (better(cand, heap.front())) {
+    std::pop_heap(heap.begin(), heap.end(), worse_on_top);
+    heap.back() = cand;
+    std::push_heap(heap.begin(), heap.end(), worse_on_top);
+  } else {
+    return false;
+  }
+  return true;
+}
+
 /// A shared, monotone lower bound on the k-th best weight, read by every thread.
 class shared_floor {
  public:
@@ -58,7 +75,6 @@ std::vector<organization_pair> top_by_rows(const sides& sd, const Rows& rows, co
   detail::run_parallel(parts, [&](unsigned q) {
     auto& heap = heaps[q];
     heap.reserve(k + 1);
-    const auto worse_on_top = [](const organization_pair& x, const organization_pair& y) { return better(x, y); };
     accumulator acc(n, newman);
     for (std::size_t first = std::size_t{q} * chunk; first < n; first += std::size_t{parts} * chunk) {
       const std::size_t last = std::min<std::size_t>(n, first + chunk);
@@ -70,17 +86,7 @@ std::vector<organization_pair> top_by_rows(const sides& sd, const Rows& rows, co
         acc.drain([&](index b, std::uint32_t c, double x) {
           const double w = weigh(a, b, c, x);
           if (w < o.min_weight) return;
-          const organization_pair cand{a, b, c, w};
-          if (heap.size() < k) {
-            heap.push_back(cand);
-            std::push_heap(heap.begin(), heap.end(), worse_on_top);
-          } else if (better(cand, heap.front())) {
-            std::pop_heap(heap.begin(), heap.end(), worse_on_top);
-            heap.back() = cand;
-            std::push_heap(heap.begin(), heap.end(), worse_on_top);
-          } else {
-            return;
-          }
+          if (!keep_if_among_best(heap, k, organization_pair{a, b, c, w})) return;
           if (heap.size() == k) kth.raise(heap.front().weight);
         });
       }
@@ -204,20 +210,12 @@ std::optional<std::vector<organization_pair>> top_count_by_window(const network&
   const auto count = popcnt ? and_count_popcnt : and_count_plain;
 
   std::vector<organization_pair> heap;
-  const auto worse_on_top = [](const organization_pair& x, const organization_pair& y) { return better(x, y); };
   auto offer = [&](index a, index b) {
     const std::uint32_t c = count(bits_of(lbits, a, lmask), bits_of(rbits, b, rmask), words);
     if (c == 0 || c < min_weight) return;
     organization_pair cand{a, b, c, static_cast<double>(c)};
     if (symmetric && b < a) std::swap(cand.a, cand.b);
-    if (heap.size() < k) {
-      heap.push_back(cand);
-      std::push_heap(heap.begin(), heap.end(), worse_on_top);
-    } else if (better(cand, heap.front())) {
-      std::pop_heap(heap.begin(), heap.end(), worse_on_top);
-      heap.back() = cand;
-      std::push_heap(heap.begin(), heap.end(), worse_on_top);
-    }
+    keep_if_among_best(heap, k, cand);
   };
 
   std::size_t width = std::min<std::size_t>(n, std::max<std::size_t>(8, static_cast<std::size_t>(std::sqrt(8.0 * k)) + 2));

@@ -6,6 +6,7 @@
 #include "output_file.hpp"
 #include "report/report.hpp"
 
+#include <danvan/io/file.hpp>
 #include <danvan/query/coverage.hpp>
 #include <danvan/redact.hpp>
 
@@ -124,7 +125,7 @@ int run(const report_options& opt, const streams& io) {
     io.err << "danvan report: the rules do not fit " << o.file << '\n';
     return usage;
   }
-  write_atomically(opt.output, html);  // io_error: main reports it, exit status 2
+  write_file(opt.output, html);  // io_error: main reports it, exit status 2
   io.err << "danvan report: wrote " << opt.output << " (" << (html.size() + 1023) / 1024 << " KB)\n";
   return success;
 }

@@ -1,22 +1,12 @@
-// Writing the danvan JSON format in canonical form, and saving atomically.
+// Writing the danvan JSON format in canonical form; save() writes it with write_file().
 #include <danvan/builder.hpp>
 #include "detail/read_file.hpp"
 #include <danvan/error.hpp>
+#include <danvan/io/file.hpp>
 #include <danvan/io/json.hpp>
 
 #include <nlohmann/json.hpp>
 
-#include <fcntl.h>
-#include <signal.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <charconv>
-#include <chrono>
-#include <cstdio>
-#include <cstring>
-#include <random>
 
 namespace danvan {
 
@@ -274,63 +264,6 @@ template <class Range> void append_collection(std::string& out, std::string_view
   out += "\n  ]";
 }
 
-/// The file a save replaces: `file`, or the file its symbolic links lead to (one that
-/// does not exist yet, for a dangling link), so that a link stays a link, as editors keep it.
-std::filesystem::path link_target(const std::filesystem::path& file) {
-  std::filesystem::path at = file;
-  for (int hops = 0; hops < 40; ++hops) {
-    std::error_code ec;
-    if (!std::filesystem::is_symlink(std::filesystem::symlink_status(at, ec))) return at;
-    const auto to = std::filesystem::read_symlink(at, ec);
-    if (ec) return at;
-    at = to.is_absolute() ? to : at.parent_path() / to;
-  }
-  throw io_error(file.string(), "too many levels of symbolic links",
-                 std::make_error_code(std::errc::too_many_symbolic_link_levels));
-}
-
-/// This host as the names of temporary files give it: its letters and digits only, so
-/// that `<host>-<pid>` parses back.
-std::string host_tag() {
-  char host[256] = {};
-  ::gethostname(host, sizeof host - 1);
-  std::string tag;
-  for (const char* c = host; *c && tag.size() < 32; ++c)
-    if ((*c >= '0' && *c <= '9') || (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z')) tag += *c;
-  return tag;
-}
-
-/// Removes the temporary files `.<name>.tmp-<host>-<pid>-<random>` that killed saves of
-/// `name` left in `dir`: those of a process of this host that is gone, and any older
-/// than an hour (of another host, or named `.<name>.tmp-<random>` by an older danvan).
-/// Best effort: what cannot be read or removed stays, and the save goes on.
-void remove_stale_temporaries(const std::filesystem::path& dir, const std::string& name, std::string_view host) {
-  const std::string prefix = "." + name + ".tmp-";
-  auto hex = [](std::string_view s) { return s.find_first_not_of("0123456789abcdef") == std::string_view::npos; };
-  const auto hour_ago = std::filesystem::file_time_type::clock::now() - std::chrono::hours(1);
-  std::error_code ec;
-  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    const std::string file = it->path().filename().string();
-    if (!file.starts_with(prefix)) continue;
-    const std::string_view rest = std::string_view(file).substr(prefix.size());
-    bool gone = false;
-    if (rest.size() > 10 && rest[rest.size() - 9] == '-' && hex(rest.substr(rest.size() - 8))) {
-      // <host>-<pid>-<random>
-      const std::string_view who = rest.substr(0, rest.size() - 9);
-      const auto dash = who.rfind('-');
-      if (dash == std::string_view::npos) continue;
-      int pid = 0;
-      const auto digits = who.substr(dash + 1);
-      if (std::from_chars(digits.data(), digits.data() + digits.size(), pid).ptr != digits.data() + digits.size()) continue;
-      gone = who.substr(0, dash) == host && pid > 0 && ::kill(pid, 0) != 0 && errno == ESRCH;
-    } else if (!(rest.size() == 16 && hex(rest))) {
-      continue;  // not a temporary file of this name
-    }
-    std::error_code age;
-    if (gone || it->last_write_time(age) < hour_ago) std::filesystem::remove(it->path(), age);
-  }
-}
-
 }  // namespace
 
 std::string dumps(const network& net) {
@@ -382,54 +315,7 @@ std::string dumps(const network& net) {
 
 void save(const network& net, const std::filesystem::path& file) {
   detail::check_file_name(file);
-  const std::string text = dumps(net);  // everything that can fail before touching the disk
-  const auto target = link_target(file);
-  const auto dir = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
-  const std::string host = host_tag();
-  remove_stale_temporaries(dir, target.filename().string(), host);
-  // A new file beside the target: created with mode 0666 so the umask applies as for
-  // any new file, then given the mode of the file it replaces, if there is one.
-  std::string tmp;
-  int fd = -1;
-  std::random_device random;
-  for (int attempt = 0; fd < 0; ++attempt) {
-    char suffix[9];
-    std::snprintf(suffix, sizeof suffix, "%08x", random());
-    tmp = (dir / ("." + target.filename().string() + ".tmp-" + host + "-" + std::to_string(::getpid()) + "-" + suffix)).string();
-    fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (fd < 0 && (errno != EEXIST || attempt > 16)) {
-      const int why = errno;
-      throw io_error(file.string(), std::string("cannot create a temporary file beside it: ") + std::strerror(why),
-                     std::error_code(why, std::generic_category()));
-    }
-  }
-  auto fail = [&](const char* what) {
-    const int why = errno;  // before close() and unlink() can change it
-    if (fd >= 0) ::close(fd);
-    ::unlink(tmp.c_str());
-    throw io_error(file.string(), std::string(what) + ": " + std::strerror(why),
-                   std::error_code(why, std::generic_category()));
-  };
-  struct stat st {};
-  if (::stat(target.c_str(), &st) == 0 && ::fchmod(fd, st.st_mode & 07777) != 0) fail("cannot copy the file's permissions");
-  for (std::size_t done = 0; done < text.size();) {
-    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      fail("write failed");
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0) fail("fsync failed");
-  const int closed = ::close(fd);
-  fd = -1;
-  if (closed != 0) fail("close failed");
-  if (::rename(tmp.c_str(), target.c_str()) != 0) fail("rename failed");
-  // Make the rename itself durable.
-  if (const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
-    ::fsync(dfd);
-    ::close(dfd);
-  }
+  write_file(file, dumps(net));  // dumps first: everything that can fail before touching the disk
 }
 
 }  // namespace danvan

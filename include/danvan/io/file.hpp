@@ -1,5 +1,6 @@
-// Reading a whole file with danvan's errors: what every reader of the library does
-// before parsing, for programs that read texts to hand to it (danvan extract).
+// Reading and writing a whole file with danvan's errors: what the library's readers do
+// before parsing and save() does after writing, for programs around it (danvan extract,
+// report and the other outputs).
 #pragma once
 
 #include <filesystem>
@@ -13,5 +14,13 @@ namespace danvan {
 /// a file name with a NUL character is refused (EINVAL), since the system would open the
 /// file named by the part before it.
 [[nodiscard]] std::string read_file(const std::filesystem::path& file, std::string_view what);
+
+/// Writes `text` to `file` atomically: a temporary file in the same folder is written,
+/// flushed to disk and renamed over `file` (given the mode of the file it replaces). On
+/// error the old file is left as it was and danvan::io_error is thrown. Through a
+/// symbolic link, the file the link leads to is replaced and the link stays. Temporary
+/// files that killed writes of the same file left are removed first (their process
+/// gone, or older than an hour). danvan::save() writes with it.
+void write_file(const std::filesystem::path& file, std::string_view text);
 
 }  // namespace danvan

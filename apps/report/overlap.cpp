@@ -31,7 +31,7 @@ std::string pairs_table(const input& in, const scope& s) {
 std::vector<index> sharing_most(const projection& p, std::size_t k) {
   std::vector<std::uint64_t> shared(p.size, 0);
   for (index a = 0; a < p.size; ++a)
-    for (auto e = p.indptr[a]; e < p.indptr[a + 1]; ++e) shared[a] += p.counts[e];
+    for (auto e = p.indptr()[a]; e < p.indptr()[a + 1]; ++e) shared[a] += p.counts()[e];
   std::vector<index> order;
   for (index a = 0; a < p.size; ++a)
     if (shared[a] > 0) order.push_back(a);
@@ -42,7 +42,7 @@ std::vector<index> sharing_most(const projection& p, std::size_t k) {
 
 std::uint32_t shared_count(const projection& p, index a, index b) {
   const auto e = p.find(a, b);
-  return e ? p.counts[*e] : 0;
+  return e ? p.counts()[*e] : 0;
 }
 
 std::string heat_map(const input& in, const projection& p, const std::vector<index>& orgs) {

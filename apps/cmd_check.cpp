@@ -18,6 +18,7 @@ struct check_options {
   std::string file;
   std::string rules;
   std::string as_of;
+  std::string max_classification;
   std::string format;
   bool quiet = false;
 };
@@ -113,7 +114,10 @@ void print(const streams& io, const check_options& opt, const std::string& file,
 
 int run(const check_options& opt, const streams& io) {
   std::optional<date> as_of;
-  if (!read_as_of(opt.as_of, "check", io.err, as_of)) return usage;
+  std::optional<classification> ceiling;
+  if (!read_as_of(opt.as_of, "check", io.err, as_of) ||
+      !read_ceiling(opt.max_classification, "check", io.err, ceiling))
+    return usage;
   rule_set rules;
   std::string rules_file = "the default rules";
   try {
@@ -135,7 +139,7 @@ int run(const check_options& opt, const streams& io) {
   }
   if (!as_of) as_of = rules.as_of;
 
-  const load_outcome o = load_file(opt.file);
+  load_outcome o = load_file(opt.file);
   if (o.io_failed) {
     for (const auto& p : o.problems) io.err << p.to_string() << '\n';
     return usage;
@@ -147,6 +151,11 @@ int run(const check_options& opt, const streams& io) {
     print(io, opt, o.file, rules_file, as_of, found, false);
     if (auto note = more_problems_note(o); !note.empty()) io.err << o.file << ": " << note << '\n';
     return failure;
+  }
+  if (ceiling) {
+    // The network as of the day, then at the ceiling: check() finds it already as of that day.
+    take_as_of(o, as_of);
+    take_ceiling(o, ceiling);
   }
   std::vector<violation> found;
   try {
@@ -167,6 +176,7 @@ runner setup(CLI::App& app) {
   app.add_option("--rules", opt->rules, "Rules file (default: the shipped data/rules/default.rules.json)")
       ->type_name("RULES");
   add_as_of_option(app, opt->as_of, "Check the network as of this day (default: the rules file's as_of)");
+  add_max_classification_option(app, opt->max_classification);
   add_format_option(app, opt->format, {"table", "json", "csv"});
   app.add_flag("-q,--quiet", opt->quiet, "No summary line on stderr");
   app.footer(

@@ -25,6 +25,7 @@ struct overlap_options {
   std::string on = "tasks";
   std::string roles;
   std::string as_of;
+  std::string max_classification;
   std::size_t top = 20;
   double min_weight = 0;
 };
@@ -60,10 +61,14 @@ int run(const overlap_options& opt, const streams& io) {
   po.min_weight = opt.min_weight;
   const scope s;
   std::optional<date> day;
-  if (!read_as_of(opt.as_of, "overlap", io.err, day)) return usage;
+  std::optional<classification> ceiling;
+  if (!read_as_of(opt.as_of, "overlap", io.err, day) ||
+      !read_ceiling(opt.max_classification, "overlap", io.err, ceiling))
+    return usage;
 
   load_outcome o = load_file(opt.file);
   take_as_of(o, day);
+  take_ceiling(o, ceiling);
   if (!o.net) {
     for (const auto& p : o.problems) io.err << p.to_string() << '\n';
     if (!o.io_failed) io.err << o.file << ": invalid; run `danvan validate` for the problems\n";
@@ -171,6 +176,7 @@ runner setup(CLI::App& app) {
       ->check(CLI::NonNegativeNumber)
       ->default_str("0");
   add_as_of_option(app, opt->as_of, "Pairs in the network as of this day: roles follow reorganizations");
+  add_max_classification_option(app, opt->max_classification);
   add_format_option(app, opt->format, {"table", "json", "csv"});
   app.footer(
       "Lists pairs of organizations that share tasks (or programs), largest weight first, ties by\n"

@@ -55,14 +55,6 @@ bool read_window(const std::string& text, std::ostream& err, std::optional<perio
   return true;
 }
 
-bool read_ceiling(const std::string& word, std::ostream& err, std::optional<classification>& ceiling) {
-  if (word.empty()) return true;
-  ceiling = enum_from_string<classification>(word);
-  if (ceiling) return true;
-  err << "danvan report: --max-classification `" << word << "` is not a classification (accepted: public, internal, restricted)\n";
-  return false;
-}
-
 /// The rules and how the page names them; prints why not and returns false.
 bool read_rules(const std::string& file, std::ostream& err, rule_set& rules, std::string& label) {
   try {
@@ -92,7 +84,7 @@ int run(const report_options& opt, const streams& io) {
   rule_set rules;
   std::string rules_label;
   if (!read_as_of(opt.as_of, "report", io.err, day) || !read_window(opt.window, io.err, window) ||
-      !read_ceiling(opt.max_classification, io.err, ceiling) || !read_rules(opt.rules, io.err, rules, rules_label))
+      !read_ceiling(opt.max_classification, "report", io.err, ceiling) || !read_rules(opt.rules, io.err, rules, rules_label))
     return usage;
   if (const auto why = why_not_writable(opt.output, opt.force); !why.empty()) {
     io.err << "danvan report: " << opt.output << ": " << why << '\n';
@@ -139,9 +131,7 @@ runner setup(CLI::App& app) {
       ->type_name("A..B");
   app.add_option("--rules", opt->rules, "Coverage rules (default: the shipped data/rules/default.rules.json)")
       ->type_name("RULES");
-  app.add_option("--max-classification", opt->max_classification,
-                 "Leave out everything classified above LEVEL: public, internal or restricted")
-      ->type_name("LEVEL");
+  add_max_classification_option(app, opt->max_classification);
   app.add_option("--lang", opt->lang, "Language of the page: vi (default) or en")
       ->check(CLI::IsMember({"vi", "en"}))
       ->default_str("vi");

@@ -18,6 +18,7 @@ struct summary_options {
   std::string file;
   std::string format;
   std::string as_of;
+  std::string max_classification;
 };
 
 constexpr std::array<entity_kind, 8> kinds{entity_kind::area,    entity_kind::topic, entity_kind::organization,
@@ -146,9 +147,13 @@ void print_table(std::ostream& out, const std::string& file, const network& net,
 
 int run(const summary_options& opt, const streams& io) {
   std::optional<date> as_of;
-  if (!read_as_of(opt.as_of, "summary", io.err, as_of)) return usage;
+  std::optional<classification> ceiling;
+  if (!read_as_of(opt.as_of, "summary", io.err, as_of) ||
+      !read_ceiling(opt.max_classification, "summary", io.err, ceiling))
+    return usage;
   load_outcome o = load_file(opt.file);
   take_as_of(o, as_of);
+  take_ceiling(o, ceiling);
   const bool as_json_output = opt.format == "json";
   if (!o.net) {
     if (as_json_output && !o.io_failed) {
@@ -174,6 +179,7 @@ runner setup(CLI::App& app) {
   app.add_option("file", opt->file, "Network file (`-` reads standard input)")->required()->type_name("FILE");
   add_format_option(app, opt->format, {"table", "json"});
   add_as_of_option(app, opt->as_of, "Summarize the network as of this day, with its carried and orphaned roles");
+  add_max_classification_option(app, opt->max_classification);
   app.footer(
       "Counts per kind, roles per role name with their RACI letter, the date range, the\n"
       "classification of entities and roles, and validity dates.\n"

@@ -58,4 +58,7 @@ CLI::Option* add_format_option(CLI::App& app, std::string& target, std::vector<s
 /// Adds `--as-of DATE` to `app`: the command answers on the network as of that day.
 CLI::Option* add_as_of_option(CLI::App& app, std::string& target, const std::string& help);
 
+/// Adds `--max-classification LEVEL`, the same on every command that shows a network.
+CLI::Option* add_max_classification_option(CLI::App& app, std::string& target);
+
 }  // namespace danvan::cli

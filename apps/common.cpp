@@ -1,6 +1,8 @@
 #include "command.hpp"
 #include "common.hpp"
 
+#include <danvan/redact.hpp>
+
 #include <unistd.h>
 
 #include <algorithm>
@@ -47,6 +49,12 @@ CLI::Option* add_as_of_option(CLI::App& app, std::string& target, const std::str
   return app.add_option("--as-of", target, help + " (YYYY, YYYY-MM or YYYY-MM-DD)")->type_name("DATE");
 }
 
+CLI::Option* add_max_classification_option(CLI::App& app, std::string& target) {
+  return app.add_option("--max-classification", target,
+                        "Leave out everything classified above LEVEL: public, internal or restricted")
+      ->type_name("LEVEL");
+}
+
 // ---- loading ----------------------------------------------------------------
 
 bool read_as_of(const std::string& text, std::string_view command, std::ostream& err, std::optional<date>& day) {
@@ -60,6 +68,21 @@ bool read_as_of(const std::string& text, std::string_view command, std::ostream&
 
 void take_as_of(load_outcome& o, std::optional<date> day) {
   if (day && o.net) o.net = as_of(*o.net, *day);
+}
+
+bool read_ceiling(const std::string& word, std::string_view command, std::ostream& err,
+                  std::optional<classification>& ceiling) {
+  ceiling.reset();
+  if (word.empty()) return true;
+  ceiling = enum_from_string<classification>(word);
+  if (ceiling) return true;
+  err << "danvan " << command << ": --max-classification `" << word
+      << "` is not a classification (accepted: public, internal, restricted)\n";
+  return false;
+}
+
+void take_ceiling(load_outcome& o, std::optional<classification> ceiling) {
+  if (o.net && ceiling) o.net = redact(*o.net, *ceiling);
 }
 
 load_outcome load_file(const std::string& file, const load_options& options) {

@@ -42,6 +42,15 @@ struct load_outcome {
 /// command's `--as-of` means that, and nothing else.
 void take_as_of(load_outcome& o, std::optional<date> day);
 
+/// The level of a `--max-classification` option (nothing when it was not given). When
+/// `word` is not a classification, prints the accepted ones and returns false.
+[[nodiscard]] bool read_ceiling(const std::string& word, std::string_view command, std::ostream& err,
+                                std::optional<classification>& ceiling);
+
+/// Replaces a loaded network by the network at `ceiling` (danvan::redact): after
+/// take_as_of, so that the network as of a day is shown at the ceiling.
+void take_ceiling(load_outcome& o, std::optional<classification> ceiling);
+
 /// A problem as a JSON object: file, path, line, column, rule, message, suggestion.
 [[nodiscard]] json to_json(const problem& p);
 

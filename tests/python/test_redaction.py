@@ -6,6 +6,7 @@ outputs are serialized to bytes and searched for every marker.
 
 import io
 import json
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -110,3 +111,37 @@ def test_redact_keeps_what_is_at_or_below_the_ceiling():
     assert internal.tasks["task:u"].program is None
     with pytest.raises(ValueError, match="max_classification"):
         net.redact("secret")
+
+
+def _cli():
+    import os
+    from conftest import ROOT
+    binary = Path(os.environ.get("DANVAN_BINARY_DIR", ROOT / "build")) / "danvan"
+    if not binary.is_file():
+        pytest.skip(f"no danvan program at {binary}")
+    return str(binary)
+
+
+@pytest.mark.parametrize("command", [["summary", "--format", "json"], ["check", "--format", "json"],
+                                     ["overlap", "--format", "json"], ["check", "--format", "csv"]])
+def test_commands_at_public_print_no_marker(tmp_path, command):
+    import subprocess
+    cli = _cli()
+    path = tmp_path / "net.json"
+    _network().save(path)
+    full = subprocess.run([cli, *command[:1], str(path), *command[1:]], capture_output=True, text=True)
+    public = subprocess.run([cli, *command[:1], str(path), *command[1:], "--max-classification", "public"],
+                            capture_output=True, text=True)
+    assert public.returncode in (0, 1), public.stderr
+    assert not [m for m in MARKERS if m in public.stdout + public.stderr]
+    if command[0] == "summary":  # the counts are those of the public part, and the full file shows more
+        assert json.loads(public.stdout)["counts"]["organizations"] == 3
+        assert any(m in full.stdout for m in MARKERS) or json.loads(full.stdout)["counts"]["organizations"] == 5
+
+
+def test_an_unknown_max_classification_word_is_a_usage_error(tmp_path):
+    import subprocess
+    path = tmp_path / "net.json"
+    _network().save(path)
+    r = subprocess.run([_cli(), "summary", str(path), "--max-classification", "secret"], capture_output=True, text=True)
+    assert r.returncode == 2 and "accepted: public, internal, restricted" in r.stderr

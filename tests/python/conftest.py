@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(os.environ.get("DANVAN_SOURCE_DIR") or Path(__file__).resolve().parents[2])
-SEEDS_DIR = Path(os.environ.get("DANVAN_SEEDS_DIR") or ROOT.parent / "shared" / "seeds")
+# $DANVAN_SEEDS_DIR when set (also under ctest), else the folder the build was configured with.
+SEEDS_DIR = Path(os.environ.get("DANVAN_SEEDS_DIR") or os.environ.get("DANVAN_DEFAULT_SEEDS_DIR")
+                 or ROOT.parent / "shared" / "seeds")
 SEED = SEEDS_DIR / "000_ab8e73818bcbd1b6.txt"
 
 

@@ -6,7 +6,6 @@
 #include <danvan/query/coverage.hpp>
 #include <danvan/table.hpp>
 
-#include <algorithm>
 #include <array>
 #include <iostream>
 #include <memory>
@@ -34,7 +33,7 @@ violation from_problem(const problem& p) {
   return v;
 }
 
-/// The violations as CSV rows: severity, rule, check, entity_kind (none when the network
+/// The violations as rows (every format reads them): severity, rule, check, entity_kind (none when the network
 /// did not load: the entity is then a JSON path), entity, message, evidence.
 table violation_table(const std::vector<violation>& found, bool loaded) {
   column level = column::codes_of<severity>("severity", "severity");
@@ -57,15 +56,11 @@ table violation_table(const std::vector<violation>& found, bool loaded) {
   return t;
 }
 
-/// Width of a UTF-8 string in code points (names are Vietnamese).
-std::size_t width(const std::string& s) {
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
 void print(const streams& io, const check_options& opt, const std::string& file, const std::string& rules_file,
            std::optional<date> as_of, const std::vector<violation>& found, bool loaded) {
   std::array<std::size_t, 3> counts{};
   for (const auto& v : found) ++counts[static_cast<std::size_t>(v.severity)];
+  const table t = violation_table(found, loaded);
   if (opt.format == "json") {
     json out = json::object();
     out["file"] = file;
@@ -73,33 +68,12 @@ void print(const streams& io, const check_options& opt, const std::string& file,
     out["as_of"] = as_of ? json(as_of->to_string()) : json(nullptr);
     out["valid"] = loaded;
     out["counts"] = {{"error", counts[2]}, {"warning", counts[1]}, {"info", counts[0]}};
-    json list = json::array();
-    for (const auto& v : found) {
-      json j = json::object();
-      j["rule"] = v.rule;
-      j["check"] = v.check;
-      j["severity"] = std::string(to_string(v.severity));
-      j["entity_kind"] = loaded ? json(std::string(to_string(v.kind))) : json(nullptr);
-      j["entity"] = v.entity_id;
-      j["message"] = v.message;
-      j["evidence"] = v.evidence;
-      list.push_back(std::move(j));
-    }
-    out["violations"] = std::move(list);
+    out["violations"] = table_json(t);
     io.out << dump(out) << '\n';
   } else if (opt.format == "csv") {
-    write_csv(io.out, violation_table(found, loaded));
+    write_csv(io.out, t);
   } else if (!found.empty()) {
-    std::size_t rule_w = 4, entity_w = 6;
-    for (const auto& v : found) {
-      rule_w = std::max(rule_w, width(v.rule));
-      entity_w = std::max(entity_w, width(v.entity_id));
-    }
-    auto pad = [](const std::string& s, std::size_t w) { return s + std::string(w > width(s) ? w - width(s) : 0, ' '); };
-    io.out << pad("SEVERITY", 8) << ' ' << pad("RULE", rule_w) << ' ' << pad("ENTITY", entity_w) << " MESSAGE\n";
-    for (const auto& v : found)
-      io.out << pad(std::string(to_string(v.severity)), 8) << ' ' << pad(v.rule, rule_w) << ' ' << pad(v.entity_id, entity_w)
-             << ' ' << v.message << '\n';
+    write_text(io.out, t.select({"severity", "rule", "entity", "message"}));
   }
   io.out.flush();
   if (!opt.quiet) {

@@ -21,47 +21,52 @@ struct diff_cli_options {
   bool no_coverage = false;
 };
 
-/// One line of the difference, the same for every output format.
-struct row {
-  std::string part, change, kind, id, field, before, after, note;
-};
-
-/// The fields of a row by name, in the order JSON and CSV write them.
-constexpr std::pair<const char*, std::string row::*> fields[] = {
-    {"part", &row::part},   {"change", &row::change}, {"kind", &row::kind},   {"id", &row::id},
-    {"field", &row::field}, {"before", &row::before}, {"after", &row::after}, {"note", &row::note}};
+/// The columns of the difference, in order; every cell is text.
+constexpr const char* fields[] = {"part", "change", "kind", "id", "field", "before", "after", "note"};
 
 std::string letters(const std::array<std::uint32_t, 4>& n) {
   return "R" + std::to_string(n[0]) + " A" + std::to_string(n[1]) + " C" + std::to_string(n[2]) + " I" + std::to_string(n[3]);
 }
 
-std::vector<row> rows_of(const network_diff& d) {
-  std::vector<row> out;
-  for (const auto& e : d.entities)
-    out.push_back({"entity", std::string(to_string(e.change)), std::string(to_string(e.kind)), e.id, e.field, e.before, e.after, {}});
+/// The difference as rows (every format reads them), one a change.
+table changes_of(const network_diff& d) {
+  std::vector<column> c;
+  for (const char* name : fields) c.emplace_back(name, column_kind::text);
+  auto add = [&c](std::initializer_list<std::string_view> cells) {
+    std::size_t i = 0;
+    for (std::string_view v : cells) c[i++].push_text(v);
+  };
+  for (const auto& e : d.entities) add({"entity", to_string(e.change), to_string(e.kind), e.id, e.field, e.before, e.after, {}});
   for (const auto& r : d.roles)
-    out.push_back({"role", std::string(to_string(r.change)), std::string(to_string(r.target_kind)), r.target, r.role,
-                   r.org_before, r.org_after, r.event.empty() ? std::string() : "by " + r.event});
+    add({"role", to_string(r.change), to_string(r.target_kind), r.target, r.role, r.org_before, r.org_after,
+         r.event.empty() ? std::string() : "by " + r.event});
   for (const auto& r : d.responsibility)
-    out.push_back({"responsibility", "changed", "organization", r.org, "raci", letters(r.before), letters(r.after), {}});
+    add({"responsibility", "changed", "organization", r.org, "raci", letters(r.before), letters(r.after), {}});
   for (const auto& p : d.pairs)
-    out.push_back({"overlap", p.before == 0 ? "appeared" : "vanished", "organization", p.a + " + " + p.b, "shared",
-                   std::to_string(p.before), std::to_string(p.after), {}});
+    add({"overlap", p.before == 0 ? "appeared" : "vanished", "organization", p.a + " + " + p.b, "shared",
+         std::to_string(p.before), std::to_string(p.after), {}});
   for (const auto& f : d.findings)
-    out.push_back({"coverage", f.resolved ? "resolved" : "new", std::string(to_string(f.severity)), f.entity, f.rule,
-                   f.resolved ? f.message : std::string(), f.resolved ? std::string() : f.message, {}});
-  return out;
+    add({"coverage", f.resolved ? "resolved" : "new", to_string(f.severity), f.entity, f.rule,
+         f.resolved ? f.message : std::string(), f.resolved ? std::string() : f.message, {}});
+  table t;
+  for (auto& col : c) t.add(std::move(col));
+  return t;
 }
 
-void print_table(std::ostream& out, const std::vector<row>& rows) {
-  std::string part;
-  for (const auto& r : rows) {
-    if (r.part != part) out << (part.empty() ? "" : "\n") << (part = r.part) << '\n';
-    out << "  " << r.change << ' ' << r.kind << ' ' << r.id;
-    if (!r.field.empty()) out << ' ' << r.field;
-    if (!r.before.empty() || !r.after.empty())
-      out << ": " << (r.before.empty() ? "—" : r.before) << " → " << (r.after.empty() ? "—" : r.after);
-    if (!r.note.empty()) out << " (" << r.note << ')';
+/// The terminal's view: the changes grouped by part, one sentence-like line each.
+void print_changes(std::ostream& out, const table& t) {
+  const auto& col = t.columns();
+  auto at = [&col](std::size_t field, std::size_t row) { return col[field].text(row); };
+  std::string_view part;
+  for (std::size_t r = 0; r < t.rows(); ++r) {
+    const auto change = at(1, r), kind = at(2, r), id = at(3, r), field = at(4, r);
+    const auto before = at(5, r), after = at(6, r), note = at(7, r);
+    if (at(0, r) != part) out << (part.empty() ? "" : "\n") << (part = at(0, r)) << '\n';
+    out << "  " << change << ' ' << kind << ' ' << id;
+    if (!field.empty()) out << ' ' << field;
+    if (!before.empty() || !after.empty())
+      out << ": " << (before.empty() ? "—" : before) << " → " << (after.empty() ? "—" : after);
+    if (!note.empty()) out << " (" << note << ')';
     out << '\n';
   }
 }
@@ -101,7 +106,7 @@ int run(const diff_cli_options& opt, const streams& io) {
   o.rules = &rules;
   o.coverage = !opt.no_coverage;
   const network_diff d = diff(before, after, o);
-  const auto rows = rows_of(d);
+  const table t = changes_of(d);
 
   const std::string label_a = a.file + (from ? " as of " + from->to_string() : std::string());
   const std::string label_b = b.file + (to ? " as of " + to->to_string() : std::string());
@@ -110,24 +115,12 @@ int run(const diff_cli_options& opt, const streams& io) {
     out["a"] = label_a;
     out["b"] = label_b;
     out["same"] = d.empty();
-    json list = json::array();
-    for (const auto& r : rows) {
-      json j = json::object();
-      for (const auto& [name, field] : fields) j[name] = r.*field;
-      list.push_back(std::move(j));
-    }
-    out["changes"] = std::move(list);
+    out["changes"] = table_json(t);
     io.out << dump(out) << '\n';
   } else if (opt.format == "csv") {
-    table t;
-    for (const auto& [name, field] : fields) {
-      column c(name, column_kind::text);
-      for (const auto& r : rows) c.push_text(r.*field);
-      t.add(std::move(c));
-    }
     write_csv(io.out, t);
   } else {
-    print_table(io.out, rows);
+    print_changes(io.out, t);
   }
   io.err << label_a << " → " << label_b << ": "
          << (d.empty() ? std::string("the same")

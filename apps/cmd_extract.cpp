@@ -5,13 +5,13 @@
 
 #include <danvan/io/file.hpp>
 #include <danvan/error.hpp>
+#include <danvan/table.hpp>
 #include <danvan/text/extract.hpp>
 #include <danvan/text/gazetteer.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <iomanip>
 #include <iostream>
 #include <iterator>
 #include <memory>
@@ -54,15 +54,20 @@ std::string cell(std::string_view text, std::size_t width) {
   return out;
 }
 
-std::size_t width_of(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0u) != 0x80u;
-  }));
-}
-
-void pad(std::ostream& out, const std::string& s, std::size_t width) {
-  out << s;
-  for (std::size_t w = width_of(s); w < width; ++w) out << ' ';
+/// The items as a terminal's table: kind, span, confidence, the text and the name cut short.
+table item_table(const std::vector<text::extracted_item>& items) {
+  column kind("kind", column_kind::text), span("span", column_kind::text), conf("conf", column_kind::number);
+  column said("text", column_kind::text), name("name", column_kind::text);
+  for (const auto& i : items) {
+    kind.push_text(text::to_string(i.kind));
+    span.push_text(std::to_string(i.span.begin) + "-" + std::to_string(i.span.end));
+    conf.numbers.push_back(std::round(i.confidence * 100) / 100);
+    said.push_text(cell(i.text, 40));
+    name.push_text(cell(i.kind == text::item_kind::role ? i.name + " ← " + i.org : i.name, 60));
+  }
+  table t;
+  for (auto* c : {&kind, &span, &conf, &said, &name}) t.add(std::move(*c));
+  return t;
 }
 
 json item_json(const text::extracted_item& i) {
@@ -174,22 +179,7 @@ int run(const extract_cli_options& opt, const streams& io) {
   std::size_t counts[7] = {};
   for (const auto& i : d.items()) ++counts[static_cast<std::size_t>(i.kind)];
   if (opt.format == "table") {
-    pad(io.out, "kind", 13);
-    pad(io.out, "span", 14);
-    pad(io.out, "conf", 6);
-    pad(io.out, "text", 42);
-    io.out << "name\n";
-    for (const auto& i : d.items()) {
-      pad(io.out, std::string(text::to_string(i.kind)), 13);
-      pad(io.out, std::to_string(i.span.begin) + "-" + std::to_string(i.span.end), 14);
-      std::ostringstream c;
-      c << std::fixed << std::setprecision(2) << i.confidence;
-      pad(io.out, c.str(), 6);
-      pad(io.out, cell(i.text, 40), 42);
-      std::string name = i.name;
-      if (i.kind == text::item_kind::role) name += " ← " + i.org;
-      io.out << cell(name, 60) << '\n';
-    }
+    write_text(io.out, item_table(d.items()));
   } else if (opt.format == "items") {
     json all = json::array();
     for (const auto& i : d.items()) all.push_back(item_json(i));

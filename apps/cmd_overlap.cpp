@@ -8,8 +8,6 @@
 #include <danvan/table.hpp>
 
 #include <algorithm>
-#include <cstdio>
-#include <iomanip>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -46,11 +44,42 @@ std::pair<std::vector<std::string>, std::vector<std::string>> parse_roles(const 
   return {side(text.substr(0, comma)), side(text.substr(comma + 1))};
 }
 
-std::string number(double x, overlap_weight w) {
-  if (w == overlap_weight::count) return std::to_string(static_cast<long long>(x));
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.6g", x);
-  return buf;
+/// The pairs as rows (every format reads them): a, b, a_name, b_name, shared, weight.
+table pair_table(const network& net, const std::vector<organization_pair>& pairs, overlap_weight w) {
+  column a("a", column_kind::reference, entity_kind::organization), b("b", column_kind::reference, entity_kind::organization);
+  column a_name("a_name", column_kind::text), b_name("b_name", column_kind::text), shared("shared", column_kind::integer);
+  // With --weight count the weight is a whole number, written as one.
+  const bool count = w == overlap_weight::count;
+  column weight("weight", count ? column_kind::integer : column_kind::number);
+  for (const auto& p : pairs) {
+    a.positions.push_back(p.a);
+    b.positions.push_back(p.b);
+    a_name.push_text(net.organizations()[p.a].name());
+    b_name.push_text(net.organizations()[p.b].name());
+    shared.integers.push_back(p.count);
+    if (count) weight.integers.push_back(static_cast<std::int64_t>(p.weight));
+    else weight.numbers.push_back(p.weight);
+  }
+  table t;
+  for (auto* c : {&a, &b, &a_name, &b_name, &shared, &weight}) t.add(std::move(*c));
+  return t;
+}
+
+/// The terminal's view: a rank, the ids, the shared count, the weight under its own name
+/// (left out with --weight count, where it is the shared count), the names last.
+table ranked(const table& pairs, overlap_weight w) {
+  column rank("#", column_kind::integer);
+  for (std::size_t i = 1; i <= pairs.rows(); ++i) rank.integers.push_back(static_cast<std::int64_t>(i));
+  table t;
+  t.add(std::move(rank));
+  for (auto name : {"a", "b", "shared"}) t.add(pairs.at(name));
+  if (w != overlap_weight::count) {
+    column weight = pairs.at("weight");
+    weight.name = to_string(w);
+    t.add(std::move(weight));
+  }
+  for (auto name : {"a_name", "b_name"}) t.add(pairs.at(name));
+  return t;
 }
 
 int run(const overlap_options& opt, const streams& io) {
@@ -91,9 +120,7 @@ int run(const overlap_options& opt, const streams& io) {
       return std::pair(x.a, x.b) < std::pair(y.a, y.b);
     });
   }
-  auto org_id = [&](index i) { return net.id_of(entity_kind::organization, i); };
-  auto org_name = [&](index i) { return net.organizations()[i].name(); };
-
+  const table t = pair_table(net, pairs, po.weight);
   if (opt.format == "json") {
     json out = json::object();
     out["file"] = o.file;
@@ -102,57 +129,12 @@ int run(const overlap_options& opt, const streams& io) {
     out["left_roles"] = po.left_roles;
     out["right_roles"] = po.right_roles;
     out["symmetric"] = symmetric;
-    json rows = json::array();
-    for (const auto& p : pairs) {
-      json r = json::object();
-      r["a"] = std::string(org_id(p.a));
-      r["b"] = std::string(org_id(p.b));
-      r["a_name"] = std::string(org_name(p.a));
-      r["b_name"] = std::string(org_name(p.b));
-      r["shared"] = p.count;
-      r["weight"] = p.weight;
-      rows.push_back(std::move(r));
-    }
-    out["pairs"] = std::move(rows);
+    out["pairs"] = table_json(t, &net);
     io.out << dump(out) << '\n';
   } else if (opt.format == "csv") {
-    column a("a", column_kind::reference, entity_kind::organization), b("b", column_kind::reference, entity_kind::organization);
-    column a_name("a_name", column_kind::text), b_name("b_name", column_kind::text), shared("shared", column_kind::integer);
-    // With --weight count the weight is a whole number, written as one.
-    const bool count = po.weight == overlap_weight::count;
-    column weight("weight", count ? column_kind::integer : column_kind::number);
-    for (const auto& p : pairs) {
-      a.positions.push_back(p.a);
-      b.positions.push_back(p.b);
-      a_name.push_text(org_name(p.a));
-      b_name.push_text(org_name(p.b));
-      shared.integers.push_back(p.count);
-      if (count) weight.integers.push_back(static_cast<std::int64_t>(p.weight));
-      else weight.numbers.push_back(p.weight);
-    }
-    table t;
-    for (auto* c : {&a, &b, &a_name, &b_name, &shared, &weight}) t.add(std::move(*c));
     write_csv(io.out, t, &net);
   } else {
-    std::size_t wa = 1, wb = 1;
-    for (const auto& p : pairs) {
-      wa = std::max(wa, org_id(p.a).size());
-      wb = std::max(wb, org_id(p.b).size());
-    }
-    // With --weight count the weight is the shared count: one column says it.
-    const bool weight_column = po.weight != overlap_weight::count;
-    const int wr = static_cast<int>(std::to_string(std::max<std::size_t>(pairs.size(), 1)).size());
-    io.out << std::left << std::setw(wr) << "#" << "  " << std::setw(static_cast<int>(wa)) << "a" << "  "
-           << std::setw(static_cast<int>(wb)) << "b" << "  shared";
-    if (weight_column) io.out << "  " << to_string(po.weight);
-    io.out << '\n';
-    std::size_t rank = 0;
-    for (const auto& p : pairs) {
-      io.out << std::setw(wr) << ++rank << "  " << std::setw(static_cast<int>(wa)) << org_id(p.a) << "  "
-             << std::setw(static_cast<int>(wb)) << org_id(p.b) << "  " << std::setw(weight_column ? 6 : 0) << p.count;
-      if (weight_column) io.out << "  " << number(p.weight, po.weight);
-      io.out << '\n';
-    }
+    write_text(io.out, ranked(t, po.weight), &net);
     if (pairs.empty()) io.err << "danvan overlap: no two organizations share " << to_string(po.on) << " in this scope\n";
   }
   return success;

@@ -162,6 +162,12 @@ std::string count_of(std::size_t n, std::string_view word) {
   return std::to_string(n) + " " + w;
 }
 
+json table_json(const table& t, const network* net) {
+  std::ostringstream rows;
+  write_json(rows, t, net);
+  return json::parse(rows.str());
+}
+
 std::string dump(const json& j) {
   return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }

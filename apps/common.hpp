@@ -57,6 +57,10 @@ void take_ceiling(load_outcome& o, std::optional<classification> ceiling);
 /// The line that says how many problems were not listed, or empty when all were.
 [[nodiscard]] std::string more_problems_note(const load_outcome& o);
 
+/// The rows of `t` as a JSON array (danvan::write_json), to place inside a command's
+/// JSON answer; `net` resolves references.
+[[nodiscard]] json table_json(const table& t, const network* net = nullptr);
+
 /// JSON text for output: two-space indentation, UTF-8 kept, invalid bytes replaced.
 [[nodiscard]] std::string dump(const json& j);
 

@@ -217,6 +217,16 @@ class Peer:
         return getattr(self, "op_" + op)()
 
 
+def coverage_from(inc, leads_per_task):
+    """The three coverage answers once a peer has counted each task's leads in its own
+    way: tasks without exactly one lead, programs without a lead, documents nobody
+    implements (the last two read from the incidence every peer shares)."""
+    import numpy as np
+
+    prog_leads = np.bincount(inc["p_prog"], minlength=len(inc["prog_ids"]))
+    return np.flatnonzero(leads_per_task != 1), np.flatnonzero(prog_leads == 0), np.flatnonzero(~inc["implemented"])
+
+
 def _scipy_incidence(inc, lead_only=False):
     import numpy as np
     import scipy.sparse as sp
@@ -284,12 +294,7 @@ class ScipyPeer(Peer):
         import numpy as np
 
         inc = self.inc
-        leads_per_task = np.bincount(inc["t_task"][inc["t_lead"]], minlength=len(inc["task_ids"]))
-        not_one_lead = np.flatnonzero(leads_per_task != 1)
-        prog_leads = np.bincount(inc["p_prog"], minlength=len(inc["prog_ids"]))
-        programs_without_lead = np.flatnonzero(prog_leads == 0)
-        documents_without_plan = np.flatnonzero(~inc["implemented"])
-        return not_one_lead, programs_without_lead, documents_without_plan
+        return coverage_from(inc, np.bincount(inc["t_task"][inc["t_lead"]], minlength=len(inc["task_ids"])))
 
     def op_projection(self):
         return self._project()
@@ -476,9 +481,7 @@ class IgraphPeer(Peer):
 
         lead_edges = self.g.es.select(role=True)
         leads = np.bincount([max(e.tuple) - self.n_orgs for e in lead_edges], minlength=len(self.inc["task_ids"]))
-        inc = self.inc
-        prog_leads = np.bincount(inc["p_prog"], minlength=len(inc["prog_ids"]))
-        return np.flatnonzero(leads != 1), np.flatnonzero(prog_leads == 0), np.flatnonzero(~inc["implemented"])
+        return coverage_from(self.inc, leads)
 
     def op_projection(self):
         return self._project()
@@ -578,9 +581,7 @@ class GraphToolPeer(Peer):
         e = self.g.get_edges(eprops=[self.role])
         lead = e[e[:, 2] == 1]
         leads = np.bincount(lead[:, 1] - self.n_orgs, minlength=len(self.inc["task_ids"]))
-        inc = self.inc
-        prog_leads = np.bincount(inc["p_prog"], minlength=len(inc["prog_ids"]))
-        return np.flatnonzero(leads != 1), np.flatnonzero(prog_leads == 0), np.flatnonzero(~inc["implemented"])
+        return coverage_from(self.inc, leads)
 
     def op_projection(self):
         return self._project()

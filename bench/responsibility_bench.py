@@ -114,27 +114,21 @@ class Plain:
         self.organizations = doc["organizations"]
         self.events = doc.get("events", [])
         self.letters = letters
-        # Role arrays (tasks only) for the SciPy route.
-        t_task, t_org, t_r = [], [], []
-        for i, t in enumerate(self.tasks):
-            for r in t.get("roles", []):
-                t_task.append(i)
-                t_org.append(self.org_pos[r["org"]])
-                t_r.append(letters[r["role"]] == "R")
-        self.t_task = np.asarray(t_task, dtype=np.int64)
-        self.t_org = np.asarray(t_org, dtype=np.int64)
-        self.t_r = np.asarray(t_r, dtype=bool)
-        p_prog, p_org, p_r = [], [], []
-        for i, p in enumerate(self.programs):
-            for r in p.get("roles", []):
-                p_prog.append(i)
-                p_org.append(self.org_pos[r["org"]])
-                p_r.append(letters[r["role"]] == "R")
-        self.p_prog = np.asarray(p_prog, dtype=np.int64)
-        self.p_org = np.asarray(p_org, dtype=np.int64)
-        self.p_r = np.asarray(p_r, dtype=bool)
+        # Role arrays for the SciPy route: item position, organization position, is R.
+        self.t_task, self.t_org, self.t_r = self._role_arrays(self.tasks)
+        self.p_prog, self.p_org, self.p_r = self._role_arrays(self.programs)
         impl = [self.doc_pos[d] for x in self.tasks + self.programs for d in x.get("implements", [])]
         self.impl_doc = np.asarray(impl, dtype=np.int64)
+
+    def _role_arrays(self, items):
+        """Each role of `items` as (item position, organization position, is R), three arrays."""
+        item, org, r = [], [], []
+        for i, x in enumerate(items):
+            for role in x.get("roles", []):
+                item.append(i)
+                org.append(self.org_pos[role["org"]])
+                r.append(self.letters[role["role"]] == "R")
+        return np.asarray(item, dtype=np.int64), np.asarray(org, dtype=np.int64), np.asarray(r, dtype=bool)
 
 
 def networkx_graph(plain: Plain):

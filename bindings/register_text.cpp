@@ -111,15 +111,10 @@ void register_text(py::module_& m) {
       [](const std::string& text, const std::string& invalid, bool vietnamese_eth, bool tone_marks,
          bool join_split_words, bool fold_punctuation, bool drop_ignorables, bool collapse_whitespace,
          bool keep_line_breaks) {
-        normalize_options o;
-        o.invalid = policy(invalid);
-        o.vietnamese_eth = vietnamese_eth;
-        o.tone_marks = tone_marks;
-        o.join_split_words = join_split_words;
-        o.fold_punctuation = fold_punctuation;
-        o.drop_ignorables = drop_ignorables;
-        o.collapse_whitespace = collapse_whitespace;
-        o.keep_line_breaks = keep_line_breaks;
+        const normalize_options o{.invalid = policy(invalid), .vietnamese_eth = vietnamese_eth, .tone_marks = tone_marks,
+                                  .join_split_words = join_split_words, .fold_punctuation = fold_punctuation,
+                                  .drop_ignorables = drop_ignorables, .collapse_whitespace = collapse_whitespace,
+                                  .keep_line_breaks = keep_line_breaks};
         py::gil_scoped_release release;
         return normalize(text, o);
       },

@@ -1105,12 +1105,8 @@ void network_builder::add(document v) {
   const auto topics = I.ref_list(entity_kind::topic, v.topics, {K, pos, "topics"});
   const auto areas = I.ref_list(entity_kind::area, v.areas, {K, pos, "areas"});
   auto& rec = I.d.documents[pos];
-  rec.continues = continues;
-  rec.implements = implements;
-  rec.amends = amends;
-  rec.replaces = replaces;
-  rec.topics = topics;
-  rec.areas = areas;
+  std::tie(rec.continues, rec.implements, rec.amends, rec.replaces, rec.topics, rec.areas) =
+      std::tie(continues, implements, amends, replaces, topics, areas);
   rec.reviews = {static_cast<std::uint32_t>(I.d.reviews.size()), static_cast<std::uint32_t>(v.reviews.size())};
   for (std::size_t i = 0; i < v.reviews.size(); ++i) {
     const auto& o = v.reviews[i];

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <iosfwd>
 #include <string>
 #include <string_view>
@@ -112,6 +113,10 @@ class table {
   /// the table has.
   [[nodiscard]] const column& at(std::string_view name) const;
 
+  /// A table of copies of the columns named, in that order (a terminal's narrower view
+  /// of a wide table). Throws danvan::argument_error as at() does.
+  [[nodiscard]] table select(std::initializer_list<std::string_view> names) const;
+
  private:
   std::vector<column> columns_;
 };
@@ -127,5 +132,17 @@ class table {
 /// lists `;`-joined (then quoted as one field); none is an empty field. `net` resolves
 /// references; throws danvan::argument_error when `t` has one and `net` is null.
 void write_csv(std::ostream& out, const table& t, const network* net = nullptr);
+
+/// Writes `t` as a JSON array of one object a row, its keys the column names in order.
+/// Integers and numbers are JSON numbers (a number that is not finite is null), booleans
+/// JSON booleans, references ids, codes their word, dates ISO 8601 text at their
+/// precision, lists arrays; none is null. `net` resolves references as for write_csv.
+void write_json(std::ostream& out, const table& t, const network* net = nullptr);
+
+/// Writes `t` as a text table for a terminal: a header of the column names in capitals,
+/// then one line a row, each column as wide as its widest cell in code points and one
+/// space from the next, no blanks at the end of a line; integers and numbers aligned right,
+/// lists `, `-joined, none blank. `net` resolves references as for write_csv.
+void write_text(std::ostream& out, const table& t, const network* net = nullptr);
 
 }  // namespace danvan

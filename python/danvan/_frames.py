@@ -456,13 +456,15 @@ def succession_frame(net: Any, date: Any, roles: Optional[Iterable[str]] = None)
 
     >>> import danvan
     >>> net = danvan.Network.loads('''{"danvan": "1",
-    ...   "organizations": [{"id": "org:a", "name": "A", "valid_to": "2025-02-28"},
-    ...                     {"id": "org:b", "name": "B", "valid_from": "2025-03-01"}],
-    ...   "tasks": [{"id": "task:t", "name": "T", "roles": [{"org": "org:a", "role": "lead"}]}],
-    ...   "events": [{"id": "event:m", "name": "Đổi tên", "kind": "rename", "date": "2025-03-01",
-    ...               "from": ["org:a"], "to": ["org:b"]}]}''')
-    >>> succession_frame(net, "2025-09-01")[["original_org", "org", "inherited", "event"]].values.tolist()
-    [['org:a', 'org:b', True, 'event:m']]
+    ...   "organizations": [{"id": "org:x", "name": "X", "valid_to": "2025-06-30"},
+    ...                     {"id": "org:y", "name": "Y", "valid_to": "2025-06-30"},
+    ...                     {"id": "org:xy", "name": "XY", "valid_from": "2025-07-01"}],
+    ...   "tasks": [{"id": "task:t", "name": "T", "roles": [{"org": "org:x", "role": "lead"},
+    ...                                                     {"org": "org:y", "role": "advise"}]}],
+    ...   "events": [{"id": "event:merge", "name": "Hợp nhất", "kind": "merge", "date": "2025-07-01",
+    ...               "from": ["org:x", "org:y"], "to": ["org:xy"]}]}''')
+    >>> succession_frame(net, "2025-09-01")[["original_org", "role", "org", "event"]].values.tolist()
+    [['org:x', 'lead', 'org:xy', 'event:merge'], ['org:y', 'advise', 'org:xy', 'event:merge']]
     """
     pd = _pd()
     dated = net.as_of(date)

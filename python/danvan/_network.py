@@ -39,7 +39,7 @@ import datetime
 import json
 import os
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple, Type, TypeVar, Union, overload
+from typing import Any, ClassVar, Dict, Generic, Iterator, List, NamedTuple, Optional, Sequence, Tuple, Type, TypeVar, Union, overload
 
 from . import _core
 from ._frames import FramesMixin
@@ -198,6 +198,28 @@ class Share(NamedTuple):
     items: Tuple[str, ...]
 
 
+T = TypeVar("T")
+
+
+class _Field(Generic[T]):
+    """A read-only attribute that the compiled view answers as it is (a ``str``, a
+    :class:`Date`, a ``bool``): one line a field instead of a property each."""
+
+    __slots__ = ("_name",)
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> "_Field[T]": ...
+
+    @overload
+    def __get__(self, obj: object, owner: Optional[type] = None) -> T: ...
+
+    def __get__(self, obj: Any, owner: Optional[type] = None) -> Any:
+        return self if obj is None else getattr(obj._v, self._name)
+
+
 def _evidence(items) -> Tuple[Evidence, ...]:
     return tuple(Evidence(None if s is None else Source(s), b, e, n) for s, b, e, n in items)
 
@@ -226,33 +248,17 @@ class Entity:
     def __init__(self, view: Any) -> None:
         self._v = view
 
-    @property
-    def position(self) -> int:
-        return self._v.position
-
-    @property
-    def id(self) -> str:
-        return self._v.id
-
-    @property
-    def name(self) -> str:
-        return self._v.name
-
-    @property
-    def name_en(self) -> str:
-        return self._v.name_en
+    position = _Field[int]()
+    id = _Field[str]()
+    name = _Field[str]()
+    name_en = _Field[str]()
 
     @property
     def aliases(self) -> Tuple[str, ...]:
         return tuple(self._v.aliases)
 
-    @property
-    def valid_from(self) -> Optional[Date]:
-        return self._v.valid_from
-
-    @property
-    def valid_to(self) -> Optional[Date]:
-        return self._v.valid_to
+    valid_from = _Field[Optional[Date]]()
+    valid_to = _Field[Optional[Date]]()
 
     def valid_on(self, date: DateLike) -> bool:
         """True when the entity may exist on ``date`` by its validity dates (open ends
@@ -264,9 +270,7 @@ class Entity:
         """The entity's classification, or the file's default when it states none."""
         return self._v.classification
 
-    @property
-    def classification_stated(self) -> bool:
-        return self._v.classification_stated
+    classification_stated = _Field[bool]()
 
     @property
     def sources(self) -> Tuple[Evidence, ...]:
@@ -304,13 +308,8 @@ class Area(Entity):
     __slots__ = ()
     entity_kind = "area"
 
-    @property
-    def level(self) -> str:
-        return self._v.level
-
-    @property
-    def code(self) -> str:
-        return self._v.code
+    level = _Field[str]()
+    code = _Field[str]()
 
     @property
     def parent(self) -> Optional["Area"]:
@@ -338,13 +337,8 @@ class Organization(Entity):
     __slots__ = ()
     entity_kind = "organization"
 
-    @property
-    def kind(self) -> str:
-        return self._v.kind
-
-    @property
-    def level(self) -> Optional[str]:
-        return self._v.level
+    kind = _Field[str]()
+    level = _Field[Optional[str]]()
 
     @property
     def area(self) -> Optional[Area]:
@@ -369,47 +363,46 @@ class Organization(Entity):
         return self._v.name_on(date)
 
 
-class Document(Entity):
+class _Related(Entity):
+    """What documents, programs and tasks share: the documents they implement, their
+    topics and their areas."""
+
+    __slots__ = ()
+
+    @property
+    def implements(self) -> Tuple["Document", ...]:
+        return _many(Document, self._v.implements)
+
+    @property
+    def topics(self) -> Tuple[Topic, ...]:
+        return _many(Topic, self._v.topics)
+
+    @property
+    def areas(self) -> Tuple[Area, ...]:
+        return _many(Area, self._v.areas)
+
+
+class Document(_Related):
     """A directive, resolution, plan or other document and its relations."""
 
     __slots__ = ()
     entity_kind = "document"
 
-    @property
-    def type(self) -> str:
-        return self._v.type
-
-    @property
-    def number(self) -> str:
-        return self._v.number
-
-    @property
-    def issuer(self) -> str:
-        return self._v.issuer
+    type = _Field[str]()
+    number = _Field[str]()
+    issuer = _Field[str]()
 
     @property
     def issued_by(self) -> Optional[Organization]:
         return _opt(Organization, self._v.issued_by)
 
-    @property
-    def date(self) -> Optional[Date]:
-        return self._v.date
-
-    @property
-    def term(self) -> str:
-        return self._v.term
-
-    @property
-    def title(self) -> str:
-        return self._v.title
+    date = _Field[Optional[Date]]()
+    term = _Field[str]()
+    title = _Field[str]()
 
     @property
     def continues(self) -> Tuple["Document", ...]:
         return _many(Document, self._v.continues)
-
-    @property
-    def implements(self) -> Tuple["Document", ...]:
-        return _many(Document, self._v.implements)
 
     @property
     def amends(self) -> Tuple["Document", ...]:
@@ -420,102 +413,52 @@ class Document(Entity):
         return _many(Document, self._v.replaces)
 
     @property
-    def topics(self) -> Tuple[Topic, ...]:
-        return _many(Topic, self._v.topics)
-
-    @property
-    def areas(self) -> Tuple[Area, ...]:
-        return _many(Area, self._v.areas)
-
-    @property
     def reviews(self) -> Tuple[ReviewObligation, ...]:
         return tuple(ReviewObligation(k, y, r) for k, y, r in self._v.reviews)
 
 
-class Program(Entity):
+class _Work(_Related):
+    """What programs and tasks share: a kind, a period and the roles that carry them."""
+
+    __slots__ = ()
+
+    kind = _Field[str]()
+
+    @property
+    def period(self) -> Optional[Period]:
+        p = self._v.period
+        return None if p.empty else p
+
+    @property
+    def roles(self) -> Tuple["Role", ...]:
+        return _many(Role, self._v.roles)
+
+    @property
+    def orphaned_roles(self) -> Tuple[OrphanedRole, ...]:
+        """Roles nobody holds (only in a network as of a day, :meth:`Network.as_of`)."""
+        return tuple(OrphanedRole(*o) for o in self._v.orphaned_roles)
+
+
+class Program(_Work):
     """A joint program, plan or emulation movement, with its signatories' roles."""
 
     __slots__ = ()
     entity_kind = "program"
 
-    @property
-    def kind(self) -> str:
-        return self._v.kind
 
-    @property
-    def period(self) -> Optional[Period]:
-        p = self._v.period
-        return None if p.empty else p
-
-    @property
-    def implements(self) -> Tuple[Document, ...]:
-        return _many(Document, self._v.implements)
-
-    @property
-    def topics(self) -> Tuple[Topic, ...]:
-        return _many(Topic, self._v.topics)
-
-    @property
-    def areas(self) -> Tuple[Area, ...]:
-        return _many(Area, self._v.areas)
-
-    @property
-    def roles(self) -> Tuple["Role", ...]:
-        return _many(Role, self._v.roles)
-
-    @property
-    def orphaned_roles(self) -> Tuple[OrphanedRole, ...]:
-        """Roles nobody holds (only in a network as of a day, :meth:`Network.as_of`)."""
-        return tuple(OrphanedRole(*o) for o in self._v.orphaned_roles)
-
-
-class Task(Entity):
+class Task(_Work):
     """A unit of work, tied to organizations by roles."""
 
     __slots__ = ()
     entity_kind = "task"
 
-    @property
-    def kind(self) -> str:
-        return self._v.kind
-
-    @property
-    def status(self) -> str:
-        return self._v.status
+    status = _Field[str]()
 
     @property
     def program(self) -> Optional[Program]:
         return _opt(Program, self._v.program)
 
-    @property
-    def implements(self) -> Tuple[Document, ...]:
-        return _many(Document, self._v.implements)
-
-    @property
-    def topics(self) -> Tuple[Topic, ...]:
-        return _many(Topic, self._v.topics)
-
-    @property
-    def areas(self) -> Tuple[Area, ...]:
-        return _many(Area, self._v.areas)
-
-    @property
-    def period(self) -> Optional[Period]:
-        p = self._v.period
-        return None if p.empty else p
-
-    @property
-    def due(self) -> Optional[Date]:
-        return self._v.due
-
-    @property
-    def roles(self) -> Tuple["Role", ...]:
-        return _many(Role, self._v.roles)
-
-    @property
-    def orphaned_roles(self) -> Tuple[OrphanedRole, ...]:
-        """Roles nobody holds (only in a network as of a day, :meth:`Network.as_of`)."""
-        return tuple(OrphanedRole(*o) for o in self._v.orphaned_roles)
+    due = _Field[Optional[Date]]()
 
 
 class Event(Entity):
@@ -525,17 +468,9 @@ class Event(Entity):
     __slots__ = ()
     entity_kind = "event"
 
-    @property
-    def kind(self) -> str:
-        return self._v.kind
-
-    @property
-    def date(self) -> Optional[Date]:
-        return self._v.date
-
-    @property
-    def approximate(self) -> bool:
-        return self._v.approximate
+    kind = _Field[str]()
+    date = _Field[Optional[Date]]()
+    approximate = _Field[bool]()
 
     @property
     def from_(self) -> Tuple[Organization, ...]:
@@ -559,25 +494,11 @@ class Source(Entity):
     __slots__ = ()
     entity_kind = "source"
 
-    @property
-    def kind(self) -> str:
-        return self._v.kind
-
-    @property
-    def title(self) -> str:
-        return self._v.title
-
-    @property
-    def date(self) -> Optional[Date]:
-        return self._v.date
-
-    @property
-    def url(self) -> str:
-        return self._v.url
-
-    @property
-    def sha256(self) -> str:
-        return self._v.sha256
+    kind = _Field[str]()
+    title = _Field[str]()
+    date = _Field[Optional[Date]]()
+    url = _Field[str]()
+    sha256 = _Field[str]()
 
     @property
     def document(self) -> Optional[Document]:
@@ -593,21 +514,14 @@ class Role:
     def __init__(self, view: Any) -> None:
         self._v = view
 
-    @property
-    def position(self) -> int:
-        return self._v.position
+    position = _Field[int]()
 
     @property
     def org(self) -> Organization:
         return Organization(self._v.org)
 
-    @property
-    def role(self) -> str:
-        return self._v.role
-
-    @property
-    def raci(self) -> str:
-        return self._v.raci
+    role = _Field[str]()
+    raci = _Field[str]()
 
     @property
     def target_kind(self) -> str:
@@ -619,13 +533,8 @@ class Role:
         v = self._v.target
         return Task(v) if self._v.target_kind == "task" else Program(v)
 
-    @property
-    def classification(self) -> str:
-        return self._v.classification
-
-    @property
-    def classification_stated(self) -> bool:
-        return self._v.classification_stated
+    classification = _Field[str]()
+    classification_stated = _Field[bool]()
 
     @property
     def sources(self) -> Tuple[Evidence, ...]:
@@ -640,9 +549,7 @@ class Role:
         """When the organization took the role (``None``: as long as its target)."""
         return self._v.valid_from
 
-    @property
-    def valid_to(self) -> Optional[Date]:
-        return self._v.valid_to
+    valid_to = _Field[Optional[Date]]()
 
     @property
     def carried_from(self) -> Optional[RoleOrigin]:
@@ -789,6 +696,25 @@ class EntityCollection(Sequence[E]):
 
     def __repr__(self) -> str:
         return f"<danvan {_PLURALS[self._kind]}: {len(self)}>"
+
+
+class _Entities(Generic[E]):
+    """A network's entities of one kind as an attribute (``net.tasks``): a new
+    :class:`EntityCollection` over the network at each access, as cheap as a property."""
+
+    __slots__ = ("_kind",)
+
+    def __init__(self, kind: str) -> None:
+        self._kind = kind
+
+    @overload
+    def __get__(self, net: None, owner: type) -> "_Entities[E]": ...
+
+    @overload
+    def __get__(self, net: object, owner: Optional[type] = None) -> "EntityCollection[E]": ...
+
+    def __get__(self, net: Any, owner: Optional[type] = None) -> Any:
+        return self if net is None else EntityCollection(net._core, self._kind)
 
 
 class RoleCollection(Sequence[Role]):
@@ -997,37 +923,14 @@ class Network(ResponsibilityMixin, CoverageMixin, OverlapMixin, FramesMixin, Tim
 
     # -- collections --
 
-    @property
-    def areas(self) -> "EntityCollection[Area]":
-        return EntityCollection(self._core, "area")
-
-    @property
-    def topics(self) -> "EntityCollection[Topic]":
-        return EntityCollection(self._core, "topic")
-
-    @property
-    def organizations(self) -> "EntityCollection[Organization]":
-        return EntityCollection(self._core, "organization")
-
-    @property
-    def documents(self) -> "EntityCollection[Document]":
-        return EntityCollection(self._core, "document")
-
-    @property
-    def programs(self) -> "EntityCollection[Program]":
-        return EntityCollection(self._core, "program")
-
-    @property
-    def tasks(self) -> "EntityCollection[Task]":
-        return EntityCollection(self._core, "task")
-
-    @property
-    def events(self) -> "EntityCollection[Event]":
-        return EntityCollection(self._core, "event")
-
-    @property
-    def sources(self) -> "EntityCollection[Source]":
-        return EntityCollection(self._core, "source")
+    areas = _Entities[Area]("area")
+    topics = _Entities[Topic]("topic")
+    organizations = _Entities[Organization]("organization")
+    documents = _Entities[Document]("document")
+    programs = _Entities[Program]("program")
+    tasks = _Entities[Task]("task")
+    events = _Entities[Event]("event")
+    sources = _Entities[Source]("source")
 
     @property
     def roles(self) -> RoleCollection:

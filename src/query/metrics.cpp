@@ -114,14 +114,9 @@ organization_graph::organization_graph(const network& net, const scope& s, const
     *this = organization_graph(dated.net(), dated.rest(), o);
     return;
   }
-  projection_options po;
-  po.on = o.on;
-  po.weight = o.weight;
-  po.left_roles = o.roles;
-  po.right_roles = o.roles;
-  po.min_weight = o.min_weight;
-  po.threads = o.threads;
-  const projection p = project(net, s, po);
+  const projection p = project(net, s,
+                                {.on = o.on, .weight = o.weight, .left_roles = o.roles, .right_roles = o.roles,
+                                 .min_weight = o.min_weight, .threads = o.threads});
   threads_ = o.threads;
   const scope_filter f(net, s);
   if (f.everything()) {

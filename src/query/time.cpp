@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <numeric>
 #include <stdexcept>
+#include <tuple>
 
 namespace danvan {
 
@@ -256,14 +257,9 @@ class as_of_builder {
   void build() {
     // Texts, side records, evidence and lists keep their positions: references into
     // them stay valid, and a list whose kind lost entities is written anew at the end.
-    o_.strings = d_.strings;
     detail::reserve_huge(o_.index_lists, d_.index_lists.size());
-    o_.index_lists = d_.index_lists;
-    o_.string_lists = d_.string_lists;
-    o_.evidence = d_.evidence;
-    o_.reviews = d_.reviews;
-    o_.sides = d_.sides;
-    o_.names = d_.names;
+    std::tie(o_.strings, o_.index_lists, o_.string_lists, o_.evidence, o_.reviews, o_.sides, o_.names) =
+        std::tie(d_.strings, d_.index_lists, d_.string_lists, d_.evidence, d_.reviews, d_.sides, d_.names);
 
     area_ = kept(d_.areas);
     org_ = kept(d_.organizations);

@@ -3,6 +3,7 @@
 #include <danvan/query/responsibility.hpp>
 #include <danvan/tables.hpp>
 
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -39,11 +40,19 @@ template <class Record> class builder {
   void text(const char* name, detail::str_ref Record::*field) {
     add(column(name, column_kind::text), [&](const Record& r) { return d_.str(r.*field); });
   }
+  /// Text columns, one a (name, field) pair, in order.
+  void texts(std::initializer_list<std::pair<const char*, detail::str_ref Record::*>> fields) {
+    for (const auto& [name, field] : fields) text(name, field);
+  }
   void reference(const char* name, entity_kind of, index Record::*field) {
     add(column(name, column_kind::reference, of), [&](const Record& r) { return r.*field; });
   }
   void references(const char* name, entity_kind of, detail::list_ref Record::*field) {
     add(column(name, column_kind::reference_list, of), [&](const Record& r) { return d_.list(r.*field); });
+  }
+  /// Reference-list columns to entities of one kind, one a (name, field) pair, in order.
+  void references(entity_kind of, std::initializer_list<std::pair<const char*, detail::list_ref Record::*>> fields) {
+    for (const auto& [name, field] : fields) references(name, of, field);
   }
   void day(const char* name, date Record::*field) {
     add(column(name, column_kind::date), [&](const Record& r) { return r.*field; });
@@ -138,17 +147,14 @@ table organizations(const network& net) {
 table documents(const network& net) {
   using R = document_record;
   builder<R> b(net);
-  b.text("type", &R::type);
-  b.text("number", &R::number);
-  b.text("issuer", &R::issuer);
+  b.texts({{"type", &R::type}, {"number", &R::number}, {"issuer", &R::issuer}});
   b.reference("issued_by", entity_kind::organization, &R::issued_by);
   b.day("date", &R::date);
-  b.text("term", &R::term);
-  b.text("title", &R::title);
-  b.references("continues", entity_kind::document, &R::continues);
-  b.references("implements", entity_kind::document, &R::implements);
-  b.references("amends", entity_kind::document, &R::amends);
-  b.references("replaces", entity_kind::document, &R::replaces);
+  b.texts({{"term", &R::term}, {"title", &R::title}});
+  b.references(entity_kind::document, {{"continues", &R::continues},
+                                       {"implements", &R::implements},
+                                       {"amends", &R::amends},
+                                       {"replaces", &R::replaces}});
   b.references("topics", entity_kind::topic, &R::topics);
   b.references("areas", entity_kind::area, &R::areas);
   b.add(column("reviews", column_kind::text_list), [&](const R& r) { return reviews_of(b.data(), r.reviews); });
@@ -202,11 +208,9 @@ table events(const network& net) {
 table sources(const network& net) {
   using R = source_record;
   builder<R> b(net);
-  b.text("kind", &R::kind);
-  b.text("title", &R::title);
+  b.texts({{"kind", &R::kind}, {"title", &R::title}});
   b.day("date", &R::date);
-  b.text("url", &R::url);
-  b.text("sha256", &R::sha256);
+  b.texts({{"url", &R::url}, {"sha256", &R::sha256}});
   b.reference("document", entity_kind::document, &R::document);
   return b.take();
 }

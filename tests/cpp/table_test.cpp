@@ -1,11 +1,15 @@
 // danvan::table: its column kinds, lookup errors, id and name resolution; write_csv's
-// quoting and cells; and the network's own tables (danvan/tables.hpp).
+// quoting and cells, write_json's values, write_text's alignment; and the network's own tables (danvan/tables.hpp).
 #include <danvan/io/json.hpp>
 #include <danvan/query/argument_error.hpp>
 #include <danvan/table.hpp>
 #include <danvan/tables.hpp>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <limits>
 
 #include <sstream>
 #include <string>
@@ -187,6 +191,72 @@ TEST(WriteCsv, WritesReferencesAsIdsAndNeedsTheNetworkForThem) {
   t.add(std::move(orgs));
   EXPECT_EQ(csv(t, &net()), "org,orgs\norg:b,org:a;org:b\n,\n");
   EXPECT_THROW(csv(t), danvan::argument_error);
+}
+
+/// One row of every kind, a second row of none: what each writer must tell apart.
+table every_kind() {
+  column n("n", column_kind::integer);
+  n.integers = {-3, 12};
+  column x("x", column_kind::number);
+  x.numbers = {0.125, std::numeric_limits<double>::quiet_NaN()};
+  column b("b", column_kind::boolean);
+  b.booleans = {1, 0};
+  column name = texts("name", {"Ban Dân vận", ""});
+  name.empty_is_none = true;
+  column org("org", column_kind::reference, entity_kind::organization);
+  org.positions = {1, danvan::no_index};
+  column level = column::codes_of<danvan::level>("level", "level");
+  level.codes = {1, danvan::no_code};
+  column due("due", column_kind::date);
+  due.dates = {date(2023, 9), date()};
+  column ev("evidence", column_kind::text_list);
+  for (const char* v : {"src:a", "x,y"}) ev.push_text(v);
+  ev.end_row();
+  ev.end_row();
+  column orgs("orgs", column_kind::reference_list, entity_kind::organization);
+  orgs.positions = {0, 1};
+  orgs.end_row();
+  orgs.end_row();
+  table t;
+  for (auto* c : {&n, &x, &b, &name, &org, &level, &due, &ev, &orgs}) t.add(std::move(*c));
+  return t;
+}
+
+TEST(WriteJson, WritesOneObjectARowWithTypedValuesAndNullForNone) {
+  std::ostringstream out;
+  danvan::write_json(out, every_kind(), &net());
+  const auto rows = nlohmann::ordered_json::parse(out.str());
+  ASSERT_EQ(rows.size(), 2U);
+  std::vector<std::string> keys;
+  for (const auto& [k, v] : rows[0].items()) keys.push_back(k);
+  EXPECT_EQ(keys, names_of(every_kind()));  // the columns' order
+  EXPECT_EQ(rows[0]["n"], -3);
+  EXPECT_TRUE(rows[0]["n"].is_number_integer());
+  EXPECT_EQ(rows[0]["x"], 0.125);
+  EXPECT_EQ(rows[0]["b"], true);
+  EXPECT_EQ(rows[0]["name"], "Ban Dân vận");
+  EXPECT_EQ(rows[0]["org"], "org:b");
+  EXPECT_EQ(rows[0]["level"], "province");
+  EXPECT_EQ(rows[0]["due"], "2023-09");
+  EXPECT_EQ(rows[0]["evidence"], nlohmann::json::array({"src:a", "x,y"}));
+  EXPECT_EQ(rows[0]["orgs"], nlohmann::json::array({"org:a", "org:b"}));
+  for (const char* none : {"x", "name", "org", "level", "due"}) EXPECT_TRUE(rows[1][none].is_null()) << none;
+  EXPECT_EQ(rows[1]["b"], false);
+  EXPECT_EQ(rows[1]["evidence"], nlohmann::json::array());
+  EXPECT_THROW(danvan::write_json(out, every_kind()), danvan::argument_error);  // references need the network
+}
+
+TEST(WriteText, AlignsColumnsByCodePointsAndNumbersRight) {
+  const table t = every_kind().select({"name", "n", "level", "evidence"});
+  EXPECT_EQ(names_of(t), (std::vector<std::string>{"name", "n", "level", "evidence"}));
+  std::ostringstream out;
+  danvan::write_text(out, t, &net());
+  // "Ban Dân vận" is 11 code points and 14 bytes: the header is padded to 11, not 14.
+  EXPECT_EQ(out.str(),
+            "NAME         N LEVEL    EVIDENCE\n"
+            "Ban Dân vận -3 province src:a, x,y\n"
+            "            12\n");
+  EXPECT_THROW((void)every_kind().select({"name", "nope"}), danvan::argument_error);
 }
 
 TEST(Tables, EntityTableHasTheColumnsOfItsKind) {

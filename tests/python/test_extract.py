@@ -252,7 +252,7 @@ def test_cli_extract_items_table_and_draft(tmp_path, seed_text):
     assert len(got) == len(extract(seed_text).items)
     assert "14 documents" in items.stderr.decode()
     table = subprocess.run([cli, "extract", str(SEED), "--format", "table"], capture_output=True, check=True, text=True)
-    assert table.stdout.splitlines()[0].split()[:4] == ["kind", "span", "conf", "text"]
+    assert table.stdout.splitlines()[0].split()[:4] == ["KIND", "SPAN", "CONF", "TEXT"]
     out = tmp_path / "draft.json"
     run = subprocess.run([cli, "extract", str(SEED), "--out", str(out), "--date", "2023-09-16"], capture_output=True,
                          text=True)

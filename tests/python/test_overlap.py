@@ -403,7 +403,7 @@ def test_cli_overlap_formats(tmp_path):
     assert out["symmetric"] is False and out["left_roles"] == ["lead"] and out["right_roles"] == []
     assert [(p["a"], p["b"], p["shared"]) for p in out["pairs"]][:2] == [("org:a", "org:b", 2), ("org:a", "org:c", 1)]
     table = run("--weight", "jaccard", "--top", "1")
-    assert table.returncode == 0 and "org:a" in table.stdout and "jaccard" in table.stdout.splitlines()[0]
+    assert table.returncode == 0 and "org:a" in table.stdout and "JACCARD" in table.stdout.splitlines()[0]
     bad = run("--roles", "leed,any")
     assert bad.returncode == 2 and "did you mean `lead`" in bad.stderr
     assert run("--min-weight", "-1").returncode == 2

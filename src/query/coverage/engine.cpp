@@ -174,7 +174,7 @@ class reference_check {
   void params(const rule& r, const rule_entry& entry) {
     for (const auto& [name, value] : r.params) {
       const auto ref = std::find_if(entry.references.begin(), entry.references.end(),
-                                    [&](const auto& x) { return x.first == name; });
+                                    [&key = name](const auto& x) { return x.first == key; });
       if (ref == entry.references.end()) continue;
       const std::string path = r.path + "/params/" + name;
       if (const auto* id = std::get_if<std::string>(&value)) {

@@ -171,6 +171,26 @@ struct weigher {
   }
 };
 
+/// The inner loop of both packed layouts: for each entry i in [first, last) of a row,
+/// adds the size(i, p) organizations that start at p = start(i) to acc (each with the
+/// entry's Newman weight), fetching the entry `ahead` places on into the cache first.
+template <bool Newman, class Start, class Size>
+void add_items(std::uint32_t first, std::uint32_t last, const std::vector<double>& weight, accumulator& acc, Start start,
+               Size size) {
+  constexpr std::uint32_t ahead = 8;
+  for (std::uint32_t i = first; i < last; ++i) {
+    if (i + ahead < last) __builtin_prefetch(start(i + ahead));
+    const auto* p = start(i);
+    const std::uint32_t k = size(i, p);
+    if constexpr (Newman) {
+      const double w = weight[i];
+      for (std::uint32_t j = 0; j < k; ++j) acc.add(p[j], w);
+    } else {
+      for (std::uint32_t j = 0; j < k; ++j) acc.add(p[j]);
+    }
+  }
+}
+
 /// The incidence laid out for the projection's inner loop: each item's organizations
 /// stored right after their count (one cache miss per item instead of two), in 16-bit
 /// numbers when there are fewer than 65,536 organizations (half the bytes: M's whole
@@ -204,19 +224,9 @@ template <class V> struct packed_rows {
   /// Adds row a's columns (every organization on a's items but a) to acc.
   template <bool Newman> void accumulate(index a, accumulator& acc) const {
     const V* d = data.data();
-    const std::uint32_t first = row_begin[a], last = row_begin[a + 1];
-    constexpr std::uint32_t ahead = 8;
-    for (std::uint32_t i = first; i < last; ++i) {
-      if (i + ahead < last) __builtin_prefetch(d + at[i + ahead]);
-      const V* p = d + at[i];
-      const std::uint32_t k = p[0];
-      if constexpr (Newman) {
-        const double w = weight[i];
-        for (std::uint32_t j = 1; j <= k; ++j) acc.add(p[j], w);
-      } else {
-        for (std::uint32_t j = 1; j <= k; ++j) acc.add(p[j]);
-      }
-    }
+    add_items<Newman>(
+        row_begin[a], row_begin[a + 1], weight, acc, [d, this](std::uint32_t i) { return d + at[i] + 1; },
+        [](std::uint32_t, const V* p) -> std::uint32_t { return p[-1]; });
     acc.drop(a);
   }
 };
@@ -275,21 +285,12 @@ template <class V> struct packed_upper {
     return w;
   }
 
+  /// Adds row a's columns after a (the upper triangle) to acc.
   template <bool Newman> void accumulate(index a, accumulator& acc) const {
     const V* d = data.data();
-    const std::uint32_t first = row_begin[a], last = row_begin[a + 1];
-    constexpr std::uint32_t ahead = 8;
-    for (std::uint32_t i = first; i < last; ++i) {
-      if (i + ahead < last) __builtin_prefetch(d + from[i + ahead]);
-      const V* p = d + from[i];
-      const std::uint32_t k = count[i];
-      if constexpr (Newman) {
-        const double w = weight[i];
-        for (std::uint32_t j = 0; j < k; ++j) acc.add(p[j], w);
-      } else {
-        for (std::uint32_t j = 0; j < k; ++j) acc.add(p[j]);
-      }
-    }
+    add_items<Newman>(
+        row_begin[a], row_begin[a + 1], weight, acc, [d, this](std::uint32_t i) { return d + from[i]; },
+        [this](std::uint32_t i, const V*) { return count[i]; });
   }
 };
 

@@ -52,6 +52,30 @@ namespace {
 /// rows of equal work), then each entry (a, b) written twice into the final CSR
 /// arrays: in row a after a's lower part, and in row b's lower part. Rows of lower
 /// threads come first in every lower part, so rows stay sorted.
+/// Accumulates the rows of each part of `cut` on a thread of its own, writing part q's
+/// entries one row after another from region[q] on (at idx, cnt and wts; wts only when
+/// weighted); calls row_done(q, a, entries) after each row and written(q, b) for each
+/// entry (a, b). The two layouts of the projection share this loop.
+template <class Rows, class RowDone, class Written>
+void write_parts(const sides& sd, const Rows& rows, const projection_options& o, const std::vector<index>& cut,
+                 const std::vector<std::uint64_t>& region, index* idx, std::uint32_t* cnt, double* wts, RowDone row_done,
+                 Written written) {
+  const bool newman = o.weight == overlap_weight::newman;
+  const bool count_only = o.weight == overlap_weight::count;
+  const weigher weigh{o.weight, &sd};
+  const std::size_t n = sd.left.orgs;
+  detail::run_parallel(static_cast<unsigned>(cut.size() - 1), [&](unsigned q) {
+    accumulator acc(n, newman);
+    std::uint64_t pos = region[q];
+    for (index a = cut[q]; a < cut[q + 1]; ++a) {
+      const std::uint64_t start = pos;
+      pos = write_row(rows, a, acc, newman, count_only, weigh, o.min_weight, idx, cnt, wts, pos,
+                      [&written, q](index b) { written(q, b); });
+      row_done(q, a, pos - start);
+    }
+  });
+}
+
 template <class V>
 void project_symmetric(sides& sd, const projection_options& o, projection& p) {
   const std::size_t n = sd.left.orgs;
@@ -77,24 +101,11 @@ void project_symmetric(sides& sd, const projection_options& o, projection& p) {
   detail::buffer<std::uint32_t> up_cnt(region[parts]);
   detail::buffer<double> up_w(keep_weights ? region[parts] : 0);
   std::vector<std::uint32_t> up_len(n, 0);
-  std::vector<std::vector<std::uint32_t>> column(parts);
-  const weigher weigh{o.weight, &sd};
-  const double min_weight = o.min_weight;
-  detail::run_parallel(parts, [&](unsigned q) {
-    accumulator acc(n, newman);
-    auto& col = column[q];
-    col.assign(n, 0);
-    std::uint64_t pos = region[q];
-    index* idx = up_idx.data();
-    std::uint32_t* cnt = up_cnt.data();
-    double* wts = up_w.data();
-    for (index a = cut[q]; a < cut[q + 1]; ++a) {
-      const std::uint64_t start = pos;
-      pos = write_row(rows, a, acc, newman, o.weight == overlap_weight::count, weigh, min_weight, idx, cnt, wts, pos,
-                      [&col](index b) { ++col[b]; });
-      up_len[a] = static_cast<std::uint32_t>(pos - start);
-    }
-  });
+  std::vector<std::vector<std::uint32_t>> column(parts, std::vector<std::uint32_t>(n, 0));
+  write_parts(
+      sd, rows, o, cut, region, up_idx.data(), up_cnt.data(), up_w.data(),
+      [&](unsigned, index a, std::uint64_t len) { up_len[a] = static_cast<std::uint32_t>(len); },
+      [&](unsigned q, index b) { ++column[q][b]; });
 
   packed.reset();
 
@@ -148,26 +159,12 @@ void fill_projection(const sides& sd, const Rows& rows, const projection_options
                      const std::vector<std::uint64_t>& region, detail::buffer<index>& indices,
                      detail::buffer<std::uint32_t>& counts, detail::buffer<double>& weights, projection& p,
                      std::vector<std::uint64_t>& used) {
-  const bool newman = o.weight == overlap_weight::newman;
-  const weigher weigh{o.weight, &sd};
-  const double min_weight = o.min_weight;
-  const std::size_t n = sd.left.orgs;
-  const auto parts = static_cast<unsigned>(cut.size() - 1);
   auto& indptr = detail::csr_access::indptr(p);
-  detail::run_parallel(parts, [&](unsigned q) {
-    accumulator acc(n, newman);
-    std::uint64_t pos = region[q];
-    index* idx = indices.data();
-    std::uint32_t* cnt = counts.data();
-    double* wts = weights.data();
-    for (index a = cut[q]; a < cut[q + 1]; ++a) {
-      const std::uint64_t start = pos;
-      pos = write_row(rows, a, acc, newman, o.weight == overlap_weight::count, weigh, min_weight, idx, cnt, wts, pos,
-                      [](index) {});
-      indptr[a + 1] = pos - start;
-    }
-    used[q] = pos - region[q];
-  });
+  write_parts(
+      sd, rows, o, cut, region, indices.data(), counts.data(), weights.data(),
+      [&](unsigned, index a, std::uint64_t len) { indptr[a + 1] = len; }, [](unsigned, index) {});
+  for (std::size_t q = 0; q + 1 < cut.size(); ++q)
+    for (index a = cut[q]; a < cut[q + 1]; ++a) used[q] += indptr[a + 1];
 }
 
 }  // namespace

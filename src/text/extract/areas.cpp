@@ -195,15 +195,7 @@ int extractor::register_area(const place_parse& p, danvan::level lvl, std::size_
   const std::string net_id = network_area(p, name, lvl);
   const std::string key = net_id.empty() ? std::string(danvan::to_string(lvl)) + ":" + skey(name) : net_id;
   auto [it, fresh] = area_by_key_.emplace(key, static_cast<int>(areas_.size()));
-  if (fresh) {
-    area_entity a;
-    a.key = key;
-    a.name = name;
-    a.net_id = net_id;
-    a.code = p.code;
-    a.lvl = lvl;
-    areas_.push_back(std::move(a));
-  }
+  if (fresh) areas_.push_back({.key = key, .name = name, .net_id = net_id, .code = p.code, .lvl = lvl});
   auto& a = areas_[static_cast<std::size_t>(it->second)];
   ++a.mentions;
   a.conf = std::max(a.conf, conf);

@@ -27,6 +27,21 @@ void add_document_ids(std::vector<std::string>& to, const std::vector<int>& docs
   }
 }
 
+/// An entity found in the text with what every such entity carries into the draft: its
+/// id, its name, a source a mention, and its confidence and mention count (beside
+/// `extra`'s own fields) in extra.
+template <class Entity, class Found>
+Entity drafted(const std::string& id, const Found& f, const draft_plan& plan, nlohmann::json extra = nlohmann::json::object()) {
+  Entity x;
+  x.id = id;
+  x.name = f.name;
+  for (const auto& e : f.evidence) x.sources.push_back(plan.ev(e, "mention"));
+  extra["confidence"] = rounded(f.conf);
+  extra["mentions"] = f.mentions;
+  x.extra = compact(extra);
+  return x;
+}
+
 }  // namespace
 
 std::shared_ptr<const danvan::network> extractor::build_network(const draft_plan& plan, const std::string& sha,
@@ -91,13 +106,9 @@ void extractor::add_areas(network_builder& b, const draft_plan& plan) const {
   for (std::size_t i = 0; i < areas_.size(); ++i) {
     if (!plan.area_used[i]) continue;
     const auto& a = areas_[i];
-    area x;
-    x.id = plan.area_id[i];
-    x.name = a.name;
+    auto x = drafted<area>(plan.area_id[i], a, plan);
     x.level = a.lvl;
     x.code = a.code;
-    for (const auto& e : a.evidence) x.sources.push_back(plan.ev(e, "mention"));
-    x.extra = compact({{"confidence", rounded(a.conf)}, {"mentions", a.mentions}});
     b.add(std::move(x));
   }
 }
@@ -109,9 +120,8 @@ void extractor::add_organizations(network_builder& b, const draft_plan& plan) co
   for (std::size_t i = 0; i < orgs_.size(); ++i) {
     if (!plan.org_used[i]) continue;
     const auto& o = orgs_[i];
-    organization x;
-    x.id = plan.org_id[i];
-    x.name = o.name;
+    auto x = drafted<organization>(plan.org_id[i], o, plan,
+                                   o.entry.empty() ? nlohmann::json::object() : nlohmann::json{{"gazetteer", o.entry}});
     x.name_en = o.name_en;
     x.aliases = o.aliases;
     x.kind = o.kind;
@@ -127,10 +137,6 @@ void extractor::add_organizations(network_builder& b, const draft_plan& plan) co
           x.area = plan.area_id[a];
           break;
         }
-    for (const auto& e : o.evidence) x.sources.push_back(plan.ev(e, "mention"));
-    nlohmann::json extra{{"confidence", rounded(o.conf)}, {"mentions", o.mentions}};
-    if (!o.entry.empty()) extra["gazetteer"] = o.entry;
-    x.extra = compact(extra);
     b.add(std::move(x));
   }
 }
@@ -178,16 +184,12 @@ void extractor::add_programs_and_tasks(network_builder& b, const draft_plan& pla
   for (std::size_t i = 0; i < programs_.size(); ++i) {
     if (!plan.prog_used[i]) continue;
     const auto& p = programs_[i];
-    program x;
-    x.id = plan.prog_id[i];
-    x.name = p.name;
+    auto x = drafted<program>(plan.prog_id[i], p, plan);
     x.kind = p.kind;
     if (p.per.well_formed()) x.period = p.per;
     add_document_ids(x.implements, p.implements, plan);
-    for (const auto& e : p.evidence) x.sources.push_back(plan.ev(e, "mention"));
     if (const auto it = roles_of.find({static_cast<int>(i), -1}); it != roles_of.end())
       x.roles = assignments(it->second, plan);
-    x.extra = compact({{"confidence", rounded(p.conf)}, {"mentions", p.mentions}});
     b.add(std::move(x));
   }
   for (std::size_t i = 0; i < tasks_.size(); ++i) {

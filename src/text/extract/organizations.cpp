@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <tuple>
 
 namespace danvan::text::detail {
 
@@ -22,12 +23,8 @@ struct parent_body {
 
 /// `Ban Dân vận` + `Tỉnh ủy`: the head named with the body it belongs to.
 org_parse belonging_to(org_parse p, const gazetteer_organization& e, const parent_body& parent) {
-  p.sub_key = parent.key;
-  p.sub_name = parent.name;
-  p.sub_kind = parent.kind;
-  p.sub_lvl = parent.lvl;
-  p.sub_place = parent.place;
-  p.sub_locality_first = parent.locality_first;
+  std::tie(p.sub_key, p.sub_name, p.sub_kind, p.sub_lvl, p.sub_place, p.sub_locality_first) =
+      std::tie(parent.key, parent.name, parent.kind, parent.lvl, parent.place, parent.locality_first);
   if (parent.lvl) p.lvl = parent.lvl;
   if (!e.office && e.party_kind && parent.kind == org_kind::party_committee) p.kind = *e.party_kind;
   if (!e.office && e.kind_from_parent) p.kind = parent.kind;

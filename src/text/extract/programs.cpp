@@ -19,13 +19,7 @@ bool opens_quote(const xtoken& t) { return t.quote == 1 || t.quote == 3; }
 
 int extractor::register_program(const std::string& key, const std::string& name, program_kind kind, double conf) {
   auto [it, fresh] = program_by_key_.emplace(key, static_cast<int>(programs_.size()));
-  if (fresh) {
-    program_entity p;
-    p.key = key;
-    p.name = name;
-    p.kind = kind;
-    programs_.push_back(std::move(p));
-  }
+  if (fresh) programs_.push_back({.key = key, .name = name, .kind = kind});
   auto& p = programs_[static_cast<std::size_t>(it->second)];
   ++p.mentions;
   p.conf = std::max(p.conf, conf);

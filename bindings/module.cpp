@@ -13,6 +13,7 @@ PYBIND11_MODULE(_core, m) {
   register_scope(m);
   register_coverage(m);
   register_diff(m);
+  register_export(m);
   register_extract(m);
   register_merge(m);
   register_metrics(m);

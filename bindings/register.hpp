@@ -11,6 +11,7 @@ void register_network(pybind11::module_& m);
 void register_scope(pybind11::module_& m);
 void register_coverage(pybind11::module_& m);
 void register_diff(pybind11::module_& m);
+void register_export(pybind11::module_& m);
 void register_extract(pybind11::module_& m);
 void register_merge(pybind11::module_& m);
 void register_metrics(pybind11::module_& m);

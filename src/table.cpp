@@ -2,6 +2,8 @@
 #include <danvan/query/argument_error.hpp>
 #include <danvan/table.hpp>
 
+#include "detail/csv.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -33,6 +35,17 @@ void column::push_text(std::string_view value) {
 
 std::string_view column::id(const network& net, std::size_t k) const {
   return positions[k] == no_index ? std::string_view{} : net.id_of(of, positions[k]);
+}
+
+bool column::has_value(std::size_t row) const noexcept {
+  switch (kind) {
+    case column_kind::number: return !std::isnan(numbers[row]);
+    case column_kind::text: return !(empty_is_none && text(row).empty());
+    case column_kind::reference: return positions[row] != no_index;
+    case column_kind::code: return codes[row] != no_code;
+    case column_kind::date: return !dates[row].empty();
+    default: return true;
+  }
 }
 
 void table::add(column c) {
@@ -170,6 +183,34 @@ std::size_t width(std::string_view s) {
 
 }  // namespace
 
+std::string column::to_text(std::size_t row, const network* net) const {
+  if (!net && refers(*this))
+    throw argument_error("column `" + name + "` refers to entities: give the network that resolves them");
+  return cell(*this, row, net, {";", true});
+}
+
+namespace detail {
+
+void write_csv_rows(std::ostream& out, const table& t, const network* net) {
+  require_network(t, net, "write_csv");
+  std::string buf;  // handed to the stream a megabyte at a time: one call per row costs more than the row
+  for (std::size_t row = 0; row < t.rows(); ++row) {
+    for (std::size_t i = 0; i < t.columns().size(); ++i) {
+      const column& c = t.columns()[i];
+      if (i > 0) buf += ',';
+      append_field(buf, c.kind == column_kind::text ? c.text(row) : std::string_view(c.to_text(row, net)));
+    }
+    buf += '\n';
+    if (buf.size() >= (std::size_t{1} << 20)) {
+      out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+      buf.clear();
+    }
+  }
+  out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+}
+
+}  // namespace detail
+
 void write_csv(std::ostream& out, const table& t, const network* net) {
   require_network(t, net, "write_csv");
   std::string line;
@@ -178,14 +219,7 @@ void write_csv(std::ostream& out, const table& t, const network* net) {
     append_field(line, c.name);
   }
   out << line << '\n';
-  for (std::size_t row = 0; row < t.rows(); ++row) {
-    line.clear();
-    for (std::size_t i = 0; i < t.columns().size(); ++i) {
-      if (i > 0) line += ',';
-      append_field(line, cell(t.columns()[i], row, net, {";", true}));
-    }
-    out << line << '\n';
-  }
+  detail::write_csv_rows(out, t, net);
 }
 
 void write_json(std::ostream& out, const table& t, const network* net) {

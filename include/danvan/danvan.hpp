@@ -6,6 +6,7 @@
 #include <danvan/entities.hpp>
 #include <danvan/error.hpp>
 #include <danvan/fwd.hpp>
+#include <danvan/io/export.hpp>
 #include <danvan/io/file.hpp>
 #include <danvan/io/json.hpp>
 #include <danvan/merge.hpp>

@@ -91,6 +91,15 @@ struct column {
     return {row == 0 ? 0 : list_ends[row - 1], list_ends[row]};
   }
 
+  /// Whether cell `row` holds a value: false for none (no_index, no_code, an empty
+  /// date, an empty text of an empty_is_none column); a list cell always holds one.
+  [[nodiscard]] bool has_value(std::size_t row) const noexcept;
+
+  /// The text of cell `row` as write_csv writes it, before quoting (`;`-joined lists,
+  /// numbers in the shortest form that reads back the same, none empty). `net`
+  /// resolves references; throws danvan::argument_error when they need one and it is null.
+  [[nodiscard]] std::string to_text(std::size_t row, const network* net = nullptr) const;
+
   /// The id of the entity the `k`-th position refers to (of a reference column, the cell
   /// of row `k`); empty for none.
   [[nodiscard]] std::string_view id(const network& net, std::size_t k) const;

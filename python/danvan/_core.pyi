@@ -672,6 +672,13 @@ def diff(a: Network, b: Network, min_shared: int = 2, rules: Optional[RuleSet] =
 # --- redaction ---
 def redact(net: Network, ceiling: str) -> Network: ...
 
+# --- exports ---
+
+def export_text(net: Network, format: str, graph: str, on: str, weight: str, min_weight: float) -> str: ...
+def export_file(net: Network, path: Union[str, os.PathLike], format: str, graph: str, on: str, weight: str,
+                min_weight: float) -> None: ...
+def export_format_of(path: Union[str, os.PathLike]) -> Optional[str]: ...
+
 # --- merge ---
 # Folding a draft into a network (bindings/register_merge.cpp); the Pythonic layer is
 # danvan/_merge.py (MergeResult, merge).

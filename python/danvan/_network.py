@@ -883,6 +883,42 @@ class Network(ResponsibilityMixin, CoverageMixin, OverlapMixin, FramesMixin, Tim
 
     # -- interchange and display --
 
+    def export(self, path: PathLike, format: Optional[str] = None, *, graph: str = "bipartite", on: str = "tasks",
+               weight: str = "count", min_weight: float = 0, max_classification: Optional[str] = None) -> None:
+        """Writes the network in a format another tool reads, atomically (as :meth:`save`):
+        ``"graphml"`` and ``"gexf"`` (NetworkX, igraph, Gephi; GEXF nodes carry their
+        validity for Gephi's timeline), ``"dot"`` (Graphviz), ``"hxl"`` (the 3W table: who
+        does what where, when) or ``"popolo"`` (organizations and areas as Popolo JSON).
+        Without ``format``, the extension of ``path`` says (``.graphml``, ``.gexf``,
+        ``.dot``/``.gv``, ``.hxl``/``.csv``, ``.popolo.json``).
+
+        ``graph`` (graphml, gexf, dot): ``"bipartite"`` (organizations and the tasks and
+        programs they hold roles on, as :meth:`to_networkx`) or ``"organizations"`` (an
+        edge per pair sharing work, by ``on``, ``weight`` and ``min_weight`` as in
+        :meth:`projection`). With ``max_classification``, the export of :meth:`redact` at
+        that ceiling: nothing above it is written. Export the network as of a day with
+        ``net.as_of(day).export(...)``.
+
+        >>> import danvan, networkx, os, tempfile
+        >>> net = danvan.Network.loads('{"danvan": "1", "organizations": [{"id": "org:a", "name": "A"}],'
+        ...   ' "tasks": [{"id": "task:t", "name": "T", "roles": [{"org": "org:a", "role": "lead"}]}]}')
+        >>> path = os.path.join(tempfile.mkdtemp(), "net.graphml")
+        >>> net.export(path)
+        >>> networkx.read_graphml(path).edges["org:a", "task:t"]["raci"]
+        'R'
+        """
+        if format is None:
+            format = _core.export_format_of(path)
+            if format is None:
+                raise ValueError(f"format: say which (graphml, gexf, dot, hxl, popolo); {os.fspath(path)!r} does not "
+                                 "end in .graphml, .gexf, .dot, .gv, .hxl, .csv or .popolo.json")
+        _core.export_file(self._at(max_classification)._core, path, format, graph, on, weight, min_weight)
+
+    def export_text(self, format: str, *, graph: str = "bipartite", on: str = "tasks", weight: str = "count",
+                    min_weight: float = 0, max_classification: Optional[str] = None) -> str:
+        """What :meth:`export` writes, as text (``format`` is required here)."""
+        return _core.export_text(self._at(max_classification)._core, format, graph, on, weight, min_weight)
+
     @classmethod
     def from_frames(cls, organizations: Any = None, tasks: Any = None, roles: Any = None, **tables: Any) -> "Network":
         """A network from pandas DataFrames, validated like a file: a

@@ -15,8 +15,12 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <functional>
+#include <ostream>
 #include <random>
+#include <streambuf>
 #include <string>
+#include <vector>
 
 namespace danvan {
 
@@ -79,9 +83,59 @@ void remove_stale_temporaries(const std::filesystem::path& dir, const std::strin
   }
 }
 
+/// A stream buffer over a file descriptor: a megabyte gathered, then one write(2); a
+/// failure is kept (with its errno) and every later write refused, so that the stream
+/// goes bad and the save stops.
+class fd_buffer : public std::streambuf {
+ public:
+  explicit fd_buffer(int fd) : fd_(fd), buf_(std::size_t{1} << 20) { setp(buf_.data(), buf_.data() + buf_.size()); }
+  /// Writes what is buffered; false (errno in error()) when a write failed now or before.
+  bool drain() {
+    if (error_ == 0 && !write_all(pbase(), static_cast<std::size_t>(pptr() - pbase()))) return false;
+    setp(buf_.data(), buf_.data() + buf_.size());
+    return error_ == 0;
+  }
+  [[nodiscard]] int error() const noexcept { return error_; }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (!drain()) return traits_type::eof();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) sputc(traits_type::to_char_type(c));
+    return traits_type::not_eof(c);
+  }
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    if (n <= epptr() - pptr()) return std::streambuf::xsputn(s, n);  // fits
+    if (!drain()) return 0;
+    if (n < epptr() - pbase()) return std::streambuf::xsputn(s, n);  // fits the emptied buffer
+    return write_all(s, static_cast<std::size_t>(n)) ? n : 0;       // larger: straight to the file
+  }
+  int sync() override { return drain() ? 0 : -1; }
+
+ private:
+  bool write_all(const char* data, std::size_t size) {
+    for (std::size_t done = 0; done < size;) {
+      const ssize_t n = ::write(fd_, data + done, size - done);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        error_ = errno;
+        return false;
+      }
+      done += static_cast<std::size_t>(n);
+    }
+    return true;
+  }
+  int fd_;
+  int error_ = 0;
+  std::vector<char> buf_;
+};
+
 }  // namespace
 
 void write_file(const std::filesystem::path& file, std::string_view text) {
+  write_file(file, [text](std::ostream& out) { out.write(text.data(), static_cast<std::streamsize>(text.size())); });
+}
+
+void write_file(const std::filesystem::path& file, const std::function<void(std::ostream&)>& write) {
   detail::check_file_name(file);
   const auto target = link_target(file);
   const auto dir = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
@@ -112,13 +166,20 @@ void write_file(const std::filesystem::path& file, std::string_view text) {
   };
   struct stat st {};
   if (::stat(target.c_str(), &st) == 0 && ::fchmod(fd, st.st_mode & 07777) != 0) fail("cannot copy the file's permissions");
-  for (std::size_t done = 0; done < text.size();) {
-    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
+  {
+    fd_buffer buffer(fd);
+    std::ostream out(&buffer);
+    try {
+      write(out);
+    } catch (...) {  // the writer failed: no file, the old one as it was
+      ::close(fd);
+      ::unlink(tmp.c_str());
+      throw;
+    }
+    if (!buffer.drain()) {
+      errno = buffer.error();
       fail("write failed");
     }
-    done += static_cast<std::size_t>(n);
   }
   if (::fsync(fd) != 0) fail("fsync failed");
   const int closed = ::close(fd);

@@ -113,6 +113,23 @@ def test_redact_keeps_what_is_at_or_below_the_ceiling():
         net.redact("secret")
 
 
+EXPORTS = [("graphml", "bipartite"), ("graphml", "organizations"), ("gexf", "bipartite"), ("dot", "organizations"),
+           ("hxl", "bipartite"), ("popolo", "bipartite")]
+
+
+@pytest.mark.parametrize("format,graph", EXPORTS)
+def test_exports_at_public_hold_no_marker(tmp_path, format, graph):
+    net = _network()
+    text = net.export_text(format, graph=graph, max_classification="public")
+    assert not [m for m in MARKERS if m in text]
+    assert text == net.redact("public").export_text(format, graph=graph)
+    path = tmp_path / f"out.{format}"
+    net.export(path, format, graph=graph, max_classification="public")
+    assert path.read_text(encoding="utf-8") == text
+    # the full network's export does hold them: the test would see a leak
+    assert any(m in net.export_text(format, graph=graph) for m in MARKERS)
+
+
 def _cli():
     import os
     from conftest import ROOT
@@ -123,7 +140,11 @@ def _cli():
 
 
 @pytest.mark.parametrize("command", [["summary", "--format", "json"], ["check", "--format", "json"],
-                                     ["overlap", "--format", "json"], ["check", "--format", "csv"]])
+                                     ["overlap", "--format", "json"], ["check", "--format", "csv"],
+                                     ["export", "--format", "graphml", "-o", "-"],
+                                     ["export", "--format", "hxl", "-o", "-"],
+                                     ["export", "--format", "popolo", "-o", "-"],
+                                     ["export", "--format", "gexf", "--graph", "organizations", "-o", "-"]])
 def test_commands_at_public_print_no_marker(tmp_path, command):
     import subprocess
     cli = _cli()

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 
@@ -22,5 +24,11 @@ namespace danvan {
 /// files that killed writes of the same file left are removed first (their process
 /// gone, or older than an hour). danvan::save() writes with it.
 void write_file(const std::filesystem::path& file, std::string_view text);
+
+/// Writes what `write` puts on the stream it is given to `file`, atomically as above,
+/// without holding the whole text in memory (an export of hundreds of megabytes). When
+/// `write` throws, the temporary file is removed, the old file left as it was, and the
+/// exception goes on; a failed write(2) throws danvan::io_error.
+void write_file(const std::filesystem::path& file, const std::function<void(std::ostream&)>& write);
 
 }  // namespace danvan

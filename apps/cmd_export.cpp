@@ -1,0 +1,115 @@
+// danvan export FILE -o OUT [--format F] — a network in a format another tool reads:
+// GraphML, GEXF, DOT, the HXL 3W table or Popolo JSON (danvan/io/export.hpp).
+#include "command.hpp"
+#include "common.hpp"
+#include "output_file.hpp"
+
+#include <danvan/io/export.hpp>
+
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+namespace danvan::cli {
+namespace {
+
+struct export_options {
+  std::string file;
+  std::string output;
+  std::string format;
+  std::string graph = "bipartite";
+  std::string on = "tasks";
+  std::string weight = "count";
+  std::string as_of;
+  std::string max_classification;
+  double min_weight = 0;
+  bool force = false;
+};
+
+/// The format asked for, or the one the output's extension says; prints why not.
+std::optional<export_format> read_format(const export_options& opt, std::ostream& err) {
+  if (!opt.format.empty()) return enum_from_string<export_format>(opt.format);  // CLI11 checked the word
+  if (opt.output != "-")
+    if (const auto f = export_format_of(opt.output)) return f;
+  err << "danvan export: say which format with --format (graphml, gexf, dot, hxl, popolo); `" << opt.output
+      << "` does not end in .graphml, .gexf, .dot, .gv, .hxl, .csv or .popolo.json\n";
+  return std::nullopt;
+}
+
+int run(const export_options& opt, const streams& io) {
+  std::optional<date> day;
+  std::optional<classification> ceiling;
+  if (!read_as_of(opt.as_of, "export", io.err, day) || !read_ceiling(opt.max_classification, "export", io.err, ceiling))
+    return usage;
+  const auto format = read_format(opt, io.err);
+  if (!format) return usage;
+  const bool to_stdout = opt.output == "-";
+  if (!to_stdout)
+    if (const auto why = why_not_writable(opt.output, opt.force); !why.empty()) {
+      io.err << "danvan export: " << opt.output << ": " << why << '\n';
+      return usage;
+    }
+  export_graph_options graph;
+  graph.kind = *enum_from_string<graph_kind>(opt.graph);
+  graph.projection.on = parse_projection_on(opt.on);
+  graph.projection.weight = parse_overlap_weight(opt.weight);
+  graph.projection.min_weight = opt.min_weight;
+
+  load_outcome o = load_file(opt.file);
+  take_as_of(o, day);
+  take_ceiling(o, ceiling);
+  if (!o.net) {
+    for (const auto& p : o.problems) io.err << p.to_string() << '\n';
+    if (!o.io_failed) io.err << o.file << ": invalid; run `danvan validate` for the problems\n";
+    return o.io_failed ? usage : failure;
+  }
+  if (to_stdout) {
+    write_export(io.out, *o.net, *format, graph);
+    io.out.flush();
+    return success;
+  }
+  export_file(*o.net, opt.output, *format, graph);  // io_error: main reports it, exit status 2
+  std::error_code ec;
+  const auto bytes = std::filesystem::file_size(opt.output, ec);
+  io.err << "danvan export: wrote " << opt.output << " (" << to_string(*format) << ", " << (bytes + 1023) / 1024
+         << " KB)\n";
+  return success;
+}
+
+runner setup(CLI::App& app) {
+  auto opt = std::make_shared<export_options>();
+  app.add_option("file", opt->file, "Network file (`-` reads standard input)")->required()->type_name("FILE");
+  app.add_option("-o,--output", opt->output, "The file to write (`-`: standard output)")->required()->type_name("OUT");
+  app.add_option("--format", opt->format, "graphml | gexf | dot | hxl | popolo (default: from OUT's extension)")
+      ->check(CLI::IsMember({"graphml", "gexf", "dot", "hxl", "popolo"}));
+  app.add_option("--graph", opt->graph,
+                 "graphml, gexf, dot: bipartite (organizations and their tasks and programs) or organizations "
+                 "(an edge per pair sharing work)")
+      ->check(CLI::IsMember({"bipartite", "organizations"}))
+      ->default_str("bipartite");
+  app.add_option("--on", opt->on, "--graph organizations: what a pair shares, tasks | programs")
+      ->check(CLI::IsMember({"tasks", "programs"}))
+      ->default_str("tasks");
+  app.add_option("--weight", opt->weight, "--graph organizations: count | jaccard | overlap | newman")
+      ->check(CLI::IsMember({"count", "jaccard", "overlap", "newman"}))
+      ->default_str("count");
+  app.add_option("--min-weight", opt->min_weight, "--graph organizations: keep pairs of at least this weight")
+      ->check(CLI::NonNegativeNumber)
+      ->default_str("0");
+  add_as_of_option(app, opt->as_of, "Export the network as of this day: roles follow reorganizations");
+  add_max_classification_option(app, opt->max_classification);
+  app.add_flag("--force", opt->force, "Replace the output file when it exists");
+  app.footer(
+      "Formats: GraphML and GEXF (NetworkX, igraph, Gephi; GEXF nodes carry their validity for\n"
+      "Gephi's timeline), DOT (Graphviz), HXL (the 3W table: who does what where, when) and Popolo\n"
+      "JSON (organizations and areas). Nothing above --max-classification is written.\n"
+      "Example: danvan export data/haiduong-2023.json -o haiduong.graphml --graph organizations\n"
+      "Exit status: 0 written, 1 invalid network file, 2 usage error, existing output without\n"
+      "--force, unwritable output or unreadable file.");
+  return [opt](const streams& io) { return run(*opt, io); };
+}
+
+const registration reg{{"export", "Write a network as GraphML, GEXF, DOT, HXL or Popolo", 95, setup}};
+
+}  // namespace
+}  // namespace danvan::cli

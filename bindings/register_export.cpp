@@ -1,0 +1,68 @@
+// Exports (danvan/io/export.hpp): Network.export and export_text in
+// python/danvan/_network.py. Words are checked here, with the choices named.
+#include <danvan/io/export.hpp>
+
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <string>
+
+#include "convert.hpp"
+#include "register.hpp"
+
+namespace py = pybind11;
+
+namespace danvan::bindings {
+namespace {
+
+template <class E> E word_of(const std::string& word, const char* what, const char* choices) {
+  if (const auto e = enum_from_string<E>(word)) return *e;
+  throw py::value_error(std::string(what) + ": `" + word + "` is not one of " + choices);
+}
+
+export_graph_options graph_of(const std::string& graph, const std::string& on, const std::string& weight,
+                              double min_weight) {
+  export_graph_options g;
+  g.kind = word_of<graph_kind>(graph, "graph", "bipartite, organizations");
+  g.projection.on = word_of<projection_on>(on, "on", "tasks, programs");
+  g.projection.weight = word_of<overlap_weight>(weight, "weight", "count, jaccard, overlap, newman");
+  g.projection.min_weight = min_weight;
+  return g;
+}
+
+constexpr const char* format_choices = "graphml, gexf, dot, hxl, popolo";
+
+}  // namespace
+
+void register_export(py::module_& m) {
+  m.def(
+      "export_text",
+      [](const network& net, const std::string& format, const std::string& graph, const std::string& on,
+         const std::string& weight, double min_weight) {
+        const auto f = word_of<export_format>(format, "format", format_choices);
+        const auto g = graph_of(graph, on, weight, min_weight);
+        py::gil_scoped_release release;
+        return export_text(net, f, g);
+      },
+      py::arg("net"), py::arg("format"), py::arg("graph"), py::arg("on"), py::arg("weight"), py::arg("min_weight"));
+  m.def(
+      "export_file",
+      [](const network& net, py::handle path, const std::string& format, const std::string& graph, const std::string& on,
+         const std::string& weight, double min_weight) {
+        const auto file = file_path(path);
+        const auto f = word_of<export_format>(format, "format", format_choices);
+        const auto g = graph_of(graph, on, weight, min_weight);
+        py::gil_scoped_release release;
+        export_file(net, file, f, g);
+      },
+      py::arg("net"), py::arg("path"), py::arg("format"), py::arg("graph"), py::arg("on"), py::arg("weight"),
+      py::arg("min_weight"));
+  m.def(
+      "export_format_of", [](py::handle path) -> std::optional<std::string> {
+        const auto f = export_format_of(file_path(path));
+        return f ? std::optional<std::string>(std::string(to_string(*f))) : std::nullopt;
+      },
+      py::arg("path"));
+}
+
+}  // namespace danvan::bindings

@@ -164,7 +164,7 @@ runner setup(CLI::App& app) {
   return [opt](const streams& io) { return run(*opt, io); };
 }
 
-const registration reg{{"check", "Run coverage rules and list the violations", 30, setup}};
+const registration reg{{"check", "Run coverage rules and list the violations", 30, setup, "danvan check data/haiduong-2023.json --as-of 2023-12-31"}};
 
 }  // namespace
 }  // namespace danvan::cli

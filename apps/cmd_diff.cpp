@@ -154,7 +154,7 @@ runner setup(CLI::App& app) {
   return [opt](const streams& io) { return run(*opt, io); };
 }
 
-const registration reg{{"diff", "What changed between two networks, or one network on two days", 45, setup}};
+const registration reg{{"diff", "What changed between two networks, or one network on two days", 47, setup, "danvan diff data/haiduong-2023.json --from 2023-12-31 --to 2025-09-01"}};
 
 }  // namespace
 }  // namespace danvan::cli

@@ -109,7 +109,7 @@ runner setup(CLI::App& app) {
   return [opt](const streams& io) { return run(*opt, io); };
 }
 
-const registration reg{{"export", "Write a network as GraphML, GEXF, DOT, HXL or Popolo", 95, setup}};
+const registration reg{{"export", "Write a network as GraphML, GEXF, DOT, HXL or Popolo", 95, setup, "danvan export data/haiduong-2023.json -o network.graphml"}};
 
 }  // namespace
 }  // namespace danvan::cli

@@ -227,7 +227,7 @@ runner setup(CLI::App& app) {
   return [opt](const streams& io) { return run(*opt, io); };
 }
 
-const registration reg{{"extract", "Draft network entries from the text of a report", 60, setup}};
+const registration reg{{"extract", "Draft network entries from the text of a report", 60, setup, "danvan extract report.txt --network data/haiduong-2023.json --out draft.json"}};
 
 }  // namespace
 }  // namespace danvan::cli

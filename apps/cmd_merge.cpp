@@ -153,7 +153,7 @@ runner setup(CLI::App& app) {
   return [opt](const streams& io) { return run(*opt, io); };
 }
 
-const registration reg{{"merge", "Fold a reviewed draft into a network, with a report of every match", 75, setup}};
+const registration reg{{"merge", "Fold a reviewed draft into a network, with a report of every match", 75, setup, "danvan merge data/haiduong-2023.json draft.json --out merged.json"}};
 
 }  // namespace
 }  // namespace danvan::cli

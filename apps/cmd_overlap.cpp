@@ -169,7 +169,7 @@ runner setup(CLI::App& app) {
   return [opt](const streams& io) { return run(*opt, io); };
 }
 
-const registration reg{{"overlap", "Pairs of organizations that share the most work", 40, setup}};
+const registration reg{{"overlap", "Pairs of organizations that share the most work", 40, setup, "danvan overlap data/haiduong-2023.json --top 10 --weight jaccard"}};
 
 }  // namespace
 }  // namespace danvan::cli

@@ -150,7 +150,7 @@ runner setup(CLI::App& app) {
   return [opt](const streams& io) { return run(*opt, io); };
 }
 
-const registration reg{{"report", "Write a self-contained HTML report of a network", 90, setup}};
+const registration reg{{"report", "Write a self-contained HTML report of a network", 90, setup, "danvan report data/haiduong-2023.json -o report.html"}};
 
 }  // namespace
 }  // namespace danvan::cli

@@ -188,7 +188,7 @@ runner setup(CLI::App& app) {
   return [opt](const streams& io) { return run(*opt, io); };
 }
 
-const registration reg{{"summary", "Summarize a network: counts, roles, dates, classification", 20, setup}};
+const registration reg{{"summary", "Summarize a network: counts, roles, dates, classification", 20, setup, "danvan summary data/haiduong-2023.json --as-of 2025-09-01"}};
 
 }  // namespace
 }  // namespace danvan::cli

@@ -101,7 +101,7 @@ runner setup(CLI::App& app) {
   return [opt](const streams& io) { return run(*opt, io); };
 }
 
-const registration reg{{"validate", "Check network files and list every problem", 10, setup}};
+const registration reg{{"validate", "Check network files and list every problem", 10, setup, "danvan validate data/haiduong-2023.json"}};
 
 }  // namespace
 }  // namespace danvan::cli

@@ -32,14 +32,15 @@ struct streams {
 /// What a subcommand's setup returns: runs the command once the command line is parsed.
 using runner = std::function<int(const streams&)>;
 
-/// One subcommand: its name, one line of help, its place in `--help`, and a
-/// setup function that declares its options on `app` (bound to state the
-/// runner owns) and returns the runner.
+/// One subcommand: its name, one line of help, its place in `--help`, a setup
+/// function that declares its options on `app` (bound to state the runner owns) and
+/// returns the runner, and an example of its use.
 struct command {
   std::string name;
   std::string description;
   int order = 100;
   std::function<runner(CLI::App& app)> setup;
+  std::string example;  ///< one command line `danvan --help` shows
 };
 
 /// Every registered subcommand, sorted by `order`, then name.

@@ -39,7 +39,10 @@ int main(int argc, char** argv) {
                "danvan"};
   app.set_version_flag("--version", "danvan " DANVAN_VERSION, "Print the version and exit");
   app.require_subcommand(1);
-  app.footer(exit_status_help);
+  std::string examples = "Examples:\n";
+  for (const command* c : commands())
+    if (!c->example.empty()) examples += "  " + c->example + "\n";
+  app.footer(examples + "\n" + exit_status_help);
   app.get_formatter()->column_width(28);
 
   std::map<CLI::App*, runner> runners;

@@ -26,13 +26,15 @@ enum class graph_kind : std::uint8_t {
   organizations,  ///< organizations only, an edge per pair that shares work
 };
 
+/// Words of graph_kind.
 template <> struct enum_names<graph_kind> {
+  /// The word of each enumerator, in enumerator order.
   static constexpr std::string_view names[] = {"bipartite", "organizations"};
 };
 
 /// What graph to make of a network.
 struct export_graph_options {
-  graph_kind kind = graph_kind::bipartite;
+  graph_kind kind = graph_kind::bipartite;  ///< bipartite or organizations
   /// organizations: what a pair shares and how it is weighted (on, weight, roles,
   /// min_weight, as in danvan::project).
   projection_options projection;
@@ -45,9 +47,9 @@ struct export_graph_options {
 /// a boolean); a cell with no value gives the node or edge no such attribute.
 struct graph_tables {
   std::string name;       ///< the network's title (meta.title), empty when it has none
-  graph_kind kind = graph_kind::bipartite;
-  table nodes;
-  table edges;
+  graph_kind kind = graph_kind::bipartite;  ///< the graph these tables are of
+  table nodes;  ///< one row a node: `id`, then the attributes
+  table edges;  ///< one row an edge: `source`, `target`, then the attributes
 };
 
 /// The graph of `net`.
@@ -64,7 +66,7 @@ struct graph_tables {
 /// projection is symmetric, both ways otherwise) with `count` (shared items) and `weight`.
 [[nodiscard]] graph_tables to_graph(const network& net, const export_graph_options& options = {});
 
-/// GraphML (http://graphml.graphdrawing.org/): a <key> per attribute with its type, the
+/// GraphML (http://graphml.graphdrawing.org/): a `<key>` per attribute with its type, the
 /// graph undirected. NetworkX's read_graphml and igraph's Graph.Read_GraphML read it.
 void write_graphml(std::ostream& out, const graph_tables& g);
 
@@ -79,13 +81,13 @@ void write_dot(std::ostream& out, const graph_tables& g);
 
 /// The HXL 3W table as a table: one row per role on a task or program and per area the
 /// task or program names (one row without area when it names none). Columns, with the
-/// HXL hashtag each carries (hxl_tags()): organization (#org+impl), org_id (#org+code),
-/// role (#meta+role), raci (#meta+raci), activity (#activity+name), activity_id
-/// (#activity+code), activity_type (#activity+type: task or program), sector (#sector:
-/// the topics' names, `; `-joined), province and province_id (#adm1+name, #adm1+code),
-/// district and district_id (#adm2+name, #adm2+code: the area's district, or none
-/// when the area is a province), start and end (#date+start, #date+end: the period),
-/// status (#status: a task's; empty for a program's roles).
+/// HXL hashtag each carries (hxl_tags()): organization (`#org+impl`), org_id (`#org+code`),
+/// role (`#meta+role`), raci (`#meta+raci`), activity (`#activity+name`), activity_id
+/// (`#activity+code`), activity_type (`#activity+type`: task or program), sector (`#sector`:
+/// the topics' names, `; `-joined), province and province_id (`#adm1+name`, `#adm1+code`),
+/// district and district_id (`#adm2+name`, `#adm2+code`: the area's district, or none
+/// when the area is a province), start and end (`#date+start`, `#date+end`: the period),
+/// status (`#status`: a task's; empty for a program's roles).
 [[nodiscard]] table hxl_table(const network& net);
 
 /// The HXL hashtag of each column of hxl_table(), in order.
@@ -105,7 +107,9 @@ void write_popolo(std::ostream& out, const network& net);
 /// The formats export_file() writes.
 enum class export_format : std::uint8_t { graphml, gexf, dot, hxl, popolo };
 
+/// Words of export_format.
 template <> struct enum_names<export_format> {
+  /// The word of each enumerator, in enumerator order.
   static constexpr std::string_view names[] = {"graphml", "gexf", "dot", "hxl", "popolo"};
 };
 

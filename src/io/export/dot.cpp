@@ -36,9 +36,9 @@ void attribute_list(detail::chunked_output& out, const std::vector<const column*
   }
   for (const column* c : attrs)
     if (c->has_value(row)) {
-      // Graphviz reads `weight` as a layout weight that must be a whole number: a
-      // fractional share weight is kept under its own name.
-      key(c->name == "weight" && c->kind == column_kind::number ? "share_weight" : c->name);
+      // Graphviz reads `weight` as a layout weight that must be a whole number: the
+      // share weight (a Jaccard index, ...) goes under its own name.
+      key(c->name == "weight" ? "share_weight" : c->name);
       dot_string(out, c->kind == column_kind::text ? c->text(row) : c->to_text(row));
     }
   if (!first) out << ']';

@@ -502,9 +502,10 @@ class FramesMixin:
 
     __slots__ = ()
 
-    def evidence_frame(self):
-        """See :func:`danvan._frames.evidence_frame`."""
-        return evidence_frame(self)
+    def evidence_frame(self, max_classification: Optional[str] = None):
+        """See :func:`danvan._frames.evidence_frame`; with ``max_classification``, the
+        evidence of :meth:`Network.redact` at that ceiling."""
+        return evidence_frame(self if max_classification is None else self.redact(max_classification))
 
     @dated
     def raci_frame(self, scope: Any = None, wide: bool = False):

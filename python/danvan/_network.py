@@ -220,6 +220,11 @@ class _Field(Generic[T]):
         return self if obj is None else getattr(obj._v, self._name)
 
 
+def _at_ceiling(core: Any, max_classification: Optional[str]) -> Any:
+    """The compiled network, or its redaction at ``max_classification``."""
+    return core if max_classification is None else _core.redact(core, max_classification)
+
+
 def _evidence(items) -> Tuple[Evidence, ...]:
     return tuple(Evidence(None if s is None else Source(s), b, e, n) for s, b, e, n in items)
 
@@ -676,9 +681,11 @@ class EntityCollection(Sequence[E]):
         """Every id of this kind, in file order."""
         return self._core.ids(self._kind)
 
-    def __call__(self) -> Any:
+    def __call__(self, max_classification: Optional[str] = None) -> Any:
         """The whole collection as a pandas DataFrame, one row per entity (index: position).
-        See :func:`danvan._frames.entity_frame` for the columns.
+        See :func:`danvan._frames.entity_frame` for the columns. With
+        ``max_classification``, the frame of :meth:`Network.redact` at that ceiling
+        (positions are those of the redacted network).
 
         >>> import danvan
         >>> net = danvan.Network.loads('{"danvan": "1", "topics": [{"id": "topic:a", "name": "A"}]}')
@@ -687,7 +694,7 @@ class EntityCollection(Sequence[E]):
         """
         from ._frames import entity_frame
 
-        return entity_frame(self._core, self._kind)
+        return entity_frame(_at_ceiling(self._core, max_classification), self._kind)
 
     def _repr_html_(self) -> str:
         from ._display import collection_html
@@ -757,11 +764,12 @@ class RoleCollection(Sequence[Role]):
         pos = item.position
         return pos < len(self) and self._core.role(pos) == item._v
 
-    def __call__(self, names: bool = True) -> Any:
+    def __call__(self, names: bool = True, max_classification: Optional[str] = None) -> Any:
         """Every role as a pandas DataFrame, one row per role (index: role position): org,
         org_name, org_kind, role, raci, target_kind, target, target_name, classification,
         own_classification, source, span_begin, span_end, evidence (``names=False`` leaves
-        the name columns out). See :func:`danvan._frames.roles_frame`.
+        the name columns out). See :func:`danvan._frames.roles_frame`. With
+        ``max_classification``, the roles of :meth:`Network.redact` at that ceiling.
 
         >>> import danvan
         >>> net = danvan.Network.loads('{"danvan": "1", "organizations": [{"id": "org:a", "name": "A"}],'
@@ -771,7 +779,7 @@ class RoleCollection(Sequence[Role]):
         """
         from ._frames import roles_frame
 
-        return roles_frame(self._core, names)
+        return roles_frame(_at_ceiling(self._core, max_classification), names)
 
     def _repr_html_(self) -> str:
         from ._display import roles_html

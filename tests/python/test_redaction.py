@@ -130,6 +130,18 @@ def test_exports_at_public_hold_no_marker(tmp_path, format, graph):
     assert any(m in net.export_text(format, graph=graph) for m in MARKERS)
 
 
+def test_frames_at_public_hold_no_marker():
+    net = _network()
+    frames = [net.collection(kind)(max_classification="public") for kind in
+              ("organization", "task", "program", "area", "topic", "document", "event", "source")]
+    frames += [net.roles(max_classification="public"), net.evidence_frame(max_classification="public")]
+    text = "".join(f.to_csv() for f in frames)
+    assert not [m for m in MARKERS if m in text]
+    assert len(frames[0]) == 3 and len(frames[-2]) == len(net.redact("public").roles())
+    whole = "".join(net.collection(k)().to_csv() for k in ("organization", "task", "program")) + net.roles().to_csv()
+    assert all(m in whole for m in MARKERS)  # without a ceiling the frames hold them all
+
+
 def _cli():
     import os
     from conftest import ROOT

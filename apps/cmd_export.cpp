@@ -1,5 +1,6 @@
 // danvan export FILE -o OUT [--format F] — a network in a format another tool reads:
-// GraphML, GEXF, DOT, the HXL 3W table or Popolo JSON (danvan/io/export.hpp).
+// GraphML, GEXF, DOT, the HXL 3W table, Popolo JSON or an xlsx workbook
+// (danvan/io/export.hpp).
 #include "command.hpp"
 #include "common.hpp"
 #include "output_file.hpp"
@@ -31,8 +32,8 @@ std::optional<export_format> read_format(const export_options& opt, std::ostream
   if (!opt.format.empty()) return enum_from_string<export_format>(opt.format);  // CLI11 checked the word
   if (opt.output != "-")
     if (const auto f = export_format_of(opt.output)) return f;
-  err << "danvan export: say which format with --format (graphml, gexf, dot, hxl, popolo); `" << opt.output
-      << "` does not end in .graphml, .gexf, .dot, .gv, .hxl, .csv or .popolo.json\n";
+  err << "danvan export: say which format with --format (graphml, gexf, dot, hxl, popolo, xlsx); `" << opt.output
+      << "` does not end in .graphml, .gexf, .dot, .gv, .hxl, .csv, .popolo.json or .xlsx\n";
   return std::nullopt;
 }
 
@@ -80,8 +81,8 @@ runner setup(CLI::App& app) {
   auto opt = std::make_shared<export_options>();
   app.add_option("file", opt->file, "Network file (`-` reads standard input)")->required()->type_name("FILE");
   app.add_option("-o,--output", opt->output, "The file to write (`-`: standard output)")->required()->type_name("OUT");
-  app.add_option("--format", opt->format, "graphml | gexf | dot | hxl | popolo (default: from OUT's extension)")
-      ->check(CLI::IsMember({"graphml", "gexf", "dot", "hxl", "popolo"}));
+  app.add_option("--format", opt->format, "graphml | gexf | dot | hxl | popolo | xlsx (default: from OUT's extension)")
+      ->check(CLI::IsMember({"graphml", "gexf", "dot", "hxl", "popolo", "xlsx"}));
   app.add_option("--graph", opt->graph,
                  "graphml, gexf, dot: bipartite (organizations and their tasks and programs) or organizations "
                  "(an edge per pair sharing work)")
@@ -102,14 +103,15 @@ runner setup(CLI::App& app) {
   app.footer(
       "Formats: GraphML and GEXF (NetworkX, igraph, Gephi; GEXF nodes carry their validity for\n"
       "Gephi's timeline), DOT (Graphviz), HXL (the 3W table: who does what where, when) and Popolo\n"
-      "JSON (organizations and areas). Nothing above --max-classification is written.\n"
+      "JSON (organizations and areas), xlsx (a sheet per table, names beside ids). Nothing above\n"
+      "--max-classification is written.\n"
       "Example: danvan export data/haiduong-2023.json -o haiduong.graphml --graph organizations\n"
       "Exit status: 0 written, 1 invalid network file, 2 usage error, existing output without\n"
       "--force, unwritable output or unreadable file.");
   return [opt](const streams& io) { return run(*opt, io); };
 }
 
-const registration reg{{"export", "Write a network as GraphML, GEXF, DOT, HXL or Popolo", 95, setup, "danvan export data/haiduong-2023.json -o network.graphml"}};
+const registration reg{{"export", "Write a network as GraphML, GEXF, DOT, HXL, Popolo or xlsx", 95, setup, "danvan export data/haiduong-2023.json -o network.graphml"}};
 
 }  // namespace
 }  // namespace danvan::cli

@@ -30,7 +30,7 @@ export_graph_options graph_of(const std::string& graph, const std::string& on, c
   return g;
 }
 
-constexpr const char* format_choices = "graphml, gexf, dot, hxl, popolo";
+constexpr const char* format_choices = "graphml, gexf, dot, hxl, popolo, xlsx";
 
 }  // namespace
 
@@ -40,6 +40,7 @@ void register_export(py::module_& m) {
       [](const network& net, const std::string& format, const std::string& graph, const std::string& on,
          const std::string& weight, double min_weight) {
         const auto f = word_of<export_format>(format, "format", format_choices);
+        if (f == export_format::xlsx) throw py::value_error("format: xlsx is a binary workbook, not text: use export(path)");
         const auto g = graph_of(graph, on, weight, min_weight);
         py::gil_scoped_release release;
         return export_text(net, f, g);

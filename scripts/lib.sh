@@ -17,7 +17,8 @@ DANVAN_PACKAGES=(
   python3-pytest python3-jsonschema            # Python tests, schema test
   python3-matplotlib fonts-dejavu-core          # plots, with Vietnamese glyphs
   graphviz                                     # `danvan report`: the coordination graph; DOT exports are drawn in tests
-  python3-igraph                               # exports' tests: igraph reads the GraphML danvan writes
+  libxlsxwriter-dev                            # the xlsx export
+  python3-igraph python3-openpyxl              # exports' tests: igraph reads the GraphML, openpyxl the workbook
   chromium fonts-noto-core                     # the report's browser test (headless Chromium), Vietnamese glyphs
   python3-nbclient python3-nbformat python3-nbconvert jupyter-nbconvert python3-ipykernel python3-jupyter-client  # notebooks
   python3-venv python3-pip python3-setuptools python3-wheel  # the pip install test

@@ -896,9 +896,10 @@ class Network(ResponsibilityMixin, CoverageMixin, OverlapMixin, FramesMixin, Tim
         """Writes the network in a format another tool reads, atomically (as :meth:`save`):
         ``"graphml"`` and ``"gexf"`` (NetworkX, igraph, Gephi; GEXF nodes carry their
         validity for Gephi's timeline), ``"dot"`` (Graphviz), ``"hxl"`` (the 3W table: who
-        does what where, when) or ``"popolo"`` (organizations and areas as Popolo JSON).
-        Without ``format``, the extension of ``path`` says (``.graphml``, ``.gexf``,
-        ``.dot``/``.gv``, ``.hxl``/``.csv``, ``.popolo.json``).
+        does what where, when), ``"popolo"`` (organizations and areas as Popolo JSON) or
+        ``"xlsx"`` (a workbook: a sheet per table, names beside ids). Without ``format``,
+        the extension of ``path`` says (``.graphml``, ``.gexf``, ``.dot``/``.gv``,
+        ``.hxl``/``.csv``, ``.popolo.json``, ``.xlsx``).
 
         ``graph`` (graphml, gexf, dot): ``"bipartite"`` (organizations and the tasks and
         programs they hold roles on, as :meth:`to_networkx`) or ``"organizations"`` (an
@@ -918,13 +919,14 @@ class Network(ResponsibilityMixin, CoverageMixin, OverlapMixin, FramesMixin, Tim
         if format is None:
             format = _core.export_format_of(path)
             if format is None:
-                raise ValueError(f"format: say which (graphml, gexf, dot, hxl, popolo); {os.fspath(path)!r} does not "
-                                 "end in .graphml, .gexf, .dot, .gv, .hxl, .csv or .popolo.json")
+                raise ValueError(f"format: say which (graphml, gexf, dot, hxl, popolo, xlsx); {os.fspath(path)!r} "
+                                 "does not end in .graphml, .gexf, .dot, .gv, .hxl, .csv, .popolo.json or .xlsx")
         _core.export_file(self._at(max_classification)._core, path, format, graph, on, weight, min_weight)
 
     def export_text(self, format: str, *, graph: str = "bipartite", on: str = "tasks", weight: str = "count",
                     min_weight: float = 0, max_classification: Optional[str] = None) -> str:
-        """What :meth:`export` writes, as text (``format`` is required here)."""
+        """What :meth:`export` writes, as text (``format`` is required here; xlsx, a binary
+        workbook, only through :meth:`export`)."""
         return _core.export_text(self._at(max_classification)._core, format, graph, on, weight, min_weight)
 
     @classmethod

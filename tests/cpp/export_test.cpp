@@ -163,8 +163,19 @@ TEST(ExportFormatOf, ReadsTheExtension) {
   EXPECT_EQ(danvan::export_format_of("b.gv"), export_format::dot);
   EXPECT_EQ(danvan::export_format_of("3w.csv"), export_format::hxl);
   EXPECT_EQ(danvan::export_format_of("orgs.popolo.json"), export_format::popolo);
+  EXPECT_EQ(danvan::export_format_of("tables.xlsx"), export_format::xlsx);
   EXPECT_FALSE(danvan::export_format_of("net.json"));
   EXPECT_FALSE(danvan::export_format_of(".graphml"));  // a hidden file, not an extension
+}
+
+TEST(WriteXlsx, WritesAZipWorkbookWithASheetPerTable) {
+  std::ostringstream out;
+  danvan::write_xlsx(out, net());
+  const std::string bytes = out.str();
+  ASSERT_GT(bytes.size(), 1000U);
+  EXPECT_EQ(bytes.substr(0, 2), "PK");  // an xlsx file is a zip archive
+  for (const char* sheet : {"xl/worksheets/sheet1.xml", "xl/worksheets/sheet9.xml"})
+    EXPECT_NE(bytes.find(sheet), std::string::npos) << sheet;  // the names of the zip's entries are stored plainly
 }
 
 TEST(ExportFile, AnUnwritableFolderThrowsAndLeavesNothing) {

@@ -174,3 +174,43 @@ def test_export_refuses_an_unknown_format_and_extension(net, tmp_path):
     with pytest.raises(danvan.FileError):
         net.export(tmp_path / "no" / "such" / "folder.graphml")
     assert not list(tmp_path.iterdir())  # nothing partly written
+
+
+def _cells(path):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.load_workbook(path, read_only=True)
+    return {name: list(book[name].iter_rows(values_only=True)) for name in book.sheetnames}
+
+
+def test_xlsx_has_a_sheet_per_table_with_names_beside_ids(net, tmp_path):
+    path = tmp_path / "net.xlsx"
+    net.export(path)
+    sheets = _cells(path)
+    assert list(sheets) == ["organizations", "areas", "topics", "documents", "programs", "tasks", "events", "sources",
+                            "roles"]
+    frame = net.organizations()
+    header, *body = sheets["organizations"]
+    assert len(body) == len(net.organizations)
+    assert [r[header.index("id")] for r in body] == list(frame["id"])
+    parent, parent_name = header.index("parent"), header.index("parent_name")
+    for r in body:
+        if r[parent]:
+            assert r[parent_name] == net.organizations[r[parent]].name
+    roles_header, *roles = sheets["roles"]
+    assert len(roles) == len(net.roles)
+    peer = net.roles()
+    assert [(r[0], r[2], r[5]) for r in roles] == list(zip(peer["org"], peer["role"], peer["target"]))
+    assert all(r[1] == net.organizations[r[0]].name for r in roles)
+    with pytest.raises(ValueError, match="binary"):
+        net.export_text("xlsx")
+
+
+def test_xlsx_at_public_holds_no_marker(tmp_path):
+    from test_redaction import MARKERS, _network
+    net = _network()
+    public, full = tmp_path / "public.xlsx", tmp_path / "full.xlsx"
+    net.export(public, max_classification="public")
+    net.export(full)
+    text = lambda p: " ".join(str(v) for rows in _cells(p).values() for row in rows for v in row if v is not None)
+    assert not [m for m in MARKERS if m in text(public)]
+    assert all(m in text(full) for m in MARKERS)

@@ -2,7 +2,8 @@
 // igraph, Gephi, yEd), DOT (Graphviz), the HXL 3W table (humanitarian "who does what
 // where" tools) and Popolo JSON (civic-data tools). The graphs are first made into a
 // graph_tables (a node table and an edge table of danvan/table.hpp); each graph format
-// writes those tables, so every format carries the same nodes and attributes.
+// writes those tables, so every format carries the same nodes and attributes. The
+// network's own tables go to an Excel workbook (xlsx).
 //
 // Redaction comes first: export danvan::redact(net, ceiling), or the network as of a
 // day (danvan::as_of), and nothing above the ceiling or gone that day is written.
@@ -104,20 +105,29 @@ void write_hxl(std::ostream& out, const network& net);
 /// (its level), identifiers (its code) and parent_id.
 void write_popolo(std::ostream& out, const network& net);
 
+/// The network's tables as an Excel workbook (xlsx, through libxlsxwriter): a sheet per
+/// entity kind (the columns of entity_table(), each reference as its id and, beside it,
+/// `<column>_name`) and a sheet of roles (org, org_name, role, raci, target_kind,
+/// target, target_name, classification, valid_from, valid_to). Dates are text at their
+/// precision. Throws danvan::argument_error for a kind with more rows than a sheet holds
+/// (1,048,576), danvan::io_error when the workbook cannot be written.
+void write_xlsx(std::ostream& out, const network& net);
+
 /// The formats export_file() writes.
-enum class export_format : std::uint8_t { graphml, gexf, dot, hxl, popolo };
+enum class export_format : std::uint8_t { graphml, gexf, dot, hxl, popolo, xlsx };
 
 /// Words of export_format.
 template <> struct enum_names<export_format> {
   /// The word of each enumerator, in enumerator order.
-  static constexpr std::string_view names[] = {"graphml", "gexf", "dot", "hxl", "popolo"};
+  static constexpr std::string_view names[] = {"graphml", "gexf", "dot", "hxl", "popolo", "xlsx"};
 };
 
 /// The format a file name's extension says (`.graphml`, `.gexf`, `.dot`/`.gv`, `.hxl`
-/// or `.csv`, `.popolo.json`); nothing for another extension.
+/// or `.csv`, `.popolo.json`, `.xlsx`); nothing for another extension.
 [[nodiscard]] std::optional<export_format> export_format_of(const std::filesystem::path& file);
 
-/// `net` in `format` as text (graph: the graph to make for graphml, gexf and dot).
+/// `net` in `format` as text (graph: the graph to make for graphml, gexf and dot); the
+/// bytes of the workbook for xlsx.
 [[nodiscard]] std::string export_text(const network& net, export_format format, const export_graph_options& graph = {});
 
 /// Writes `net` in `format` to `out`, a piece at a time.

@@ -16,6 +16,7 @@ std::optional<export_format> export_format_of(const std::filesystem::path& file)
   if (ends_with(".dot") || ends_with(".gv")) return export_format::dot;
   if (ends_with(".hxl") || ends_with(".csv")) return export_format::hxl;
   if (ends_with(".popolo.json")) return export_format::popolo;
+  if (ends_with(".xlsx")) return export_format::xlsx;
   return std::nullopt;
 }
 
@@ -26,6 +27,7 @@ void write_export(std::ostream& out, const network& net, export_format format, c
     case export_format::dot: write_dot(out, to_graph(net, graph)); break;
     case export_format::hxl: write_hxl(out, net); break;
     case export_format::popolo: write_popolo(out, net); break;
+    case export_format::xlsx: write_xlsx(out, net); break;
   }
 }
 

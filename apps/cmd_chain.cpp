@@ -34,11 +34,7 @@ int run(const chain_options& opt, const streams& io) {
   add_entity_columns(t, *net, "org", entity_kind::organization, orgs);
   t.add(std::move(link));
   t.add(std::move(role));
-  json head = json::object();
-  head["file"] = opt.file;
-  head["task"] = std::string(net->id_of(entity_kind::task, *task));
-  head["name"] = std::string(net->tasks()[*task].name());
-  print_rows(io, opt.format, t, *net, std::move(head), "chain");
+  print_rows(io, opt, t, *net, "chain", {{"task", std::string(net->id_of(entity_kind::task, *task))}, {"name", std::string(net->tasks()[*task].name())}});
   return success;
 }
 

@@ -42,11 +42,7 @@ int run(const duplicates_options& opt, const streams& io) {
   add_entity_columns(t, *net, "a", kind, a);
   add_entity_columns(t, *net, "b", kind, b);
   for (auto* c : {&jaccard, &shared, &reason}) t.add(std::move(*c));
-  json head = json::object();
-  head["file"] = opt.file;
-  head["on"] = opt.on;
-  head["min_jaccard"] = opt.min_jaccard;
-  print_rows(io, opt.format, t, *net, std::move(head), "candidates");
+  print_rows(io, opt, t, *net, "candidates", {{"on", opt.on}, {"min_jaccard", opt.min_jaccard}});
   return success;
 }
 

@@ -38,10 +38,6 @@ std::optional<export_format> read_format(const export_options& opt, std::ostream
 }
 
 int run(const export_options& opt, const streams& io) {
-  std::optional<date> day;
-  std::optional<classification> ceiling;
-  if (!read_as_of(opt.as_of, "export", io.err, day) || !read_ceiling(opt.max_classification, "export", io.err, ceiling))
-    return usage;
   const auto format = read_format(opt, io.err);
   if (!format) return usage;
   const bool to_stdout = opt.output == "-";
@@ -56,20 +52,15 @@ int run(const export_options& opt, const streams& io) {
   graph.projection.weight = parse_overlap_weight(opt.weight);
   graph.projection.min_weight = opt.min_weight;
 
-  load_outcome o = load_file(opt.file);
-  take_as_of(o, day);
-  take_ceiling(o, ceiling);
-  if (!o.net) {
-    for (const auto& p : o.problems) io.err << p.to_string() << '\n';
-    if (!o.io_failed) io.err << o.file << ": invalid; run `danvan validate` for the problems\n";
-    return o.io_failed ? usage : failure;
-  }
+  int status = success;
+  const auto net = open_network(opt.file, opt.as_of, opt.max_classification, "export", io, status);
+  if (!net) return status;
   if (to_stdout) {
-    write_export(io.out, *o.net, *format, graph);
+    write_export(io.out, *net, *format, graph);
     io.out.flush();
     return success;
   }
-  export_file(*o.net, opt.output, *format, graph);  // io_error: main reports it, exit status 2
+  export_file(*net, opt.output, *format, graph);  // io_error: main reports it, exit status 2
   std::error_code ec;
   const auto bytes = std::filesystem::file_size(opt.output, ec);
   io.err << "danvan export: wrote " << opt.output << " (" << to_string(*format) << ", " << (bytes + 1023) / 1024

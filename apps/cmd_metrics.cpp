@@ -56,12 +56,7 @@ int run(const metrics_options& opt, const streams& io) {
   table t;
   add_entity_columns(t, *net, "org", entity_kind::organization, orgs);
   for (auto* col : {&d, &w, &b, &c, &a}) t.add(std::move(*col));
-  json head = json::object();
-  head["file"] = opt.file;
-  head["organizations_in_graph"] = g.size();
-  head["edges"] = g.edge_count();
-  head["components"] = connected_components(g).count();
-  print_rows(io, opt.format, t, *net, std::move(head), "organizations");
+  print_rows(io, opt, t, *net, "organizations", {{"organizations_in_graph", g.size()}, {"edges", g.edge_count()}, {"components", connected_components(g).count()}});
   return success;
 }
 

@@ -89,21 +89,10 @@ int run(const overlap_options& opt, const streams& io) {
   std::tie(po.left_roles, po.right_roles) = parse_roles(opt.roles);
   po.min_weight = opt.min_weight;
   const scope s;
-  std::optional<date> day;
-  std::optional<classification> ceiling;
-  if (!read_as_of(opt.as_of, "overlap", io.err, day) ||
-      !read_ceiling(opt.max_classification, "overlap", io.err, ceiling))
-    return usage;
-
-  load_outcome o = load_file(opt.file);
-  take_as_of(o, day);
-  take_ceiling(o, ceiling);
-  if (!o.net) {
-    for (const auto& p : o.problems) io.err << p.to_string() << '\n';
-    if (!o.io_failed) io.err << o.file << ": invalid; run `danvan validate` for the problems\n";
-    return o.io_failed ? usage : failure;
-  }
-  const network& net = *o.net;
+  int status = success;
+  const auto loaded = open_network(opt.file, opt.as_of, opt.max_classification, "overlap", io, status);
+  if (!loaded) return status;
+  const network& net = *loaded;
 
   std::vector<organization_pair> pairs;
   bool symmetric = po.left_roles == po.right_roles;
@@ -123,7 +112,7 @@ int run(const overlap_options& opt, const streams& io) {
   const table t = pair_table(net, pairs, po.weight);
   if (opt.format == "json") {
     json out = json::object();
-    out["file"] = o.file;
+    out["file"] = opt.file;
     out["on"] = std::string(to_string(po.on));
     out["weight"] = std::string(to_string(po.weight));
     out["left_roles"] = po.left_roles;

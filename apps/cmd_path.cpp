@@ -40,12 +40,7 @@ int run(const path_cli_options& opt, const streams& io) {
   add_entity_columns(t, *net, "via", p.item_kind, items);
   const std::string from_id(net->id_of(entity_kind::organization, *from));
   const std::string to_id(net->id_of(entity_kind::organization, *to));
-  json head = json::object();
-  head["file"] = opt.file;
-  head["from"] = from_id;
-  head["to"] = to_id;
-  head["found"] = !p.empty();
-  print_rows(io, opt.format, t, *net, std::move(head), "steps");
+  print_rows(io, opt, t, *net, "steps", {{"from", from_id}, {"to", to_id}, {"found", !p.empty()}});
   if (p.empty()) {
     io.err << "danvan path: no chain of shared " << opt.on << " joins " << from_id << " and " << to_id
            << " in this scope\n";

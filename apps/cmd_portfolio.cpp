@@ -20,12 +20,7 @@ int run(const portfolio_options& opt, const streams& io) {
   const auto org = resolve(*net, entity_kind::organization, opt.org, "portfolio", io.err);
   if (!s || !org) return usage;
   const auto rows = portfolio(*net, *org, *s, opt.subunits);
-  json head = json::object();
-  head["file"] = opt.file;
-  head["org"] = std::string(net->id_of(entity_kind::organization, *org));
-  head["name"] = std::string(net->organizations()[*org].name());
-  head["subunits"] = opt.subunits;
-  print_rows(io, opt.format, responsibility_table(*net, rows), *net, std::move(head), "roles");
+  print_rows(io, opt, responsibility_table(*net, rows), *net, "roles", {{"org", std::string(net->id_of(entity_kind::organization, *org))}, {"name", std::string(net->organizations()[*org].name())}, {"subunits", opt.subunits}});
   return success;
 }
 

@@ -28,9 +28,7 @@ int run(const query_options& opt, const streams& io) {
   add_entity_columns(t, *net, "task", entity_kind::task, tasks);
   add_entity_columns(t, *net, "org", entity_kind::organization, orgs);
   t.add(std::move(letters));
-  json head = json::object();
-  head["file"] = opt.file;
-  print_rows(io, opt.format, t, *net, std::move(head), "cells");
+  print_rows(io, opt, t, *net, "cells");
   return success;
 }
 

@@ -22,12 +22,7 @@ int run(const who_options& opt, const streams& io) {
                                 io.err);
   if (!s || !item) return usage;
   const auto rows = roles_of(*net, item->first, item->second, *s, !opt.no_rollup);
-  json head = json::object();
-  head["file"] = opt.file;
-  head["kind"] = std::string(to_string(item->first));
-  head["id"] = std::string(net->id_of(item->first, item->second));
-  head["name"] = std::string(entity_name(*net, item->first, item->second));
-  print_rows(io, opt.format, responsibility_table(*net, rows), *net, std::move(head), "roles");
+  print_rows(io, opt, responsibility_table(*net, rows), *net, "roles", {{"kind", std::string(to_string(item->first))}, {"id", std::string(net->id_of(item->first, item->second))}, {"name", std::string(entity_name(*net, item->first, item->second))}});
   if (rows.empty()) io.err << "danvan who: nobody holds a role on " << net->id_of(item->first, item->second) << " in this scope\n";
   return success;
 }

@@ -85,6 +85,27 @@ void take_ceiling(load_outcome& o, std::optional<classification> ceiling) {
   if (o.net && ceiling) o.net = redact(*o.net, *ceiling);
 }
 
+std::optional<network> open_network(const std::string& file, const std::string& as_of_text,
+                                    const std::string& max_classification, std::string_view command,
+                                    const streams& io, int& status) {
+  std::optional<date> day;
+  std::optional<classification> ceiling;
+  status = usage;
+  if (!read_as_of(as_of_text, command, io.err, day) || !read_ceiling(max_classification, command, io.err, ceiling))
+    return std::nullopt;
+  load_outcome o = load_file(file);
+  take_as_of(o, day);
+  take_ceiling(o, ceiling);
+  if (!o.net) {
+    for (const auto& p : o.problems) io.err << p.to_string() << '\n';
+    if (!o.io_failed) io.err << o.file << ": invalid; run `danvan validate` for the problems\n";
+    status = o.io_failed ? usage : failure;
+    return std::nullopt;
+  }
+  status = success;
+  return std::move(o.net);
+}
+
 load_outcome load_file(const std::string& file, const load_options& options) {
   load_outcome o;
   o.file = file == "-" ? std::string("<stdin>") : file;

@@ -2,6 +2,8 @@
 // outcome (network or problems) and writing problems as text or JSON.
 #pragma once
 
+#include "command.hpp"
+
 #include <danvan/danvan.hpp>
 
 #include <nlohmann/json.hpp>
@@ -50,6 +52,14 @@ void take_as_of(load_outcome& o, std::optional<date> day);
 /// Replaces a loaded network by the network at `ceiling` (danvan::redact): after
 /// take_as_of, so that the network as of a day is shown at the ceiling.
 void take_ceiling(load_outcome& o, std::optional<classification> ceiling);
+
+/// The network a command answers on: `file` loaded, as of `as_of` (an --as-of text,
+/// empty for none), at `max_classification` (likewise). Nothing, after printing why,
+/// when an option or the file is bad; `status` is then the exit status (2 usage or
+/// unreadable file, 1 invalid network).
+[[nodiscard]] std::optional<network> open_network(const std::string& file, const std::string& as_of,
+                                                  const std::string& max_classification, std::string_view command,
+                                                  const streams& io, int& status);
 
 /// A problem as a JSON object: file, path, line, column, rule, message, suggestion.
 [[nodiscard]] json to_json(const problem& p);

@@ -26,22 +26,7 @@ void add_query_options(CLI::App& app, query_options& opt, bool scoped) {
 
 std::optional<network> open_network(const query_options& opt, std::string_view command, const streams& io,
                                     int& status) {
-  std::optional<date> day;
-  std::optional<classification> ceiling;
-  status = usage;
-  if (!read_as_of(opt.as_of, command, io.err, day) || !read_ceiling(opt.max_classification, command, io.err, ceiling))
-    return std::nullopt;
-  load_outcome o = load_file(opt.file);
-  take_as_of(o, day);
-  take_ceiling(o, ceiling);
-  if (!o.net) {
-    for (const auto& p : o.problems) io.err << p.to_string() << '\n';
-    if (!o.io_failed) io.err << o.file << ": invalid; run `danvan validate` for the problems\n";
-    status = o.io_failed ? usage : failure;
-    return std::nullopt;
-  }
-  status = success;
-  return std::move(o.net);
+  return open_network(opt.file, opt.as_of, opt.max_classification, command, io, status);
 }
 
 std::optional<index> resolve(const network& net, entity_kind kind, std::string_view text, std::string_view command,
@@ -178,12 +163,14 @@ table responsibility_table(const network& net, const std::vector<responsibility_
   return t;
 }
 
-void print_rows(const streams& io, const std::string& format, const table& t, const network& net, json head,
-                const char* rows_key) {
-  if (format == "json") {
-    head[rows_key] = table_json(t, &net);
-    io.out << dump(head) << '\n';
-  } else if (format == "csv") {
+void print_rows(const streams& io, const query_options& opt, const table& t, const network& net, const char* rows_key,
+                const json& about) {
+  if (opt.format == "json") {
+    json out = {{"file", opt.file}};
+    out.update(about);
+    out[rows_key] = table_json(t, &net);
+    io.out << dump(out) << '\n';
+  } else if (opt.format == "csv") {
     write_csv(io.out, t, &net);
   } else {
     write_text(io.out, t, &net);

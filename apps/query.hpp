@@ -35,9 +35,7 @@ struct query_options {
 /// `scoped`, also --role, --program, --document, --area and --topic.
 void add_query_options(CLI::App& app, query_options& opt, bool scoped);
 
-/// The network a query command answers on: FILE loaded, as of --as-of, at
-/// --max-classification. Nothing, after printing why, when the options or the file are
-/// bad; `status` is then the exit status (2 usage or unreadable, 1 invalid network).
+/// open_network() of the command's FILE, --as-of and --max-classification.
 [[nodiscard]] std::optional<network> open_network(const query_options& opt, std::string_view command,
                                                   const streams& io, int& status);
 
@@ -75,9 +73,9 @@ void add_entity_columns(table& t, const network& net, const std::string& name, e
 /// a rolled-up row came through).
 [[nodiscard]] table responsibility_table(const network& net, const std::vector<responsibility_row>& rows);
 
-/// Prints `t` as the --format asks: an aligned table (names beside ids), the JSON object
-/// `head` with the rows under `rows_key`, or CSV.
-void print_rows(const streams& io, const std::string& format, const table& t, const network& net, json head,
-                const char* rows_key);
+/// Prints `t` as --format asks: an aligned table (names beside ids), CSV, or a JSON
+/// object of the file, the fields of `about` (what was asked) and the rows under `rows_key`.
+void print_rows(const streams& io, const query_options& opt, const table& t, const network& net, const char* rows_key,
+                const json& about = json::object());
 
 }  // namespace danvan::cli

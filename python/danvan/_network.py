@@ -199,6 +199,7 @@ class Share(NamedTuple):
 
 
 T = TypeVar("T")
+E_ = TypeVar("E_")  # an entity class, for the reference attributes
 
 
 class _Field(Generic[T]):
@@ -225,6 +226,48 @@ def _at_ceiling(core: Any, max_classification: Optional[str]) -> Any:
     return core if max_classification is None else _core.redact(core, max_classification)
 
 
+class _Reference(Generic[E_]):
+    """A read-only attribute holding the view's reference(s) to entities of the class
+    named (a name, so that a class can refer to one defined after it)."""
+
+    __slots__ = ("_name", "_cls")
+
+    def __init__(self, cls: str) -> None:
+        self._cls = cls
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+
+    def _class_and_views(self, obj: Any) -> Tuple[Any, Any]:
+        return globals()[self._cls], getattr(obj._v, self._name)
+
+
+class _Many(_Reference[E_]):
+    """References as a tuple of entity objects."""
+
+    __slots__ = ()
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> "_Many[E_]": ...
+    @overload
+    def __get__(self, obj: object, owner: Optional[type] = None) -> Tuple[E_, ...]: ...
+    def __get__(self, obj: Any, owner: Optional[type] = None) -> Any:  # noqa: E301
+        return self if obj is None else _many(*self._class_and_views(obj))
+
+
+class _One(_Reference[E_]):
+    """A reference as an entity object, or None."""
+
+    __slots__ = ()
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> "_One[E_]": ...
+    @overload
+    def __get__(self, obj: object, owner: Optional[type] = None) -> Optional[E_]: ...
+    def __get__(self, obj: Any, owner: Optional[type] = None) -> Any:  # noqa: E301
+        return self if obj is None else _opt(*self._class_and_views(obj))
+
+
 def _evidence(items) -> Tuple[Evidence, ...]:
     return tuple(Evidence(None if s is None else Source(s), b, e, n) for s, b, e, n in items)
 
@@ -240,18 +283,33 @@ def _many(cls, views) -> tuple:
 # ---- entities -----------------------------------------------------------------
 
 
-class Entity:
+class _View:
+    """An object over one view of the compiled network (an entity or a role): equal to
+    another of the same class over the same entity of the same network."""
+
+    __slots__ = ("_v",)
+
+    def __init__(self, view: Any) -> None:
+        self._v = view
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._v == other._v  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._v)
+
+
+class Entity(_View):
     """Base of the entity classes: the fields every entity has.
 
     ``entity_kind`` (a class attribute) is ``"organization"``, ``"task"``, ...;
     ``position`` is the entity's place among its kind, in file order.
     """
 
-    __slots__ = ("_v",)
+    __slots__ = ()
     entity_kind: ClassVar[str] = ""
-
-    def __init__(self, view: Any) -> None:
-        self._v = view
 
     position = _Field[int]()
     id = _Field[str]()
@@ -286,18 +344,6 @@ class Entity:
         """Fields the format does not know, as a new dict (``{}`` for none)."""
         return _extra(self._v.extra_json)
 
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return self._v == other._v  # type: ignore[attr-defined]
-
-    def __ne__(self, other: object) -> bool:
-        eq = self.__eq__(other)
-        return eq if eq is NotImplemented else not eq
-
-    def __hash__(self) -> int:
-        return hash(self._v)
-
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.id} {self.name!r}>"
 
@@ -315,10 +361,7 @@ class Area(Entity):
 
     level = _Field[str]()
     code = _Field[str]()
-
-    @property
-    def parent(self) -> Optional["Area"]:
-        return _opt(Area, self._v.parent)
+    parent = _One["Area"]("Area")
 
 
 class Topic(Entity):
@@ -327,9 +370,7 @@ class Topic(Entity):
     __slots__ = ()
     entity_kind = "topic"
 
-    @property
-    def parent(self) -> Optional["Topic"]:
-        return _opt(Topic, self._v.parent)
+    parent = _One["Topic"]("Topic")
 
 
 class Organization(Entity):
@@ -344,18 +385,9 @@ class Organization(Entity):
 
     kind = _Field[str]()
     level = _Field[Optional[str]]()
-
-    @property
-    def area(self) -> Optional[Area]:
-        return _opt(Area, self._v.area)
-
-    @property
-    def parent(self) -> Optional["Organization"]:
-        return _opt(Organization, self._v.parent)
-
-    @property
-    def roles(self) -> Tuple["Role", ...]:
-        return _many(Role, self._v.roles)
+    area = _One["Area"]("Area")
+    parent = _One["Organization"]("Organization")
+    roles = _Many["Role"]("Role")
 
     @property
     def names(self) -> Tuple[DatedName, ...]:
@@ -374,17 +406,9 @@ class _Related(Entity):
 
     __slots__ = ()
 
-    @property
-    def implements(self) -> Tuple["Document", ...]:
-        return _many(Document, self._v.implements)
-
-    @property
-    def topics(self) -> Tuple[Topic, ...]:
-        return _many(Topic, self._v.topics)
-
-    @property
-    def areas(self) -> Tuple[Area, ...]:
-        return _many(Area, self._v.areas)
+    implements = _Many["Document"]("Document")
+    topics = _Many["Topic"]("Topic")
+    areas = _Many["Area"]("Area")
 
 
 class Document(_Related):
@@ -396,26 +420,13 @@ class Document(_Related):
     type = _Field[str]()
     number = _Field[str]()
     issuer = _Field[str]()
-
-    @property
-    def issued_by(self) -> Optional[Organization]:
-        return _opt(Organization, self._v.issued_by)
-
+    issued_by = _One["Organization"]("Organization")
     date = _Field[Optional[Date]]()
     term = _Field[str]()
     title = _Field[str]()
-
-    @property
-    def continues(self) -> Tuple["Document", ...]:
-        return _many(Document, self._v.continues)
-
-    @property
-    def amends(self) -> Tuple["Document", ...]:
-        return _many(Document, self._v.amends)
-
-    @property
-    def replaces(self) -> Tuple["Document", ...]:
-        return _many(Document, self._v.replaces)
+    continues = _Many["Document"]("Document")
+    amends = _Many["Document"]("Document")
+    replaces = _Many["Document"]("Document")
 
     @property
     def reviews(self) -> Tuple[ReviewObligation, ...]:
@@ -434,9 +445,7 @@ class _Work(_Related):
         p = self._v.period
         return None if p.empty else p
 
-    @property
-    def roles(self) -> Tuple["Role", ...]:
-        return _many(Role, self._v.roles)
+    roles = _Many["Role"]("Role")
 
     @property
     def orphaned_roles(self) -> Tuple[OrphanedRole, ...]:
@@ -458,11 +467,7 @@ class Task(_Work):
     entity_kind = "task"
 
     status = _Field[str]()
-
-    @property
-    def program(self) -> Optional[Program]:
-        return _opt(Program, self._v.program)
-
+    program = _One["Program"]("Program")
     due = _Field[Optional[Date]]()
 
 
@@ -488,9 +493,7 @@ class Event(Entity):
         return tuple(Share(Organization(to), _many(Topic, topics), _many(Area, areas), tuple(items))
                      for to, topics, areas, items in self._v.shares)
 
-    @property
-    def to(self) -> Tuple[Organization, ...]:
-        return _many(Organization, self._v.to)
+    to = _Many["Organization"]("Organization")
 
 
 class Source(Entity):
@@ -504,20 +507,14 @@ class Source(Entity):
     date = _Field[Optional[Date]]()
     url = _Field[str]()
     sha256 = _Field[str]()
-
-    @property
-    def document(self) -> Optional[Document]:
-        return _opt(Document, self._v.document)
+    document = _One["Document"]("Document")
 
 
-class Role:
+class Role(_View):
     """One role: an organization's part (``role``, e.g. ``"lead"``) in a task or program
     (``target``). ``raci`` is the role's RACI letter."""
 
-    __slots__ = ("_v",)
-
-    def __init__(self, view: Any) -> None:
-        self._v = view
+    __slots__ = ()
 
     position = _Field[int]()
 
@@ -561,18 +558,6 @@ class Role:
         """Where a reorganization carried the role from, in a network as of a day."""
         o = self._v.carried_from
         return None if o is None else RoleOrigin(*o)
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not Role:
-            return NotImplemented
-        return self._v == other._v  # type: ignore[attr-defined]
-
-    def __ne__(self, other: object) -> bool:
-        eq = self.__eq__(other)
-        return eq if eq is NotImplemented else not eq
-
-    def __hash__(self) -> int:
-        return hash(self._v)
 
     def __repr__(self) -> str:
         return f"<Role {self.org.id} {self.role} {self.target.id}>"

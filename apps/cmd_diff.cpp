@@ -16,7 +16,7 @@ namespace {
 
 struct diff_cli_options {
   std::vector<std::string> files;
-  std::string from, to, rules, format;
+  std::string from, to, rules, format, max_classification;
   std::uint32_t min_shared = 2;
   bool no_coverage = false;
 };
@@ -73,7 +73,10 @@ void print_changes(std::ostream& out, const table& t) {
 
 int run(const diff_cli_options& opt, const streams& io) {
   std::optional<date> from, to;
-  if (!read_as_of(opt.from, "diff", io.err, from) || !read_as_of(opt.to, "diff", io.err, to)) return usage;
+  std::optional<classification> ceiling;
+  if (!read_as_of(opt.from, "diff", io.err, from) || !read_as_of(opt.to, "diff", io.err, to) ||
+      !read_ceiling(opt.max_classification, "diff", io.err, ceiling))
+    return usage;
   if (opt.files.size() == 1 && (!from || !to)) {
     io.err << "danvan diff: give two files, or one file with --from DATE and --to DATE\n";
     return usage;
@@ -99,8 +102,13 @@ int run(const diff_cli_options& opt, const streams& io) {
   }
   load_outcome& a = loaded.front();
   load_outcome& b = loaded.back();  // the same file when one is given
-  const network before = from ? as_of(*a.net, *from) : *a.net;
-  const network after = to ? as_of(*b.net, *to) : *b.net;
+  // Each side as of its day, then at the ceiling: nothing above it is compared or named.
+  auto side = [&ceiling](const network& net, std::optional<date> day) {
+    network n = day ? as_of(net, *day) : net;
+    return ceiling ? redact(n, *ceiling) : n;
+  };
+  const network before = side(*a.net, from);
+  const network after = side(*b.net, to);
   diff_options o;
   o.min_shared = opt.min_shared;
   o.rules = &rules;
@@ -144,6 +152,7 @@ runner setup(CLI::App& app) {
       ->default_str("2");
   app.add_option("--rules", opt->rules, "Coverage rules compared (default: the shipped rules)")->type_name("RULES");
   app.add_flag("--no-coverage", opt->no_coverage, "Leave the coverage findings out");
+  add_max_classification_option(app, opt->max_classification);
   add_format_option(app, opt->format, {"table", "json", "csv"});
   app.footer(
       "Lists what changed: entities added, removed, renamed or changed field by field; roles gained,\n"

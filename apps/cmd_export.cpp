@@ -7,6 +7,8 @@
 
 #include <danvan/io/export.hpp>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -60,7 +62,11 @@ int run(const export_options& opt, const streams& io) {
     io.out.flush();
     return success;
   }
+  // Progress for people: a note while a large network is written, when stderr is a terminal.
+  const bool note = net->roles().size() >= 100'000 && ::isatty(STDERR_FILENO);
+  if (note) io.err << "danvan export: writing " << opt.output << " ..." << std::flush;
   export_file(*net, opt.output, *format, graph);  // io_error: main reports it, exit status 2
+  if (note) io.err << '\n';
   std::error_code ec;
   const auto bytes = std::filesystem::file_size(opt.output, ec);
   io.err << "danvan export: wrote " << opt.output << " (" << to_string(*format) << ", " << (bytes + 1023) / 1024

@@ -178,3 +178,20 @@ def test_an_unknown_max_classification_word_is_a_usage_error(tmp_path):
     _network().save(path)
     r = subprocess.run([_cli(), "summary", str(path), "--max-classification", "secret"], capture_output=True, text=True)
     assert r.returncode == 2 and "accepted: public, internal, restricted" in r.stderr
+
+
+def test_diff_at_public_names_nothing_above_it(tmp_path):
+    import subprocess
+    before, after = tmp_path / "before.json", tmp_path / "after.json"
+    net = _network()
+    net.save(before)
+    doc = json.loads(net.dumps())
+    doc["organizations"][2]["name"] = "SECRETNAME, renamed"  # a restricted organization changes
+    doc["tasks"] = [t for t in doc["tasks"] if t["id"] != "task:INTERNALTASK"]  # an internal task goes
+    after.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    full = subprocess.run([_cli(), "diff", str(before), str(after), "--format", "json"], capture_output=True, text=True)
+    public = subprocess.run([_cli(), "diff", str(before), str(after), "--format", "json", "--max-classification",
+                             "public"], capture_output=True, text=True)
+    assert full.returncode == 1 and any(m in full.stdout for m in MARKERS)
+    assert public.returncode == 0, public.stdout  # nothing public changed
+    assert not [m for m in MARKERS if m in public.stdout + public.stderr]

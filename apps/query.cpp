@@ -29,43 +29,16 @@ std::optional<network> open_network(const query_options& opt, std::string_view c
   return open_network(opt.file, opt.as_of, opt.max_classification, command, io, status);
 }
 
-std::optional<index> resolve(const network& net, entity_kind kind, std::string_view text, std::string_view command,
-                             std::ostream& err) {
-  if (const auto id = net.find(kind, text)) return id;
-  const auto matches = find_by_name(net, text, kind, 6);
-  // One entity bears the name (or alias) as typed, tone marks and case aside; or the
-  // search finds one entity only.
-  std::vector<index> exact;
-  for (const auto& m : matches)
-    if (m.how == "exact" && std::find(exact.begin(), exact.end(), m.position) == exact.end()) exact.push_back(m.position);
-  if (exact.size() == 1) return exact.front();
-  if (exact.empty() && matches.size() == 1) return matches.front().position;
-  const std::string_view what = to_string(kind);
-  err << "danvan " << command << ": ";
-  if (matches.empty()) {
-    err << "no " << what << " has the id or name `" << text << "`\n";
-    return std::nullopt;
-  }
-  err << "`" << text << "` " << (exact.size() > 1 ? "names several " : "is not the id or name of one ") << what
-      << "; give one of these ids:\n";
-  for (const auto& m : matches)
-    err << "  " << net.id_of(kind, m.position) << "  " << entity_name(net, kind, m.position) << '\n';
-  return std::nullopt;
-}
-
 std::optional<std::pair<entity_kind, index>> resolve_any(const network& net, std::initializer_list<entity_kind> kinds,
                                                          std::string_view text, std::string_view command,
                                                          std::ostream& err) {
   for (const auto kind : kinds)
-    if (text.starts_with(id_prefix(kind))) {  // an id says its kind
-      const auto at = resolve(net, kind, text, command, err);
-      if (!at) return std::nullopt;
-      return std::pair{kind, *at};
-    }
-  // A name: the one entity of these kinds that bears it, or the only one that comes near.
+    if (const auto at = net.find(kind, text)) return std::pair{kind, *at};
+  // A name: the one entity of these kinds that bears it (tone marks and case aside), or
+  // the only one the search finds.
   std::vector<std::pair<entity_kind, name_match>> near, exact;
   for (const auto kind : kinds)
-    for (auto& m : find_by_name(net, text, kind, 4)) {
+    for (auto& m : find_by_name(net, text, kind, 6)) {
       if (m.how == "exact" && std::none_of(exact.begin(), exact.end(), [&](const auto& e) {
             return e.first == kind && e.second.position == m.position;
           }))
@@ -74,18 +47,28 @@ std::optional<std::pair<entity_kind, index>> resolve_any(const network& net, std
     }
   if (exact.size() == 1) return std::pair{exact.front().first, exact.front().second.position};
   if (exact.empty() && near.size() == 1) return std::pair{near.front().first, near.front().second.position};
+  const bool one_kind = kinds.size() == 1;
+  const std::string what = one_kind ? std::string(to_string(*kinds.begin())) : "entity";
   err << "danvan " << command << ": ";
   if (near.empty()) {
-    err << "nothing has the id or name `" << text << "`\n";
+    err << "no " << what << " has the id or name `" << text << "`\n";
     return std::nullopt;
   }
   std::stable_sort(near.begin(), near.end(), [](const auto& x, const auto& y) { return x.second.score > y.second.score; });
-  err << "`" << text << "` " << (exact.size() > 1 ? "names several entities" : "is not the id or name of one entity")
+  err << "`" << text << "` "
+      << (exact.size() > 1 ? "names several " + (one_kind ? what + "s" : std::string("entities"))
+                           : "is not the id or name of one " + what)
       << "; give one of these ids:\n";
   for (std::size_t i = 0; i < near.size() && i < 8; ++i)
     err << "  " << net.id_of(near[i].first, near[i].second.position) << "  "
         << entity_name(net, near[i].first, near[i].second.position) << '\n';
   return std::nullopt;
+}
+
+std::optional<index> resolve(const network& net, entity_kind kind, std::string_view text, std::string_view command,
+                             std::ostream& err) {
+  const auto found = resolve_any(net, {kind}, text, command, err);
+  return found ? std::optional<index>(found->second) : std::nullopt;
 }
 
 std::optional<std::string> role_word(const network& net, std::string_view word, std::string_view command,

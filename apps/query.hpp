@@ -46,8 +46,7 @@ void add_query_options(CLI::App& app, query_options& opt, bool scoped);
 [[nodiscard]] std::optional<index> resolve(const network& net, entity_kind kind, std::string_view text,
                                            std::string_view command, std::ostream& err);
 
-/// The task, program or document (of `kinds`, tried in order) that `text` names by id
-/// or name, as resolve() finds one.
+/// The entity of one of `kinds` that `text` names by id or name, as resolve() finds one.
 [[nodiscard]] std::optional<std::pair<entity_kind, index>> resolve_any(const network& net,
                                                                        std::initializer_list<entity_kind> kinds,
                                                                        std::string_view text, std::string_view command,

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <optional>
+#include <vector>
 #include <ostream>
 
 namespace danvan {
@@ -70,21 +71,23 @@ table hxl_table(const network& net) {
     // Virtual space only until written: generous for names, less for ids and words.
     col.chars.reserve(rows * (name == "organization" || name == "activity" || name == "sector" ? 96 : 40));
   }
-  auto row = [&](const role_view& r, const activity& a, std::optional<area_view> area) {
-    const auto province = area ? up_to(*area, level::province) : std::nullopt;
-    const auto district = area ? up_to(*area, level::district) : std::nullopt;
-    const std::string_view text[] = {r.org().name(),
-                                     r.org().id(),
-                                     r.role_name(),
-                                     to_string(r.letter()),
-                                     a.name,
-                                     a.id,
-                                     a.type,
-                                     a.sector,
-                                     province ? province->name() : std::string_view{},
-                                     province ? province->id() : std::string_view{},
-                                     district ? district->name() : std::string_view{},
-                                     district ? district->id() : std::string_view{}};
+  // Each area's province and district, found once: an area is named by many rows.
+  struct place {
+    std::string_view province, province_id, district, district_id;
+  };
+  std::vector<place> places;
+  places.reserve(net.areas().size());
+  for (const auto& a : net.areas()) {
+    place p;
+    if (const auto v = up_to(a, level::province)) p.province = v->name(), p.province_id = v->id();
+    if (const auto v = up_to(a, level::district)) p.district = v->name(), p.district_id = v->id();
+    places.push_back(p);
+  }
+  const place nowhere;
+  auto row = [&](const role_view& r, const activity& a, const place& where) {
+    const std::string_view text[] = {r.org().name(), r.org().id(), r.role_name(), to_string(r.letter()),
+                                     a.name,         a.id,         a.type,        a.sector,
+                                     where.province, where.province_id, where.district, where.district_id};
     for (std::size_t i = 0; i < std::size(text); ++i) c[i].push_text(text[i]);
     c[12].dates.push_back(a.when.start);
     c[13].dates.push_back(a.when.end);
@@ -92,8 +95,8 @@ table hxl_table(const network& net) {
   };
   auto add = [&](const auto& item, const activity& a) {
     for (const auto& r : item.roles()) {
-      if (item.areas().empty()) row(r, a, std::nullopt);
-      for (const index area : item.areas()) row(r, a, net.areas()[area]);
+      if (item.areas().empty()) row(r, a, nowhere);
+      for (const index area : item.areas()) row(r, a, places[area]);
     }
   };
   auto sector = [&](std::span<const index> topics) {

@@ -1,6 +1,7 @@
 #include "query.hpp"
 
 #include <danvan/query/names.hpp>
+#include <danvan/text/reference.hpp>
 #include <danvan/text/normalize.hpp>
 
 #include <algorithm>
@@ -29,11 +30,36 @@ std::optional<network> open_network(const query_options& opt, std::string_view c
   return open_network(opt.file, opt.as_of, opt.max_classification, command, io, status);
 }
 
+namespace {
+
+/// The one document whose number `text` gives (`21-CT/TW`, `Chỉ thị số 21-CT/TW`,
+/// `60/2013/NĐ-CP`: type, number and issuer as the text layer reads them), if any.
+std::optional<index> document_numbered(const network& net, std::string_view text) {
+  const auto ref = text::parse_reference(text);
+  if (!ref) return std::nullopt;
+  auto same_number = [](std::string_view a, std::string_view b) {
+    while (a.size() > 1 && a.front() == '0') a.remove_prefix(1);  // `03` is `3`
+    while (b.size() > 1 && b.front() == '0') b.remove_prefix(1);
+    return a == b;
+  };
+  std::optional<index> found;
+  for (const auto& d : net.documents())
+    if (d.type() == ref->type && same_number(d.number(), ref->number) && text::search_key(d.issuer()) == text::search_key(ref->issuer)) {
+      if (found) return std::nullopt;  // two documents with that number (another term): say the candidates
+      found = d.position();
+    }
+  return found;
+}
+
+}  // namespace
+
 std::optional<std::pair<entity_kind, index>> resolve_any(const network& net, std::initializer_list<entity_kind> kinds,
                                                          std::string_view text, std::string_view command,
                                                          std::ostream& err) {
   for (const auto kind : kinds)
     if (const auto at = net.find(kind, text)) return std::pair{kind, *at};
+  if (std::find(kinds.begin(), kinds.end(), entity_kind::document) != kinds.end())
+    if (const auto doc = document_numbered(net, text)) return std::pair{entity_kind::document, *doc};
   // A name: the one entity of these kinds that bears it (tone marks and case aside), or
   // the only one the search finds.
   std::vector<std::pair<entity_kind, name_match>> near, exact;

@@ -147,3 +147,11 @@ def test_every_example_of_the_help_runs():
         done = subprocess.run([str(binary), *args[1:]], capture_output=True, text=True, cwd=ROOT)
         assert done.returncode in (0, 1) and (done.stdout or done.stderr), (args, done.stderr)
         assert "error:" not in done.stderr.lower(), (args, done.stderr)
+
+
+def test_a_document_is_found_by_its_number(net):
+    for text, doc in [("21-CT/TW", "doc:ct-21-tw"), ("Chỉ thị số 29-CT/TU", "doc:ct-29-tu")]:
+        out = rows("who", text)
+        assert out["kind"] == "document" and out["id"] == doc
+        want = net.roles_of(doc)
+        assert [(r["org"], r["target"]) for r in out["roles"]] == list(zip(want["org"], want["target"]))

@@ -9,7 +9,10 @@
 #include <danvan/text/extract.hpp>
 #include <danvan/text/gazetteer.hpp>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <iostream>
@@ -160,12 +163,18 @@ int run(const extract_cli_options& opt, const streams& io) {
   }
 
   text::draft d;
+  // Progress for people: a note while a long text is read, when stderr is a terminal.
+  const bool note = text.size() >= (std::size_t{1} << 20) && ::isatty(STDERR_FILENO);
+  const auto t0 = std::chrono::steady_clock::now();
+  if (note) io.err << "danvan extract: reading " << label << " (" << (text.size() >> 10) << " KB) ..." << std::flush;
   try {
     d = text::extract(text, o);
   } catch (const text::invalid_utf8_error& e) {
+    if (note) io.err << '\n';
     io.err << label << ": " << e.what() << '\n';
     return failure;
   }
+  if (note) io.err << ' ' << std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() << " s\n";
 
   if (!opt.out.empty()) {
     try {

@@ -2,6 +2,7 @@
 #include <danvan/query/argument_error.hpp>
 #include <danvan/table.hpp>
 
+#include "detail/chunked_output.hpp"
 #include "detail/csv.hpp"
 
 #include <nlohmann/json.hpp>
@@ -193,22 +194,20 @@ std::string column::to_text(std::size_t row, const network* net) const {
 
 namespace detail {
 
-void write_csv_rows(std::ostream& out, const table& t, const network* net) {
+void write_csv_rows(std::ostream& stream, const table& t, const network* net) {
   require_network(t, net, "write_csv");
-  std::string buf;  // handed to the stream a megabyte at a time: one call per row costs more than the row
+  chunked_output out(stream);
+  std::string& buf = out.buffer();
   for (std::size_t row = 0; row < t.rows(); ++row) {
     for (std::size_t i = 0; i < t.columns().size(); ++i) {
       const column& c = t.columns()[i];
       if (i > 0) buf += ',';
-      append_field(buf, c.kind == column_kind::text ? c.text(row) : std::string_view(c.to_text(row, net)));
+      append_field(buf, c.kind == column_kind::text ? c.text(row) : std::string_view(cell(c, row, net, {";", true})));
     }
     buf += '\n';
-    if (buf.size() >= (std::size_t{1} << 20)) {
-      out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
-      buf.clear();
-    }
+    out.spill();
   }
-  out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+  out.finish();
 }
 
 }  // namespace detail

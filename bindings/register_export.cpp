@@ -1,10 +1,14 @@
-// Exports (danvan/io/export.hpp): Network.export and export_text in
-// python/danvan/_network.py. Words are checked here, with the choices named.
+// Exports (danvan/io/export.hpp) and the CSV tables (danvan/io/csv.hpp): Network.export,
+// export_text and from_csv in python/danvan/_network.py. Words are checked here, with the
+// choices named.
+#include <danvan/io/csv.hpp>
 #include <danvan/io/export.hpp>
 
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <map>
+#include <memory>
 #include <string>
 
 #include "convert.hpp"
@@ -58,6 +62,43 @@ void register_export(py::module_& m) {
       },
       py::arg("net"), py::arg("path"), py::arg("format"), py::arg("graph"), py::arg("on"), py::arg("weight"),
       py::arg("min_weight"));
+  m.def(
+      "save_csv",
+      [](const network& net, py::handle path, bool replace) {
+        const auto folder = file_path(path);
+        py::gil_scoped_release release;
+        save_csv(net, folder, replace);
+      },
+      py::arg("net"), py::arg("path"), py::arg("replace"));
+  m.def(
+      "load_csv",
+      [](py::handle path, std::size_t max_problems) {
+        const auto folder = file_path(path);
+        load_options o;
+        o.max_problems = max_problems;
+        py::gil_scoped_release release;
+        return std::make_shared<network>(load_csv(folder, o));
+      },
+      py::arg("path"), py::arg("max_problems") = 100);
+  m.def(
+      "csv_tables",
+      [](const network& net) {
+        py::dict out;
+        for (auto& t : csv_tables(net)) out[py::str(t.name)] = py::str(t.text);
+        return out;
+      },
+      py::arg("net"));
+  m.def(
+      "from_csv_tables",
+      [](const std::map<std::string, std::string>& tables, const std::string& label, std::size_t max_problems) {
+        std::vector<csv_file> files;
+        for (const auto& [name, text] : tables) files.push_back({name, text});
+        load_options o;
+        o.max_problems = max_problems;
+        py::gil_scoped_release release;
+        return std::make_shared<network>(from_csv_tables(files, label, o));
+      },
+      py::arg("tables"), py::arg("label") = "", py::arg("max_problems") = 100);
   m.def(
       "export_format_of", [](py::handle path) -> std::optional<std::string> {
         const auto f = export_format_of(file_path(path));

@@ -3,11 +3,11 @@
 # and runs each for a bounded time over fuzz/corpus/<target>/, with the
 # dictionary fuzz/<target>.dict when there is one.
 #
-#   fuzz/run.sh [seconds per target, default 300] [targets..., default: all eight]
+#   fuzz/run.sh [seconds per target, default 300] [targets..., default: all nine]
 #
 # Targets: normalize reference periods (text layer), json rules gazetteer (file
-# readers), extract (the extractor), as_of (the network as of a day); fuzz/README.md
-# says what each checks. New inputs go to <build>/corpus/<target>/ (the seed corpus
+# readers), extract (the extractor), as_of (the network as of a day), csv (the CSV
+# tables reader); fuzz/README.md says what each checks. New inputs go to <build>/corpus/<target>/ (the seed corpus
 # in the source tree is only read); crashes to <build>/artifacts/<target>/. Exit
 # status 1 when a target found a crash. Environment: DANVAN_FUZZ_BUILD (default
 # build-fuzz), CXX_FUZZ (default clang++-14), FUZZ_JOBS (build jobs, default 2).
@@ -17,7 +17,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 seconds=${1:-300}
 [ $# -gt 0 ] && shift
-targets=${*:-normalize reference periods json rules gazetteer extract as_of}
+targets=${*:-normalize reference periods json rules gazetteer extract as_of csv}
 build=${DANVAN_FUZZ_BUILD:-$root/build-fuzz}
 cxx=${CXX_FUZZ:-clang++-14}
 
@@ -36,7 +36,7 @@ for t in $targets; do
   # Whole network, rules and gazetteer files are longer than the texts the other
   # targets read; a seed longer than -max_len would be cut into invalid JSON.
   case $t in
-    json | as_of | rules | gazetteer) max_len=16384 ;;
+    json | as_of | rules | gazetteer | csv) max_len=16384 ;;
     *) max_len=4096 ;;
   esac
   dict=

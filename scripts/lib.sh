@@ -18,6 +18,7 @@ DANVAN_PACKAGES=(
   python3-matplotlib fonts-dejavu-core          # plots, with Vietnamese glyphs
   graphviz                                     # `danvan report`: the coordination graph; DOT exports are drawn in tests
   libxlsxwriter-dev                            # the xlsx export
+  libcsv-dev                                   # reading CSV tables back (danvan import)
   python3-igraph python3-openpyxl              # exports' tests: igraph reads the GraphML, openpyxl the workbook
   chromium fonts-noto-core                     # the report's browser test (headless Chromium), Vietnamese glyphs
   python3-nbclient python3-nbformat python3-nbconvert jupyter-nbconvert python3-ipykernel python3-jupyter-client  # notebooks

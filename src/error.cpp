@@ -57,7 +57,12 @@ std::vector<problem>& shorten(std::vector<problem>& problems) {
 std::string problem::to_string() const {
   std::string s = file.empty() ? std::string("<input>") : file;
   if (line > 0) {
-    s += ":" + std::to_string(line) + ":" + std::to_string(column);
+    s += ':';
+    s += std::to_string(line);
+    if (column > 0) {
+      s += ':';
+      s += std::to_string(column);
+    }
   }
   if (!path.empty()) s += ":" + path;
   s += ": " + message;

@@ -89,22 +89,6 @@ std::string_view entity_name(const network& net, entity_kind kind, index positio
 
 namespace {
 
-/// Appends `s` as one CSV field: quoted when it holds a comma, quote, CR or LF.
-void append_field(std::string& line, std::string_view s) {
-  // One pass over the bytes (find_first_of would search the four characters for each).
-  const bool plain = std::none_of(s.begin(), s.end(), [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; });
-  if (plain) {
-    line += s;
-    return;
-  }
-  line += '"';
-  for (char c : s) {
-    if (c == '"') line += '"';
-    line += c;
-  }
-  line += '"';
-}
-
 /// How a cell is written as text: CSV keeps numbers exact and joins lists with `;`,
 /// a terminal rounds to six digits and joins with `, `.
 struct text_form {
@@ -194,6 +178,22 @@ std::string column::to_text(std::size_t row, const network* net) const {
 
 namespace detail {
 
+/// Appends `s` as one CSV field: quoted when it holds a comma, quote, CR or LF.
+void append_csv_field(std::string& line, std::string_view s) {
+  // One pass over the bytes (find_first_of would search the four characters for each).
+  const bool plain = std::none_of(s.begin(), s.end(), [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; });
+  if (plain) {
+    line += s;
+    return;
+  }
+  line += '"';
+  for (char c : s) {
+    if (c == '"') line += '"';
+    line += c;
+  }
+  line += '"';
+}
+
 void write_csv_rows(std::ostream& stream, const table& t, const network* net) {
   require_network(t, net, "write_csv");
   chunked_output out(stream);
@@ -202,7 +202,7 @@ void write_csv_rows(std::ostream& stream, const table& t, const network* net) {
     for (std::size_t i = 0; i < t.columns().size(); ++i) {
       const column& c = t.columns()[i];
       if (i > 0) buf += ',';
-      append_field(buf, c.kind == column_kind::text ? c.text(row) : std::string_view(cell(c, row, net, {";", true})));
+      append_csv_field(buf, c.kind == column_kind::text ? c.text(row) : std::string_view(cell(c, row, net, {";", true})));
     }
     buf += '\n';
     out.spill();
@@ -217,7 +217,7 @@ void write_csv(std::ostream& out, const table& t, const network* net) {
   std::string line;
   for (const auto& c : t.columns()) {
     if (&c != &t.columns().front()) line += ',';
-    append_field(line, c.name);
+    detail::append_csv_field(line, c.name);
   }
   out << line << '\n';
   detail::write_csv_rows(out, t, net);

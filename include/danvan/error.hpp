@@ -13,13 +13,14 @@ namespace danvan {
 struct problem {
   std::string file;        ///< file name, or a label such as `<string>`; may be empty
   std::string path;        ///< JSON pointer of the offending value, e.g. `/tasks/17/roles/2/org`
-  std::size_t line = 0;    ///< 1-based line for syntax errors, 0 when not known
-  std::size_t column = 0;  ///< 1-based column (in characters) for syntax errors, 0 when not known
+  std::size_t line = 0;    ///< 1-based line for syntax errors and CSV tables, 0 when not known
+  std::size_t column = 0;  ///< 1-based column (in characters; a CSV table's field number), 0 when not known
   std::string rule;        ///< stable name of the broken rule, e.g. `unknown-reference`
   std::string message;     ///< what is wrong, in words a data steward understands
   std::string suggestion;  ///< the nearest valid value, when there is one
 
-  /// `file:path: message`, or `file:line:column: message` for syntax errors.
+  /// `file:path: message`, or `file:line:column: message` for syntax errors and CSV tables
+  /// (`file:line: message` for a whole row).
   [[nodiscard]] std::string to_string() const;
 };
 

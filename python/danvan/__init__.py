@@ -67,6 +67,7 @@ FORMAT_VERSION: str = _core.format_version
 load = Network.load
 loads = Network.loads
 from_frames = Network.from_frames
+from_csv = Network.from_csv
 
 from ._display import display
 from ._diff import Diff, diff
@@ -121,6 +122,7 @@ __all__ = [
     "ValidationError",
     "display",
     "from_frames",
+    "from_csv",
     "load",
     "loads",
     "plot",

@@ -882,9 +882,11 @@ class Network(ResponsibilityMixin, CoverageMixin, OverlapMixin, FramesMixin, Tim
         ``"graphml"`` and ``"gexf"`` (NetworkX, igraph, Gephi; GEXF nodes carry their
         validity for Gephi's timeline), ``"dot"`` (Graphviz), ``"hxl"`` (the 3W table: who
         does what where, when), ``"popolo"`` (organizations and areas as Popolo JSON) or
-        ``"xlsx"`` (a workbook: a sheet per table, names beside ids). Without ``format``,
-        the extension of ``path`` says (``.graphml``, ``.gexf``, ``.dot``/``.gv``,
-        ``.hxl``/``.csv``, ``.popolo.json``, ``.xlsx``).
+        ``"xlsx"`` (a workbook: a sheet per table, names beside ids), or ``"csv"`` (the
+        folder ``path`` of CSV tables, one per kind, that :meth:`from_csv` reads back: see
+        :meth:`to_csv`). Without ``format``, the extension of ``path`` says
+        (``.graphml``, ``.gexf``, ``.dot``/``.gv``, ``.hxl``/``.csv``, ``.popolo.json``,
+        ``.xlsx``).
 
         ``graph`` (graphml, gexf, dot): ``"bipartite"`` (organizations and the tasks and
         programs they hold roles on, as :meth:`to_networkx`) or ``"organizations"`` (an
@@ -901,12 +903,41 @@ class Network(ResponsibilityMixin, CoverageMixin, OverlapMixin, FramesMixin, Tim
         >>> networkx.read_graphml(path).edges["org:a", "task:t"]["raci"]
         'R'
         """
+        if format == "csv":
+            return self.to_csv(path, max_classification=max_classification)
         if format is None:
             format = _core.export_format_of(path)
             if format is None:
                 raise ValueError(f"format: say which (graphml, gexf, dot, hxl, popolo, xlsx); {os.fspath(path)!r} "
                                  "does not end in .graphml, .gexf, .dot, .gv, .hxl, .csv, .popolo.json or .xlsx")
         _core.export_file(self._at(max_classification)._core, path, format, graph, on, weight, min_weight)
+
+    def to_csv(self, path: PathLike, *, max_classification: Optional[str] = None, replace: bool = True) -> None:
+        """Writes the network as a folder of CSV tables, one per kind (``organizations.csv``,
+        ``tasks.csv``, ``roles.csv``, ``evidence.csv``, ... : docs/export.md), with every
+        field: :meth:`from_csv` gives back the same network, byte for byte after
+        :meth:`dumps`. Every cell is text (codes such as ``"01"`` stay as written); lists
+        are ``;``-joined. The folder is written all or nothing; an existing one is replaced
+        only when ``replace`` and when it holds these tables and nothing else.
+
+        >>> import danvan, os, tempfile
+        >>> net = danvan.Network.loads('{"danvan": "1", "areas": [{"id": "area:a", "name": "A",'
+        ...   ' "level": "province", "code": "01"}]}')
+        >>> folder = os.path.join(tempfile.mkdtemp(), "tables")
+        >>> net.to_csv(folder)
+        >>> open(os.path.join(folder, "areas.csv")).read().splitlines()[1]
+        'area:a,A,province,01'
+        >>> danvan.from_csv(folder).dumps() == net.dumps()
+        True
+        """
+        _core.save_csv(self._at(max_classification)._core, path, replace)
+
+    @classmethod
+    def from_csv(cls, path: PathLike, *, max_problems: int = 100) -> "Network":
+        """The network of a folder of CSV tables (:meth:`to_csv`, or a person's edit of
+        them; a missing table is empty), checked like a file: a
+        :class:`danvan.ValidationError` names each problem's table, line and column."""
+        return cls._from_core(_core.load_csv(path, max_problems))
 
     def export_text(self, format: str, *, graph: str = "bipartite", on: str = "tasks", weight: str = "count",
                     min_weight: float = 0, max_classification: Optional[str] = None) -> str:

@@ -5,6 +5,8 @@
 #include <danvan/io/file.hpp>
 #include <danvan/io/json.hpp>
 
+#include "io/json_pieces.hpp"
+
 #include <nlohmann/json.hpp>
 
 
@@ -12,7 +14,7 @@ namespace danvan {
 
 namespace {
 
-using ojson = nlohmann::ordered_json;
+using detail::ojson;
 
 class entity_writer {
  public:
@@ -249,29 +251,11 @@ void append_json(std::string& out, const ojson& j, unsigned indent) {
   s.dump(j, true, false, 2, indent);
 }
 
-template <class Range> void append_collection(std::string& out, std::string_view key, const Range& range,
-                                              const entity_writer& w) {
-  if (range.empty()) return;
-  out += ",\n  \"";
-  out += key;
-  out += "\": [\n";
-  bool first = true;
-  for (const auto v : range) {
-    out += first ? "    " : ",\n    ";
-    first = false;
-    append_json(out, w(v), 4);
-  }
-  out += "\n  ]";
-}
-
 }  // namespace
 
-std::string dumps(const network& net) {
-  std::string out;
-  // The text is about as large as what the network holds: grown by doubling, a text
-  // of hundreds of megabytes would be copied, and its new pages touched, many times.
-  out.reserve(net.memory_bytes());
-  out += "{\n  \"danvan\": \"" + std::string(format_version) + "\"";
+namespace detail {
+
+ojson meta_json(const network& net) {
   const auto& m = net.meta();
   ojson meta = ojson::object();
   if (!m.title.empty()) meta["title"] = m.title;
@@ -280,34 +264,76 @@ std::string dumps(const network& net) {
   meta["classification"] = to_string(m.classification);
   if (!m.as_of.empty()) meta["as_of"] = m.as_of.to_string();
   if (!m.extra.empty()) meta["extra"] = ojson::parse(m.extra);
+  return meta;
+}
+
+std::vector<ojson> role_definitions_json(const network& net) {
+  std::vector<ojson> out;
+  for (const auto& d : net.vocabulary().declared()) {
+    ojson r;
+    r["name"] = d.name;
+    if (!d.labels.empty()) r["labels"] = d.labels;
+    r["raci"] = to_string(d.letter);
+    if (!d.description.empty()) r["description"] = d.description;
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+void for_each_entity_json(const network& net, const std::function<void(std::string_view, const ojson&)>& visit) {
+  const entity_writer w(net);
+  auto each = [&](std::string_view collection, const auto& range) {
+    for (const auto v : range) visit(collection, w(v));
+  };
+  each("areas", net.areas());
+  each("topics", net.topics());
+  each("organizations", net.organizations());
+  each("documents", net.documents());
+  each("programs", net.programs());
+  each("tasks", net.tasks());
+  each("events", net.events());
+  each("sources", net.sources());
+}
+
+ojson extra_json(const network& net) { return net.extra().empty() ? ojson() : ojson::parse(net.extra()); }
+
+}  // namespace detail
+
+std::string dumps(const network& net) {
+  std::string out;
+  // The text is about as large as what the network holds: grown by doubling, a text
+  // of hundreds of megabytes would be copied, and its new pages touched, many times.
+  out.reserve(net.memory_bytes());
+  out += "{\n  \"danvan\": \"" + std::string(format_version) + "\"";
   out += ",\n  \"meta\": ";
-  append_json(out, meta, 2);
-  const auto declared = net.vocabulary().declared();
+  append_json(out, detail::meta_json(net), 2);
+  const auto declared = detail::role_definitions_json(net);
   if (!declared.empty()) {
     out += ",\n  \"roles\": [\n";
     for (std::size_t i = 0; i < declared.size(); ++i) {
-      ojson r;
-      r["name"] = declared[i].name;
-      if (!declared[i].labels.empty()) r["labels"] = declared[i].labels;
-      r["raci"] = to_string(declared[i].letter);
-      if (!declared[i].description.empty()) r["description"] = declared[i].description;
       out += i ? ",\n    " : "    ";
-      append_json(out, r, 4);
+      append_json(out, declared[i], 4);
     }
     out += "\n  ]";
   }
-  const entity_writer w(net);
-  append_collection(out, "areas", net.areas(), w);
-  append_collection(out, "topics", net.topics(), w);
-  append_collection(out, "organizations", net.organizations(), w);
-  append_collection(out, "documents", net.documents(), w);
-  append_collection(out, "programs", net.programs(), w);
-  append_collection(out, "tasks", net.tasks(), w);
-  append_collection(out, "events", net.events(), w);
-  append_collection(out, "sources", net.sources(), w);
-  if (!net.extra().empty()) {
+  // Each collection a bracketed list; the callback comes entity by entity, in collection order.
+  std::string_view open;
+  detail::for_each_entity_json(net, [&](std::string_view collection, const ojson& j) {
+    if (collection != open) {
+      if (!open.empty()) out += "\n  ]";
+      out += ",\n  \"";
+      out += collection;
+      out += "\": [\n    ";
+      open = collection;
+    } else {
+      out += ",\n    ";
+    }
+    append_json(out, j, 4);
+  });
+  if (!open.empty()) out += "\n  ]";
+  if (const auto extra = detail::extra_json(net); !extra.is_null()) {
     out += ",\n  \"extra\": ";
-    append_json(out, ojson::parse(net.extra()), 2);
+    append_json(out, extra, 2);
   }
   out += "\n}\n";
   return out;

@@ -195,3 +195,22 @@ def test_diff_at_public_names_nothing_above_it(tmp_path):
     assert full.returncode == 1 and any(m in full.stdout for m in MARKERS)
     assert public.returncode == 0, public.stdout  # nothing public changed
     assert not [m for m in MARKERS if m in public.stdout + public.stderr]
+
+
+def test_csv_tables_at_public_hold_no_marker(tmp_path):
+    import subprocess
+    net = _network()
+    folder = tmp_path / "tables"
+    net.to_csv(folder, max_classification="public")
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted(folder.iterdir()))
+    assert not [m for m in MARKERS if m in text]
+    assert danvan.from_csv(folder).dumps() == net.redact("public").dumps()  # the public part, whole
+    net.to_csv(tmp_path / "all")
+    assert all(m in "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "all").iterdir()) for m in MARKERS)
+    path = tmp_path / "net.json"
+    net.save(path)
+    out = tmp_path / "cli"
+    r = subprocess.run([_cli(), "export", str(path), "--format", "csv", "-o", str(out), "--max-classification", "public"],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert not [m for m in MARKERS if m in "".join(p.read_text(encoding="utf-8") for p in out.iterdir())]

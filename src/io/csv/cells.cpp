@@ -21,8 +21,6 @@ namespace {
 
 bool plain(const ojson& v) { return v.is_string() || v.is_number() || v.is_boolean(); }
 
-std::string scalar(const ojson& v) { return v.is_string() ? v.get<std::string>() : v.dump(); }
-
 /// One list item as written: `\`, `;` and a space at either end escaped, so that
 /// split_list() gives it back exactly and may ignore the spaces a person types.
 void append_item(std::string& out, std::string_view item) {
@@ -40,18 +38,27 @@ bool spreads(std::string_view key, const ojson& value) {
          std::all_of(value.begin(), value.end(), [](const ojson& v) { return plain(v); });
 }
 
-std::string cell_of(const ojson& value) {
-  if (plain(value)) return scalar(value);
+void append_cell(std::string& out, const ojson& value) {
+  if (value.is_string()) {
+    out += value.get_ref<const std::string&>();
+    return;
+  }
   const bool list = value.is_array() && !value.empty() &&
                     (std::all_of(value.begin(), value.end(), [](const ojson& v) { return v.is_string(); }) ||
                      std::all_of(value.begin(), value.end(), [](const ojson& v) { return v.is_number(); }));
-  if (!list) return value.dump(-1, ' ', false, ojson::error_handler_t::strict);
-  std::string out;
-  for (const auto& item : value) {
-    if (!out.empty()) out += ';';
-    append_item(out, scalar(item));
+  if (!list) {
+    out += value.dump(-1, ' ', false, ojson::error_handler_t::strict);  // a number, a boolean, an object
+    return;
   }
-  return out;
+  bool first = true;
+  for (const auto& item : value) {
+    if (!first) out += ';';
+    first = false;
+    if (item.is_string())
+      append_item(out, item.get_ref<const std::string&>());
+    else
+      out += item.dump();
+  }
 }
 
 std::vector<std::string> split_list(std::string_view cell) {

@@ -25,9 +25,9 @@ enum class cell_type { text, list, integers, boolean, json };
 /// and the fields that are lists of objects), or text.
 [[nodiscard]] cell_type cell_type_of(std::string_view column);
 
-/// The cell of `value`: text as is, a number or boolean as JSON writes it, a list of
-/// strings or numbers joined by `;` (items escaped), anything else as compact JSON.
-[[nodiscard]] std::string cell_of(const ojson& value);
+/// Appends the cell of `value`: text as is, a number or boolean as JSON writes it, a
+/// list of strings or numbers joined by `;` (items escaped), anything else as compact JSON.
+void append_cell(std::string& out, const ojson& value);
 
 /// Whether `value` is an object written a column per value (`period.start`): one whose
 /// values are all strings, numbers or booleans; never `extra`.

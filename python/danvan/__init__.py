@@ -32,8 +32,12 @@ except ImportError as _exc:  # pragma: no cover - depends on the build
         "(--no-build-isolation)."
     ) from _exc
 
+from ._args import guard_core_functions as _guard_core_functions
+
+_guard_core_functions(_core)
+
 from ._core import Date, Period, Scope
-from ._errors import Error, FileError, NotFoundError, ParseError, Problem, ValidationError
+from ._errors import ArgumentError, Error, FileError, NotFoundError, ParseError, Problem, ValidationError
 from ._network import (
     Area,
     DatedName,
@@ -93,6 +97,7 @@ __all__ = [
     "Document",
     "Entity",
     "EntityCollection",
+    "ArgumentError",
     "Error",
     "Event",
     "Evidence",

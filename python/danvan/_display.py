@@ -16,6 +16,7 @@ True
 from __future__ import annotations
 
 import html
+import sys
 from typing import Any, Iterable, List, Optional, Sequence, Tuple
 
 __all__ = ["network_html", "collection_html", "entity_html", "roles_html", "table_html", "register_formatters"]
@@ -192,11 +193,12 @@ def register_formatters(ip: Any = None) -> bool:
     with a running IPython; returns False when there is none. Lists of violations or
     pairs show as HTML through :func:`table_html` when passed to ``danvan.display``."""
     if ip is None:
-        try:
-            from IPython import get_ipython  # type: ignore
-        except ImportError:
+        # A running IPython has imported itself already; importing it here would cost
+        # every `import danvan` a third of a second for nothing outside Jupyter.
+        ipython = sys.modules.get("IPython")
+        if ipython is None:
             return False
-        ip = get_ipython()
+        ip = ipython.get_ipython()
     if ip is None:
         return False
     from ._overlap import Projection, TopicOverlap

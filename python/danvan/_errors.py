@@ -13,7 +13,7 @@ import re as _re
 from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Sequence
 
-__all__ = ["Error", "Problem", "ParseError", "ValidationError", "NotFoundError", "FileError"]
+__all__ = ["Error", "Problem", "ParseError", "ValidationError", "NotFoundError", "FileError", "ArgumentError"]
 
 
 class Error(Exception):
@@ -25,6 +25,21 @@ class Error(Exception):
     ... except danvan.Error as e:
     ...     print(type(e).__name__)
     ParseError
+    """
+
+
+class ArgumentError(Error, ValueError, TypeError):
+    """An argument of a query or method that it cannot take: an unknown scope key or
+    word, a value of the wrong type, a negative threshold. The message names the
+    argument and what it accepts. Also a ``ValueError`` and a ``TypeError``, the two
+    standard exceptions of a bad argument.
+
+    >>> import danvan
+    >>> try:
+    ...     danvan.Network().raci(scope={"ceilng": "public"})
+    ... except danvan.ArgumentError as e:
+    ...     print(e)
+    scope: unknown key `ceilng`; did you mean `ceiling`? (keys: as_of, window, roles, topics, areas, program, document, ceiling)
     """
 
 

@@ -32,7 +32,7 @@ import numpy as np
 from . import _core
 from ._args import scope_arg as _scope
 from ._time import dated
-from ._errors import Error
+from ._errors import ArgumentError
 
 __all__ = [
     "ArgumentError",
@@ -49,20 +49,6 @@ RoleNames = Union[None, str, Sequence[str]]
 #: ``(left, right)`` role names, or one set for both sides; ``None`` means any role.
 RolePair = Union[None, str, Sequence[Any]]
 ScopeLike = Union[None, "_core.Scope", Dict[str, Any]]
-
-
-class ArgumentError(Error, ValueError):
-    """A query argument outside its domain: a negative threshold, more pivots than
-    organizations, an unknown weight or role name. Also a ``ValueError``.
-
-    >>> import danvan
-    >>> net = danvan.Network()
-    >>> try:
-    ...     net.projection(min_weight=-1)
-    ... except ValueError as e:
-    ...     print(type(e).__name__)
-    ArgumentError
-    """
 
 
 # ---- argument helpers ----------------------------------------------------------------

@@ -402,3 +402,47 @@ def test_missing_extension_gives_a_build_hint(tmp_path):
     assert run.returncode != 0
     assert "ImportError" in run.stderr and "Did you build the extension?" in run.stderr
     assert "no compiled module _core" in run.stderr
+
+
+# ---- arguments: danvan.ArgumentError naming the argument, never a signature dump ------------
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return danvan.Network.load(Path(__file__).resolve().parents[2] / "data" / "haiduong-2023.json")
+
+
+@pytest.mark.parametrize("call,names", [
+    (lambda n: n.raci(scope={"ceilng": "public"}), ["scope", "`ceilng`", "`ceiling`", "as_of"]),
+    (lambda n: n.raci(scope=3), ["scope", "danvan.Scope", "found int"]),
+    (lambda n: n.portfolio(123), ["org", "expected str", "found int 123"]),
+    (lambda n: n.lead_of(5), ["task", "expected str", "found int"]),
+    (lambda n: n.check(as_of=5), ["as_of", "ISO 8601"]),
+    (lambda n: n.roles(max_classification=3), ["expected str", "found int"]),
+    (lambda n: n.projection(on="task"), ["on", "`task`", "tasks, programs"]),
+])
+def test_a_bad_argument_is_an_argument_error_that_names_it(shipped, call, names):
+    with pytest.raises(danvan.ArgumentError) as e:
+        call(shipped)
+    message = str(e.value)
+    assert all(n in message for n in names), message
+    assert "incompatible function arguments" not in message and "Invoked with" not in message
+    # both standard exceptions of a bad argument catch it
+    assert isinstance(e.value, ValueError) and isinstance(e.value, TypeError) and isinstance(e.value, danvan.Error)
+
+
+def test_every_core_function_is_guarded():
+    from danvan import _core
+    functions = [getattr(_core, n) for n in dir(_core) if not n.startswith("_") and callable(getattr(_core, n))
+                 and not isinstance(getattr(_core, n), type)]
+    assert functions and all(hasattr(f, "__wrapped__") for f in functions)
+
+
+def test_import_loads_neither_ipython_nor_matplotlib_nor_pandas():
+    import subprocess
+    import sys
+    code = "import sys, danvan; print(sorted(m for m in ('IPython', 'matplotlib', 'pandas') if m in sys.modules))"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                         env=dict(os.environ))
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[]"

@@ -72,6 +72,8 @@ load = Network.load
 loads = Network.loads
 from_frames = Network.from_frames
 from_csv = Network.from_csv
+read_excel = Network.read_excel
+from_networkx = Network.from_networkx
 
 from ._display import display
 from ._diff import Diff, diff
@@ -128,6 +130,8 @@ __all__ = [
     "display",
     "from_frames",
     "from_csv",
+    "read_excel",
+    "from_networkx",
     "load",
     "loads",
     "plot",

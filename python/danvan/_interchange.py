@@ -36,7 +36,8 @@ import numpy as np
 from . import _core
 from ._errors import Problem, ValidationError
 
-__all__ = ["to_networkx", "from_frames", "FrameProblem"]
+__all__ = ["to_networkx", "from_frames", "FrameProblem", "frames", "tables_to_network", "to_excel", "read_excel",
+           "from_networkx"]
 
 
 # ---- to NetworkX ---------------------------------------------------------------------------
@@ -123,6 +124,9 @@ def to_networkx(net: Any, kind: str = "bipartite", *, on: str = "tasks", weight:
     kept = set(org_ids.tolist())
     g = nx.Graph()
     g.graph["name"] = net.meta.title if hasattr(net, "meta") else ""
+    declared = _declared_roles(net)
+    if declared:  # the roles the network declares, for from_networkx (JSON text: GraphML keeps it)
+        g.graph["role_definitions"] = json.dumps(declared, ensure_ascii=False)
     org_attrs = _node_attrs(orgs, {"name": "name", "kind": "kind", "level": "level", "parent": "parent", "area": "area"},
                             {"entity": "organization", "bipartite": 0})
     for attrs in org_attrs:
@@ -178,6 +182,21 @@ def to_networkx(net: Any, kind: str = "bipartite", *, on: str = "tasks", weight:
 
 
 _CLASSIFICATIONS = ("public", "internal", "restricted")
+
+
+def _declared_roles(net: Any) -> List[Dict[str, Any]]:
+    """The roles a network declares, as the file's `roles` has them."""
+    out = []
+    for d in net.vocabulary:
+        if not d.core:
+            entry: Dict[str, Any] = {"name": d.name}
+            if d.labels:
+                entry["labels"] = list(d.labels)
+            entry["raci"] = d.raci
+            if d.description:
+                entry["description"] = d.description
+            out.append(entry)
+    return out
 
 
 def _ceiling(scope: Any) -> Optional[str]:
@@ -548,3 +567,210 @@ def _translate(exc: ValidationError, labels: Dict[str, List[Any]], role_rows: Di
     e = _error(out)
     e.total = max(exc.total, len(out))
     return e
+
+
+# ---- the lossless tables: frames, spreadsheets, NetworkX graphs back ---------------------------
+
+#: The tables of :func:`frames`, in order (docs/export.md, "CSV tables").
+TABLES = ("network", "role_definitions", "areas", "topics", "organizations", "documents", "programs", "tasks",
+          "events", "sources", "roles", "evidence")
+#: The tables whose presence (as a DataFrame) makes ``Network.from_frames`` read the
+#: lossless form (``role_definitions=`` may also be the list of dicts of the typed form).
+LOSSLESS_KEYS = ("network", "role_definitions", "evidence")
+
+
+def frames(net: Any) -> Dict[str, Any]:
+    """The network as its lossless tables, one ``pandas.DataFrame`` of text per table of
+    :data:`TABLES` (the CSV tables of ``net.to_csv``): every field of the format, codes
+    and numbers as text, lists ``;``-joined, an empty string for a field not given.
+    :func:`tables_to_network` (``danvan.from_frames(**frames)``) gives the network back."""
+    import io
+
+    import pandas as pd
+
+    texts = _core.csv_tables(net._core)
+    return {name[:-4]: pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False) for name, text in texts.items()}
+
+
+def _cell_text(v: Any) -> str:
+    """A cell of an edited table as the text the tables hold: a number typed in a
+    spreadsheet without its `.0`, a date as ISO text, nothing for an empty cell."""
+    if _missing(v):
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    if isinstance(v, datetime.datetime):
+        return v.date().isoformat() if (v.hour, v.minute, v.second) == (0, 0, 0) else v.isoformat()
+    if isinstance(v, datetime.date):
+        return v.isoformat()
+    return str(v)
+
+
+def tables_to_network(tables: Mapping[str, Any], label: str = "<frames>") -> Any:
+    """The network of lossless tables (``{name: DataFrame or rows}`` as :func:`frames`
+    gives them). Problems are :class:`FrameProblem` objects naming the table, the row's index
+    label and the column."""
+    import csv
+    import io
+
+    from ._network import Network
+
+    texts: Dict[str, str] = {}
+    row_lines: Dict[str, Tuple[List[int], List[Any], List[str]]] = {}
+    for name, frame in tables.items():
+        if frame is None:
+            continue
+        if name not in TABLES:
+            near = difflib.get_close_matches(name, TABLES, n=1)
+            raise ValueError(f"{name}: not a table of a danvan network ({', '.join(TABLES)})"
+                             + (f"; did you mean `{near[0]}`?" if near else ""))
+        header = [str(c) for c in frame.columns]
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(header)
+        starts, line = [], 2
+        for values in frame.itertuples(index=False, name=None):
+            cells = [_cell_text(v) for v in values]
+            writer.writerow(cells)
+            starts.append(line)
+            line += 1 + sum(c.count("\n") for c in cells)
+        texts[f"{name}.csv"] = out.getvalue()
+        row_lines[name] = (starts, list(frame.index), header)
+    try:
+        return Network._from_core(_core.from_csv_tables(texts, label))
+    except ValidationError as e:
+        raise _error([_frame_problem(p, row_lines, label) for p in e.problems]) from None
+
+
+def _frame_problem(p: Problem, row_lines: Mapping[str, Tuple[List[int], List[Any], List[str]]],
+                   label: str) -> FrameProblem:
+    """A problem of the CSV reader placed on its table's row label and column name."""
+    import bisect
+
+    table = p.file.rsplit("/", 1)[-1][:-4] if p.file.endswith(".csv") else ""
+    if table not in row_lines:
+        return FrameProblem(file=label, path=p.path, rule=p.rule, message=p.message, suggestion=p.suggestion)
+    starts, labels, header = row_lines[table]
+    i = bisect.bisect_right(starts, p.line) - 1
+    row = labels[i] if p.line >= 2 and i >= 0 else None
+    column = header[p.column - 1] if 0 < p.column <= len(header) else ""
+    message = re.sub(r"^column `[^`]*`: ", "", p.message)
+    where = f"{table}, row {row}" if row is not None else table
+    where += f", column `{column}`" if column else ""
+    return FrameProblem(file=label, path=f"{table}/{row}/{column}", rule=p.rule, message=f"{where}: {message}",
+                        suggestion=p.suggestion, table=table, row=row, column=column)
+
+
+def to_excel(net: Any, path: Any) -> None:
+    """The lossless tables as an xlsx workbook (openpyxl), a sheet per table, every cell
+    text (a value starting with ``=`` stays text, not a formula). Written to a temporary
+    file beside ``path`` and renamed, like every output."""
+    import os
+    import tempfile
+
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    wb = Workbook(write_only=True)
+    for name, frame in frames(net).items():
+        ws = wb.create_sheet(name)
+        ws.append(list(frame.columns))
+        for values in frame.itertuples(index=False, name=None):
+            row = []
+            for v in values:
+                cell = WriteOnlyCell(ws, value=v)
+                cell.data_type = "s"  # text, even `=...` or `30`
+                row.append(cell)
+            ws.append(row)
+    folder = os.path.dirname(os.path.abspath(os.fspath(path)))
+    fd, temporary = tempfile.mkstemp(prefix=".danvan-", suffix=".xlsx", dir=folder)
+    os.close(fd)
+    try:
+        wb.save(temporary)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def read_excel(path: Any) -> Any:
+    """The network of a workbook :func:`to_excel` wrote (or a person edited: a number or
+    date a spreadsheet typed is read as its text), checked like a file."""
+    import os
+
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, read_only=True, data_only=True)
+    tables: Dict[str, Any] = {}
+    try:
+        for ws in wb.worksheets:
+            rows = list(ws.iter_rows(values_only=True))
+            if not rows:
+                continue
+            header = [_cell_text(h) for h in rows[0]]
+            while header and header[-1] == "":
+                header.pop()
+            body = [list(r[:len(header)]) + [None] * (len(header) - len(r)) for r in rows[1:]
+                    if any(not _missing(v) for v in r)]
+            tables[ws.title] = _Rows(header, body, start=2)
+    finally:
+        wb.close()
+    return tables_to_network(tables, label=os.fspath(path))
+
+
+class _Rows:
+    """Rows of a sheet in the shape tables_to_network reads (columns, index, itertuples)."""
+
+    def __init__(self, header: List[str], rows: List[List[Any]], start: int) -> None:
+        self.columns = header
+        self.index = list(range(start, start + len(rows)))  # the sheet's row numbers
+        self._rows = rows
+
+    def itertuples(self, index: bool = False, name: Any = None):
+        return (tuple(r) for r in self._rows)
+
+
+def from_networkx(graph: Any, *, meta: Optional[Mapping[str, Any]] = None) -> Any:
+    """A network from a bipartite ``networkx`` graph as :func:`to_networkx` writes it:
+    nodes with ``entity`` (``organization``, ``task``, ``program``), ``name`` and the
+    attributes of their kind; an edge per organization and item with ``roles``
+    (comma-separated) or ``role``. What such a graph does not hold (documents, evidence,
+    areas' own entities) is not in the result; the network is checked like a file."""
+    from ._network import Network
+
+    kinds = {"organization": "organizations", "program": "programs", "task": "tasks"}
+    # An organization's `area` names an area the graph does not hold: left out.
+    fields = {"organizations": ("kind", "level", "parent"),
+              "programs": ("kind",), "tasks": ("kind", "status", "program", "due")}
+    doc: Dict[str, Any] = {"danvan": _core.format_version, "organizations": [], "programs": [], "tasks": []}
+    if meta:
+        doc["meta"] = dict(meta)
+    if graph.graph.get("role_definitions"):
+        doc["roles"] = json.loads(graph.graph["role_definitions"])
+    items: Dict[str, Dict[str, Any]] = {}
+    for node, attrs in graph.nodes(data=True):
+        table = kinds.get(attrs.get("entity", ""))
+        if table is None:
+            raise ValueError(f"node {node!r}: `entity` is {attrs.get('entity')!r}, not organization, task or program "
+                             "(a graph as to_networkx('bipartite') writes it)")
+        entity: Dict[str, Any] = {"id": str(node), "name": attrs.get("name", str(node))}
+        entity.update({f: attrs[f] for f in fields[table] if attrs.get(f) not in (None, "")})
+        period = {k: attrs[k] for k in ("start", "end") if attrs.get(k) not in (None, "") and table != "organizations"}
+        if period:
+            entity["period"] = period
+        doc[table].append(entity)
+        if table != "organizations":
+            items[str(node)] = entity
+    for a, b, attrs in graph.edges(data=True):
+        org, item = (str(a), str(b)) if str(b) in items else (str(b), str(a))
+        if item not in items:
+            raise ValueError(f"edge ({a!r}, {b!r}): joins no task or program")
+        names = attrs.get("roles") or attrs.get("role") or ""
+        for role in [r for r in str(names).split(",") if r]:
+            items[item].setdefault("roles", []).append({"org": org, "role": role})
+    for table in ("organizations", "programs", "tasks"):
+        if not doc[table]:
+            del doc[table]
+    return Network.loads(json.dumps(doc, ensure_ascii=False), label="<networkx graph>")

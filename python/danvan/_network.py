@@ -957,9 +957,61 @@ class Network(ResponsibilityMixin, CoverageMixin, OverlapMixin, FramesMixin, Tim
         >>> net.organizations["org:a"].name
         'Ban A'
         """
-        from ._interchange import from_frames
+        from ._interchange import LOSSLESS_KEYS, from_frames, tables_to_network
 
+        if any(hasattr(tables.get(key), "columns") for key in LOSSLESS_KEYS):  # the lossless tables of frames()
+            return tables_to_network({"organizations": organizations, "tasks": tasks, "roles": roles, **tables})
         return from_frames(organizations, tasks, roles, **tables)
+
+    def frames(self, *, max_classification: Optional[str] = None) -> Dict[str, Any]:
+        """The network as its lossless tables: a dict of text DataFrames, one per
+        table of the CSV tables (``network``, ``role_definitions``, ``areas``, ``topics``,
+        ``organizations``, ``documents``, ``programs``, ``tasks``, ``events``, ``sources``,
+        ``roles``, ``evidence``; docs/export.md) with every field of the format: codes and
+        numbers as text, lists ``;``-joined, ``""`` for a field not given.
+        ``danvan.from_frames(**net.frames())`` gives the same network back (equal
+        :meth:`dumps`). For analysis, the typed tables (``net.tasks()``, ``net.roles()``,
+        ...) read better.
+
+        >>> import danvan
+        >>> net = danvan.Network.loads('{"danvan": "1", "roles": [{"name": "teach", "raci": "C"}],'
+        ...   ' "organizations": [{"id": "org:a", "name": "A"}],'
+        ...   ' "tasks": [{"id": "task:t", "name": "T", "roles": [{"org": "org:a", "role": "teach",'
+        ...   ' "sources": [{"source": "src:s", "note": "n"}]}]}], "sources": [{"id": "src:s", "name": "S"}]}')
+        >>> f = net.frames()
+        >>> f["evidence"][["of", "role_number", "source", "note"]].values.tolist()
+        [['task:t', '1', 'src:s', 'n']]
+        >>> danvan.from_frames(**f).dumps() == net.dumps()
+        True
+        """
+        from ._interchange import frames
+
+        return frames(self._at(max_classification))
+
+    def to_excel(self, path: PathLike, *, max_classification: Optional[str] = None) -> None:
+        """Writes :meth:`frames` as an xlsx workbook (a sheet per table, every cell text),
+        atomically; :func:`danvan.read_excel` reads it back to the same network."""
+        from ._interchange import to_excel
+
+        to_excel(self._at(max_classification), path)
+
+    @classmethod
+    def read_excel(cls, path: PathLike) -> "Network":
+        """The network of a workbook :meth:`to_excel` wrote, or a person edited (a number
+        or date the spreadsheet typed is read as its text), checked like a file: problems
+        name the sheet, its row number and the column."""
+        from ._interchange import read_excel
+
+        return read_excel(path)
+
+    @classmethod
+    def from_networkx(cls, graph: Any, *, meta: Optional[Mapping[str, Any]] = None) -> "Network":
+        """A network from a bipartite graph as :meth:`to_networkx` writes it (organizations,
+        tasks and programs with their attributes, the roles on the edges). See
+        :func:`danvan._interchange.from_networkx`."""
+        from ._interchange import from_networkx
+
+        return from_networkx(graph, meta=meta)
 
     @dated
     def to_networkx(self, kind: str = "bipartite", **kwargs: Any) -> Any:

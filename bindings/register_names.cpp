@@ -1,4 +1,4 @@
-// Name search: danvan.Network.find().
+// Name search (danvan.Network.find) and short labels of organizations (danvan.plot).
 #include <danvan/query/names.hpp>
 
 #include <pybind11/pybind11.h>
@@ -26,6 +26,18 @@ void register_names(py::module_& m) {
       },
       py::arg("network"), py::arg("query"), py::arg("kind") = "organization", py::arg("limit") = 10,
       "(position, score, matched name, how) of the entities of `kind` whose names match `query`, best first.");
+  m.def(
+      "short_labels",
+      [](const network& net, const std::vector<std::string>& ids, std::size_t max_width, const std::string& kind) {
+        const auto k = enum_from_string<entity_kind>(kind);
+        if (!k) throw py::value_error("kind: unknown entity kind `" + kind + "`");
+        std::vector<index> positions;
+        positions.reserve(ids.size());
+        for (const auto& id : ids) positions.push_back(net.at(*k, id));  // not_found: NotFoundError
+        return short_labels(net, positions, max_width, *k);
+      },
+      py::arg("network"), py::arg("ids"), py::arg("max_width") = 0, py::arg("kind") = "organization",
+      "One label per id: its shortest alias or its name, within max_width code points, never two alike.");
 }
 
 }  // namespace danvan::bindings

@@ -4,8 +4,8 @@
 
 #include "graphviz.hpp"
 #include "html.hpp"
-#include "labels.hpp"
 
+#include <danvan/query/names.hpp>
 #include <danvan/query/overlap.hpp>
 
 #include <algorithm>

@@ -2,8 +2,12 @@
 chart and timeline.
 
 Every function takes ``ax=`` (draws on a new figure when ``None``) and returns the
-``matplotlib.axes.Axes`` it drew on. A scope that selects nothing draws an empty chart
-with a note instead of raising. Text is set in DejaVu Sans (Debian
+``matplotlib.axes.Axes`` it drew on, and ``lang="vi"`` for Vietnamese words (kinds,
+legends, titles; English by default). Labels are short and never two alike
+(``danvan::short_labels``: an alias such as "UBND tỉnh" or "MTTQ" where the data has
+one, else the name with words dropped from its middle); legends sit outside the data;
+time axes read as dates. A scope that selects nothing draws an empty chart with a note
+instead of raising. Text is set in DejaVu Sans (Debian
 ``fonts-dejavu-core``, also bundled with matplotlib), which has every Vietnamese glyph;
 :func:`check_font` says whether the font in use covers a text.
 
@@ -98,21 +102,44 @@ def _empty(ax: Any, note: str):
     return ax
 
 
-def _short(name: str, n: int = 40) -> str:
-    return name if len(name) <= n else name[: n - 1] + "…"
+def _labels(net: Any, ids: Sequence[str], width: int, kind: str = "organization") -> List[str]:
+    """Short labels of entities, never two alike (``danvan::short_labels``)."""
+    from . import _core
+    from ._args import core_of
+
+    return _core.short_labels(core_of(net), [str(i) for i in ids], width, kind)
 
 
-def _org_names(net: Any) -> Dict[str, str]:
-    from ._frames import _names_of
+#: Vietnamese words of the figures (``lang="vi"``); English is the key itself.
+_VI: Dict[str, str] = {
+    "party_committee": "cấp ủy Đảng", "party_commission": "ban Đảng", "front": "Mặt trận Tổ quốc",
+    "sociopolitical": "tổ chức chính trị - xã hội", "association": "hội", "state_agency": "cơ quan nhà nước",
+    "people_committee": "Ủy ban nhân dân", "police": "công an", "military": "quân sự",
+    "training_center": "trung tâm bồi dưỡng chính trị", "press": "báo chí", "other": "khác",
+    "program": "chương trình", "task": "nhiệm vụ", "partial date (range)": "ngày chưa đầy đủ (khoảng)",
+    "error": "lỗi", "warning": "cảnh báo", "info": "thông tin", "kind": "loại", "severity": "mức độ",
+    "violations": "vi phạm",
+}
 
-    return _names_of(net, "organization")
+
+def _word(word: str, lang: str) -> str:
+    if lang not in ("en", "vi"):
+        from ._errors import ArgumentError
+
+        raise ArgumentError(f"lang: `{lang}` is not one of en, vi")
+    return _VI.get(word, word) if lang == "vi" else word
+
+
+def _legend_outside(ax: Any, **kwargs: Any) -> None:
+    """A legend to the right of the axes, never over the data."""
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0, **kwargs)
 
 
 # ---- overlap heat map -------------------------------------------------------------------------
 
 
 def overlap_heatmap(net: Any, top: int = 30, weight: str = "jaccard", on: str = "tasks", roles: Any = (None, None),
-                    scope: Any = None, labels: str = "name", cmap: str = "viridis", ax: Any = None):
+                    scope: Any = None, labels: str = "name", cmap: str = "viridis", ax: Any = None, lang: str = "en"):
     """The organization × organization overlap as a heat map, for the ``top``
     organizations by weighted degree, ordered by average-linkage hierarchical clustering
     (scipy) so that organizations that work together sit together. ``weight`` as in
@@ -147,8 +174,7 @@ def overlap_heatmap(net: Any, top: int = 30, weight: str = "jaccard", on: str = 
         order = leaves_list(linkage(squareform(dist, checks=False), method="average"))
     sub = sub[np.ix_(order, order)]
     ids = np.asarray(p.organizations, dtype=object)[chosen[order]]
-    names = _org_names(net)
-    text = [_short(names.get(i, i), 32) if labels == "name" else i for i in ids]
+    text = _labels(net, ids, 32) if labels == "name" else list(ids)
     masked = np.ma.masked_where(sub == 0, sub)
     im = ax.imshow(masked, cmap=cmap, interpolation="nearest")
     ax.set_xticks(range(len(text)))
@@ -156,7 +182,8 @@ def overlap_heatmap(net: Any, top: int = 30, weight: str = "jaccard", on: str = 
     ax.set_xticklabels(text, rotation=90, fontsize=7)
     ax.set_yticklabels(text, fontsize=7)
     ax.figure.colorbar(im, ax=ax, shrink=0.8, label=weight)
-    ax.set_title(f"Overlap on shared {on} ({weight}), {len(ids)} organizations, clustered")
+    ax.set_title(f"Chồng lấn theo {_word(on[:-1], 'vi')} chung ({weight}), {len(ids)} tổ chức" if lang == "vi"
+                 else f"Overlap on shared {on} ({weight}), {len(ids)} organizations, clustered")
     return ax
 
 
@@ -165,7 +192,7 @@ def overlap_heatmap(net: Any, top: int = 30, weight: str = "jaccard", on: str = 
 
 def coordination_graph(net: Any, on: str = "tasks", weight: str = "count", min_weight: float = 0,
                        roles: Any = (None, None), scope: Any = None, top: Optional[int] = 60, labels: bool = True,
-                       seed: int = 1, ax: Any = None):
+                       seed: int = 1, ax: Any = None, lang: str = "en"):
     """The organizations that share work, coloured by kind (:data:`KIND_COLORS`), with
     edges as wide as their weight (shared tasks by default) and a spring layout (NetworkX,
     fixed ``seed``). Isolated organizations are left out; ``top`` keeps the organizations
@@ -198,14 +225,16 @@ def coordination_graph(net: Any, on: str = "tasks", weight: str = "count", min_w
     sizes = [80 + 400 * strength[n] / (max(strength.values()) or 1) for n in g.nodes]
     nx.draw_networkx_nodes(g, pos, ax=ax, node_color=colors, node_size=sizes, linewidths=0.5, edgecolors="white")
     if labels:
-        for n, (x, y) in pos.items():
-            ax.text(x, y, _short(g.nodes[n].get("name", n), 28), fontsize=7, ha="center", va="bottom")
+        for (n, (x, y)), text in zip(pos.items(), _labels(net, list(pos), 28)):
+            ax.text(x, y, text, fontsize=7, ha="center", va="bottom")
     from matplotlib.lines import Line2D
 
     present = [k for k in KIND_COLORS if k in set(kinds)]
-    ax.legend(handles=[Line2D([], [], marker="o", ls="", color=KIND_COLORS[k], label=k) for k in present],
-              loc="best", fontsize=7, title="kind", title_fontsize=8)
-    ax.set_title(f"Coordination graph: {g.number_of_nodes()} organizations, edges = shared {on} ({weight})")
+    _legend_outside(ax, handles=[Line2D([], [], marker="o", ls="", color=KIND_COLORS[k], label=_word(k, lang))
+                                 for k in present], fontsize=7, title=_word("kind", lang), title_fontsize=8)
+    ax.set_title(f"Mạng phối hợp: {g.number_of_nodes()} tổ chức, cạnh = {_word(on[:-1], 'vi')} chung ({weight})"
+                 if lang == "vi" else
+                 f"Coordination graph: {g.number_of_nodes()} organizations, edges = shared {on} ({weight})")
     ax.set_axis_off()
     return ax
 
@@ -213,7 +242,8 @@ def coordination_graph(net: Any, on: str = "tasks", weight: str = "count", min_w
 # ---- coverage chart ----------------------------------------------------------------------------
 
 
-def coverage_chart(net: Any = None, rules: Any = None, as_of: Any = None, violations: Any = None, ax: Any = None):
+def coverage_chart(net: Any = None, rules: Any = None, as_of: Any = None, violations: Any = None, ax: Any = None,
+                   lang: str = "en"):
     """Violations per rule as horizontal bars stacked by severity (:data:`SEVERITY_COLORS`).
     Give a network (and ``rules``, ``as_of`` as in :meth:`danvan.Network.check`) or the
     ``violations`` themselves (a list, or ``net.violations_frame()``).
@@ -237,14 +267,16 @@ def coverage_chart(net: Any = None, rules: Any = None, as_of: Any = None, violat
     left = np.zeros(len(counts))
     for sev in counts.columns:
         vals = counts[sev].to_numpy()
-        ax.barh(counts.index, vals, left=left, color=SEVERITY_COLORS.get(sev, "#999"), label=sev)
+        ax.barh(counts.index, vals, left=left, color=SEVERITY_COLORS.get(sev, "#999"), label=_word(sev, lang))
         left += vals
     for y, total in enumerate(left):
         ax.text(total, y, f" {int(total)}", va="center", fontsize=8)
-    ax.set_xlabel("violations")
-    ax.legend(title="severity", fontsize=8)
-    when = f" as of {as_of}" if as_of is not None else ""
-    ax.set_title(f"Coverage: {int(left.sum())} violations{when}")
+    ax.set_xlabel(_word("violations", lang))
+    _legend_outside(ax, title=_word("severity", lang), fontsize=8)
+    if lang == "vi":
+        ax.set_title(f"Độ bao phủ: {int(left.sum())} vi phạm" + (f" tại ngày {as_of}" if as_of is not None else ""))
+    else:
+        ax.set_title(f"Coverage: {int(left.sum())} violations" + (f" as of {as_of}" if as_of is not None else ""))
     return ax
 
 
@@ -252,7 +284,7 @@ def coverage_chart(net: Any = None, rules: Any = None, as_of: Any = None, violat
 
 
 def timeline(net: Any, kinds: Sequence[str] = ("program", "task"), since: Any = None, until: Any = None,
-             events: bool = True, max_items: int = 60, ax: Any = None):
+             events: bool = True, max_items: int = 60, ax: Any = None, lang: str = "en"):
     """Programs and tasks on a time axis: a bar from the first day of their start to the
     last day of their end; a task known only by its due date is drawn as the range that
     date covers (``2023`` is the whole year, hatched), partial dates are ranges, not
@@ -296,21 +328,35 @@ def timeline(net: Any, kinds: Sequence[str] = ("program", "task"), since: Any = 
         ax.barh(y, width, left=r["start"], height=0.6, color=colors.get(r["kind"], "#888"),
                 alpha=0.45 if r["coarse"] else 0.85, hatch="//" if r["coarse"] else None, edgecolor="#333",
                 linewidth=0.3)
+    labels = items["name"].astype(object).to_numpy(copy=True)
+    for kind in items["kind"].unique():  # labels unique within each kind's entities
+        sel = (items["kind"] == kind).to_numpy()
+        labels[sel] = _labels(net, items.loc[sel, "id"], 45, kind)
     ax.set_yticks(range(len(items)))
-    ax.set_yticklabels([_short(n, 45) for n in items["name"]], fontsize=7)
+    ax.set_yticklabels(labels, fontsize=7)
     ax.invert_yaxis()
+    import matplotlib.dates as mdates
+
+    ax.xaxis_date()  # bars were drawn in matplotlib's day numbers: read them as dates
+    locator = mdates.AutoDateLocator()
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     if events:
         ev = entity_frame(net, "event").dropna(subset=["date"])
         lo, hi = items["start"].min(), items["end"].max()
         shown = ev[(ev["date"] >= lo - pd.Timedelta(days=3 * 365)) & (ev["date"] <= hi + pd.Timedelta(days=3 * 365))]
         for d, group in shown.groupby("date"):
             ax.axvline(d, color="#d62728", ls="--", lw=1)
-            label = f"{d.date()}: {len(group)} reorganization{'s' if len(group) > 1 else ''}"
+            label = (f"{d.date()}: {len(group)} sự kiện sắp xếp" if lang == "vi" else
+                     f"{d.date()}: {len(group)} reorganization{'s' if len(group) > 1 else ''}")
             ax.text(d, -0.8, label, rotation=90, fontsize=7, color="#d62728", va="top", ha="right")
     from matplotlib.patches import Patch
 
-    handles = [Patch(color=colors[k], label=k) for k in kinds if k in colors]
-    handles.append(Patch(facecolor="#ccc", hatch="//", label="partial date (range)"))
-    ax.legend(handles=handles, fontsize=7, loc="lower right")
-    ax.set_title("Programs and tasks over time" + (" with reorganization events" if events else ""))
+    handles = [Patch(color=colors[k], label=_word(k, lang)) for k in kinds if k in colors]
+    handles.append(Patch(facecolor="#ccc", hatch="//", label=_word("partial date (range)", lang)))
+    _legend_outside(ax, handles=handles, fontsize=7)
+    if lang == "vi":
+        ax.set_title("Chương trình và nhiệm vụ theo thời gian" + (" và các sự kiện sắp xếp tổ chức" if events else ""))
+    else:
+        ax.set_title("Programs and tasks over time" + (" with reorganization events" if events else ""))
     return ax

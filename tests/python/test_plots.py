@@ -89,7 +89,8 @@ def test_coordination_graph_colours_by_kind(hd):
     legend = {t.get_text() for t in ax.get_legend().get_texts()}
     assert legend == {g.nodes[n]["kind"] for n in shown}
     names = {t.get_text() for t in ax.texts}
-    assert "Ban Dân vận Tỉnh ủy Hải Dương"[:27] in " ".join(names) or any("Dân vận" in n for n in names)
+    # each node's label is its short label: the commission's alias
+    assert danvan._core.short_labels(hd._core, ["org:ban-dan-van-tinh-uy"], 28) == ["BDVTU"] and "BDVTU" in names
     assert not [w for w in _render(ax) if "missing from" in w]
 
 
@@ -151,3 +152,65 @@ def test_functions_draw_on_the_given_axes(hd):
     assert dplot.coverage_chart(hd, ax=axes[1, 0]) is axes[1, 0]
     assert dplot.timeline(hd, ax=axes[1, 1]) is axes[1, 1]
     assert len(fig.axes) >= 4
+
+
+# ---- plots that read: date axes, labels never alike, legends outside, Vietnamese words ---------
+
+
+def test_timeline_axis_reads_as_dates(hd):
+    import matplotlib.dates as mdates
+    ax = dplot.timeline(hd)
+    _render(ax)
+    assert isinstance(ax.xaxis.get_major_formatter(), mdates.ConciseDateFormatter)
+    ticks = [mdates.num2date(t) for t in ax.get_xticks()]
+    assert ticks and all(2000 <= t.year <= 2035 for t in ticks)  # days, not numbers like 19200
+    labels = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    assert labels and not any(label.isdigit() and int(label) > 3000 for label in labels)
+
+
+def _unique(labels):
+    labels = [t for t in labels if t]
+    return labels and len(set(labels)) == len(labels)
+
+
+def test_labels_are_short_unique_and_use_aliases(hd):
+    ax = dplot.overlap_heatmap(hd, top=40)
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert _unique(labels) and max(len(t) for t in labels) <= 32
+    ax = dplot.coordination_graph(hd, top=None)
+    texts = [t.get_text() for t in ax.texts]
+    assert _unique(texts) and max(len(t) for t in texts) <= 28
+    aliases = {a for o in hd.organizations for a in o.aliases}
+    assert any(t in aliases for t in texts)  # "UBND tỉnh", "MTTQ": an alias where the data has one
+    ax = dplot.timeline(hd)
+    assert _unique([t.get_text() for t in ax.get_yticklabels()])
+
+
+def test_six_training_centres_get_six_labels(hd):
+    centres = [o.id for o in hd.organizations if o.name.startswith("Trung tâm Bồi dưỡng chính trị")]
+    assert len(centres) >= 6
+    labels = danvan._core.short_labels(hd._core, centres, 32)
+    assert len(set(labels)) == len(centres) and all(len(t) <= 32 for t in labels)
+
+
+@pytest.mark.parametrize("draw", [lambda n: dplot.coordination_graph(n), lambda n: dplot.timeline(n),
+                                  lambda n: dplot.coverage_chart(n, as_of="2023-09-16")])
+def test_legends_sit_outside_the_data(hd, draw):
+    ax = draw(hd)
+    _render(ax)
+    legend = ax.get_legend()
+    assert legend is not None
+    renderer = ax.figure.canvas.get_renderer()
+    assert legend.get_window_extent(renderer).x0 >= ax.get_window_extent(renderer).x1
+
+
+def test_vietnamese_words_with_lang_vi(hd):
+    ax = dplot.coordination_graph(hd, lang="vi")
+    words = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "cấp ủy Đảng" in words and "party_committee" not in words
+    assert ax.get_legend().get_title().get_text() == "loại"
+    ax = dplot.timeline(hd, lang="vi")
+    assert [t.get_text() for t in ax.get_legend().get_texts()][:2] == ["chương trình", "nhiệm vụ"]
+    assert not [w for w in _render(ax) if "missing from" in w]  # every Vietnamese glyph drawn
+    with pytest.raises(danvan.ArgumentError, match="lang"):
+        dplot.timeline(hd, lang="fr")

@@ -5,6 +5,7 @@
 #include <danvan/network.hpp>
 
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,5 +29,16 @@ struct name_match {
 [[nodiscard]] std::vector<name_match> find_by_name(const network& net, std::string_view query,
                                                    entity_kind kind = entity_kind::organization,
                                                    std::size_t limit = 10);
+
+/// Short labels of entities for charts and tables, one per position of `positions`
+/// (entities of `kind`), in that order: an entity's shortest alias ("UBND tỉnh", "MTTQ")
+/// when it is shorter than its name, else its name; with `max_width` (code points; 0: no
+/// limit), a longer label loses words from its middle, the first and last kept
+/// ("Trung tâm Bồi … huyện Thanh Miện"). Never two alike: a label several share becomes
+/// each one's name (shortened the same way, then whole), and one still shared gets its
+/// id after it. Deterministic: depends on the network and the arguments only.
+[[nodiscard]] std::vector<std::string> short_labels(const network& net, std::span<const index> positions,
+                                                    std::size_t max_width = 0,
+                                                    entity_kind kind = entity_kind::organization);
 
 }  // namespace danvan

@@ -1,6 +1,7 @@
 // What fuzzing found (fuzz/README.md, "Findings"), kept as tests. The inputs the
 // fuzzers found are in fuzz/corpus/<target>/regression-<name>; these tests hold the
 // smallest inputs that show the same thing.
+#include <danvan/io/csv.hpp>
 #include <danvan/io/json.hpp>
 #include <danvan/query/coverage.hpp>
 #include <danvan/text/gazetteer.hpp>
@@ -66,6 +67,28 @@ TEST(FuzzRegression, ARuleNamingAnAreaGoneOnTheDayIsAValidationError) {
     }
   }
   EXPECT_NO_THROW((void)danvan::check(net, rules, danvan::date(2025, 1, 1)));  // the area still exists then
+}
+
+// regression-sources-column (csv): an entity table with a column named `sources` (or
+// `roles`, or `level` beside `level.x`) set a text where the evidence of
+// evidence.csv was then appended, and nlohmann's type_error escaped the reader.
+TEST(FuzzRegression, ACsvColumnThatClashesWithATableOrAnotherColumnIsAProblem) {
+  const auto tables = [](std::string organizations) {
+    return std::vector<danvan::csv_file>{
+        {"organizations.csv", std::move(organizations)},
+        {"sources.csv", "id,name\nsrc:s,S\n"},
+        {"evidence.csv", "of,role_number,source\norg:a,,src:s\n"}};
+  };
+  for (const char* organizations : {"id,name,sources\norg:a,A,x\n", "id,name,sources.note\norg:a,A,x\n",
+                                    "id,name,level,level.x\norg:a,A,province,1\n"}) {
+    try {
+      (void)danvan::from_csv_tables(tables(organizations));
+      FAIL() << organizations;
+    } catch (const danvan::validation_error& e) {
+      EXPECT_EQ(e.problems().front().file, "organizations.csv") << e.what();
+      EXPECT_EQ(e.problems().front().rule, "csv-header") << e.what();
+    }
+  }
 }
 
 }  // namespace

@@ -205,9 +205,14 @@ void set_fields(ojson& object, const table& t, std::size_t row, std::initializer
     if (!value) continue;
     ojson* target = &object;
     std::string_view rest = name;
-    for (auto dot = rest.find('.'); dot != std::string_view::npos && cell_type_of(name) != cell_type::json; dot = rest.find('.')) {
+    for (auto dot = rest.find('.'); dot != std::string_view::npos && target; dot = rest.find('.')) {
       target = &(*target)[std::string(rest.substr(0, dot))];
       rest.remove_prefix(dot + 1);
+      if (!target->is_null() && !target->is_object()) target = nullptr;
+    }
+    if (!target) {  // `period` and `period.start` both given
+      found.at({&t, row, c}, "csv-header", "this column and the one named by the part before its last `.` both set it");
+      continue;
     }
     (*target)[std::string(rest)] = std::move(*value);
   }
@@ -345,6 +350,15 @@ class assembler {
     if (name == "role_definitions.csv") keys = {};
     if (name == "roles.csv") keys = {"target"};
     if (name == "evidence.csv") keys = {"of", "role_number"};
+    // Roles and evidence have tables of their own; a column of them here would clash.
+    std::vector<std::string_view> elsewhere{"roles", "sources"};
+    if (name == "roles.csv") elsewhere = {"sources"};
+    if (name == "evidence.csv" || name == "network.csv" || name == "role_definitions.csv") elsewhere.clear();
+    for (std::size_t c = 0; c < t.header.size(); ++c)
+      for (auto e : elsewhere)
+        if (t.header[c] == e || t.header[c].starts_with(std::string(e) + "."))
+          found_.add(t, t.header_line, c, "csv-header",
+                     e == "roles" ? "roles go in roles.csv, a row per role" : "evidence goes in evidence.csv, a row per citation");
     for (auto k : keys)
       if (!t.column(k))
         found_.add(t, t.header_line, std::nullopt, "csv-missing-column",

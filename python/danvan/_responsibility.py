@@ -218,3 +218,92 @@ class ResponsibilityMixin:
         ones (A) — from its program when the task has none — then the parents of the
         first accountable (or responsible) organization up to the top."""
         return accountability_chain(self, task_id, scope)
+
+    @dated
+    def responsibility(self, scope: ScopeLike = None, *, names: str = "short") -> Any:
+        """Who answers for what, a row per program and task — the table a briefing needs,
+        without a pivot (a ``pandas.DataFrame``, index ``id``).
+
+        Columns: ``kind`` (program, task), ``name``; ``R``, ``A``, ``C``, ``I``: the
+        organizations holding a role of that RACI letter; one column per role the
+        network uses, in the vocabulary's order (``lead``, ``advise``, ``direct``,
+        ``coordinate``, ...): the organizations holding it; ``program`` (a task's, its
+        name), ``directive`` (the documents the item implements, their names), ``start``
+        (first day), ``end`` and ``due`` (last days: ``2025`` ends on 2025-12-31), as
+        ``datetime64`` (``NaT`` when not given), and ``status``. Organizations are
+        ``"; "``-joined (``""`` for none), each by its short label (``names="short"``: an alias such as
+        "UBND tỉnh" or "MTTQ" where the data has one, never two alike), its full name
+        (``"name"``) or its id (``"id"``). A ``scope`` with ``as_of`` answers on the
+        network as of that day (roles follow reorganizations); with ``ceiling``, nothing
+        above it; other scope fields do not apply here.
+
+        >>> import danvan
+        >>> net = danvan.Network.loads('''{"danvan": "1",
+        ...   "organizations": [{"id": "org:u", "name": "Ủy ban nhân dân tỉnh", "aliases": ["UBND tỉnh"]},
+        ...                     {"id": "org:m", "name": "Mặt trận", "aliases": ["MTTQ"]}],
+        ...   "tasks": [{"id": "task:t", "name": "Đối thoại", "status": "done",
+        ...              "roles": [{"org": "org:u", "role": "lead"}, {"org": "org:m", "role": "coordinate"}]}]}''')
+        >>> r = net.responsibility()
+        >>> r.loc["task:t", ["lead", "coordinate", "R", "C", "status"]].tolist()
+        ['UBND tỉnh', 'MTTQ', 'UBND tỉnh', 'MTTQ', 'done']
+        """
+        return responsibility_frame(self, scope, names)
+
+
+def responsibility_frame(net: Any, scope: ScopeLike, names: str) -> Any:
+    """:meth:`ResponsibilityMixin.responsibility` (the scope's ``as_of`` already applied)."""
+    import pandas as pd
+
+    from ._errors import ArgumentError
+
+    if names not in ("short", "name", "id"):
+        raise ArgumentError(f"names: `{names}` is not one of short, name, id")
+    core_scope = _scope(scope)
+    if core_scope is not None:
+        others = [f for f in ("window", "roles", "topics", "areas", "program", "document")
+                  if getattr(core_scope, f, None) not in (None, (), [])]
+        if others:
+            raise ArgumentError(f"scope: {', '.join(others)} do not apply to responsibility (as_of and ceiling do)")
+        if core_scope.ceiling is not None:
+            net = net.redact(core_scope.ceiling)
+    roles = net.roles()
+    orgs = roles["org"].astype(object).to_numpy()
+    if names == "short":
+        unique = list(dict.fromkeys(orgs.tolist()))
+        label = dict(zip(unique, _core.short_labels(net._core, unique, 0, "organization")))
+        who = np.array([label[o] for o in orgs], dtype=object)
+    else:
+        who = roles["org_name"].astype(object).to_numpy() if names == "name" else orgs
+    cells = pd.DataFrame({"target": roles["target"].astype(object).to_numpy(), "who": who,
+                          "role": roles["role"].astype(object).to_numpy(), "raci": roles["raci"].astype(object).to_numpy()})
+
+    def joined(column: str):  # one "; "-joined cell per target and value of `column`, holders in role order
+        table = cells.drop_duplicates(["target", column, "who"]).groupby(["target", column], sort=False)["who"]
+        return table.agg("; ".join).unstack(column)
+
+    items = []
+    for kind, frame in (("program", net.programs()), ("task", net.tasks())):
+        part = pd.DataFrame({"kind": kind, "name": frame["name"].to_numpy()}, index=pd.Index(frame["id"], name="id"))
+        part["start"] = frame["start"].to_numpy()
+        part["end"] = frame["end_last"].to_numpy()  # the period's last day: `2025` ends on 2025-12-31
+        part["due"] = frame["due_last"].to_numpy() if "due" in frame else pd.NaT
+        part["status"] = frame["status"].astype(object).to_numpy() if "status" in frame else ""
+        part["program"] = frame["program"].to_numpy() if "program" in frame else None
+        part["directive"] = ["; ".join(d) for d in frame["implements"]]
+        items.append(part)
+    out = pd.concat(items)
+    used = [d.name for d in net.vocabulary if d.name in set(cells["role"])]
+    by_letter = joined("raci").reindex(columns=["R", "A", "C", "I"])
+    by_role = joined("role").reindex(columns=used)
+    out = out.join(by_letter).join(by_role)
+    program_names = dict(zip(net.programs()["id"], net.programs()["name"]))
+    document_names = dict(zip(net.documents()["id"], net.documents()["name"]))
+    out.insert(out.columns.get_loc("program") + 1, "program_name", out["program"].map(program_names))
+    out.insert(out.columns.get_loc("directive") + 1, "directive_name",
+               ["; ".join(document_names.get(x, x) for x in d.split("; ")) if d else "" for d in out["directive"]])
+    out["kind"] = pd.Categorical(out["kind"], categories=["program", "task"])
+    front = ["kind", "name", "R", "A", "C", "I", *used]
+    out = out[front + [c for c in out.columns if c not in front]]
+    text = [c for c in out.columns if c not in ("kind", "start", "end", "due")]
+    out[text] = out[text].fillna("")  # one blank for "none" in every text cell; dates stay NaT
+    return out

@@ -278,3 +278,47 @@ def test_haiduong_what_the_commission_carries_in_2023(haiduong):
     leads = haiduong.lead_of_many(np.arange(len(haiduong.tasks)))
     ids = haiduong.organizations.ids()
     assert [ids[x] if x >= 0 else None for x in leads] == [haiduong.lead_of(t) for t in haiduong.tasks.ids()]
+
+
+# ---- the briefing table: net.responsibility() ------------------------------------------------
+
+
+@pytest.mark.parametrize("day", [None, "2025-09-01"])
+def test_responsibility_is_the_pivot_of_the_roles(day):
+    shipped = danvan.Network.load(ROOT / "data" / "haiduong-2023.json")
+    net = shipped if day is None else shipped.as_of(day)
+    table = shipped.responsibility(scope=None if day is None else {"as_of": day}, names="id")
+    assert list(table.index) == list(net.programs()["id"]) + list(net.tasks()["id"])
+    roles = net.roles()
+    for column, by in [("lead", "role"), ("coordinate", "role"), ("R", "raci"), ("A", "raci")]:
+        for item in table.index:
+            want = roles[(roles["target"] == item) & (roles[by] == column)]["org"].tolist()
+            got = table.loc[item, column].split("; ") if table.loc[item, column] else []
+            assert got == list(dict.fromkeys(want)), (item, column)
+    tasks = net.tasks().set_index("id")
+    for task in tasks.index:
+        assert table.loc[task, "status"] == tasks.loc[task, "status"]
+        assert table.loc[task, "program"] == (tasks.loc[task, "program"] or "")
+    # no NaN or None among the text cells: one blank for none
+    text = table.drop(columns=["kind", "start", "end", "due"])
+    assert all(isinstance(v, str) for v in text.to_numpy().ravel())
+
+
+def test_responsibility_names_short_labels_and_honours_the_ceiling():
+    net = danvan.Network.loads('''{"danvan": "1",
+      "organizations": [{"id": "org:u", "name": "Ủy ban nhân dân tỉnh", "aliases": ["UBND tỉnh"]},
+                        {"id": "org:s", "name": "SECRET", "classification": "restricted"}],
+      "documents": [{"id": "doc:d", "name": "Chỉ thị 21"}],
+      "tasks": [{"id": "task:t", "name": "T", "due": "2023-09", "implements": ["doc:d"],
+                 "roles": [{"org": "org:u", "role": "lead"}, {"org": "org:s", "role": "lead"}]}]}''')
+    assert net.responsibility().loc["task:t", "lead"] == "UBND tỉnh; SECRET"
+    assert net.responsibility(names="name").loc["task:t", "lead"] == "Ủy ban nhân dân tỉnh; SECRET"
+    public = net.responsibility(scope={"ceiling": "public"})
+    assert "SECRET" not in public.to_csv() and public.loc["task:t", "lead"] == "UBND tỉnh"
+    row = public.loc["task:t"]
+    assert row["directive"] == "doc:d" and row["directive_name"] == "Chỉ thị 21"
+    assert str(row["due"].date()) == "2023-09-30"  # a month's deadline is its last day
+    with pytest.raises(danvan.ArgumentError, match="topics"):
+        net.responsibility(scope={"topics": ["topic:x"]})
+    with pytest.raises(danvan.ArgumentError, match="names"):
+        net.responsibility(names="alias")

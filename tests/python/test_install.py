@@ -1,7 +1,9 @@
 """Installing danvan for a notebook user: setup.py (CMake-driven) into a fresh
-`python3 -m venv --system-site-packages` environment with
-`pip install --no-build-isolation --no-deps --no-index .`, then `import danvan` from that
-environment's interpreter and from a Jupyter kernel running in it.
+`python3 -m venv --system-site-packages` environment with the README's
+`pip install -v --no-build-isolation --no-index .` (numpy and pandas, the declared
+requirements, found among Debian's packages), then `import danvan` from that
+environment's interpreter and from a Jupyter kernel running in it. Nothing is written
+into the checkout.
 
 The C++ build reuses the CMake tree of the danvan under test when there is one
 (DANVAN_CMAKE_BUILD_DIR, see setup.py), so the test does not compile everything again.
@@ -48,9 +50,13 @@ def venv(tmp_path_factory):
     tree = _build_tree()
     if tree:
         env["DANVAN_CMAKE_BUILD_DIR"] = tree
-    pip = [str(where / "bin" / "python"), "-m", "pip", "install", "--no-build-isolation", "--no-deps", "--no-index", "."]
+    before = sorted(p.name for p in ROOT.iterdir())
+    pip = [str(where / "bin" / "python"), "-m", "pip", "install", "-v", "--no-build-isolation", "--no-index", "."]
     r = subprocess.run(pip, cwd=ROOT, capture_output=True, text=True, env=env, timeout=3000)
     assert r.returncode == 0, (r.stdout[-3000:], r.stderr[-3000:])
+    assert "danvan: building the _core module in" in r.stdout + r.stderr  # -v shows the build
+    assert sorted(p.name for p in ROOT.iterdir()) == before  # no build-pip/, no egg-info in the checkout
+    assert not list((ROOT / "python").glob("*.egg-info"))
     return where
 
 
@@ -58,6 +64,13 @@ def _clean_env():
     env = dict(os.environ)
     env.pop("PYTHONPATH", None)
     return env
+
+
+def test_numpy_and_pandas_are_declared_requirements(venv):
+    code = "import importlib.metadata as m; print(sorted(r.split()[0] for r in m.requires('danvan') if 'extra' not in r))"
+    r = subprocess.run([str(venv / "bin" / "python"), "-c", code], capture_output=True, text=True, env=_clean_env())
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "['numpy', 'pandas']"
 
 
 def test_import_from_the_venv(venv, tmp_path):

@@ -8,6 +8,8 @@ the tests that read it skip and say why.
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -34,3 +36,22 @@ def seed_bytes() -> bytes:
 @pytest.fixture(scope="session")
 def seed_text(seed_bytes: bytes) -> str:
     return seed_bytes.decode("utf-8")
+
+
+def chromium() -> str:
+    """Debian's Chromium; skips the calling test when it is not installed."""
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not found:
+        pytest.skip("chromium is not installed (apt-get install chromium fonts-noto-core)")
+    return found
+
+
+def browse(page: Path, tmp_path: Path, *extra: str) -> subprocess.CompletedProcess:
+    """Opens `page` in headless Chromium with a fresh profile (`extra`: --dump-dom,
+    --screenshot=..., ...); the console goes to stderr."""
+    profile = tmp_path / f"profile-{len(list(tmp_path.iterdir()))}"
+    cmd = [chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+           "--disable-background-networking", "--disable-component-update", "--disable-sync",
+           f"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0", *extra, page.as_uri()]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+

@@ -55,6 +55,29 @@ def test_haiduong_notebook_runs_and_exports_html(tmp_path):
     assert "Traceback" not in text
 
 
+def test_haiduong_notebook_reads_like_a_briefing_in_chromium(tmp_path):
+    """The executed notebook as a reader sees it: rendered by headless Chromium, with no
+    error output or stray return value, a finding above each section's table, every
+    figure present, and the time axis in dates."""
+    pytest.importorskip("nbconvert", reason="needs jupyter-nbconvert (apt-get install jupyter-nbconvert)")
+    from conftest import browse
+
+    out = tmp_path / "haiduong-2023.html"
+    r = _run("--html", out, NOTEBOOKS / "haiduong-2023.ipynb")
+    assert r.returncode == 0, r.stderr[-4000:]
+    run = browse(out, tmp_path, "--dump-dom")
+    assert run.returncode == 0, run.stderr[-2000:]
+    dom = run.stdout
+    assert "Traceback" not in dom and "jp-RenderedText\" data-mime-type=\"application/vnd.jupyter.stderr" not in dom
+    for stray in ("Text(0", "&lt;Axes", "&lt;matplotlib", "<Axes"):
+        assert stray not in dom, stray
+    assert dom.count("Finding:") >= 5  # who, overlap, coverage, reorganization ...
+    nb = json.loads((NOTEBOOKS / "haiduong-2023.ipynb").read_text(encoding="utf-8"))
+    plots = sum("danvan.plot." in "".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
+    assert dom.count("data:image/png;base64,") >= plots >= 4
+    assert "implements or continues" in dom  # how implementation through later documents counts
+
+
 def test_generated_notebook_runs_at_scale():
     if os.environ.get("DANVAN_QUICK"):
         pytest.skip("DANVAN_QUICK is set: the M notebook takes a minute or two")

@@ -15,13 +15,12 @@ import html.parser
 import json
 import os
 import pathlib
-import shutil
 import subprocess
 
 import pytest
 
 import danvan
-from conftest import ROOT, SEEDS_DIR
+from conftest import ROOT, SEEDS_DIR, browse as _browse
 
 NETWORK = ROOT / "data" / "haiduong-2023.json"
 BUILD = pathlib.Path(os.environ.get("DANVAN_BINARY_DIR", ROOT / "build"))
@@ -35,25 +34,10 @@ def _cli() -> str:
     return str(binary)
 
 
-def _chromium() -> str:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not found:
-        pytest.skip("chromium is not installed (apt-get install chromium fonts-noto-core)")
-    return found
-
-
 def _report(out: pathlib.Path, *args: str) -> str:
     r = subprocess.run([_cli(), "report", *args, "-o", str(out), "--force"], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     return out.read_text(encoding="utf-8")
-
-
-def _browse(page: pathlib.Path, tmp_path: pathlib.Path, *extra: str) -> subprocess.CompletedProcess:
-    profile = tmp_path / f"profile-{len(list(tmp_path.iterdir()))}"
-    cmd = [_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-           "--disable-background-networking", "--disable-component-update", "--disable-sync",
-           f"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0", *extra, page.as_uri()]
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
 
 
 class _Fetches(html.parser.HTMLParser):

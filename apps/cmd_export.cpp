@@ -60,11 +60,7 @@ int run(const export_options& opt, const streams& io) {
   const auto format = read_format(opt, io.err);
   if (!format) return usage;
   const bool to_stdout = opt.output == "-";
-  if (!to_stdout)
-    if (const auto why = why_not_writable(opt.output, opt.force); !why.empty()) {
-      io.err << "danvan export: " << opt.output << ": " << why << '\n';
-      return usage;
-    }
+  if (!to_stdout && !writable_or_say("export", opt.output, opt.force, io.err)) return usage;
   export_graph_options graph;
   graph.kind = *enum_from_string<graph_kind>(opt.graph);
   graph.projection.on = parse_projection_on(opt.on);

@@ -21,11 +21,7 @@ struct import_options {
 
 int run(const import_options& opt, const streams& io) {
   const bool to_stdout = opt.output == "-";
-  if (!to_stdout)
-    if (const auto why = why_not_writable(opt.output, opt.force); !why.empty()) {
-      io.err << "danvan import: " << opt.output << ": " << why << '\n';
-      return usage;
-    }
+  if (!to_stdout && !writable_or_say("import", opt.output, opt.force, io.err)) return usage;
   network net;
   try {
     net = load_csv(opt.folder);

@@ -86,10 +86,7 @@ int run(const report_options& opt, const streams& io) {
   if (!read_as_of(opt.as_of, "report", io.err, day) || !read_window(opt.window, io.err, window) ||
       !read_ceiling(opt.max_classification, "report", io.err, ceiling) || !read_rules(opt.rules, io.err, rules, rules_label))
     return usage;
-  if (const auto why = why_not_writable(opt.output, opt.force); !why.empty()) {
-    io.err << "danvan report: " << opt.output << ": " << why << '\n';
-    return usage;
-  }
+  if (!writable_or_say("report", opt.output, opt.force, io.err)) return usage;
   report::source_texts texts;
   try {
     for (const auto& t : opt.texts) texts.add(t);

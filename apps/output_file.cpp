@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <ostream>
 
 namespace danvan::cli {
 namespace {
@@ -24,6 +25,12 @@ std::string why_not_writable(const std::filesystem::path& file, bool replace) {
   if (!fs::is_directory(fs::status(dir, ec))) return "no folder " + dir.string() + " to write it in";
   if (::access(dir.c_str(), W_OK) != 0) return std::string("cannot write in ") + dir.string() + ": " + std::strerror(errno);
   return {};
+}
+
+bool writable_or_say(std::string_view command, const std::filesystem::path& file, bool replace, std::ostream& err) {
+  const auto why = why_not_writable(file, replace);
+  if (!why.empty()) err << "danvan " << command << ": " << file.string() << ": " << why << '\n';
+  return why.empty();
 }
 
 }  // namespace danvan::cli

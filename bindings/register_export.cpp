@@ -74,8 +74,7 @@ void register_export(py::module_& m) {
       "load_csv",
       [](py::handle path, std::size_t max_problems) {
         const auto folder = file_path(path);
-        load_options o;
-        o.max_problems = max_problems;
+        const load_options o{.max_problems = max_problems};
         py::gil_scoped_release release;
         return std::make_shared<network>(load_csv(folder, o));
       },
@@ -93,8 +92,7 @@ void register_export(py::module_& m) {
       [](const std::map<std::string, std::string>& tables, const std::string& label, std::size_t max_problems) {
         std::vector<csv_file> files;
         for (const auto& [name, text] : tables) files.push_back({name, text});
-        load_options o;
-        o.max_problems = max_problems;
+        const load_options o{.max_problems = max_problems};
         py::gil_scoped_release release;
         return std::make_shared<network>(from_csv_tables(files, label, o));
       },

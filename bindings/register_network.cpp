@@ -358,8 +358,7 @@ void register_network_class(py::module_& m) {
           "load",
           [](py::handle path, std::size_t max_problems) {
             const auto file = file_path(path);
-            load_options o;
-            o.max_problems = max_problems;
+            const load_options o{.max_problems = max_problems};
             py::gil_scoped_release release;
             return std::make_shared<network>(danvan::load(file, o));
           },
@@ -367,8 +366,7 @@ void register_network_class(py::module_& m) {
       .def_static(
           "loads",
           [](const std::string& text, const std::string& label, std::size_t max_problems) {
-            load_options o;
-            o.max_problems = max_problems;
+            const load_options o{.max_problems = max_problems};
             return std::make_shared<network>(danvan::loads(text, label, o));
           },
           py::arg("text"), py::arg("label") = "<string>", py::arg("max_problems") = 100,

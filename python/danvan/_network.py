@@ -1081,6 +1081,22 @@ class Network(ResponsibilityMixin, CoverageMixin, OverlapMixin, FramesMixin, Tim
             for pos, score, name, how in _core.find_by_name(self._core, query, kind, limit)
         ]
 
+    def short_labels(self, ids: Sequence[str], max_width: int = 0, kind: str = "organization") -> List[str]:
+        """A short label per id, for charts and tables: the entity's shortest alias
+        ("UBND tỉnh", "MTTQ") when shorter than its name, else its name; with
+        ``max_width`` (characters), words dropped from the middle of a longer label; never
+        two alike (a clash falls back to the names, then adds the id). What the plots and
+        :meth:`responsibility` show.
+
+        >>> import danvan
+        >>> net = danvan.Network.loads('{"danvan": "1", "organizations": ['
+        ...   '{"id": "org:u", "name": "Ủy ban nhân dân tỉnh Hải Dương", "aliases": ["UBND tỉnh"]},'
+        ...   '{"id": "org:t", "name": "Trung tâm Bồi dưỡng chính trị huyện Thanh Miện"}]}')
+        >>> net.short_labels(["org:u", "org:t"], max_width=30)
+        ['UBND tỉnh', 'Trung tâm Bồi … Thanh Miện']
+        """
+        return _core.short_labels(self._core, list(ids), max_width, kind)
+
     @staticmethod
     def _kind_of(id: str) -> Optional[str]:
         for kind, prefix in _core.id_prefixes.items():

@@ -270,7 +270,7 @@ def responsibility_frame(net: Any, scope: ScopeLike, names: str) -> Any:
     orgs = roles["org"].astype(object).to_numpy()
     if names == "short":
         unique = list(dict.fromkeys(orgs.tolist()))
-        label = dict(zip(unique, _core.short_labels(net._core, unique, 0, "organization")))
+        label = dict(zip(unique, net.short_labels(unique)))
         who = np.array([label[o] for o in orgs], dtype=object)
     else:
         who = roles["org_name"].astype(object).to_numpy() if names == "name" else orgs

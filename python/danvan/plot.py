@@ -103,11 +103,8 @@ def _empty(ax: Any, note: str):
 
 
 def _labels(net: Any, ids: Sequence[str], width: int, kind: str = "organization") -> List[str]:
-    """Short labels of entities, never two alike (``danvan::short_labels``)."""
-    from . import _core
-    from ._args import core_of
-
-    return _core.short_labels(core_of(net), [str(i) for i in ids], width, kind)
+    """Short labels of entities, never two alike (:meth:`danvan.Network.short_labels`)."""
+    return net.short_labels([str(i) for i in ids], width, kind)
 
 
 #: Vietnamese words of the figures (``lang="vi"``); English is the key itself.

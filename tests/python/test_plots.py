@@ -90,7 +90,7 @@ def test_coordination_graph_colours_by_kind(hd):
     assert legend == {g.nodes[n]["kind"] for n in shown}
     names = {t.get_text() for t in ax.texts}
     # each node's label is its short label: the commission's alias
-    assert danvan._core.short_labels(hd._core, ["org:ban-dan-van-tinh-uy"], 28) == ["BDVTU"] and "BDVTU" in names
+    assert hd.short_labels(["org:ban-dan-van-tinh-uy"], 28) == ["BDVTU"] and "BDVTU" in names
     assert not [w for w in _render(ax) if "missing from" in w]
 
 
@@ -189,7 +189,7 @@ def test_labels_are_short_unique_and_use_aliases(hd):
 def test_six_training_centres_get_six_labels(hd):
     centres = [o.id for o in hd.organizations if o.name.startswith("Trung tâm Bồi dưỡng chính trị")]
     assert len(centres) >= 6
-    labels = danvan._core.short_labels(hd._core, centres, 32)
+    labels = hd.short_labels(centres, 32)
     assert len(set(labels)) == len(centres) and all(len(t) <= 32 for t in labels)
 
 

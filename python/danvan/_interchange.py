@@ -700,6 +700,7 @@ def read_excel(path: Any) -> Any:
     date a spreadsheet typed is read as its text), checked like a file."""
     import os
 
+    import pandas as pd
     from openpyxl import load_workbook
 
     wb = load_workbook(path, read_only=True, data_only=True)
@@ -714,22 +715,11 @@ def read_excel(path: Any) -> Any:
                 header.pop()
             body = [list(r[:len(header)]) + [None] * (len(header) - len(r)) for r in rows[1:]
                     if any(not _missing(v) for v in r)]
-            tables[ws.title] = _Rows(header, body, start=2)
+            # index: the sheet's row numbers, which a problem then names
+            tables[ws.title] = pd.DataFrame(body, columns=header, index=range(2, 2 + len(body)), dtype=object)
     finally:
         wb.close()
     return tables_to_network(tables, label=os.fspath(path))
-
-
-class _Rows:
-    """Rows of a sheet in the shape tables_to_network reads (columns, index, itertuples)."""
-
-    def __init__(self, header: List[str], rows: List[List[Any]], start: int) -> None:
-        self.columns = header
-        self.index = list(range(start, start + len(rows)))  # the sheet's row numbers
-        self._rows = rows
-
-    def itertuples(self, index: bool = False, name: Any = None):
-        return (tuple(r) for r in self._rows)
 
 
 def from_networkx(graph: Any, *, meta: Optional[Mapping[str, Any]] = None) -> Any:

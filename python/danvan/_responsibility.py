@@ -281,8 +281,9 @@ def responsibility_frame(net: Any, scope: ScopeLike, names: str) -> Any:
         table = cells.drop_duplicates(["target", column, "who"]).groupby(["target", column], sort=False)["who"]
         return table.agg("; ".join).unstack(column)
 
+    programs, tasks = net.programs(), net.tasks()
     items = []
-    for kind, frame in (("program", net.programs()), ("task", net.tasks())):
+    for kind, frame in (("program", programs), ("task", tasks)):
         part = pd.DataFrame({"kind": kind, "name": frame["name"].to_numpy()}, index=pd.Index(frame["id"], name="id"))
         part["start"] = frame["start"].to_numpy()
         part["end"] = frame["end_last"].to_numpy()  # the period's last day: `2025` ends on 2025-12-31
@@ -296,8 +297,9 @@ def responsibility_frame(net: Any, scope: ScopeLike, names: str) -> Any:
     by_letter = joined("raci").reindex(columns=["R", "A", "C", "I"])
     by_role = joined("role").reindex(columns=used)
     out = out.join(by_letter).join(by_role)
-    program_names = dict(zip(net.programs()["id"], net.programs()["name"]))
-    document_names = dict(zip(net.documents()["id"], net.documents()["name"]))
+    program_names = dict(zip(programs["id"], programs["name"]))
+    documents = net.documents()
+    document_names = dict(zip(documents["id"], documents["name"]))
     out.insert(out.columns.get_loc("program") + 1, "program_name", out["program"].map(program_names))
     out.insert(out.columns.get_loc("directive") + 1, "directive_name",
                ["; ".join(document_names.get(x, x) for x in d.split("; ")) if d else "" for d in out["directive"]])

@@ -70,8 +70,13 @@ class problems {
   void throw_if_any() {
     if (total_) throw validation_error(std::move(list_), total_);
   }
-  std::vector<problem>& list() { return list_; }
-  std::size_t& total() { return total_; }
+  /// A problem as another reader found it (kept when it cannot be placed on a table).
+  void add(problem p) {
+    ++total_;
+    if (list_.size() < cap_) list_.push_back(std::move(p));
+  }
+  /// Problems another reader counted but did not keep in detail.
+  void count(std::size_t n) { total_ += n; }
 
  private:
   std::size_t cap_;
@@ -210,8 +215,10 @@ void set_fields(ojson& object, const table& t, std::size_t row, std::initializer
       rest.remove_prefix(dot + 1);
       if (!target->is_null() && !target->is_object()) target = nullptr;
     }
-    if (!target) {  // `period` and `period.start` both given
-      found.at({&t, row, c}, "csv-header", "this column and the one named by the part before its last `.` both set it");
+    if (!target) {  // `level` and `level.x` both given: `level` is a value, not an object
+      const auto whole = name.substr(0, name.size() - rest.size() - 1);
+      found.at({&t, row, c}, "csv-header",
+               "`" + whole + "` is a column of its own, so `" + name + "` has no place; keep one of the two");
       continue;
     }
     (*target)[std::string(rest)] = std::move(*value);
@@ -514,11 +521,10 @@ network from_csv_tables(const std::vector<csv_file>& tables, std::string_view la
       if (const auto at = tables_read.where(p.path)) {
         found.at(*at, p.rule, p.message, p.suggestion);
       } else {
-        found.list().push_back(p);
-        ++found.total();
+        found.add(p);
       }
     }
-    found.total() += e.total() - e.problems().size();
+    found.count(e.total() - e.problems().size());
     found.throw_if_any();
     throw;
   } catch (const parse_error& e) {

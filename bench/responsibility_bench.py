@@ -9,7 +9,7 @@ networks, with NetworkX and the scipy.sparse route measured in the same run.
 Operations (M unless said otherwise):
 
 * coverage       every rule of data/rules/default.rules.json as of 2025-09-01 (the core
-                 call, and net.check() with its Violation objects), and without a date;
+                 call, and net.check() with messages), and without a date;
                  peers: three rules (tasks without exactly one lead, programs without a
                  lead, documents without an implementing task or program);
 * lookup         100,000 single look-ups of a task's lead from Python, one call each;
@@ -158,21 +158,21 @@ def bench_coverage(scale: str, net, plain: Plain, G) -> None:
     core = net._core
     n_dated = len(_core.check(core, rules._core, AS_OF))
     n_undated = len(_core.check(core, rules._core, None))
-    report(scale, "coverage", "danvan table", best_of(lambda: net.check_table(rules, as_of=AS_OF), runs=15),
+    report(scale, "coverage", "danvan table", best_of(lambda: net.check(rules, as_of=AS_OF, messages=False), runs=15),
            f"9 rules as of {AS_OF}; {n_dated} violations as a table of ids (no messages)")
-    report(scale, "coverage", "danvan table (no date)", best_of(lambda: net.check_table(rules), runs=15),
+    report(scale, "coverage", "danvan table (no date)", best_of(lambda: net.check(rules, messages=False), runs=15),
            f"6 rules without a date; {n_undated} violations as a table of ids (no messages)")
     report(scale, "coverage", "danvan", best_of(lambda: net.check(rules, as_of=AS_OF)),
-           f"9 rules as of {AS_OF}; {n_dated} Violation objects with messages and evidence")
+           f"9 rules as of {AS_OF}; {n_dated} violations with messages and evidence")
     report(scale, "coverage", "danvan (no date)", best_of(lambda: net.check(rules)),
-           f"6 rules without a date; {n_undated} Violation objects")
+           f"6 rules without a date; {n_undated} violations with messages")
     three = load_rules({"rules": [{"rule": "task-responsible"}, {"rule": "program-lead"},
                                   {"rule": "document-implemented"}]})
     n_three = len(_core.check(core, three._core, None))
-    report(scale, "coverage", "danvan table (3 rules)", best_of(lambda: net.check_table(three), runs=15),
+    report(scale, "coverage", "danvan table (3 rules)", best_of(lambda: net.check(three, messages=False), runs=15),
            f"the peers' three rules; {n_three} violations as a table of ids")
     report(scale, "coverage", "danvan (3 rules)", best_of(lambda: net.check(three)),
-           f"the peers' three rules; {n_three} Violation objects with messages")
+           f"the peers' three rules; {n_three} violations with messages")
 
     def nx_three():
         bad_tasks = [t for t in plain.task_ids

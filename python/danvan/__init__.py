@@ -78,8 +78,8 @@ from_networkx = Network.from_networkx
 from ._display import display
 from ._diff import Diff, diff
 from ._merge import MergeResult, merge
-from ._coverage import Rules, Violation, load_rules, rule_catalog
-from ._responsibility import ChainLink, Table
+from ._coverage import Rules, load_rules, rule_catalog
+from ._responsibility import ChainLink
 from ._interchange import FrameProblem
 
 __all__ = [
@@ -89,8 +89,6 @@ __all__ = [
     "MergeResult",
     "merge",
     "Rules",
-    "Table",
-    "Violation",
     "load_rules",
     "rule_catalog",
     "FORMAT_VERSION",

@@ -430,8 +430,8 @@ def short_labels(network: Network, ids: Sequence[str], max_width: int = 0, kind:
 # --- responsibility, coverage, time ---
 # Responsibility (bindings/register_responsibility.cpp), coverage rules
 # (register_coverage.cpp) and time (register_time.cpp). The Pythonic layers are
-# danvan/_responsibility.py (ResponsibilityMixin, Table), danvan/_coverage.py
-# (CoverageMixin, Rules, Violation) and danvan/_time.py (TimeMixin, dated).
+# danvan/_responsibility.py (ResponsibilityMixin), danvan/_coverage.py
+# (CoverageMixin, Rules) and danvan/_time.py (TimeMixin, dated).
 # Tables are dicts of equally long numpy arrays: ids and words as object arrays,
 # positions as int64 (-1 or None where there is none).
 

@@ -1,12 +1,12 @@
 """Coverage rules for :class:`danvan.Network`: rules files (:func:`load_rules`, the
 shipped default, :func:`rule_catalog`) and what the rules find
-(:meth:`~CoverageMixin.check`, :meth:`~CoverageMixin.check_table`). See docs/rules.md.
+(:meth:`~CoverageMixin.check`, a DataFrame of violations). See docs/rules.md.
 
 >>> import danvan
 >>> net = danvan.Network.loads('''{"danvan": "1",
 ...   "organizations": [{"id": "org:tinh-uy", "name": "Tỉnh ủy"}],
 ...   "tasks": [{"id": "task:t", "name": "T", "roles": [{"org": "org:tinh-uy", "role": "direct"}]}]}''')
->>> [v.message for v in net.check({"rules": [{"rule": "task-responsible"}]})]
+>>> net.check({"rules": [{"rule": "task-responsible"}]}).message.tolist()
 ['no organization is responsible (R: lead, advise) on task `task:t` (T); exactly 1 expected']
 """
 
@@ -15,18 +15,18 @@ from __future__ import annotations
 import datetime
 import json
 import os
-from typing import Any, Dict, Iterator, List, Mapping, NamedTuple, Optional, Tuple, Union
+from typing import Any, Dict, Iterator, List, Mapping, Optional, Tuple, Union
+
+import numpy as np
 
 from . import _core
 from ._core import Date
-from ._responsibility import Table, _core_of, _table
+from ._args import core_of as _core_of
 
 __all__ = [
     "CoverageMixin",
     "Rules",
-    "Violation",
     "check",
-    "check_table",
     "load_rules",
     "rule_catalog",
 ]
@@ -39,27 +39,6 @@ SEVERITIES: Tuple[str, ...] = ("info", "warning", "error")
 
 
 # ---- rules and violations -------------------------------------------------------------
-
-
-class Violation(NamedTuple):
-    """One thing a coverage rule found (a named tuple: light to make by the thousand).
-
-    ``rule`` is the rule's name in its rules file, ``severity`` ``"info"``,
-    ``"warning"`` or ``"error"``, ``entity`` the id it is about, ``message`` a sentence,
-    ``evidence`` the ids involved (the entity first), ``check`` the built-in rule it is
-    an instance of, ``entity_kind`` the kind of ``entity``.
-    """
-
-    rule: str
-    severity: str
-    entity: str
-    message: str
-    evidence: Tuple[str, ...] = ()
-    check: str = ""
-    entity_kind: str = ""
-
-    def __str__(self) -> str:
-        return f"{self.severity} {self.rule} {self.entity}: {self.message}"
 
 
 class Rules:
@@ -146,20 +125,37 @@ def rule_catalog() -> List[Dict[str, Any]]:
 # ---- functions over any network (danvan.Network or its core) -----------------------
 
 
-def check(net: Any, rules: RulesLike = None, as_of: Optional[DateLike] = None) -> List[Violation]:
+def check(net: Any, rules: RulesLike = None, as_of: Optional[DateLike] = None, messages: bool = True) -> Any:
     """Runs coverage rules (see :meth:`CoverageMixin.check`)."""
-    found = _core.check(_core_of(net), load_rules(rules)._core, as_of)
-    make = Violation._make
-    return [
-        make((rule, severity, entity, message, tuple(evidence), check_, kind))
-        for rule, check_, severity, kind, entity, message, evidence in found
-    ]
+    import pandas as pd
 
+    from ._frames import _lookup, id_column, named_ids, positions_of
 
-def check_table(net: Any, rules: RulesLike = None, as_of: Optional[DateLike] = None, messages: bool = False) -> Table:
-    """Runs coverage rules and returns the violations as a table (see
-    :meth:`CoverageMixin.check_table`)."""
-    return _table(_core.check_table(_core_of(net), load_rules(rules)._core, as_of, messages))
+    core = _core_of(net)
+    found = _core.check_table(core, load_rules(rules)._core, as_of, messages)
+    kinds = ("organization", "document", "program", "task", "area", "topic", "event", "source")
+    ids, names = named_ids(core, kinds)
+    base = dict(zip(kinds, np.cumsum([0] + [core.size(k) for k in kinds[:-1]]).tolist()))
+    kind = found["entity_kind"]
+    pos = found["entity_pos"] + np.array([base[k] for k in kind.tolist()], dtype=np.int64)
+    # Checked as of a day, positions are those of the network of that day: where they do
+    # not name the same id in this one, look the id up.
+    moved = (pos < 0) | (ids.take(np.clip(pos, 0, max(len(ids) - 1, 0)), mode="clip") != found["entity"]) \
+        if len(ids) else np.ones(len(pos), dtype=bool)
+    if moved.any():
+        pos[moved] = positions_of(ids, found["entity"][moved])
+    cols = {
+        "rule": pd.Categorical(found["rule"], categories=list(dict.fromkeys(found["rule"]))),
+        "check": pd.Categorical(found["check"]),
+        "severity": pd.Categorical(found["severity"], categories=list(SEVERITIES), ordered=True),
+        "entity_kind": pd.Categorical(kind, categories=[k for k in kinds if k in set(kind.tolist())]),
+        "entity": id_column(ids, pos),
+        "entity_name": _lookup(names, pos),
+    }
+    if messages:
+        cols["message"] = found["message"]
+        cols["evidence"] = found["evidence"]
+    return pd.DataFrame(cols)
 
 
 # ---- the mixin ----------------------------------------------------------------------------
@@ -170,8 +166,15 @@ class CoverageMixin:
 
     __slots__ = ()
 
-    def check(self, rules: RulesLike = None, as_of: Optional[DateLike] = None) -> List[Violation]:
-        """Runs coverage rules and returns the violations, rule by rule in file order.
+    def check(self, rules: RulesLike = None, as_of: Optional[DateLike] = None, messages: bool = True) -> Any:
+        """Runs coverage rules and returns the violations, rule by rule in file order, as a
+        ``pandas.DataFrame``: rule (its name in the rules file), check (the built-in rule
+        it is an instance of), severity (ordered categorical ``info`` < ``warning`` <
+        ``error``), entity_kind, entity (the id it is about), entity_name, message (a
+        sentence) and evidence (the ids involved, the entity first: a tuple).
+        ``messages=False`` leaves out message and evidence and formats nothing: the form
+        for counts and charts on large networks (``net.check(messages=False).groupby(
+        ["rule", "severity"], observed=True).size()``).
 
         ``rules``: a path, JSON text, a dict, a :class:`Rules`, or ``None`` for the shipped
         ``data/rules/default.rules.json``. ``as_of``: the date the rules look at (default:
@@ -179,11 +182,4 @@ class CoverageMixin:
         With a date, roles follow reorganizations: a role of a merged organization counts
         for its successor.
         """
-        return check(self, rules, as_of)
-
-    def check_table(self, rules: RulesLike = None, as_of: Optional[DateLike] = None, messages: bool = False) -> Table:
-        """The violations :meth:`check` finds, as a table: rule, check, severity,
-        entity_kind, entity, entity_pos, rule_pos — and with ``messages`` also message and
-        evidence. Without messages nothing is formatted: the form for counts and charts on
-        large networks (``t.to_pandas().groupby(["rule", "severity"]).size()``)."""
-        return check_table(self, rules, as_of, messages)
+        return check(self, rules, as_of, messages)

@@ -157,16 +157,12 @@ def roles_html(roles: Any) -> str:
 
 
 def table_html(table: Any) -> str:
-    """A query result: a danvan Table (dict of columns), a DataFrame, or a list of named
-    tuples / dataclasses (violations, pairs, shared items)."""
+    """A query result: a DataFrame, or a list of named tuples / dataclasses (an
+    accountability chain)."""
     import dataclasses
 
     if hasattr(table, "to_html") and hasattr(table, "columns"):  # a DataFrame
         return table.head(MAX_ROWS).to_html() + (f"<div>… {len(table) - MAX_ROWS} more</div>" if len(table) > MAX_ROWS else "")
-    if isinstance(table, dict):
-        cols = [c for c in table.keys() if not c.endswith("_pos")]
-        n = len(next(iter(table.values()))) if table else 0
-        return _table(cols, zip(*(list(table[c][:MAX_ROWS]) for c in cols)) if cols else [], n)
     items = list(table)
     if not items:
         return "<div style='color: #666; font-style: italic;'>(no results)</div>"
@@ -189,9 +185,10 @@ def _projection_html(p: Any) -> str:
 
 
 def register_formatters(ip: Any = None) -> bool:
-    """Registers HTML display of query results (danvan Tables, projections)
-    with a running IPython; returns False when there is none. Lists of violations or
-    pairs show as HTML through :func:`table_html` when passed to ``danvan.display``."""
+    """Registers HTML display of projections and topic overlaps with a running IPython;
+    returns False when there is none (query tables are DataFrames, which Jupyter shows
+    itself). Lists, such as an accountability chain, show as HTML through
+    :func:`table_html` when passed to ``danvan.display``."""
     if ip is None:
         # A running IPython has imported itself already; importing it here would cost
         # every `import danvan` a third of a second for nothing outside Jupyter.
@@ -202,17 +199,15 @@ def register_formatters(ip: Any = None) -> bool:
     if ip is None:
         return False
     from ._overlap import Projection, TopicOverlap
-    from ._responsibility import Table
 
     html_formatter = ip.display_formatter.formatters["text/html"]
-    html_formatter.for_type(Table, table_html)
     html_formatter.for_type(Projection, _projection_html)
     html_formatter.for_type(TopicOverlap, lambda t: table_html(t.to_frame()))
     return True
 
 
 def display(result: Any) -> Any:
-    """Shows any danvan result as HTML in Jupyter (lists of violations, pairs, ...); returns
+    """Shows any danvan result as HTML in Jupyter (a DataFrame, an accountability chain, ...); returns
     an object with ``_repr_html_`` so it also works as a cell's last expression.
 
     >>> d = display([])

@@ -8,7 +8,8 @@ categoricals, so no Python code runs per row.
 Conventions of every frame:
 
 * the frame's index is the entity's ``position`` (file order); ``id`` is a column;
-* references are ids (``parent``, ``program``, ``issued_by``; ``None`` when absent),
+* references are ids, as categoricals of the ids that occur (``parent``, ``program``,
+  ``issued_by``; ``NaN`` when absent), entity names ``NaN`` when absent too,
   lists of references are tuples of ids (``topics``, ``areas``, ``implements``);
 * closed vocabularies (``kind``, ``level``, ``status``, ``classification``, ``role``,
   ``raci``) are pandas categoricals;
@@ -46,10 +47,6 @@ __all__ = [
     "entity_frame",
     "roles_frame",
     "evidence_frame",
-    "raci_frame",
-    "portfolio_frame",
-    "violations_frame",
-    "pairs_frame",
     "centrality_frame",
     "succession_frame",
     "FramesMixin",
@@ -70,10 +67,11 @@ def _pd():
 
 
 def _lookup(values: np.ndarray, positions: np.ndarray) -> np.ndarray:
-    """``values[positions]`` with ``None`` where a position is negative."""
+    """``values[positions]`` with ``NaN`` where a position is negative (pandas' missing
+    value, as in the categoricals beside)."""
     ext = np.empty(len(values) + 1, dtype=object)
     ext[:-1] = values
-    ext[-1] = None
+    ext[-1] = np.nan
     pos = np.asarray(positions, dtype=np.int64)
     return ext.take(np.where(pos < 0, len(values), pos))
 
@@ -117,7 +115,7 @@ def _convert(core: Any, table: Dict[str, Any]) -> Dict[str, Any]:
         elif kind == "reference":
             if of not in ids:
                 ids[of] = _core.id_array(core, of)
-            out[name] = _lookup(ids[of], values)
+            out[name] = id_column(ids[of], values)
         elif kind == "code":
             vocabulary, words = of
             out[name] = _categorical(values, words, ordered=vocabulary == "classification")
@@ -146,7 +144,7 @@ def entity_frame(net: Any, kind: str):
     issuer, issued_by, date*, term, title, continues, implements, amends, replaces,
     topics, areas, reviews ((kind, years, recurring) tuples); programs kind, start*,
     end*, implements, topics, areas, roles; tasks kind, status, program, start*, end*,
-    due*, implements, topics, areas, roles, lead (the single R organization, ``None``
+    due*, implements, topics, areas, roles, lead (the single R organization, ``NaN``
     when none) and leads (0, 1 or 2 meaning several); events kind, date*, approximate,
     from, to; sources kind, title, date*, url, sha256, document; areas level, code,
     parent; topics parent.
@@ -155,7 +153,7 @@ def entity_frame(net: Any, kind: str):
     >>> net = danvan.Network.loads('{"danvan": "1", "organizations": ['
     ...   '{"id": "org:a", "name": "A"}, {"id": "org:b", "name": "B", "parent": "org:a"}]}')
     >>> entity_frame(net, "organization")[["id", "parent"]].values.tolist()
-    [['org:a', None], ['org:b', 'org:a']]
+    [['org:a', nan], ['org:b', 'org:a']]
     """
     pd = _pd()
     core = _core_of(net)
@@ -165,7 +163,7 @@ def entity_frame(net: Any, kind: str):
     if kind == "task":
         lead_pos = cols.pop("lead_pos")
         org_ids = _core.id_array(core, "organization")
-        cols["lead"] = _lookup(org_ids, lead_pos)
+        cols["lead"] = id_column(org_ids, lead_pos)
         cols["leads"] = np.where(lead_pos == -2, 2, np.where(lead_pos >= 0, 1, 0))
     n = len(cols["id"])
     frame = pd.DataFrame(cols, index=pd.RangeIndex(n, name="position"))
@@ -182,7 +180,7 @@ def roles_frame(net: Any, names: bool = True):
     evidence (how many evidence entries the role has), valid_from and valid_to (with
     ``_last`` and ``_precision``, as the entity tables), and in a network as of a day
     carried_from and carried_event (where a reorganization carried the role from,
-    ``None`` for a role its organization holds itself). ``names=False`` leaves out the
+    ``NaN`` for a role its organization holds itself). ``names=False`` leaves out the
     name columns. Built from position arrays with ``numpy.take``, with no Python code
     per row: about 1.6 s for 2.5 million roles, a third of it making the task names'
     Python strings.
@@ -208,7 +206,7 @@ def roles_frame(net: Any, names: bool = True):
     target_pos = raw["target"].astype(np.int64) + np.where(is_task, n_programs, 0)
     target_ids = np.concatenate([_core.id_array(core, "program"), _core.id_array(core, "task")])
     org = raw["org"]
-    cols: Dict[str, Any] = {"org": org_ids.take(org)}
+    cols: Dict[str, Any] = {"org": id_column(org_ids, org)}
     if names:
         cols["org_name"] = _core.id_array(core, "organization", True).take(org)
     org_kinds = _core.entity_table(core, "organization")["kind"]
@@ -217,7 +215,7 @@ def roles_frame(net: Any, names: bool = True):
     cols["role"] = _categorical(raw["role"], vocab)
     cols["raci"] = _categorical(raw["raci"], _words(table, "raci"))
     cols["target_kind"] = pd.Categorical.from_codes(np.where(is_task, 1, 0).astype(np.int8), categories=["program", "task"])
-    cols["target"] = target_ids.take(target_pos)
+    cols["target"] = id_column(target_ids, target_pos)
     if names:
         target_names = np.concatenate([_core.id_array(core, "program", True), _core.id_array(core, "task", True)])
         cols["target_name"] = target_names.take(target_pos)
@@ -230,8 +228,8 @@ def roles_frame(net: Any, names: bool = True):
     cols["evidence"] = raw["evidence"]
     _date_columns("valid_from", raw["valid_from"], cols)
     _date_columns("valid_to", raw["valid_to"], cols)
-    cols["carried_from"] = raw["carried_from"]
-    cols["carried_event"] = raw["carried_event"]
+    cols["carried_from"] = pd.Categorical(raw["carried_from"])
+    cols["carried_event"] = pd.Categorical(raw["carried_event"])
     return _frame(cols, n)
 
 
@@ -290,125 +288,51 @@ def evidence_frame(net: Any):
 # ---- query results ---------------------------------------------------------------------
 
 
-def _names_of(net: Any, kind: str) -> Dict[str, str]:
+def id_column(ids: np.ndarray, positions: np.ndarray):
+    """``ids[positions]`` as a categorical of the ids that occur, in position order
+    (``NaN`` where a position is negative): a query result's id column, whose
+    ``groupby``/``value_counts`` list what is there and nothing else."""
+    pd = _pd()
+    pos = np.asarray(positions, dtype=np.int64)
+    pos = np.where(pos < 0, -1, pos)  # every negative position (-2: "several") is missing
+    seen = np.zeros(len(ids) + 1, dtype=bool)
+    seen[pos] = True  # -1 marks the extra last slot
+    seen = seen[:-1]
+    code_of = np.append(np.cumsum(seen, dtype=np.int64) - 1, -1)  # position -1 takes the last: -1
+    codes = code_of.take(pos)
+    return pd.Categorical.from_codes(codes, categories=pd.Index(ids[seen], dtype=object))
+
+
+def named_ids(core: Any, kinds: Sequence[str]):
+    """The ids and the names of entity kinds, concatenated in the order given."""
+    ids = [_core.id_array(core, kind) for kind in kinds]
+    names = [_core.id_array(core, kind, True) for kind in kinds]
+    return np.concatenate(ids) if len(ids) > 1 else ids[0], np.concatenate(names) if len(names) > 1 else names[0]
+
+
+def put_ids(cols: Dict[str, Any], name: str, ids: np.ndarray, names: np.ndarray, positions: np.ndarray) -> None:
+    """Sets id column ``name`` (a categorical) and ``name + "_name"`` beside it (the
+    entity's name in the network asked, so as of its date; ``NaN`` where absent)."""
+    cols[name] = id_column(ids, positions)
+    cols[name + "_name"] = _lookup(names, positions)
+
+
+def positions_of(ids: np.ndarray, values: Any) -> np.ndarray:
+    """The positions of id strings among ``ids`` (``-1`` for ``None`` or unknown)."""
+    return _pd().Index(ids, dtype=object).get_indexer(np.asarray(values, dtype=object))
+
+
+def name_ids(frame: Any, net: Any, columns: Dict[str, Sequence[str]]) -> Any:
+    """Makes each id column of ``frame`` (``column -> the kinds its ids are of``) a
+    categorical with its ``_name`` column beside it, named as in ``net``."""
     core = _core_of(net)
-    return dict(zip(_core.id_array(core, kind).tolist(), _core.id_array(core, kind, True).tolist()))
-
-
-def _add_names(frame, net: Any, columns: Dict[str, str]):
-    """Inserts ``<col>_name`` after each id column ``col`` (``columns``: col -> kind)."""
-    for col, kind in columns.items():
-        if col not in frame.columns:
-            continue
-        if kind == "target":
-            names = {**_names_of(net, "program"), **_names_of(net, "task")}
-        else:
-            names = _names_of(net, kind)
-        frame.insert(frame.columns.get_loc(col) + 1, col + "_name", frame[col].map(names))
+    for col, kinds in columns.items():
+        ids, names = named_ids(core, kinds)
+        pos = positions_of(ids, frame[col])
+        loc = frame.columns.get_loc(col)
+        frame[col] = id_column(ids, pos)
+        frame.insert(loc + 1, col + "_name", _lookup(names, pos))
     return frame
-
-
-def raci_frame(net: Any, scope: Any = None, wide: bool = False):
-    """The RACI matrix of a scope. Long form (default): one row per non-empty cell —
-    task, task_name, org, org_name, raci (``"R"``, ``"RA"``, ...), and on a network as of
-    a day (or with ``scope={"as_of": ...}``) carried_from: the organizations whose roles a
-    reorganization carried into the cell (``;``-joined; ``None`` for a cell the
-    organization holds itself). ``wide=True``: tasks × organizations with the letters in
-    the cells and ``""`` where empty.
-
-    >>> import danvan
-    >>> net = danvan.Network.loads('''{"danvan": "1",
-    ...   "organizations": [{"id": "org:a", "name": "A"}, {"id": "org:b", "name": "B"}],
-    ...   "tasks": [{"id": "task:t", "name": "T", "roles": [{"org": "org:a", "role": "lead"},
-    ...                                                 {"org": "org:b", "role": "direct"}]}]}''')
-    >>> raci_frame(net, wide=True).loc["task:t"].tolist()
-    ['R', 'A']
-    """
-    pd = _pd()
-    t = net.raci(scope)
-    frame = pd.DataFrame({"task": t["task"], "org": t["org"], "raci": t["raci"]})
-    if wide:
-        if frame.empty:
-            return pd.DataFrame(index=pd.Index([], name="task"))
-        return frame.pivot(index="task", columns="org", values="raci").fillna("")
-    frame = _add_names(frame, net, {"task": "task", "org": "organization"})
-    if net.date is not None:  # a network as of a day: the cells a reorganization carried
-        roles = roles_frame(net, names=False)
-        carried = roles[roles.carried_from.notna() & (roles.target_kind == "task")]
-        origins = carried.groupby(["target", "org"], sort=False).carried_from.agg(lambda s: ";".join(dict.fromkeys(s)))
-        frame["carried_from"] = [origins.get((task, org)) for task, org in zip(frame.task, frame.org)]
-    return frame
-
-
-def portfolio_frame(net: Any, org_id: str, scope: Any = None, include_subunits: bool = False):
-    """What an organization carries: one row per role with the target's name, the role
-    and its RACI letter, and where the role came from (``path``).
-
-    >>> import danvan
-    >>> net = danvan.Network.loads('''{"danvan": "1", "organizations": [{"id": "org:a", "name": "A"}],
-    ...   "tasks": [{"id": "task:t", "name": "Tập huấn", "roles": [{"org": "org:a", "role": "lead"}]}]}''')
-    >>> portfolio_frame(net, "org:a")[["target", "target_name", "role"]].values.tolist()
-    [['task:t', 'Tập huấn', 'lead']]
-    """
-    pd = _pd()
-    t = net.portfolio(org_id, scope, include_subunits)
-    frame = pd.DataFrame({k: t[k] for k in ("org", "role", "raci", "target_kind", "target", "path", "program", "document")})
-    return _add_names(frame, net, {"org": "organization", "target": "target"})
-
-
-def violations_frame(net: Any, rules: Any = None, as_of: Any = None):
-    """The coverage violations as a frame: rule, check, severity (ordered categorical
-    info < warning < error), entity_kind, entity, entity_name, message, evidence (tuple).
-
-    >>> import danvan
-    >>> net = danvan.Network.loads('''{"danvan": "1", "organizations": [{"id": "org:a", "name": "A"}],
-    ...   "tasks": [{"id": "task:t", "name": "T", "roles": [{"org": "org:a", "role": "coordinate"}]}]}''')
-    >>> violations_frame(net, {"rules": [{"rule": "task-responsible"}]})[["rule", "entity"]].values.tolist()
-    [['task-responsible', 'task:t']]
-    """
-    pd = _pd()
-    found = net.check(rules, as_of)
-    frame = pd.DataFrame(
-        {
-            "rule": [v.rule for v in found],
-            "check": [v.check for v in found],
-            "severity": pd.Categorical([v.severity for v in found], categories=["info", "warning", "error"], ordered=True),
-            "entity_kind": [v.entity_kind for v in found],
-            "entity": [v.entity for v in found],
-            "message": [v.message for v in found],
-            "evidence": [tuple(v.evidence) for v in found],
-        }
-    )
-    names: Dict[str, str] = {}
-    for kind in ("organization", "document", "program", "task", "area", "topic"):
-        names.update(_names_of(net, kind))
-    frame.insert(5, "entity_name", frame["entity"].map(names))
-    return frame
-
-
-def pairs_frame(net: Any, k: int = 10, **kwargs: Any):
-    """The ``k`` organization pairs that share the most work (``net.top_pairs``'s
-    arguments), with names: a, a_name, b, b_name, count, weight.
-
-    >>> import danvan
-    >>> net = danvan.Network.loads('''{"danvan": "1",
-    ...   "organizations": [{"id": "org:a", "name": "A"}, {"id": "org:b", "name": "B"}],
-    ...   "tasks": [{"id": "task:t", "name": "T", "roles": [{"org": "org:a", "role": "lead"},
-    ...                                                 {"org": "org:b", "role": "coordinate"}]}]}''')
-    >>> pairs_frame(net)[["a_name", "b_name", "count"]].values.tolist()
-    [['A', 'B', 1]]
-    """
-    pd = _pd()
-    pairs = net.top_pairs(k, **kwargs)
-    frame = pd.DataFrame(
-        {
-            "a": [p.a for p in pairs],
-            "b": [p.b for p in pairs],
-            "count": np.array([p.count for p in pairs], dtype=np.int64),
-            "weight": np.array([p.weight for p in pairs], dtype=np.float64),
-        }
-    )
-    return _add_names(frame, net, {"a": "organization", "b": "organization"})
 
 
 def centrality_frame(net: Any, weight: Optional[str] = None, exact: bool = True, k: Optional[int] = None,
@@ -450,7 +374,7 @@ def succession_frame(net: Any, date: Any, roles: Optional[Iterable[str]] = None)
     """What became of each responsibility on ``date`` after reorganizations: one row per
     role of the network as of that day and per orphaned role — original_org (who held it
     in the full network, and name), role, raci, target_kind, target (and name), org (who
-    holds it that day, ``None`` when orphaned, and name), inherited (carried by a
+    holds it that day, ``NaN`` when orphaned, and name), inherited (carried by a
     reorganization), orphaned, and event (the event that carried or ended it). ``roles``
     keeps only those role names.
 
@@ -471,15 +395,15 @@ def succession_frame(net: Any, date: Any, roles: Optional[Iterable[str]] = None)
     held = roles_frame(dated, names=False)
     carried = held["carried_from"].notna()
     rows = pd.DataFrame({
-        "original_org": held["carried_from"].where(carried, held["org"]),
+        "original_org": held["carried_from"].astype(object).where(carried, held["org"].astype(object)),
         "role": held["role"].astype(object),
         "raci": held["raci"].astype(object),
         "target_kind": held["target_kind"].astype(object),
-        "target": held["target"],
-        "org": held["org"],
+        "target": held["target"].astype(object),
+        "org": held["org"].astype(object),
         "inherited": carried.to_numpy(),
         "orphaned": np.zeros(len(held), dtype=bool),
-        "event": held["carried_event"],
+        "event": held["carried_event"].astype(object),
     })
     o = _convert(_core_of(dated), _core.orphan_table(_core_of(dated)))
     letters = {name: letter for name, _labels, letter, *_ in _core_of(dated).vocabulary()}
@@ -492,8 +416,8 @@ def succession_frame(net: Any, date: Any, roles: Optional[Iterable[str]] = None)
     frame = pd.concat([rows, orphans], ignore_index=True) if len(orphans) else rows.reset_index(drop=True)
     if roles is not None:
         frame = frame[frame["role"].isin(list(roles))].reset_index(drop=True)
-    frame = _add_names(frame, net, {"original_org": "organization", "target": "target"})
-    return _add_names(frame, dated, {"org": "organization"})  # the name it bears that day
+    frame = name_ids(frame, net, {"original_org": ("organization",), "target": ("program", "task")})
+    return name_ids(frame, dated, {"org": ("organization",)})  # the name it bears that day
 
 
 class FramesMixin:
@@ -502,36 +426,19 @@ class FramesMixin:
 
     __slots__ = ()
 
-    def evidence_frame(self, max_classification: Optional[str] = None):
-        """See :func:`danvan._frames.evidence_frame`; with ``max_classification``, the
-        evidence of :meth:`Network.redact` at that ceiling."""
+    def evidence(self, max_classification: Optional[str] = None):
+        """Every evidence entry of every entity and role (see
+        :func:`danvan._frames.evidence_frame`); with ``max_classification``, the evidence of
+        :meth:`Network.redact` at that ceiling."""
         return evidence_frame(self if max_classification is None else self.redact(max_classification))
 
     @dated
-    def raci_frame(self, scope: Any = None, wide: bool = False):
-        """See :func:`danvan._frames.raci_frame`."""
-        return raci_frame(self, scope, wide)
-
-    @dated
-    def portfolio_frame(self, org_id: str, scope: Any = None, include_subunits: bool = False):
-        """See :func:`danvan._frames.portfolio_frame`."""
-        return portfolio_frame(self, org_id, scope, include_subunits)
-
-    def violations_frame(self, rules: Any = None, as_of: Any = None):
-        """See :func:`danvan._frames.violations_frame`."""
-        return violations_frame(self, rules, as_of)
-
-    @dated
-    def pairs_frame(self, k: int = 10, **kwargs: Any):
-        """See :func:`danvan._frames.pairs_frame`."""
-        return pairs_frame(self, k, **kwargs)
-
-    @dated
-    def centrality_frame(self, weight: Optional[str] = None, exact: bool = True, k: Optional[int] = None,
-                         seed: int = 0, **kwargs: Any):
-        """See :func:`danvan._frames.centrality_frame`."""
+    def centrality(self, weight: Optional[str] = None, exact: bool = True, k: Optional[int] = None,
+                   seed: int = 0, **kwargs: Any):
+        """Network metrics of every organization (see :func:`danvan._frames.centrality_frame`)."""
         return centrality_frame(self, weight, exact, k, seed, **kwargs)
 
-    def succession_frame(self, date: Any, roles: Optional[Iterable[str]] = None):
-        """See :func:`danvan._frames.succession_frame`."""
+    def succession(self, date: Any, roles: Optional[Iterable[str]] = None):
+        """What became of each responsibility on ``date`` (see
+        :func:`danvan._frames.succession_frame`)."""
         return succession_frame(self, date, roles)

@@ -16,8 +16,8 @@ Heavy work runs in C++ without the GIL; results are NumPy arrays turned into
 >>> p = net.projection()
 >>> p.to_scipy().toarray().tolist()
 [[0, 2, 1], [2, 0, 1], [1, 1, 0]]
->>> net.top_pairs(1)
-[OrgPair(a='org:a', b='org:b', count=2, weight=2.0)]
+>>> net.top_pairs(1)[["a", "b", "count"]].values.tolist()
+[['org:a', 'org:b', 2]]
 >>> net.coordination_path("org:c", "org:a")
 ['org:c', 'task:2', 'org:a']
 """
@@ -25,7 +25,7 @@ Heavy work runs in C++ without the GIL; results are NumPy arrays turned into
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Dict, List, NamedTuple, Optional, Sequence, Set, Tuple, Union
+from typing import Any, Dict, List, Optional, Sequence, Set, Tuple, Union
 
 import numpy as np
 
@@ -33,6 +33,7 @@ from . import _core
 from ._args import scope_arg as _scope
 from ._time import dated
 from ._errors import ArgumentError
+from ._frames import _pd, named_ids, put_ids
 
 __all__ = [
     "ArgumentError",
@@ -40,9 +41,6 @@ __all__ = [
     "Projection",
     "ProjectionSize",
     "TopicOverlap",
-    "OrgPair",
-    "SharedItem",
-    "DuplicateCandidate",
 ]
 
 RoleNames = Union[None, str, Sequence[str]]
@@ -83,36 +81,12 @@ def _check_on(on: str) -> str:
 # ---- results -------------------------------------------------------------------------
 
 
-class OrgPair(NamedTuple):
-    """Two organizations (ids), the items they share and the pair's weight."""
-
-    a: str
-    b: str
-    count: int
-    weight: float
-
-
-class SharedItem(NamedTuple):
-    """An item (task or program id) two organizations share and the roles each holds on it."""
-
-    item: str
-    roles_a: Tuple[str, ...]
-    roles_b: Tuple[str, ...]
-
-
-class DuplicateCandidate(NamedTuple):
-    """Two items that may be the same work planned twice, and why."""
-
-    a: str
-    b: str
-    jaccard: float
-    shared_organizations: int
-    organizations: int
-    topics: Tuple[str, ...]
-    areas: Tuple[str, ...]
-    start: Optional[str]
-    end: Optional[str]
-    reason: str
+def _tuples(lists: Sequence[Sequence[str]]) -> np.ndarray:
+    """An object column of tuples (a list of tuples would become a 2-D array)."""
+    out = np.empty(len(lists), dtype=object)
+    for i, values in enumerate(lists):
+        out[i] = tuple(values)
+    return out
 
 
 @dataclass(frozen=True)
@@ -342,36 +316,47 @@ class OverlapMixin:
 
     @dated
     def top_pairs(self, k: int = 10, on: str = "tasks", weight: str = "count", roles: RolePair = (None, None),
-                  min_weight: float = 0, scope: ScopeLike = None) -> List[OrgPair]:
+                  min_weight: float = 0, scope: ScopeLike = None) -> Any:
         """The ``k`` pairs of largest weight, largest first (ties by position), without
-        building the projection. Fewer when fewer pairs share anything.
+        building the projection, as a ``pandas.DataFrame``: a, a_name, b, b_name, count
+        (items shared), weight. Fewer rows when fewer pairs share anything.
 
         >>> import danvan
         >>> net = danvan.Network.loads('''{"danvan": "1",
         ...   "organizations": [{"id": "org:a", "name": "A"}, {"id": "org:b", "name": "B"}],
         ...   "tasks": [{"id": "task:1", "name": "T", "roles": [{"org": "org:a", "role": "lead"},
         ...                                                  {"org": "org:b", "role": "coordinate"}]}]}''')
-        >>> net.top_pairs(5)
-        [OrgPair(a='org:a', b='org:b', count=1, weight=1.0)]
+        >>> net.top_pairs(5).values.tolist()
+        [['org:a', 'A', 'org:b', 'B', 1, 1.0]]
         """
         if int(k) < 0:
             raise ArgumentError(f"k: {k} is negative; ask for zero or more pairs")
         left, right = _role_pair(roles)
         a, b, c, w = _core.top_pairs(self._core, int(k), _scope(scope), _check_on(on), weight, left, right,
                                      float(min_weight))
-        ids = self._org_ids()
-        return [OrgPair(ids[x], ids[y], int(n), float(v)) for x, y, n, v in zip(a.tolist(), b.tolist(), c.tolist(), w.tolist())]
+        cols: Dict[str, Any] = {}
+        ids, names = named_ids(self._core, ("organization",))
+        put_ids(cols, "a", ids, names, a)
+        put_ids(cols, "b", ids, names, b)
+        cols["count"] = np.asarray(c, dtype=np.int64)
+        cols["weight"] = np.asarray(w, dtype=np.float64)
+        return _pd().DataFrame(cols)
 
     @dated
     def shared(self, org_a: Any, org_b: Any, on: str = "tasks", roles: RolePair = (None, None),
-               scope: ScopeLike = None) -> List[SharedItem]:
-        """The tasks (or programs) ``org_a`` and ``org_b`` share, with the roles each holds,
-        in item order. Raises :class:`danvan.NotFoundError` for an unknown id."""
+               scope: ScopeLike = None) -> Any:
+        """The tasks (or programs) ``org_a`` and ``org_b`` share, in item order, as a
+        ``pandas.DataFrame``: item, item_name, roles_a and roles_b (the role names each
+        holds on it, tuples). Raises :class:`danvan.NotFoundError` for an unknown id."""
         left, right = _role_pair(roles)
         kind = "task" if _check_on(on) == "tasks" else "program"
         rows = _core.shared_items(self._core, self._org_pos(org_a), self._org_pos(org_b), _scope(scope), on, left, right)
-        ids = self._core.ids(kind)
-        return [SharedItem(ids[t], tuple(ra), tuple(rb)) for t, ra, rb in rows]
+        cols: Dict[str, Any] = {}
+        ids, names = named_ids(self._core, (kind,))
+        put_ids(cols, "item", ids, names, np.array([t for t, _, _ in rows], dtype=np.int64))
+        cols["roles_a"] = _tuples([ra for _, ra, _ in rows])
+        cols["roles_b"] = _tuples([rb for _, _, rb in rows])
+        return _pd().DataFrame(cols)
 
     @dated
     def topic_overlap(self, on: str = "tasks", roles: RoleNames = None, rollup: bool = False,
@@ -383,20 +368,32 @@ class OverlapMixin:
 
     @dated
     def duplicate_candidates(self, on: str = "tasks", min_jaccard: float = 0.5, roles: RoleNames = None,
-                             limit: Optional[int] = None, scope: ScopeLike = None) -> List[DuplicateCandidate]:
+                             limit: Optional[int] = None, scope: ScopeLike = None) -> Any:
         """Pairs of tasks (or programs) with a common topic, overlapping areas and periods,
         and participant sets whose Jaccard is at least ``min_jaccard`` (in (0, 1]), best
-        first, each with its reason."""
+        first, each with its reason, as a ``pandas.DataFrame``: a, a_name, b, b_name,
+        jaccard, shared_organizations, organizations, topics and areas (id tuples), start
+        and end (the common period, ISO text), reason."""
         if limit is not None and int(limit) < 0:
             raise ArgumentError(f"limit: {limit} is negative")
-        rows = _core.duplicate_candidates(self._core, _scope(scope), _check_on(on), float(min_jaccard),
+        kind = "task" if _check_on(on) == "tasks" else "program"
+        rows = _core.duplicate_candidates(self._core, _scope(scope), on, float(min_jaccard),
                                           _names(roles), int(limit or 0))
-        ids = self._core.ids("task" if on == "tasks" else "program")
         topics = self._core.ids("topic")
         areas = self._core.ids("area")
-        return [DuplicateCandidate(ids[a], ids[b], j, s, u, tuple(topics[t] for t in ts), tuple(areas[x] for x in xs),
-                                   start, end, reason)
-                for a, b, j, s, u, ts, xs, start, end, reason in rows]
+        cols: Dict[str, Any] = {}
+        ids, names = named_ids(self._core, (kind,))
+        put_ids(cols, "a", ids, names, np.array([r[0] for r in rows], dtype=np.int64))
+        put_ids(cols, "b", ids, names, np.array([r[1] for r in rows], dtype=np.int64))
+        cols["jaccard"] = np.array([r[2] for r in rows], dtype=np.float64)
+        cols["shared_organizations"] = np.array([r[3] for r in rows], dtype=np.int64)
+        cols["organizations"] = np.array([r[4] for r in rows], dtype=np.int64)
+        cols["topics"] = _tuples([[topics[t] for t in r[5]] for r in rows])
+        cols["areas"] = _tuples([[areas[x] for x in r[6]] for r in rows])
+        cols["start"] = [r[7] for r in rows]
+        cols["end"] = [r[8] for r in rows]
+        cols["reason"] = [r[9] for r in rows]
+        return _pd().DataFrame(cols)
 
     # -- metrics on the organization graph --
 

@@ -7,8 +7,8 @@ what an organization carries (:meth:`~ResponsibilityMixin.portfolio`), the RACI 
 (:meth:`~ResponsibilityMixin.raci`). A scope with ``as_of`` answers on the network as
 of that day (see danvan._time); the coverage rules are danvan._coverage's.
 
-Tables come back as :class:`Table`: a ``dict`` of equally long numpy arrays, so
-``pandas.DataFrame(table)`` builds a frame without a Python loop over rows.
+Tables come back as pandas DataFrames (see docs/python.md, "Tables"): ids as
+categoricals with a ``_name`` column beside each.
 
 >>> import danvan
 >>> net = danvan.Network.loads('''{"danvan": "1",
@@ -26,9 +26,8 @@ Tables come back as :class:`Table`: a ``dict`` of equally long numpy arrays, so
 
 from __future__ import annotations
 
-from collections import namedtuple
 from dataclasses import dataclass
-from typing import Any, Dict, Iterator, List, Mapping, Optional, Tuple, Union
+from typing import Any, List, Mapping, Optional, Union
 
 import numpy as np
 
@@ -39,7 +38,6 @@ from ._time import dated
 __all__ = [
     "ChainLink",
     "ResponsibilityMixin",
-    "Table",
     "accountability_chain",
     "lead_of",
     "lead_of_many",
@@ -49,54 +47,6 @@ __all__ = [
 ]
 
 ScopeLike = Union["_core.Scope", Mapping[str, Any], None]
-
-
-# ---- tables -------------------------------------------------------------------------
-
-
-class Table(dict):
-    """Columns of a query result: a ``dict`` from column name to equally long numpy
-    arrays (ids and words as object arrays, positions as ``int64``).
-
-    ``pandas.DataFrame(table)`` (or :meth:`to_pandas`) makes a frame of it; :attr:`nrows`
-    counts the rows; :meth:`rows` yields them as named tuples.
-
-    >>> t = Table({"org": np.array(["org:a", "org:b"], dtype=object), "n": np.array([1, 2])})
-    >>> t.nrows, [r.org for r in t.rows()]
-    (2, ['org:a', 'org:b'])
-    """
-
-    __slots__ = ()
-
-    @property
-    def nrows(self) -> int:
-        """Number of rows."""
-        for column in self.values():
-            return len(column)
-        return 0
-
-    @property
-    def columns(self) -> List[str]:
-        return list(self.keys())
-
-    def rows(self) -> Iterator[Tuple[Any, ...]]:
-        """The rows as named tuples with the column names as fields."""
-        Row = namedtuple("Row", list(self.keys()))  # type: ignore[misc]
-        for values in zip(*self.values()):
-            yield Row(*values)
-
-    def to_pandas(self) -> Any:
-        """A pandas DataFrame of the columns (pandas is imported on first use)."""
-        import pandas as pd
-
-        return pd.DataFrame(dict(self))
-
-    def __repr__(self) -> str:
-        return f"<danvan.Table {self.nrows} rows: {', '.join(self.keys())}>"
-
-
-def _table(columns: Dict[str, Any]) -> Table:
-    return Table(columns)
 
 
 # ---- small value types ----------------------------------------------------------------
@@ -134,19 +84,80 @@ def lead_of_many(net: Any, tasks: Any, letter: str = "R") -> np.ndarray:
     return _core.lead_of_many(_core_of(net), tasks, letter)
 
 
-def roles_of(net: Any, id: str, scope: ScopeLike = None, rollup: bool = True) -> Table:
+def _roles_frame(net: Any, raw: Mapping[str, Any]) -> Any:
+    """A roles_of / portfolio result of the core as a DataFrame."""
+    import pandas as pd
+
+    from ._frames import name_ids
+
+    vocabulary = [d[0] for d in _core_of(net).vocabulary()]
+    frame = pd.DataFrame({
+        "org": raw["org"],
+        "role": pd.Categorical(raw["role"], categories=vocabulary),
+        "raci": pd.Categorical(raw["raci"], categories=_RACI_CELLS),
+        "target_kind": pd.Categorical(raw["target_kind"], categories=["program", "task"]),
+        "target": raw["target"],
+        "path": pd.Categorical(raw["path"], categories=["own", "program_task", "implements"]),
+        "program": raw["program"],
+        "document": raw["document"],
+    })
+    return name_ids(frame, net, {"org": ("organization",), "target": ("program", "task"),
+                                 "program": ("program",), "document": ("document",)})
+
+
+#: The letters a role or a RACI cell can have, in the order tables sort them.
+_RACI_CELLS = ["R", "A", "C", "I"]
+
+
+def roles_of(net: Any, id: str, scope: ScopeLike = None, rollup: bool = True) -> Any:
     """The roles on a task, program or document (see :meth:`ResponsibilityMixin.roles_of`)."""
-    return _table(_core.roles_of(_core_of(net), id, _scope(scope), rollup))
+    return _roles_frame(net, _core.roles_of(_core_of(net), id, _scope(scope), rollup))
 
 
-def portfolio(net: Any, org_id: str, scope: ScopeLike = None, include_subunits: bool = False) -> Table:
+def portfolio(net: Any, org_id: str, scope: ScopeLike = None, include_subunits: bool = False) -> Any:
     """What an organization carries (see :meth:`ResponsibilityMixin.portfolio`)."""
-    return _table(_core.portfolio(_core_of(net), org_id, _scope(scope), include_subunits))
+    return _roles_frame(net, _core.portfolio(_core_of(net), org_id, _scope(scope), include_subunits))
 
 
-def raci(net: Any, scope: ScopeLike = None) -> Table:
+def raci(net: Any, scope: ScopeLike = None, wide: bool = False, names: str = "short") -> Any:
     """The RACI matrix of a scope (see :meth:`ResponsibilityMixin.raci`)."""
-    return _table(_core.raci_matrix(_core_of(net), _scope(scope)))
+    import pandas as pd
+
+    from ._frames import name_ids
+
+    _check_names(names)
+    m = _core.raci_matrix(_core_of(net), _scope(scope))
+    frame = pd.DataFrame({"task": m["task"], "org": m["org"], "raci": m["raci"]})
+    if wide:
+        if frame.empty:
+            return pd.DataFrame(index=pd.Index([], name="task"))
+        table = frame.pivot(index="task", columns="org", values="raci").fillna("")
+        table = table.reindex(index=list(dict.fromkeys(m["task"])), columns=list(dict.fromkeys(m["org"][np.argsort(m["org_pos"], kind="stable")])))
+        if names != "id":
+            for axis, kind in ((table.index, "task"), (table.columns, "organization")):
+                ids = list(axis)
+                labels = net.short_labels(ids, kind=kind) if names == "short" else [net[i].name for i in ids]
+                if axis is table.index:
+                    table.index = pd.Index(labels, name="task")
+                else:
+                    table.columns = pd.Index(labels, name="org")
+        return table
+    frame = name_ids(frame, net, {"task": ("task",), "org": ("organization",)})
+    if net.date is not None:  # a network as of a day: the cells a reorganization carried
+        from ._frames import roles_frame
+
+        roles = roles_frame(net, names=False)
+        carried = roles[roles.carried_from.notna() & (roles.target_kind == "task")]
+        origins = carried.groupby(["target", "org"], sort=False).carried_from.agg(lambda s: ";".join(dict.fromkeys(s)))
+        frame["carried_from"] = [origins.get((task, org)) for task, org in zip(frame.task.astype(object), frame.org.astype(object))]
+    return frame
+
+
+def _check_names(names: str) -> None:
+    from ._errors import ArgumentError
+
+    if names not in ("short", "name", "id"):
+        raise ArgumentError(f"names: `{names}` is not one of short, name, id")
 
 
 def accountability_chain(net: Any, task_id: str, scope: ScopeLike = None) -> List[ChainLink]:
@@ -184,33 +195,47 @@ class ResponsibilityMixin:
         return _core.lead_of_many(self._core, tasks, letter)  # type: ignore[attr-defined]
 
     @dated
-    def roles_of(self, id: str, scope: ScopeLike = None, rollup: bool = True) -> Table:
-        """The roles on a task, program or document, each row saying where it came from.
+    def roles_of(self, id: str, scope: ScopeLike = None, rollup: bool = True) -> Any:
+        """The roles on a task, program or document, each row saying where it came from
+        (a ``pandas.DataFrame``).
 
         A program's rows are its own roles (``path`` ``"own"``) then, with ``rollup``, those
         of its tasks (``"program_task"``, ``program`` set). A document's rows are those of
         every program and task implementing it, or implementing a document that
         implements or continues it, directly or not (``"implements"``, ``document`` set to
         the document the item implements) and of those programs' tasks. Columns: org,
-        role, raci, target_kind, target, path, program, document, org_pos, target_pos,
-        role_pos.
+        org_name, role, raci, target_kind, target, target_name, path, program,
+        program_name, document, document_name.
         """
         return roles_of(self, id, scope, rollup)
 
     @dated
-    def portfolio(self, org_id: str, scope: ScopeLike = None, include_subunits: bool = False) -> Table:
+    def portfolio(self, org_id: str, scope: ScopeLike = None, include_subunits: bool = False) -> Any:
         """Every role an organization holds in scope (and, with ``include_subunits``, those
         of its descendants; ``org`` names the holder), with :meth:`roles_of`'s columns.
         Group by ``role`` for "what it carries, by role"."""
         return portfolio(self, org_id, scope, include_subunits)
 
     @dated
-    def raci(self, scope: ScopeLike = None) -> Table:
-        """The RACI matrix (organizations × tasks) of a scope as its non-empty cells:
-        task, org, raci (``"R"``, ``"RA"``, ...), task_pos, org_pos, letters (bit mask
-        R=1, A=2, C=4, I=8). ``Table.to_pandas().pivot(index="org", columns="task",
-        values="raci")`` gives the matrix."""
-        return raci(self, scope)
+    def raci(self, scope: ScopeLike = None, wide: bool = False, *, names: str = "short") -> Any:
+        """The RACI matrix of a scope. Long form (default): one row per non-empty cell —
+        task, task_name, org, org_name, raci (``"R"``, ``"RA"``, ...), and on a network as
+        of a day (or with ``scope={"as_of": ...}``) carried_from: the organizations whose
+        roles a reorganization carried into the cell (``;``-joined; ``None`` for a cell the
+        organization holds itself). ``wide=True``: tasks × organizations with the letters
+        in the cells and ``""`` where empty, labelled by short labels (``names="short"``:
+        aliases such as "UBND tỉnh" where they exist, never two alike), full names
+        (``"name"``) or ids (``"id"``); tasks and organizations in file order.
+
+        >>> import danvan
+        >>> net = danvan.Network.loads('''{"danvan": "1",
+        ...   "organizations": [{"id": "org:a", "name": "Ban A", "aliases": ["BA"]}, {"id": "org:b", "name": "B"}],
+        ...   "tasks": [{"id": "task:t", "name": "T", "roles": [{"org": "org:a", "role": "lead"},
+        ...                                                 {"org": "org:b", "role": "direct"}]}]}''')
+        >>> net.raci(wide=True).loc["T"].to_dict()
+        {'BA': 'R', 'B': 'A'}
+        """
+        return raci(self, scope, wide, names)
 
     @dated
     def accountability_chain(self, task_id: str, scope: ScopeLike = None) -> List[ChainLink]:
@@ -256,8 +281,7 @@ def responsibility_frame(net: Any, scope: ScopeLike, names: str) -> Any:
 
     from ._errors import ArgumentError
 
-    if names not in ("short", "name", "id"):
-        raise ArgumentError(f"names: `{names}` is not one of short, name, id")
+    _check_names(names)
     core_scope = _scope(scope)
     if core_scope is not None:
         others = [f for f in ("window", "roles", "topics", "areas", "program", "document")

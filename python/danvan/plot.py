@@ -2,7 +2,10 @@
 chart and timeline.
 
 Every function takes ``ax=`` (draws on a new figure when ``None``) and returns the
-``matplotlib.axes.Axes`` it drew on, and ``lang="vi"`` for Vietnamese words (kinds,
+``matplotlib.figure.Figure`` it drew on (``fig.axes[0]`` is the plot), so that a
+Jupyter cell ending with the call shows the figure once and prints nothing else; the
+figures it makes are not pyplot's (``fig.savefig(...)`` writes one; draw on
+``plt.subplots()``'s axes to use pyplot's windows). ``lang="vi"`` gives Vietnamese words (kinds,
 legends, titles; English by default). Labels are short and never two alike
 (``danvan::short_labels``: an alias such as "UBND tỉnh" or "MTTQ" where the data has
 one, else the name with words dropped from its middle); legends sit outside the data;
@@ -19,8 +22,8 @@ instead of raising. Text is set in DejaVu Sans (Debian
 ...                     {"id": "org:b", "name": "Mặt trận Tổ quốc", "kind": "front"}],
 ...   "tasks": [{"id": "task:t", "name": "Đối thoại", "due": "2023-09",
 ...              "roles": [{"org": "org:a", "role": "lead"}, {"org": "org:b", "role": "coordinate"}]}]}''')
->>> ax = danvan.plot.coordination_graph(net)
->>> sorted(t.get_text() for t in ax.texts)[:1]
+>>> fig = danvan.plot.coordination_graph(net)
+>>> sorted(t.get_text() for t in fig.axes[0].texts)[:1]
 ['Ban Dân vận']
 >>> check_font("Tỉnh ủy Hải Dương")
 []
@@ -28,6 +31,8 @@ instead of raising. Text is set in DejaVu Sans (Debian
 
 from __future__ import annotations
 
+import importlib
+import sys
 from typing import Any, Dict, List, Optional, Sequence
 
 import numpy as np
@@ -57,12 +62,6 @@ SEVERITY_COLORS: Dict[str, str] = {"error": "#d62728", "warning": "#ff7f0e", "in
 _FONT = ["DejaVu Sans", "Liberation Sans", "sans-serif"]
 
 
-def _plt():
-    import matplotlib.pyplot as plt
-
-    return plt
-
-
 def _setup_font() -> None:
     import matplotlib
 
@@ -88,10 +87,27 @@ def check_font(text: str, family: str = "DejaVu Sans") -> List[str]:
 
 
 def _axes(ax: Any, figsize=(8, 6)):
+    """``ax``, or the axes of a new figure that pyplot does not manage: Jupyter shows it
+    once, as the cell's value, instead of also at the cell's end."""
     _setup_font()
     if ax is None:
-        _, ax = _plt().subplots(figsize=figsize)
+        from matplotlib.figure import Figure
+
+        _inline_display()
+        ax = Figure(figsize=figsize).add_subplot()
     return ax
+
+
+def _inline_display() -> None:
+    """In Jupyter, loads the inline backend (as pyplot would on its first figure): its
+    import is what registers the display of a Figure as an image."""
+    if "IPython" not in sys.modules:
+        return
+    import matplotlib
+
+    backend = matplotlib.get_backend()
+    if backend.startswith("module://matplotlib_inline"):
+        importlib.import_module(backend[len("module://"):])
 
 
 def _empty(ax: Any, note: str):
@@ -99,7 +115,7 @@ def _empty(ax: Any, note: str):
             wrap=True)
     ax.set_xticks([])
     ax.set_yticks([])
-    return ax
+    return ax.figure
 
 
 def _labels(net: Any, ids: Sequence[str], width: int, kind: str = "organization") -> List[str]:
@@ -144,8 +160,8 @@ def overlap_heatmap(net: Any, top: int = 30, weight: str = "jaccard", on: str = 
 
     >>> import matplotlib; matplotlib.use("Agg")
     >>> import danvan
-    >>> ax = overlap_heatmap(danvan.Network())
-    >>> ax.texts[0].get_text()
+    >>> fig = overlap_heatmap(danvan.Network())
+    >>> fig.axes[0].texts[0].get_text()
     'no organizations share work in this scope'
     """
     ax = _axes(ax)
@@ -181,7 +197,7 @@ def overlap_heatmap(net: Any, top: int = 30, weight: str = "jaccard", on: str = 
     ax.figure.colorbar(im, ax=ax, shrink=0.8, label=weight)
     ax.set_title(f"Chồng lấn theo {_word(on[:-1], 'vi')} chung ({weight}), {len(ids)} tổ chức" if lang == "vi"
                  else f"Overlap on shared {on} ({weight}), {len(ids)} organizations, clustered")
-    return ax
+    return ax.figure
 
 
 # ---- coordination graph ---------------------------------------------------------------------------
@@ -197,7 +213,7 @@ def coordination_graph(net: Any, on: str = "tasks", weight: str = "count", min_w
 
     >>> import matplotlib; matplotlib.use("Agg")
     >>> import danvan
-    >>> coordination_graph(danvan.Network()).texts[0].get_text()
+    >>> coordination_graph(danvan.Network()).axes[0].texts[0].get_text()
     'no organizations share work in this scope'
     """
     import networkx as nx
@@ -233,7 +249,7 @@ def coordination_graph(net: Any, on: str = "tasks", weight: str = "count", min_w
                  if lang == "vi" else
                  f"Coordination graph: {g.number_of_nodes()} organizations, edges = shared {on} ({weight})")
     ax.set_axis_off()
-    return ax
+    return ax.figure
 
 
 # ---- coverage chart ----------------------------------------------------------------------------
@@ -243,17 +259,17 @@ def coverage_chart(net: Any = None, rules: Any = None, as_of: Any = None, violat
                    lang: str = "en"):
     """Violations per rule as horizontal bars stacked by severity (:data:`SEVERITY_COLORS`).
     Give a network (and ``rules``, ``as_of`` as in :meth:`danvan.Network.check`) or the
-    ``violations`` themselves (a list, or ``net.violations_frame()``).
+    ``violations`` themselves (``net.check()``'s DataFrame, or a list of rows with ``rule`` and ``severity``).
 
     >>> import matplotlib; matplotlib.use("Agg")
-    >>> coverage_chart(violations=[]).texts[0].get_text()
+    >>> coverage_chart(violations=[]).axes[0].texts[0].get_text()
     'no violations: every rule is satisfied'
     """
     import pandas as pd
 
     ax = _axes(ax, (8, 5))
     if violations is None:
-        violations = net.violations_frame(rules, as_of)
+        violations = net.check(rules, as_of, messages=False)
     if not isinstance(violations, pd.DataFrame):
         violations = pd.DataFrame({"rule": [v.rule for v in violations], "severity": [v.severity for v in violations]})
     if len(violations) == 0:
@@ -274,7 +290,7 @@ def coverage_chart(net: Any = None, rules: Any = None, as_of: Any = None, violat
         ax.set_title(f"Độ bao phủ: {int(left.sum())} vi phạm" + (f" tại ngày {as_of}" if as_of is not None else ""))
     else:
         ax.set_title(f"Coverage: {int(left.sum())} violations" + (f" as of {as_of}" if as_of is not None else ""))
-    return ax
+    return ax.figure
 
 
 # ---- timeline ------------------------------------------------------------------------------------
@@ -290,7 +306,7 @@ def timeline(net: Any, kinds: Sequence[str] = ("program", "task"), since: Any = 
 
     >>> import matplotlib; matplotlib.use("Agg")
     >>> import danvan
-    >>> timeline(danvan.Network()).texts[0].get_text()
+    >>> timeline(danvan.Network()).axes[0].texts[0].get_text()
     'no dated programs or tasks in this scope'
     """
     import pandas as pd
@@ -356,4 +372,4 @@ def timeline(net: Any, kinds: Sequence[str] = ("program", "task"), since: Any = 
         ax.set_title("Chương trình và nhiệm vụ theo thời gian" + (" và các sự kiện sắp xếp tổ chức" if events else ""))
     else:
         ax.set_title("Programs and tasks over time" + (" with reorganization events" if events else ""))
-    return ax
+    return ax.figure

@@ -1,6 +1,6 @@
 """Coverage rules from Python: load_rules from a path, text, dict or the default;
-bad rules files rejected with the JSON path of the mistake; check() and its
-Violation objects; the schema and the docs agree with the rule catalog; the
+bad rules files rejected with the JSON path of the mistake; check() and the
+DataFrame of violations it returns; the schema and the docs agree with the rule catalog; the
 danvan.testing assertions; the default rules on the Hải Dương network before and
 after the 2025 reorganization."""
 
@@ -14,11 +14,12 @@ import pathlib
 import subprocess
 
 import jsonschema
+import pandas as pd
 import pytest
 
 import danvan
 from danvan import _core
-from danvan._coverage import CoverageMixin, Rules, Violation, load_rules, rule_catalog
+from danvan._coverage import CoverageMixin, Rules, load_rules, rule_catalog
 from danvan.testing import assert_covered, assert_lead, assert_violates, format_violations
 
 from conftest import ROOT
@@ -144,34 +145,51 @@ def test_every_mistake_at_once_and_syntax_errors():
 # ---- check -----------------------------------------------------------------------------------
 
 
-def test_check_returns_violations(net):
+CHECK_COLUMNS = ["rule", "check", "severity", "entity_kind", "entity", "entity_name", "message", "evidence"]
+
+
+def test_check_returns_a_dataframe_of_violations(net):
     found = net.check({"rules": [{"rule": "task-responsible"}, {"rule": "review-overdue"}]}, as_of="2023-09-16")
-    assert all(isinstance(v, Violation) for v in found)
-    assert [(v.rule, v.entity) for v in found] == [("task-responsible", "task:none"), ("review-overdue", "doc:ct-1")]
-    v = found[0]
+    assert isinstance(found, pd.DataFrame)
+    assert list(found.columns) == CHECK_COLUMNS
+    assert [(v.rule, v.entity) for v in found.itertuples()] == [("task-responsible", "task:none"), ("review-overdue", "doc:ct-1")]
+    v = next(found.itertuples(index=False))
     assert (v.severity, v.check, v.entity_kind) == ("error", "task-responsible", "task")
     assert v.message == "no organization is responsible (R: lead, advise) on task `task:none` (Không ai chủ trì); exactly 1 expected"
     assert v.evidence == ("task:none",)
-    assert str(v).startswith("error task-responsible task:none: no organization")
+    assert v.entity_name == "Không ai chủ trì"
+    assert found["entity_name"].tolist() == [net[e].name for e in found["entity"]] == ["Không ai chủ trì", "Chỉ thị 1"]
+    assert isinstance(found["entity"].dtype, pd.CategoricalDtype)
+    assert list(found["entity"].cat.categories) == ["doc:ct-1", "task:none"]  # only those that occur, in position order
+    severity = found["severity"].dtype
+    assert isinstance(severity, pd.CategoricalDtype) and severity.ordered
+    assert list(severity.categories) == ["info", "warning", "error"]
+    assert format_violations(found.iloc[:1]).startswith("  > error task-responsible task:none: no organization")
     # A date of year precision: the 2022 review is not overdue before 2022 has passed.
-    assert net.check({"rules": [{"rule": "review-overdue"}]}, as_of="2022-06-30") == []
-    assert [v.entity for v in net.check({"rules": [{"rule": "review-overdue"}]}, as_of="2023")] == ["doc:ct-1"]
+    early = net.check({"rules": [{"rule": "review-overdue"}]}, as_of="2022-06-30")
+    assert isinstance(early, pd.DataFrame) and len(early) == 0 and list(early.columns) == CHECK_COLUMNS
+    assert net.check({"rules": [{"rule": "review-overdue"}]}, as_of="2023")["entity"].tolist() == ["doc:ct-1"]
 
 
-def test_check_table_without_and_with_messages(net):
+def test_check_without_and_with_messages(net):
     rules = {"rules": [{"rule": "task-responsible"}, {"rule": "review-overdue", "name": "reviews"}]}
-    fast = net.check_table(rules, as_of="2023-09-16")
-    assert fast.nrows == 2 and "message" not in fast
+    fast = net.check(rules, as_of="2023-09-16", messages=False)
+    assert len(fast) == 2 and "message" not in fast and "evidence" not in fast
+    assert list(fast.columns) == CHECK_COLUMNS[:-2]
     assert fast["rule"].tolist() == ["task-responsible", "reviews"]
+    assert list(fast["rule"].cat.categories) == ["task-responsible", "reviews"]  # the rules in file order
     assert fast["check"].tolist() == ["task-responsible", "review-overdue"]
     assert fast["entity"].tolist() == ["task:none", "doc:ct-1"]
     assert fast["entity_kind"].tolist() == ["task", "document"]
-    assert fast["rule_pos"].tolist() == [0, 1] and fast["entity_pos"].dtype == "int64"
-    full = net.check_table(rules, as_of="2023-09-16", messages=True)
-    violations = net.check(rules, as_of="2023-09-16")
-    assert full["message"].tolist() == [v.message for v in violations]
-    assert full["evidence"].tolist() == [v.evidence for v in violations]
-    counts = full.to_pandas().groupby("severity").size().to_dict()
+    assert fast["entity_name"].tolist() == ["Không ai chủ trì", "Chỉ thị 1"]
+    full = net.check(rules, as_of="2023-09-16")
+    assert list(full.columns) == CHECK_COLUMNS
+    # The same rows: messages=False is check() without message and evidence.
+    pd.testing.assert_frame_equal(full.drop(columns=["message", "evidence"]), fast)
+    assert full["message"].tolist()[0].startswith("no organization is responsible")
+    assert "review (sơ kết) of `doc:ct-1`" in full["message"].tolist()[1]
+    assert full["evidence"].tolist() == [("task:none",), ("doc:ct-1",)]
+    counts = full.groupby("severity", observed=True).size().to_dict()
     assert counts == {"error": 2}
 
 
@@ -179,9 +197,9 @@ def test_check_dates_and_errors(net):
     import datetime
 
     rules = {"rules": [{"rule": "orphaned-role"}]}
-    assert net.check(rules) == []  # needs a date
-    assert [v.entity for v in net.check(rules, as_of=datetime.date(2025, 9, 1))] == ["org:h2-uy"]
-    assert [v.entity for v in net.check(rules, as_of=danvan.Date("2025-09-01"))] == ["org:h2-uy"]
+    assert len(net.check(rules)) == 0  # needs a date
+    assert net.check(rules, as_of=datetime.date(2025, 9, 1))["entity"].tolist() == ["org:h2-uy"]
+    assert net.check(rules, as_of=danvan.Date("2025-09-01"))["entity"].tolist() == ["org:h2-uy"]
     with pytest.raises(ValueError, match="as_of: '2025-13' is not a date"):
         net.check(rules, as_of="2025-13")
     with pytest.raises(danvan.ValidationError) as info:
@@ -190,10 +208,24 @@ def test_check_dates_and_errors(net):
     assert (problem.path, problem.rule, problem.suggestion) == ("/rules/0/params/program", "unknown-reference", "prog:movement")
 
 
+def test_check_as_of_a_day_names_the_entities_it_found():
+    # The entity column is the id the violation is about, also when an organization
+    # before it in the file has ended by the day the rules look at.
+    ended = Net.loads('''{"danvan": "1",
+      "organizations": [{"id": "org:old", "name": "Old", "valid_to": "2024-12-31"},
+                        {"id": "org:idle", "name": "Idle"}, {"id": "org:busy", "name": "Busy"}],
+      "tasks": [{"id": "task:t", "name": "T", "roles": [{"org": "org:busy", "role": "lead"}]}]}''')
+    rules = {"rules": [{"rule": "organization-idle"}]}
+    assert ended.check(rules)[["entity", "entity_name"]].values.tolist() == [["org:old", "Old"], ["org:idle", "Idle"]]
+    later = ended.check(rules, as_of="2025-09-01")
+    assert later[["entity", "entity_name"]].values.tolist() == [["org:idle", "Idle"]]
+    assert later["evidence"].tolist() == [("org:idle",)]
+
+
 def test_area_reached_before_and_after_the_districts_end(net):
     rules = {"rules": [{"rule": "area-reached", "params": {"kinds": ["movement"]}}]}
-    assert [v.entity for v in net.check(rules, as_of="2023-09-16")] == ["area:h1"]  # h2 through its party committee
-    assert [v.entity for v in net.check(rules, as_of="2025-09-01")] == ["area:h1"]  # h2 no longer exists
+    assert net.check(rules, as_of="2023-09-16")["entity"].tolist() == ["area:h1"]  # h2 through its party committee
+    assert net.check(rules, as_of="2025-09-01")["entity"].tolist() == ["area:h1"]  # h2 no longer exists
 
 
 # ---- danvan.testing ------------------------------------------------------------------------------
@@ -201,7 +233,11 @@ def test_area_reached_before_and_after_the_districts_end(net):
 
 def test_assert_covered_passes_and_fails_with_every_violation(net):
     found = assert_covered(net, {"rules": [{"rule": "program-lead"}]})
-    assert found == []
+    assert isinstance(found, pd.DataFrame) and len(found) == 0
+    # What it returns is check()'s DataFrame, violations it does not fail on included.
+    warned = assert_covered(net, {"rules": [{"rule": "task-responsible", "severity": "warning"}]})
+    assert list(warned.columns) == CHECK_COLUMNS
+    assert warned[["severity", "entity"]].astype(str).values.tolist() == [["warning", "task:none"]]
     with pytest.raises(AssertionError) as info:
         assert_covered(net, {"rules": [{"rule": "task-responsible"}, {"rule": "task-accountable"}]})
     text = str(info.value)
@@ -220,14 +256,22 @@ def test_assert_covered_passes_and_fails_with_every_violation(net):
 
 def test_assert_violates_and_assert_lead(net):
     rules = {"rules": [{"rule": "task-responsible"}]}
-    assert [v.entity for v in assert_violates(net, rules, rule="task-responsible", entity="task:none")] == ["task:none"]
-    with pytest.raises(AssertionError, match="expected a violation of rule task-responsible about task:ok, found these 1"):
-        assert_violates(net, rules, rule="task-responsible", entity="task:ok")
+    matching = assert_violates(net, rules, rule="task-responsible", entity="task:none")
+    assert isinstance(matching, pd.DataFrame) and matching["entity"].tolist() == ["task:none"]
+    assert assert_violates(net, rules, rule="task-responsible")["entity"].tolist() == ["task:none"]
     assert_lead(net, "task:ok", "org:ban")
     assert_lead(net, "task:none", None)
     with pytest.raises(AssertionError, match="the lead of task:none is None, not 'org:ban'"):
         assert_lead(net, "task:none", "org:ban")
-    assert format_violations([]) == ""
+    assert format_violations(net.check({"rules": [{"rule": "program-lead"}]})) == ""
+
+
+def test_assert_violates_fails_naming_what_it_found(net):
+    rules = {"rules": [{"rule": "task-responsible"}]}
+    with pytest.raises(AssertionError, match="expected a violation of rule task-responsible about task:ok, found these 1"):
+        assert_violates(net, rules, rule="task-responsible", entity="task:ok")
+    with pytest.raises(AssertionError, match="expected a violation of rule task-responsible, found none"):
+        assert_violates(net, {"rules": [{"rule": "program-lead"}]}, rule="task-responsible")
 
 
 # ---- Hải Dương: the default rules before and after the 2025 reorganization ----------------------
@@ -243,18 +287,20 @@ def haiduong():
 def test_haiduong_default_rules_show_the_reorganization(haiduong):
     before = haiduong.check(as_of="2023-09-16")
     after = haiduong.check(as_of="2025-09-01")
-    rules_before = {v.rule for v in before}
-    rules_after = {v.rule for v in after}
+    rules_before = set(before["rule"])
+    rules_after = set(after["rule"])
     assert "inherited-role" not in rules_before and "inherited-role" in rules_after
     assert "movement-reaches-districts" in rules_before and "movement-reaches-districts" not in rules_after
-    inherited = [v for v in after if v.rule == "inherited-role"]
+    inherited = [v for v in after.itertuples() if v.rule == "inherited-role"]
     successors = {v.evidence[2] for v in inherited}
     assert {"org:ban-tuyen-giao-va-dan-van-thanh-uy-hai-phong", "org:so-nong-nghiep-va-moi-truong-hai-phong"} <= successors
     # The environment programme's two departments both pass to the merged department.
     env = {v.entity for v in inherited if v.evidence[1] == "prog:chung-tay-bao-ve-moi-truong-2023-2025"}
     assert {"org:so-tai-nguyen-va-moi-truong", "org:so-nong-nghiep-va-phat-trien-nong-thon"} <= env
     # Reviews the article reports are not overdue.
-    assert not [v for v in before + after if v.rule == "review-overdue" and v.entity in {"doc:ct-21-tw", "doc:qd-218-tw"}]
+    both = pd.concat([before.astype({"rule": str, "entity": str}), after.astype({"rule": str, "entity": str})])
+    assert len(both) == len(before) + len(after)
+    assert not [v for v in both.itertuples() if v.rule == "review-overdue" and v.entity in {"doc:ct-21-tw", "doc:qd-218-tw"}]
 
 
 # ---- the command line: danvan check -----------------------------------------------------------

@@ -53,7 +53,7 @@ def test_tables_read_in_pandas_as_text_match_the_network(tmp_path, shipped):
         topics = tasks.loc[task.id, "topics"]
         assert (topics.split(";") if topics else []) == [t.id for t in task.topics]
     evidence = read("evidence.csv")
-    assert len(evidence) == len(shipped.evidence_frame())
+    assert len(evidence) == len(shipped.evidence())
 
 
 def test_a_persons_edit_is_read_and_checked(tmp_path, shipped):

@@ -83,14 +83,19 @@ def test_entity_card_lists_roles(hd):
 
 def test_roles_and_query_results(hd):
     assert f"{len(hd.roles)} roles" in _parse(hd.roles._repr_html_())
-    table = _display.table_html(hd.portfolio("org:tinh-uy"))
-    assert "task:" in table and "org_pos" not in table
+    portfolio = hd.portfolio("org:tinh-uy")
+    table = _parse(_display.table_html(portfolio))
+    assert "task:" in table and "org_name" in table and "_pos" not in table
+    assert hd.organizations["org:tinh-uy"].name in table and portfolio["target_name"].iloc[0] in table
     viol = hd.check(as_of="2023-09-16")
     text = _parse(danvan.display(viol)._repr_html_())
-    assert viol[0].rule in text and "severity" in text
+    assert viol["rule"].iloc[0] in text and "severity" in text and viol["entity_name"].iloc[0] in text
     assert "(no results)" in danvan.display([])._repr_html_()
     pairs = _parse(danvan.display(hd.top_pairs(3))._repr_html_())
-    assert hd.top_pairs(1)[0].a in pairs
+    top = hd.top_pairs(1)
+    assert top["a"].iloc[0] in pairs and top["a_name"].iloc[0] in pairs
+    chain = _parse(danvan.display(hd.accountability_chain("task:tong-ket-20-nam-nq-09-tw"))._repr_html_())
+    assert "responsible" in chain and "task:tong-ket-20-nam-nq-09-tw" in chain
 
 
 def test_register_formatters_with_ipython_like_object(hd):
@@ -104,8 +109,11 @@ def test_register_formatters_with_ipython_like_object(hd):
         display_formatter = type("DF", (), {"formatters": {"text/html": Formatter()}})()
 
     assert _display.register_formatters(IP()) is True
-    from danvan._responsibility import Table
+    from danvan._overlap import Projection, TopicOverlap
 
-    assert Table in registered
-    assert "org:" in registered[Table](hd.raci())
+    # Query tables are DataFrames, which Jupyter shows itself; danvan's own result objects are registered.
+    assert set(registered) == {Projection, TopicOverlap}
+    assert "org:" in _parse(registered[Projection](hd.projection()))
+    overlap = _parse(registered[TopicOverlap](hd.topic_overlap()))
+    assert "org:" in overlap and "topic:" in overlap
     assert _display.register_formatters(None) in (True, False)

@@ -58,7 +58,7 @@ def test_entity_frame_matches_entities(net, kind):
 def test_organization_references_are_ids(net):
     f = net.organizations()
     for e, parent, kind, level in zip(net.organizations, f["parent"], f["kind"], f["level"]):
-        assert parent == (e.parent.id if e.parent else None)
+        assert (parent == e.parent.id) if e.parent else pd.isna(parent)
         assert kind == e.kind
         assert (None if pd.isna(level) else level) == e.level
     assert f["roles"].tolist() == [len(o.roles) for o in net.organizations]
@@ -68,9 +68,10 @@ def test_task_frame_periods_due_and_lead(net):
     f = net.tasks()
     for t, row in zip(net.tasks, f.itertuples()):
         assert row.kind == t.kind and row.status == t.status
-        assert row.program == (t.program.id if t.program else None)
+        assert (row.program == t.program.id) if t.program else pd.isna(row.program)
         assert row.topics == tuple(x.id for x in t.topics)
-        assert row.lead == net.lead_of(t.id)
+        lead = net.lead_of(t.id)
+        assert (row.lead == lead) if lead else pd.isna(row.lead)
         if t.period is not None and t.period.start is not None:
             assert row.start.date() == t.period.start.first_day()
             assert row.start_precision == t.period.start.precision
@@ -115,7 +116,7 @@ def test_roles_frame_matches_role_objects(net):
             assert (None if pd.isna(b) else b) == r.sources[0].begin
             assert (None if pd.isna(e) else e) == r.sources[0].end
         else:
-            assert src is None and pd.isna(b)
+            assert pd.isna(src) and pd.isna(b)
 
 
 def test_roles_frame_is_built_without_the_entity_objects(hd, monkeypatch):
@@ -124,8 +125,8 @@ def test_roles_frame_is_built_without_the_entity_objects(hd, monkeypatch):
     assert len(hd.roles()) == hd.counts()["roles"]
 
 
-def test_evidence_frame_counts_every_entry(net):
-    f = net.evidence_frame()
+def test_evidence_counts_every_entry(net):
+    f = net.evidence()
     expected = sum(len(e.sources) for e in net) + sum(len(r.sources) for r in net.roles)
     assert len(f) == expected
     roles = f[f["holder_kind"] == "role"]
@@ -139,49 +140,62 @@ def test_empty_network_gives_empty_frames_with_columns():
         f = net.collection(kind)()
         assert len(f) == 0 and {"id", "name", "valid_from_precision"} <= set(f.columns)
     assert list(net.roles().columns)[:3] == ["org", "org_name", "org_kind"] and len(net.roles()) == 0
-    assert len(net.raci_frame()) == 0 and len(net.raci_frame(wide=True)) == 0
-    assert len(net.pairs_frame()) == 0
+    assert len(net.raci()) == 0 and len(net.raci(wide=True)) == 0
+    assert list(net.raci().columns) == ["task", "task_name", "org", "org_name", "raci"]
+    assert len(net.top_pairs()) == 0
+    assert list(net.top_pairs().columns) == ["a", "a_name", "b", "b_name", "count", "weight"]
 
 
-def test_raci_frame_long_and_wide_agree(hd):
-    long = hd.raci_frame()
-    wide = hd.raci_frame(wide=True)
+def test_raci_long_and_wide_agree(hd):
+    long = hd.raci()
+    wide = hd.raci(wide=True, names="id")
     assert len(long) == (wide != "").to_numpy().sum()
     for row in long.itertuples():
         assert wide.loc[row.task, row.org] == row.raci
     names = {o.id: o.name for o in hd.organizations}
     assert long["org_name"].tolist() == [names[o] for o in long["org"]]
+    # The default wide form holds the same cells, labelled by short labels.
+    short = hd.raci(wide=True)
+    assert short.to_numpy().tolist() == wide.to_numpy().tolist()
+    assert list(short.columns) == hd.short_labels(list(wide.columns), kind="organization")
 
 
-def test_portfolio_frame(hd):
+def test_portfolio(hd):
     org = "org:ban-dan-van-tinh-uy"
-    f = hd.portfolio_frame(org)
-    assert len(f) == hd.portfolio(org).nrows > 0
+    f = hd.portfolio(org)
+    assert len(f) == len(hd.organizations[org].roles) > 0
     assert set(f["target"]) == {r.target.id for r in hd.organizations[org].roles}
     assert f["target_name"].notna().all()
+    assert f["target_name"].tolist() == [hd[t].name for t in f["target"]]
 
 
-def test_violations_frame_matches_check(hd):
-    found = hd.check(as_of="2023-09-16")
-    f = hd.violations_frame(as_of="2023-09-16")
-    assert f["rule"].tolist() == [v.rule for v in found]
-    assert f["entity"].tolist() == [v.entity for v in found]
+def test_check_with_and_without_messages_agree(hd):
+    f = hd.check(as_of="2023-09-16")
+    lean = hd.check(as_of="2023-09-16", messages=False)
+    assert len(f) > 0
+    assert "message" not in lean and "evidence" not in lean
+    assert f["rule"].tolist() == lean["rule"].tolist()
+    assert f["entity"].tolist() == lean["entity"].tolist()
+    assert [(v.rule, v.entity) for v in f.itertuples()] == list(zip(f["rule"], f["entity"]))
     assert f["severity"].cat.ordered and list(f["severity"].cat.categories) == ["info", "warning", "error"]
     docs = f[f["entity_kind"] == "document"]
-    assert (docs["entity_name"] == docs["entity"].map(lambda i: hd.documents[i].name)).all()
+    assert docs["entity_name"].tolist() == [hd.documents[i].name for i in docs["entity"]]
+    assert f["entity_name"].tolist() == [hd[i].name for i in f["entity"]]
 
 
-def test_pairs_frame_has_names_and_matches_top_pairs(hd):
-    f = hd.pairs_frame(5)
-    pairs = hd.top_pairs(5)
-    assert f[["a", "b", "count"]].values.tolist() == [[p.a, p.b, p.count] for p in pairs]
-    assert f["a_name"].tolist() == [hd.organizations[p.a].name for p in pairs]
+def test_top_pairs_have_names_and_count_the_shared_items(hd):
+    f = hd.top_pairs(5)
+    assert len(f) == 5
+    assert f[["a", "b", "count"]].values.tolist() == hd.top_pairs(10)[["a", "b", "count"]].head(5).values.tolist()
+    assert f["count"].tolist() == [len(hd.shared(p.a, p.b)) for p in f.itertuples()]
+    assert f["a_name"].tolist() == [hd.organizations[a].name for a in f["a"]]
+    assert f["b_name"].tolist() == [hd.organizations[b].name for b in f["b"]]
 
 
-def test_centrality_frame_matches_networkx(hd):
+def test_centrality_matches_networkx(hd):
     nx = pytest.importorskip("networkx")
     g = hd.to_networkx("organizations")  # every organization, isolated ones included
-    c = hd.centrality_frame()
+    c = hd.centrality()
     assert set(c.index) == set(g.nodes)
     expected = nx.betweenness_centrality(g)
     for org, value in expected.items():
@@ -190,11 +204,11 @@ def test_centrality_frame_matches_networkx(hd):
     assert c["betweenness"].is_monotonic_decreasing
 
 
-def test_succession_frame_follows_the_2025_merger(hd):
-    f = hd.succession_frame("2025-09-01")
+def test_succession_follows_the_2025_merger(hd):
+    f = hd.succession("2025-09-01")
     own = f[f["original_org"] == "org:ban-dan-van-tinh-uy"]
     assert len(own) > 0 and own["inherited"].all()
     assert set(own["org"]) == set(hd.successor("org:ban-dan-van-tinh-uy", "2025-09-01"))
     assert own["event"].notna().all()
-    before = hd.succession_frame("2023-09-16")
+    before = hd.succession("2023-09-16")
     assert not before["inherited"].any()

@@ -12,12 +12,13 @@ import threading
 import time
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import danvan
 from danvan import _core
 from danvan import _overlap
-from danvan._overlap import ArgumentError, OrgPair, OverlapMixin, SharedItem
+from danvan._overlap import ArgumentError, OverlapMixin
 
 
 if issubclass(danvan.Network, OverlapMixin):
@@ -178,7 +179,9 @@ def test_a_scope_that_selects_nothing_gives_empty_results(net):
     p = net.projection(scope=nothing)
     assert p.nnz == 0 and p.indptr.tolist() == [0] * 6
     assert p.to_scipy().nnz == 0 and len(p.to_frame()) == 0
-    assert net.top_pairs(5, scope=nothing) == []
+    none = net.top_pairs(5, scope=nothing)
+    assert isinstance(none, pd.DataFrame) and len(none) == 0
+    assert list(none.columns) == ["a", "a_name", "b", "b_name", "count", "weight"]
     assert net.projection_size(scope=nothing, exact=True).entries == 0
     assert set(net.betweenness(scope=nothing).values()) == {0.0}
     assert net.coordination_path("org:a", "org:b", scope=nothing) == []
@@ -197,24 +200,54 @@ def test_unknown_ids_in_a_scope_are_not_found_errors(net):
 # ---- top pairs, shared items, topics --------------------------------------------------------
 
 
+def _rows(frame, columns):
+    """The rows of a query's DataFrame as tuples, id categoricals as their strings."""
+    return list(frame[columns].astype(object).itertuples(index=False, name=None))
+
+
+def _assert_named_ids(net, frame, *columns):
+    """Each id column is a categorical of the ids that occur, with the entity's name beside it."""
+    for col in columns:
+        assert isinstance(frame[col].dtype, pd.CategoricalDtype), col
+        assert set(frame[col].cat.categories) == set(frame[col]), col
+        assert list(frame.columns).index(col + "_name") == list(frame.columns).index(col) + 1
+        assert frame[col + "_name"].tolist() == [net[x].name for x in frame[col]], col
+
+
+PAIR = ["a", "b", "count", "weight"]
+
+
 def test_top_pairs(net):
-    assert net.top_pairs(3) == [OrgPair("org:a", "org:b", 3, 3.0), OrgPair("org:a", "org:c", 2, 2.0),
-                                OrgPair("org:b", "org:c", 2, 2.0)]
+    top = net.top_pairs(3)
+    assert isinstance(top, pd.DataFrame)
+    assert list(top.columns) == ["a", "a_name", "b", "b_name", "count", "weight"]
+    assert _rows(top, PAIR) == [("org:a", "org:b", 3, 3.0), ("org:a", "org:c", 2, 2.0), ("org:b", "org:c", 2, 2.0)]
+    assert top["a_name"].tolist() == ["A", "A", "B"] and top["b_name"].tolist() == ["B", "C", "C"]
+    _assert_named_ids(net, top, "a", "b")
     assert len(net.top_pairs(1000)) == 4  # fewer pairs than asked: all of them
-    assert net.top_pairs(0) == []
-    assert net.top_pairs(1, weight="jaccard") == [OrgPair("org:a", "org:b", 3, 1.0)]
-    assert net.top_pairs(1, roles=("lead", None)) == [OrgPair("org:a", "org:b", 2, 2.0)]
+    assert len(net.top_pairs(0)) == 0
+    assert _rows(net.top_pairs(1, weight="jaccard"), PAIR) == [("org:a", "org:b", 3, 1.0)]
+    assert _rows(net.top_pairs(1, roles=("lead", None)), PAIR) == [("org:a", "org:b", 2, 2.0)]
     with pytest.raises(ArgumentError, match="k: -1"):
         net.top_pairs(-1)
 
 
+SHARED = ["item", "roles_a", "roles_b"]
+
+
 def test_shared_items(net):
-    assert net.shared("org:a", "org:c") == [SharedItem("task:t1", ("lead",), ("coordinate",)),
-                                            SharedItem("task:t3", ("advise", "coordinate"), ("advise",))]
-    assert net.shared(net.organizations["org:a"], "org:c", roles=("lead", None)) == [
-        SharedItem("task:t1", ("lead",), ("coordinate",))]
-    assert net.shared("org:a", "org:c", on="programs") == [SharedItem("prog:p1", ("lead",), ("sign",))]
-    assert net.shared("org:a", "org:a") == []
+    both = net.shared("org:a", "org:c")
+    assert isinstance(both, pd.DataFrame) and list(both.columns) == ["item", "item_name", "roles_a", "roles_b"]
+    assert _rows(both, SHARED) == [("task:t1", ("lead",), ("coordinate",)),
+                                   ("task:t3", ("advise", "coordinate"), ("advise",))]
+    assert both["item_name"].tolist() == ["T1", "T3"]
+    _assert_named_ids(net, both, "item")
+    assert _rows(net.shared(net.organizations["org:a"], "org:c", roles=("lead", None)), SHARED) == [
+        ("task:t1", ("lead",), ("coordinate",))]
+    programs = net.shared("org:a", "org:c", on="programs")
+    assert _rows(programs, SHARED) == [("prog:p1", ("lead",), ("sign",))]
+    assert programs["item_name"].tolist() == ["P1"]
+    assert len(net.shared("org:a", "org:a")) == 0
     with pytest.raises(danvan.NotFoundError) as info:
         net.shared("org:a", "org:x")
     assert isinstance(info.value, KeyError)
@@ -247,11 +280,17 @@ def test_duplicate_candidates():
                 "roles": [{"org": "org:a", "role": "lead"}, {"org": "org:b", "role": "coordinate"}]}]}
     net = _net(json.dumps(doc))
     found = net.duplicate_candidates()
-    assert [(c.a, c.b) for c in found] == [("task:1", "task:2")]
-    c = found[0]
+    assert isinstance(found, pd.DataFrame)
+    assert list(found.columns) == ["a", "a_name", "b", "b_name", "jaccard", "shared_organizations", "organizations",
+                                   "topics", "areas", "start", "end", "reason"]
+    assert _rows(found, ["a", "b"]) == [("task:1", "task:2")]
+    _assert_named_ids(net, found, "a", "b")
+    c = next(found.itertuples(index=False))
+    assert (c.a_name, c.b_name) == ("1", "2")
     assert c.topics == ("topic:x",) and c.areas == () and (c.start, c.end) == ("2023-05", "2023-05")
+    assert (c.shared_organizations, c.organizations) == (2, 3)
     assert c.jaccard == pytest.approx(2 / 3) and "Jaccard 0.67" in c.reason
-    assert net.duplicate_candidates(min_jaccard=0.9) == []
+    assert len(net.duplicate_candidates(min_jaccard=0.9)) == 0
     for bad in (0, -0.1, 1.5):
         with pytest.raises(ArgumentError, match="min_jaccard"):
             net.duplicate_candidates(min_jaccard=bad)

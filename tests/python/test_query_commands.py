@@ -121,7 +121,8 @@ def test_path_is_a_shortest_chain_of_shared_tasks(net):
 def test_duplicates_are_the_librarys_candidates(net):
     want = net.duplicate_candidates(min_jaccard=0.8)
     out = rows("duplicates", "--min-jaccard", "0.8", "--top", "0")["candidates"]
-    assert want and [(c["a"], c["b"], c["jaccard"]) for c in out] == [(w.a, w.b, w.jaccard) for w in want]
+    assert len(want) > 0
+    assert [(c["a"], c["b"], c["jaccard"]) for c in out] == [(w.a, w.b, w.jaccard) for w in want.itertuples()]
 
 
 @pytest.mark.parametrize("command", [["who", "prog:dan-van-kheo-2023-2025"], ["raci"], ["metrics", "--top", "0"]])

@@ -134,7 +134,7 @@ def test_frames_at_public_hold_no_marker():
     net = _network()
     frames = [net.collection(kind)(max_classification="public") for kind in
               ("organization", "task", "program", "area", "topic", "document", "event", "source")]
-    frames += [net.roles(max_classification="public"), net.evidence_frame(max_classification="public")]
+    frames += [net.roles(max_classification="public"), net.evidence(max_classification="public")]
     text = "".join(f.to_csv() for f in frames)
     assert not [m for m in MARKERS if m in text]
     assert len(frames[0]) == 3 and len(frames[-2]) == len(net.redact("public").roles())

@@ -81,8 +81,11 @@ def pages(tmp_path_factory):
 
 def _top_names(net: danvan.Network, k: int) -> list[str]:
     names = []
-    for pair in net.top_pairs(k):
-        names += [net.organizations[pair.a].name, net.organizations[pair.b].name]
+    pairs = net.top_pairs(k)
+    assert len(pairs) == k
+    for pair in pairs.itertuples():
+        assert (pair.a_name, pair.b_name) == (net.organizations[pair.a].name, net.organizations[pair.b].name)
+        names += [pair.a_name, pair.b_name]
     return names
 
 

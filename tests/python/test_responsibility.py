@@ -1,6 +1,6 @@
 """Responsibility queries from Python: lead_of and its batch form, roles_of with
-roll-up, portfolio, the RACI matrix, the accountability chain; tables that pandas
-takes without a Python loop; errors with their types and messages; and the
+roll-up, portfolio, the RACI matrix, the accountability chain; DataFrames with
+categorical id columns and a name beside each; errors with their types and messages; and the
 answers on the Hải Dương network (issue 5, point 7), read by hand from the seed."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import pytest
 
 import danvan
 from danvan import _core
-from danvan._responsibility import ChainLink, ResponsibilityMixin, Table
+from danvan._responsibility import ChainLink, ResponsibilityMixin
 
 from conftest import ROOT
 HAIDUONG = ROOT / "data" / "haiduong-2023.json"
@@ -128,42 +128,60 @@ def test_lead_of_many_bad_input(net):
 # ---- roles_of ----------------------------------------------------------------------------
 
 
-def test_roles_of_task_is_a_table_pandas_takes(net):
+ROLE_COLUMNS = ["org", "org_name", "role", "raci", "target_kind", "target", "target_name", "path",
+                "program", "program_name", "document", "document_name"]
+
+
+def test_roles_of_task_is_a_dataframe_with_named_categorical_ids(net):
     t = net.roles_of("task:so-ket")
-    assert isinstance(t, Table) and isinstance(t, dict)
-    assert t.nrows == 2
-    assert set(t) == {"org", "role", "raci", "target_kind", "target", "path", "program", "document",
-                      "org_pos", "target_pos", "role_pos"}
-    assert all(isinstance(col, np.ndarray) and len(col) == 2 for col in t.values())
-    assert t["org_pos"].dtype == np.int64
-    frame = pd.DataFrame(t)
-    assert frame[["org", "role", "raci"]].values.tolist() == [["org:ban-dan-van", "advise", "R"], ["org:tinh-uy", "direct", "A"]]
-    assert t.to_pandas().equals(frame)
-    assert [r.role for r in t.rows()] == ["advise", "direct"]
+    assert isinstance(t, pd.DataFrame)
+    assert len(t) == 2
+    assert list(t.columns) == ROLE_COLUMNS
+    for col in ("org", "role", "raci", "target_kind", "target", "path", "program", "document"):
+        assert isinstance(t[col].dtype, pd.CategoricalDtype), col
+    for col in ("org_name", "target_name", "program_name", "document_name"):
+        assert t[col].dtype == object, col
+    # Categories: only the ids that occur, in position order.
+    assert list(t["org"].cat.categories) == ["org:tinh-uy", "org:ban-dan-van"]
+    assert list(t["target"].cat.categories) == ["task:so-ket"]
+    assert t[["org", "role", "raci"]].astype(str).values.tolist() == [
+        ["org:ban-dan-van", "advise", "R"], ["org:tinh-uy", "direct", "A"]]
+    # Each <col>_name holds the entity's name; missing ids are NaN and their names None.
+    assert t["org_name"].tolist() == [net[o].name for o in t["org"]] == ["Ban Dân vận", "Tỉnh ủy"]
+    assert t["target_name"].tolist() == ["Sơ kết", "Sơ kết"]
+    assert t["program"].isna().all() and t["document"].isna().all()
+    assert t["program_name"].isna().all() and t["document_name"].isna().all() and len(t) == 2
+    assert [r.role for r in t.itertuples()] == ["advise", "direct"]
 
 
 def test_roles_of_program_rolls_up_its_tasks(net):
     t = net.roles_of("prog:p")
     assert t["target"].tolist() == ["prog:p", "prog:p", "task:a", "task:a", "task:a", "task:b", "task:b"]
     assert t["path"].tolist() == ["own"] * 2 + ["program_task"] * 5
-    assert t["program"].tolist() == [None, None] + ["prog:p"] * 5
-    assert net.roles_of("prog:p", rollup=False).nrows == 2
+    assert t["program"].isna().tolist() == [True, True] + [False] * 5
+    assert t["program"].tolist()[2:] == ["prog:p"] * 5
+    assert t["program_name"].fillna("").tolist() == ["", ""] + ["Chương trình"] * 5
+    assert t["target_name"].tolist() == ["Chương trình"] * 2 + ["A"] * 3 + ["B"] * 2
+    assert len(net.roles_of("prog:p", rollup=False)) == 2
 
 
 def test_roles_of_document_through_implements_and_continues(net):
     t = net.roles_of("doc:ct-21")
-    assert t.nrows == 9
-    assert t["target"][0] == "prog:p" and t["document"][0] == "doc:kh-1" and t["path"][0] == "implements"
-    assert t["target"][-1] == "task:so-ket" and t["document"][-1] == "doc:ct-21"
-    assert net.roles_of("doc:kl-1").nrows == 7
-    assert net.roles_of("doc:ct-21", rollup=False).nrows == 0
+    assert len(t) == 9
+    first, last = t.iloc[0], t.iloc[-1]
+    assert first["target"] == "prog:p" and first["document"] == "doc:kh-1" and first["path"] == "implements"
+    assert first["document_name"] == "Kế hoạch 1"
+    assert last["target"] == "task:so-ket" and last["document"] == "doc:ct-21"
+    assert last["document_name"] == "Chỉ thị 21"
+    assert len(net.roles_of("doc:kl-1")) == 7
+    assert len(net.roles_of("doc:ct-21", rollup=False)) == 0
 
 
 def test_roles_of_scope_as_dict_or_scope(net):
     leads = net.roles_of("prog:p", scope={"roles": ["lead"]})
     assert leads["org"].tolist() == ["org:phong-a", "org:ban-dan-van", "org:mttq"]
     internal = net.roles_of("task:a", scope=_core.Scope(ceiling="internal"))
-    assert "org:cong-an" not in internal["org"].tolist() and internal.nrows == 2
+    assert "org:cong-an" not in internal["org"].tolist() and len(internal) == 2
     with pytest.raises(TypeError, match="scope: expected"):
         net.roles_of("task:a", scope=42)
     with pytest.raises(danvan.Error, match="unknown role `leed`"):
@@ -188,9 +206,12 @@ def test_portfolio_with_and_without_subunits(net):
     assert list(zip(own["role"], own["target"])) == [
         ("sign", "prog:p"), ("advise", "task:so-ket"), ("lead", "task:b"), ("lead", "task:d"), ("advise", "task:d")]
     assert set(own["org"]) == {"org:ban-dan-van"}
+    assert list(own.columns) == ROLE_COLUMNS
+    assert set(own["org_name"]) == {"Ban Dân vận"}
     everything = net.portfolio("org:ban-dan-van", include_subunits=True)
-    assert everything.nrows == 6 and everything["org"][-1] == "org:phong-a"
-    by_role = everything.to_pandas().groupby("role").size().to_dict()
+    assert len(everything) == 6 and everything["org"].iloc[-1] == "org:phong-a"
+    assert everything["org_name"].iloc[-1] == "Phòng A"
+    by_role = everything.groupby("role", observed=True).size().to_dict()
     assert by_role == {"advise": 2, "lead": 3, "sign": 1}
     with pytest.raises(danvan.NotFoundError, match="org:ban-dan-van"):
         net.portfolio("org:ban-dan-vn")
@@ -198,16 +219,28 @@ def test_portfolio_with_and_without_subunits(net):
 
 def test_raci_matrix_cells_and_pivot(net):
     m = net.raci()
-    assert m.nrows == 10
-    assert m["letters"].dtype == np.uint8
-    frame = m.to_pandas()
+    assert isinstance(m, pd.DataFrame) and len(m) == 10
+    assert list(m.columns) == ["task", "task_name", "org", "org_name", "raci"]
+    assert isinstance(m["task"].dtype, pd.CategoricalDtype) and isinstance(m["org"].dtype, pd.CategoricalDtype)
+    assert m["task_name"].tolist() == [net[t].name for t in m["task"]]
+    assert m["org_name"].tolist() == [net[o].name for o in m["org"]]
+    assert set(m["raci"]) <= {"R", "A", "C", "I", "RA", "RC", "RI", "AC", "AI", "CI"}
+    frame = m.astype({"task": str, "org": str})
     cell = frame.set_index(["task", "org"])["raci"]
     assert cell[("task:d", "org:ban-dan-van")] == "R"  # lead and advise: one R
     assert cell[("task:d", "org:btv")] == "A"
     assert cell[("task:c", "org:mttq")] == "I"
     matrix = frame.pivot(index="org", columns="task", values="raci")
     assert matrix.shape == (6, 5)
-    assert net.raci(scope={"ceiling": "internal"}).nrows == 9
+    # The wide form is that pivot, tasks x organizations in file order, "" where empty.
+    wide = net.raci(wide=True, names="id")
+    assert list(wide.index) == list(net.tasks.ids())
+    assert list(wide.columns) == list(net.organizations.ids())
+    assert wide.loc["task:d", "org:ban-dan-van"] == "R" and wide.loc["task:c", "org:mttq"] == "I"
+    assert wide.loc["task:c", "org:btv"] == ""
+    assert wide.replace("", np.nan).T.reindex(index=matrix.index, columns=matrix.columns).equals(matrix)
+    assert net.raci(wide=True).loc["D", "Ban Thường vụ"] == "A"  # short labels by default
+    assert len(net.raci(scope={"ceiling": "internal"})) == 9
 
 
 def test_accountability_chain(net):
@@ -264,14 +297,15 @@ def test_haiduong_environment_programme_signatories(haiduong):
 
 
 def test_haiduong_what_the_commission_carries_in_2023(haiduong):
-    p = haiduong.portfolio("org:ban-dan-van-tinh-uy", scope={"window": ("2023", "2023")}).to_pandas()
+    p = haiduong.portfolio("org:ban-dan-van-tinh-uy", scope={"window": ("2023", "2023")})
+    assert isinstance(p, pd.DataFrame)
     carried = set(zip(p["role"], p["target"]))
     assert ("sign", "prog:chung-tay-bao-ve-moi-truong-2023-2025") in carried
     assert ("guide", "prog:dan-van-kheo-2023-2025") in carried
     assert ("advise", _review_of(haiduong, "doc:ct-21-tw")) in carried
     inspections = [t.id for t in haiduong.tasks if t.kind == "inspection" and "doc:qc-03-tu" in [d.id for d in t.implements]]
     assert any(("lead", t) in carried for t in inspections)  # "chủ trì ... kiểm tra ... Quy chế số 03-QC/TU"
-    by_role = p.groupby("role").size()
+    by_role = p.groupby("role", observed=True).size()
     assert by_role["advise"] >= 8  # three plans, four reviews, the dialogue, briefings...
     assert len(p) >= 20
     # lead_of_many over every task equals the single form.
@@ -298,7 +332,8 @@ def test_responsibility_is_the_pivot_of_the_roles(day):
     tasks = net.tasks().set_index("id")
     for task in tasks.index:
         assert table.loc[task, "status"] == tasks.loc[task, "status"]
-        assert table.loc[task, "program"] == (tasks.loc[task, "program"] or "")
+        program = tasks.loc[task, "program"]
+        assert table.loc[task, "program"] == ("" if pd.isna(program) else program)
     # no NaN or None among the text cells: one blank for none
     text = table.drop(columns=["kind", "start", "end", "due"])
     assert all(isinstance(v, str) for v in text.to_numpy().ravel())

@@ -112,25 +112,28 @@ def test_as_of_is_a_network_with_carried_and_orphaned_roles(net):
 def test_every_query_takes_as_of_in_its_scope(net):
     on = {"as_of": "2025-09-01"}
     assert net.roles_of("task:t", scope=on)["org"].tolist() == ["org:hp", "org:hp", "org:s1", "org:s2"]
-    assert net.raci(scope=on)["org"].tolist() == ["org:hp", "org:s1", "org:s2"]
+    raci = net.raci(scope=on)
+    assert raci["org"].tolist() == ["org:hp", "org:s1", "org:s2"]
+    assert raci["org_name"].tolist() == ["Ban thành phố", "Sở S1", "Sở S2"]
     assert net.portfolio("org:hp", scope=danvan.Scope(as_of="2025-09-01", roles=["lead"]))["role"].tolist() == ["lead"]
-    assert [p.a for p in net.top_pairs(3, scope=on)] == [p.a for p in net.as_of("2025-09-01").top_pairs(3)]
-    assert {p.a for p in net.top_pairs(3, scope=on)} | {p.b for p in net.top_pairs(3, scope=on)} <= {"org:hp", "org:s1", "org:s2"}
+    pairs = net.top_pairs(3, scope=on)
+    assert len(pairs) > 0
+    assert pairs["a"].tolist() == net.as_of("2025-09-01").top_pairs(3)["a"].tolist()
+    assert set(pairs["a"]) | set(pairs["b"]) <= {"org:hp", "org:s1", "org:s2"}
     g = net.to_networkx("organizations", scope=on)
     assert set(g.nodes) == {"org:hp", "org:s1", "org:s2"}
-    assert net.raci_frame(scope=on)["org_name"].tolist() == ["Ban thành phố", "Sở S1", "Sở S2"]
     # Without a date nothing moves.
     assert net.roles_of("task:t")["org"].tolist() == ["org:a", "org:b", "org:huyen", "org:s"]
 
 
-def test_succession_frame_lists_carried_and_orphaned_roles(net):
-    f = net.succession_frame("2025-09-01")
+def test_succession_lists_carried_and_orphaned_roles(net):
+    f = net.succession("2025-09-01")
     assert len(f) == 5
     huyen = f[f.original_org == "org:huyen"].iloc[0]
-    assert huyen.orphaned and huyen.org is None and huyen.event == "event:huyen"
+    assert huyen.orphaned and pd.isna(huyen.org) and pd.isna(huyen.org_name) and huyen.event == "event:huyen"
     a = f[f.original_org == "org:a"].iloc[0]
     assert (a.org, a.org_name, a.inherited, a.event) == ("org:hp", "Ban thành phố", True, "event:thanh-pho")
-    before = net.succession_frame("2023-09-16")
+    before = net.succession("2023-09-16")
     assert not before.inherited.any() and not before.orphaned.any()
     assert before.org.tolist() == ["org:a", "org:b", "org:huyen", "org:s"]
 
@@ -235,25 +238,25 @@ def test_haiduong_2023_responsibilities_pass_to_successors(haiduong):
 def test_haiduong_queries_after_the_merger_name_hai_phong_bodies(haiduong):
     on = {"as_of": "2025-09-01"}
     pairs = haiduong.top_pairs(10, scope=on)
-    assert pairs and any("hai-phong" in p.a or "hai-phong" in p.b for p in pairs)
-    raci = haiduong.raci_frame(scope={**on, "program": "prog:chuong-trinh-cong-tac-2023"})
+    assert len(pairs) > 0 and any("hai-phong" in p.a or "hai-phong" in p.b for p in pairs.itertuples())
+    raci = haiduong.raci(scope={**on, "program": "prog:chuong-trinh-cong-tac-2023"})
     assert "org:ban-tuyen-giao-va-dan-van-thanh-uy-hai-phong" in set(raci.org)
     assert "org:ban-dan-van-tinh-uy" not in set(raci.org)
     commission = raci[raci.org == "org:ban-tuyen-giao-va-dan-van-thanh-uy-hai-phong"]
     assert set(commission.carried_from) == {"org:ban-dan-van-tinh-uy"}  # the RACI says where each cell came from
-    assert "carried_from" not in haiduong.raci_frame(scope={"program": "prog:chuong-trinh-cong-tac-2023"})
+    assert "carried_from" not in haiduong.raci(scope={"program": "prog:chuong-trinh-cong-tac-2023"})
 
 
 def test_haiduong_coverage_after_the_merger(haiduong):
     found = haiduong.check(as_of="2025-09-01")
     # No organization holding a carried role is idle.
-    idle = {v.entity for v in found if v.check == "organization-idle"}
+    idle = {v.entity for v in found.itertuples() if v.check == "organization-idle"}
     holders = set(haiduong.as_of("2025-09-01").roles().query("carried_from.notna()").org)
     assert holders and not (idle & holders)
     # The district bodies' roles are orphaned, each reported once (the default rule looks
     # at work still running; all of them with active_only off).
     rules = {"rules": [{"rule": "orphaned-role", "params": {"active_only": False}}]}
-    orphans = [v for v in haiduong.check(rules, as_of="2025-09-01")]
+    orphans = list(haiduong.check(rules, as_of="2025-09-01").itertuples())
     later = haiduong.as_of("2025-09-01")
     gone_districts = {o.id for o in haiduong.organizations if o.level == "district" and o.id not in later}
     district_roles = sum(len(haiduong.organizations[d].roles) for d in gone_districts)
@@ -268,11 +271,11 @@ def test_plots_and_exports_take_as_of_in_their_scope(haiduong):
     matplotlib.use("Agg")
     from danvan import plot
 
-    ax = plot.overlap_heatmap(haiduong, top=8, weight="count", labels="id", scope={"as_of": "2025-09-01"})
+    ax = plot.overlap_heatmap(haiduong, top=8, weight="count", labels="id", scope={"as_of": "2025-09-01"}).axes[0]
     labels = [t.get_text() for t in ax.get_xticklabels()]
     assert labels and all(label in haiduong.as_of("2025-09-01") for label in labels)
     assert any("hai-phong" in label for label in labels)
-    ax = plot.coordination_graph(haiduong, scope={"as_of": "2025-09-01"}, labels=True)
+    ax = plot.coordination_graph(haiduong, scope={"as_of": "2025-09-01"}, labels=True).axes[0]
     shown = {t.get_text() for t in ax.texts}
     later_names = {n for o in haiduong.as_of("2025-09-01").organizations for n in (o.name, *o.aliases)}
     shown.discard("")
@@ -319,11 +322,11 @@ def test_cli_answers_as_the_library_does(haiduong, tmp_path):
     assert {v["evidence"][2] for v in moved} == set(expected.org) == {"org:ban-tuyen-giao-va-dan-van-tinh-uy"}
     # 2025-09-01: the top pairs are the library's, and name Hải Phòng bodies.
     pairs = _cli("overlap", HAIDUONG, "--as-of", "2025-09-01", "--top", "10", "--format", "json")["pairs"]
-    assert [(p["a"], p["b"]) for p in pairs] == [(p.a, p.b) for p in haiduong.top_pairs(10, scope={"as_of": "2025-09-01"})]
+    assert [(p["a"], p["b"]) for p in pairs] == [(p.a, p.b) for p in haiduong.top_pairs(10, scope={"as_of": "2025-09-01"}).itertuples()]
     assert any("hai-phong" in p["a"] for p in pairs)
     # The roles left without a holder: one finding each.
     orphans = _cli("check", HAIDUONG, "--as-of", "2025-09-01", "--format", "json", "--rules", _rules(tmp_path, "orphaned-role"))
-    frame = haiduong.succession_frame("2025-09-01").query("orphaned")
+    frame = haiduong.succession("2025-09-01").query("orphaned")
     assert sorted(v["entity"] for v in orphans["violations"]) == sorted(frame.original_org)
 
 
@@ -338,3 +341,19 @@ def test_bad_time_data_is_reported_with_its_path():
           "tasks": [{"id": "task:t", "name": "T", "roles": [{"org": "org:a", "role": "lead", "valid_to": "09/2023"}]}]}""")
     [problem] = info.value.problems
     assert problem.path == "/tasks/0/roles/0/valid_to" and "did you mean 2023-09?" in problem.message
+
+
+def test_check_as_of_a_day_names_the_entities_of_the_full_network():
+    # Checked as of a day, the core counts positions in that day's network (org:a is
+    # gone, org:c moved up): the table still names each entity by its own id and name.
+    net = danvan.Network.loads('''{"danvan": "1",
+      "organizations": [{"id": "org:a", "name": "A", "valid_to": "2025-02-28"}, {"id": "org:b", "name": "B"},
+                        {"id": "org:c", "name": "C"}],
+      "tasks": [{"id": "task:t", "name": "T", "roles": [{"org": "org:a", "role": "lead"}]},
+                {"id": "task:u", "name": "U", "roles": [{"org": "org:b", "role": "coordinate"}]}],
+      "events": [{"id": "event:d", "name": "D", "kind": "dissolve", "date": "2025-03-01", "from": ["org:a"]}]}''')
+    rules = {"rules": [{"rule": "orphaned-role", "params": {"active_only": False}}, {"rule": "organization-idle"}]}
+    found = net.check(rules, as_of="2025-09-01")
+    assert found[["rule", "entity", "entity_name"]].values.tolist() == [
+        ["orphaned-role", "org:a", "A"], ["organization-idle", "org:c", "C"]]
+    assert [e[0] for e in found.evidence] == found.entity.tolist()

@@ -5,6 +5,7 @@
 #include <danvan/date.hpp>
 #include <danvan/network.hpp>
 #include <danvan/query/scope.hpp>
+#include <danvan/text/span.hpp>
 
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
@@ -18,6 +19,9 @@
 #include <vector>
 
 namespace danvan::bindings {
+
+/// A span of text as the (begin, end) tuple Python sees.
+inline pybind11::tuple span_tuple(text::text_span s) { return pybind11::make_tuple(s.begin, s.end); }
 
 /// A file name from a str, bytes or os.PathLike, as os.fsencode() gives it. pybind11's own
 /// conversion refuses a name with a NUL as "incompatible function arguments"; this one

@@ -37,8 +37,6 @@ std::string text_bytes(const py::handle& text) {
   return bytes.cast<std::string>();
 }
 
-py::tuple span_tuple(text::text_span s) { return py::make_tuple(s.begin, s.end); }
-
 }  // namespace
 
 void register_extract(py::module_& m) {

@@ -30,8 +30,6 @@ invalid_utf8 policy(const std::string& name) {
   throw py::value_error("invalid must be 'replace' or 'reject', not '" + name + "'");
 }
 
-py::tuple span_tuple(text_span s) { return py::make_tuple(s.begin, s.end); }
-
 std::optional<date> opt(date d) { return d.empty() ? std::nullopt : std::optional<date>(d); }
 
 const char* form_name(reference_form f) { return f == reference_form::party ? "party" : "state"; }

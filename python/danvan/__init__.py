@@ -76,6 +76,7 @@ read_excel = Network.read_excel
 from_networkx = Network.from_networkx
 
 from ._display import display
+from ._frames import flat
 from ._diff import Diff, diff
 from ._merge import MergeResult, merge
 from ._coverage import Rules, load_rules, rule_catalog
@@ -126,6 +127,7 @@ __all__ = [
     "Topic",
     "ValidationError",
     "display",
+    "flat",
     "from_frames",
     "from_csv",
     "read_excel",

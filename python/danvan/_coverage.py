@@ -134,16 +134,16 @@ def check(net: Any, rules: RulesLike = None, as_of: Optional[DateLike] = None, m
     core = _core_of(net)
     found = _core.check_table(core, load_rules(rules)._core, as_of, messages)
     kinds = ("organization", "document", "program", "task", "area", "topic", "event", "source")
-    ids, names = named_ids(core, kinds)
+    ids, names = named_ids(net, kinds)
     base = dict(zip(kinds, np.cumsum([0] + [core.size(k) for k in kinds[:-1]]).tolist()))
     kind = found["entity_kind"]
     pos = found["entity_pos"] + np.array([base[k] for k in kind.tolist()], dtype=np.int64)
     # Checked as of a day, positions are those of the network of that day: where they do
     # not name the same id in this one, look the id up.
-    moved = (pos < 0) | (ids.take(np.clip(pos, 0, max(len(ids) - 1, 0)), mode="clip") != found["entity"]) \
-        if len(ids) else np.ones(len(pos), dtype=bool)
-    if moved.any():
-        pos[moved] = positions_of(ids, found["entity"][moved])
+    same = (pos >= 0) & (pos < len(ids))
+    same[same] = ids.take(pos[same]) == found["entity"][same]
+    if not same.all():
+        pos[~same] = positions_of(ids, found["entity"][~same])
     cols = {
         "rule": pd.Categorical(found["rule"], categories=list(dict.fromkeys(found["rule"]))),
         "check": pd.Categorical(found["check"]),

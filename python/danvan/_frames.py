@@ -49,6 +49,7 @@ __all__ = [
     "evidence_frame",
     "centrality_frame",
     "succession_frame",
+    "flat",
     "FramesMixin",
 ]
 
@@ -103,7 +104,7 @@ def _words(table: Dict[str, Any], name: str) -> List[str]:
     return table[name][2][1]
 
 
-def _convert(core: Any, table: Dict[str, Any]) -> Dict[str, Any]:
+def _convert(net: Any, table: Dict[str, Any]) -> Dict[str, Any]:
     """Turns a table of the core (``name -> (kind, values, of)``, see the top of
     bindings/register_tables.cpp) into pandas-ready columns: references become ids,
     codes categoricals, dates three columns; the other kinds are ready as they come."""
@@ -114,7 +115,7 @@ def _convert(core: Any, table: Dict[str, Any]) -> Dict[str, Any]:
             _date_columns(name, values, out)
         elif kind == "reference":
             if of not in ids:
-                ids[of] = _core.id_array(core, of)
+                ids[of] = id_array(net, of)
             out[name] = id_column(ids[of], values)
         elif kind == "code":
             vocabulary, words = of
@@ -157,12 +158,12 @@ def entity_frame(net: Any, kind: str):
     """
     pd = _pd()
     core = _core_of(net)
-    cols = _convert(core, _core.entity_table(core, kind))
+    cols = _convert(net, _core.entity_table(core, kind))
     if kind == "document":
         cols["reviews"] = _reviews(cols["reviews"])
     if kind == "task":
         lead_pos = cols.pop("lead_pos")
-        org_ids = _core.id_array(core, "organization")
+        org_ids = id_array(net, "organization")
         cols["lead"] = id_column(org_ids, lead_pos)
         cols["leads"] = np.where(lead_pos == -2, 2, np.where(lead_pos >= 0, 1, 0))
     n = len(cols["id"])
@@ -199,16 +200,16 @@ def roles_frame(net: Any, names: bool = True):
     table = _core.role_table(core)
     raw = _values(table)
     n = len(raw["org"])
-    org_ids = _core.id_array(core, "organization")
+    org_ids = id_array(net, "organization")
     n_programs = core.size("program")
     kinds = raw["target_kind"]
     is_task = kinds == _words(table, "target_kind").index("task")
     target_pos = raw["target"].astype(np.int64) + np.where(is_task, n_programs, 0)
-    target_ids = np.concatenate([_core.id_array(core, "program"), _core.id_array(core, "task")])
+    target_ids, target_names = named_ids(net, ("program", "task"))
     org = raw["org"]
     cols: Dict[str, Any] = {"org": id_column(org_ids, org)}
     if names:
-        cols["org_name"] = _core.id_array(core, "organization", True).take(org)
+        cols["org_name"] = id_array(net, "organization", True).take(org)
     org_kinds = _core.entity_table(core, "organization")["kind"]
     cols["org_kind"] = _categorical(org_kinds[1].take(org), org_kinds[2][1])
     vocab = [name for name, *_ in core.vocabulary()]
@@ -217,11 +218,10 @@ def roles_frame(net: Any, names: bool = True):
     cols["target_kind"] = pd.Categorical.from_codes(np.where(is_task, 1, 0).astype(np.int8), categories=["program", "task"])
     cols["target"] = id_column(target_ids, target_pos)
     if names:
-        target_names = np.concatenate([_core.id_array(core, "program", True), _core.id_array(core, "task", True)])
         cols["target_name"] = target_names.take(target_pos)
     for col in ("classification", "own_classification"):
         cols[col] = _categorical(raw[col], _words(table, col), ordered=True)
-    cols["source"] = _lookup(_core.id_array(core, "source"), raw["source"])
+    cols["source"] = id_column(id_array(net, "source"), raw["source"])
     for col in ("span_begin", "span_end"):
         v = raw[col]
         cols[col] = pd.arrays.IntegerArray(np.where(v < 0, 0, v), v < 0)
@@ -271,12 +271,12 @@ def evidence_frame(net: Any):
             holder[sel] = (roles["org"].to_numpy().take(pos).astype(str) + np.array(" -> ", dtype=object)
                            + roles["target"].to_numpy().take(pos).astype(str)).astype(object)
         else:
-            holder[sel] = _core.id_array(core, kind).take(raw["holder"][sel])
+            holder[sel] = id_array(net, kind).take(raw["holder"][sel])
     cols: Dict[str, Any] = {
         "holder_kind": pd.Categorical.from_codes(hk.astype(np.int16), categories=kinds),
         "holder": holder,
         "role": np.where(hk == kinds.index("role"), raw["holder"], -1),
-        "source": _lookup(_core.id_array(core, "source"), raw["source"]),
+        "source": id_column(id_array(net, "source"), raw["source"]),
     }
     for col in ("span_begin", "span_end"):
         v = raw[col]
@@ -303,11 +303,33 @@ def id_column(ids: np.ndarray, positions: np.ndarray):
     return pd.Categorical.from_codes(codes, categories=pd.Index(ids[seen], dtype=object))
 
 
-def named_ids(core: Any, kinds: Sequence[str]):
+def id_array(net: Any, kind: str, names: bool = False) -> np.ndarray:
+    """The ids (with ``names``, the names) of every entity of ``kind``, in file order, as a
+    read-only object array — made once per :class:`danvan.Network` and shared by every
+    table after, so a table's id column costs a ``take``, not a string per row."""
+    cache = getattr(net, "_ids", None)
+    if cache is None:  # a core network
+        return _core.id_array(net, kind, names)
+    key = (kind, names)
+    if key not in cache:
+        values = _core.id_array(net._core, kind, names)
+        values.setflags(write=False)
+        cache[key] = values
+    return cache[key]
+
+
+def named_ids(net: Any, kinds: Sequence[str]):
     """The ids and the names of entity kinds, concatenated in the order given."""
-    ids = [_core.id_array(core, kind) for kind in kinds]
-    names = [_core.id_array(core, kind, True) for kind in kinds]
-    return np.concatenate(ids) if len(ids) > 1 else ids[0], np.concatenate(names) if len(names) > 1 else names[0]
+    cache = getattr(net, "_ids", None)
+    key = tuple(kinds)
+    if cache is not None and key in cache:
+        return cache[key]
+    ids = [id_array(net, kind) for kind in kinds]
+    names = [id_array(net, kind, True) for kind in kinds]
+    both = (np.concatenate(ids) if len(ids) > 1 else ids[0], np.concatenate(names) if len(names) > 1 else names[0])
+    if cache is not None:
+        cache[key] = both
+    return both
 
 
 def put_ids(cols: Dict[str, Any], name: str, ids: np.ndarray, names: np.ndarray, positions: np.ndarray) -> None:
@@ -325,9 +347,8 @@ def positions_of(ids: np.ndarray, values: Any) -> np.ndarray:
 def name_ids(frame: Any, net: Any, columns: Dict[str, Sequence[str]]) -> Any:
     """Makes each id column of ``frame`` (``column -> the kinds its ids are of``) a
     categorical with its ``_name`` column beside it, named as in ``net``."""
-    core = _core_of(net)
     for col, kinds in columns.items():
-        ids, names = named_ids(core, kinds)
+        ids, names = named_ids(net, kinds)
         pos = positions_of(ids, frame[col])
         loc = frame.columns.get_loc(col)
         frame[col] = id_column(ids, pos)
@@ -405,7 +426,7 @@ def succession_frame(net: Any, date: Any, roles: Optional[Iterable[str]] = None)
         "orphaned": np.zeros(len(held), dtype=bool),
         "event": held["carried_event"].astype(object),
     })
-    o = _convert(_core_of(dated), _core.orphan_table(_core_of(dated)))
+    o = _convert(dated, _core.orphan_table(_core_of(dated)))
     letters = {name: letter for name, _labels, letter, *_ in _core_of(dated).vocabulary()}
     orphans = pd.DataFrame({
         "original_org": o["org"], "role": o["role"], "raci": [letters[r] for r in o["role"]],
@@ -418,6 +439,31 @@ def succession_frame(net: Any, date: Any, roles: Optional[Iterable[str]] = None)
         frame = frame[frame["role"].isin(list(roles))].reset_index(drop=True)
     frame = name_ids(frame, net, {"original_org": ("organization",), "target": ("program", "task")})
     return name_ids(frame, dated, {"org": ("organization",)})  # the name it bears that day
+
+
+def flat(frame: Any, sep: str = "; "):
+    """A copy of a danvan table whose list cells are text: each tuple of ids or words
+    joined with ``sep`` (``""`` for an empty one), a tuple of tuples (a document's
+    ``reviews``) with its parts joined by spaces — the form for spreadsheets, CSV and
+    reading. The other columns are shared with ``frame``, not copied.
+
+    >>> import danvan
+    >>> net = danvan.Network.loads('''{"danvan": "1", "topics": [{"id": "topic:a", "name": "A"},
+    ...   {"id": "topic:b", "name": "B"}], "tasks": [{"id": "task:t", "name": "T", "topics": ["topic:a", "topic:b"]},
+    ...   {"id": "task:u", "name": "U"}]}''')
+    >>> danvan.flat(net.tasks())["topics"].tolist()
+    ['topic:a; topic:b', '']
+    """
+    def text(value: Any) -> str:
+        return " ".join(map(str, value)) if isinstance(value, tuple) else str(value)
+
+    columns = {}
+    for name in frame.columns:
+        values = frame[name]
+        if values.dtype == object and values.map(lambda v: isinstance(v, tuple)).any():
+            values = values.map(lambda v: sep.join(map(text, v)) if isinstance(v, tuple) else v)
+        columns[name] = values
+    return _pd().DataFrame(columns, index=frame.index, copy=False)
 
 
 class FramesMixin:

@@ -175,7 +175,7 @@ def to_networkx(net: Any, kind: str = "bipartite", *, on: str = "tasks", weight:
         )
         if dup.any():
             many = r[dup]
-            for (o, t), grp in many.groupby([many["org"], many["target"]], sort=False):
+            for (o, t), grp in many.groupby([many["org"], many["target"]], sort=False, observed=True):
                 names = grp["role"].astype(str).tolist()
                 g.add_edge(o, t, role=names[0], roles=",".join(names), raci="".join(grp["raci"].astype(str)))
     return g

@@ -808,16 +808,20 @@ class Network(ResponsibilityMixin, CoverageMixin, OverlapMixin, FramesMixin, Tim
     True
     """
 
-    __slots__ = ("_core", "__weakref__")
+    # _ids: the id and name arrays every table takes its strings from (danvan._frames.id_array),
+    # made once: the network never changes.
+    __slots__ = ("_core", "_ids", "__weakref__")
 
     def __init__(self) -> None:
         """An empty network."""
         self._core = _core.Network()
+        self._ids: Dict[Any, Any] = {}
 
     @classmethod
     def _from_core(cls, core: Any) -> "Network":
         net = cls.__new__(cls)
         net._core = core
+        net._ids = {}
         return net
 
     # -- reading and writing --

@@ -335,7 +335,7 @@ class OverlapMixin:
         a, b, c, w = _core.top_pairs(self._core, int(k), _scope(scope), _check_on(on), weight, left, right,
                                      float(min_weight))
         cols: Dict[str, Any] = {}
-        ids, names = named_ids(self._core, ("organization",))
+        ids, names = named_ids(self, ("organization",))
         put_ids(cols, "a", ids, names, a)
         put_ids(cols, "b", ids, names, b)
         cols["count"] = np.asarray(c, dtype=np.int64)
@@ -352,7 +352,7 @@ class OverlapMixin:
         kind = "task" if _check_on(on) == "tasks" else "program"
         rows = _core.shared_items(self._core, self._org_pos(org_a), self._org_pos(org_b), _scope(scope), on, left, right)
         cols: Dict[str, Any] = {}
-        ids, names = named_ids(self._core, (kind,))
+        ids, names = named_ids(self, (kind,))
         put_ids(cols, "item", ids, names, np.array([t for t, _, _ in rows], dtype=np.int64))
         cols["roles_a"] = _tuples([ra for _, ra, _ in rows])
         cols["roles_b"] = _tuples([rb for _, _, rb in rows])
@@ -382,7 +382,7 @@ class OverlapMixin:
         topics = self._core.ids("topic")
         areas = self._core.ids("area")
         cols: Dict[str, Any] = {}
-        ids, names = named_ids(self._core, (kind,))
+        ids, names = named_ids(self, (kind,))
         put_ids(cols, "a", ids, names, np.array([r[0] for r in rows], dtype=np.int64))
         put_ids(cols, "b", ids, names, np.array([r[1] for r in rows], dtype=np.int64))
         cols["jaccard"] = np.array([r[2] for r in rows], dtype=np.float64)

@@ -132,15 +132,14 @@ def raci(net: Any, scope: ScopeLike = None, wide: bool = False, names: str = "sh
         if frame.empty:
             return pd.DataFrame(index=pd.Index([], name="task"))
         table = frame.pivot(index="task", columns="org", values="raci").fillna("")
-        table = table.reindex(index=list(dict.fromkeys(m["task"])), columns=list(dict.fromkeys(m["org"][np.argsort(m["org_pos"], kind="stable")])))
+        in_order = np.argsort(m["org_pos"], kind="stable")  # tasks come in file order already
+        table = table.reindex(index=list(dict.fromkeys(m["task"])), columns=list(dict.fromkeys(m["org"][in_order])))
         if names != "id":
-            for axis, kind in ((table.index, "task"), (table.columns, "organization")):
-                ids = list(axis)
-                labels = net.short_labels(ids, kind=kind) if names == "short" else [net[i].name for i in ids]
-                if axis is table.index:
-                    table.index = pd.Index(labels, name="task")
-                else:
-                    table.columns = pd.Index(labels, name="org")
+            def labels(ids: List[str], kind: str) -> List[str]:
+                return net.short_labels(ids, kind=kind) if names == "short" else [net[i].name for i in ids]
+
+            table.index = pd.Index(labels(list(table.index), "task"), name="task")
+            table.columns = pd.Index(labels(list(table.columns), "organization"), name="org")
         return table
     frame = name_ids(frame, net, {"task": ("task",), "org": ("organization",)})
     if net.date is not None:  # a network as of a day: the cells a reorganization carried
@@ -148,8 +147,10 @@ def raci(net: Any, scope: ScopeLike = None, wide: bool = False, names: str = "sh
 
         roles = roles_frame(net, names=False)
         carried = roles[roles.carried_from.notna() & (roles.target_kind == "task")]
-        origins = carried.groupby(["target", "org"], sort=False).carried_from.agg(lambda s: ";".join(dict.fromkeys(s)))
-        frame["carried_from"] = [origins.get((task, org)) for task, org in zip(frame.task.astype(object), frame.org.astype(object))]
+        origins = (carried.astype({"target": object, "org": object, "carried_from": object})
+                   .groupby(["target", "org"], sort=False).carried_from.agg(lambda s: ";".join(dict.fromkeys(s))))
+        frame["carried_from"] = [origins.get((task, org), np.nan)
+                                 for task, org in zip(frame.task.astype(object), frame.org.astype(object))]
     return frame
 
 
@@ -221,7 +222,7 @@ class ResponsibilityMixin:
         """The RACI matrix of a scope. Long form (default): one row per non-empty cell —
         task, task_name, org, org_name, raci (``"R"``, ``"RA"``, ...), and on a network as
         of a day (or with ``scope={"as_of": ...}``) carried_from: the organizations whose
-        roles a reorganization carried into the cell (``;``-joined; ``None`` for a cell the
+        roles a reorganization carried into the cell (``;``-joined; ``NaN`` for a cell the
         organization holds itself). ``wide=True``: tasks × organizations with the letters
         in the cells and ``""`` where empty, labelled by short labels (``names="short"``:
         aliases such as "UBND tỉnh" where they exist, never two alike), full names

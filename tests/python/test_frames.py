@@ -212,3 +212,26 @@ def test_succession_follows_the_2025_merger(hd):
     assert own["event"].notna().all()
     before = hd.succession("2023-09-16")
     assert not before["inherited"].any()
+
+
+@pytest.mark.parametrize("kind", ["organizations", "documents", "programs", "tasks", "events", "sources"])
+def test_flat_joins_every_tuple_cell_and_keeps_the_rest(kind):
+    net = danvan.load(ROOT / "data" / "haiduong-2023.json")
+    frame = getattr(net, kind)()
+    flat = danvan.flat(frame)
+    assert list(flat.columns) == list(frame.columns) and flat.index.equals(frame.index)
+    def has_tuples(column):
+        return column.astype(object).map(lambda v: isinstance(v, tuple)).any()
+
+    listed = [c for c in frame.columns if has_tuples(frame[c])]
+    assert listed or kind == "sources"
+    for col in frame.columns:
+        assert not has_tuples(flat[col]), col
+        if col not in listed:
+            pd.testing.assert_series_equal(flat[col], frame[col])
+    for col in listed:
+        for before, after in zip(frame[col], flat[col]):
+            parts = [" ".join(map(str, v)) if isinstance(v, tuple) else str(v) for v in before]
+            assert after == "; ".join(parts)
+            if before and not isinstance(before[0], tuple):
+                assert tuple(after.split("; ")) == before

@@ -69,7 +69,7 @@ def test_haiduong_notebook_reads_like_a_briefing_in_chromium(tmp_path):
     assert run.returncode == 0, run.stderr[-2000:]
     dom = run.stdout
     assert "Traceback" not in dom and "jp-RenderedText\" data-mime-type=\"application/vnd.jupyter.stderr" not in dom
-    for stray in ("Text(0", "&lt;Axes", "&lt;matplotlib", "<Axes"):
+    for stray in ("Text(0", "&lt;Axes", "&lt;matplotlib", "<Axes", "&lt;Figure", "<Figure"):
         assert stray not in dom, stray
     assert dom.count("Finding:") >= 5  # who, overlap, coverage, reorganization ...
     nb = json.loads((NOTEBOOKS / "haiduong-2023.ipynb").read_text(encoding="utf-8"))

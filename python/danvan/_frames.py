@@ -106,17 +106,16 @@ def _words(table: Dict[str, Any], name: str) -> List[str]:
 
 def _convert(net: Any, table: Dict[str, Any]) -> Dict[str, Any]:
     """Turns a table of the core (``name -> (kind, values, of)``, see the top of
-    bindings/register_tables.cpp) into pandas-ready columns: references become ids,
-    codes categoricals, dates three columns; the other kinds are ready as they come."""
+    bindings/register_tables.cpp) into pandas-ready columns: a reference becomes its id
+    (a categorical) and ``<name>_name`` beside it, a code a categorical, a date three
+    columns; the other kinds are ready as they come."""
     out: Dict[str, Any] = {}
-    ids: Dict[str, np.ndarray] = {}
     for name, (kind, values, of) in table.items():
         if kind == "date":
             _date_columns(name, values, out)
         elif kind == "reference":
-            if of not in ids:
-                ids[of] = id_array(net, of)
-            out[name] = id_column(ids[of], values)
+            out[name] = id_column(id_array(net, of), values)
+            out[name + "_name"] = _lookup(id_array(net, of, True), values)
         elif kind == "code":
             vocabulary, words = of
             out[name] = _categorical(values, words, ordered=vocabulary == "classification")
@@ -165,6 +164,7 @@ def entity_frame(net: Any, kind: str):
         lead_pos = cols.pop("lead_pos")
         org_ids = id_array(net, "organization")
         cols["lead"] = id_column(org_ids, lead_pos)
+        cols["lead_name"] = _lookup(id_array(net, "organization", True), lead_pos)
         cols["leads"] = np.where(lead_pos == -2, 2, np.where(lead_pos >= 0, 1, 0))
     n = len(cols["id"])
     frame = pd.DataFrame(cols, index=pd.RangeIndex(n, name="position"))

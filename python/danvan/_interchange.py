@@ -252,7 +252,8 @@ _ROLE_FIELDS = {"org": "id", "target": "id", "role": "id", "classification": "te
                 "span_begin": "int", "span_end": "int", "note": "text", "extra": "extra"}
 #: Columns danvan's own frames add that are derived, not stored: ignored on the way back.
 _DERIVED = {"position", "lead", "leads", "roles", "evidence", "org_name", "org_kind", "raci", "target_kind",
-            "target_name", "own_classification"}
+            "target_name", "own_classification", "lead_name", "parent_name", "area_name", "program_name",
+            "issued_by_name", "document_name", "source_name"}
 _TABLES = ("areas", "topics", "organizations", "documents", "programs", "tasks", "events", "sources")
 
 

@@ -7,7 +7,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
-#include <array>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -20,45 +20,50 @@ namespace danvan::bindings {
 
 namespace {
 
-/// The findings (or, with messages, the violations) of a check as a dict of columns.
-py::dict findings_table(const network& net, const rule_set& rules, const std::vector<finding>& found,
+/// Every word of an enumeration, in enumerator order.
+template <class E> std::vector<std::string> words_of() {
+  return {std::begin(enum_names<E>::names), std::end(enum_names<E>::names)};
+}
+
+/// The findings (or, with messages, the violations) of a check as a dict of columns of
+/// numbers: the rule's position, the severity and entity kind as codes (words in
+/// "severities" and "entity_kinds"), the entity's position among its kind in `net` — the
+/// network asked, also when the rules looked at it as of a day (`checked`), so that the
+/// Python side names every entity from the id arrays it keeps per network.
+py::dict findings_table(const network& net, const network& checked, const std::vector<finding>& found,
                         const std::vector<violation>* described) {
   const std::size_t n = found.size();
-  std::vector<py::object> names, checks, severities, kinds;
-  for (const auto& r : rules.rules) {
-    names.push_back(py::str(r.name));
-    checks.push_back(py::str(r.check));
+  py::array_t<std::int64_t> rule_pos(static_cast<py::ssize_t>(n)), entity_pos(static_cast<py::ssize_t>(n));
+  py::array_t<std::int8_t> severity_code(static_cast<py::ssize_t>(n)), kind_code(static_cast<py::ssize_t>(n));
+  auto* rp = rule_pos.mutable_data();
+  auto* ep = entity_pos.mutable_data();
+  auto* sp = severity_code.mutable_data();
+  auto* kp = kind_code.mutable_data();
+  const bool same = &net == &checked;
+  for (std::size_t i = 0; i < n; ++i) {
+    const finding& f = found[i];
+    rp[i] = f.rule;
+    sp[i] = static_cast<std::int8_t>(f.severity);
+    kp[i] = static_cast<std::int8_t>(f.kind);
+    if (same && f.entity != no_index) {
+      ep[i] = std::int64_t{f.entity};
+    } else {  // positions of the day's network, or a carried or orphaned role's first holder: by id
+      const auto at = net.find(f.kind, entity_id(checked, f));
+      ep[i] = at ? std::int64_t{*at} : -1;
+    }
   }
-  for (auto w : enum_names<severity>::names) severities.push_back(word(w));
-  for (auto w : enum_names<entity_kind>::names) kinds.push_back(word(w));
-  std::array<std::vector<py::object>, 8> ids;
-  auto id = [&](const finding& f) -> py::object {
-    if (f.entity == no_index) return word(entity_id(net, f));  // a carried or orphaned role's first holder
-    auto& cache = ids[static_cast<std::size_t>(f.kind)];
-    if (cache.empty()) cache.resize(net.size(f.kind));
-    if (!cache[f.entity]) cache[f.entity] = word(net.id_of(f.kind, f.entity));
-    return cache[f.entity];
-  };
   py::dict t;
-  t["rule"] = object_array(n, [&](std::size_t i) { return names[found[i].rule]; });
-  t["check"] = object_array(n, [&](std::size_t i) { return checks[found[i].rule]; });
-  t["severity"] = object_array(n, [&](std::size_t i) { return severities[static_cast<std::size_t>(found[i].severity)]; });
-  t["entity_kind"] = object_array(n, [&](std::size_t i) { return kinds[static_cast<std::size_t>(found[i].kind)]; });
-  t["entity"] = object_array(n, [&](std::size_t i) { return id(found[i]); });
+  t["rule_pos"] = rule_pos;
+  t["severity"] = severity_code;
+  t["entity_kind"] = kind_code;
+  t["entity_pos"] = entity_pos;
+  t["severities"] = words_of<severity>();
+  t["entity_kinds"] = words_of<entity_kind>();
   if (described) {
     const auto& v = *described;
     t["message"] = object_array(n, [&](std::size_t i) { return py::str(v[i].message); });
     t["evidence"] = object_array(n, [&](std::size_t i) { return py::tuple(py::cast(v[i].evidence)); });
   }
-  py::array_t<std::int64_t> entity_pos(static_cast<py::ssize_t>(n)), rule_pos(static_cast<py::ssize_t>(n));
-  auto* ep = entity_pos.mutable_data();
-  auto* rp = rule_pos.mutable_data();
-  for (std::size_t i = 0; i < n; ++i) {
-    ep[i] = found[i].entity == no_index ? -1 : std::int64_t{found[i].entity};
-    rp[i] = found[i].rule;
-  }
-  t["entity_pos"] = entity_pos;
-  t["rule_pos"] = rule_pos;
   return t;
 }
 
@@ -133,12 +138,14 @@ tuples, rule by rule in file order. as_of: a date, or None for the rules file's 
           found = find_violations(net, rules, on);
           if (messages) described = describe(net, rules, on, found);
         }
-        return findings_table(*checked_network(net, rules, on), rules, found, messages ? &described : nullptr);
+        return findings_table(net, *checked_network(net, rules, on), found, messages ? &described : nullptr);
       },
       py::arg("net"), py::arg("rules"), py::arg("as_of") = py::none(), py::arg("messages") = false,
-      R"pbdoc(The violations as a dict of columns: rule, check, severity, entity_kind, entity
-(object arrays), entity_pos, rule_pos (int64), and with messages=True also message and
-evidence (a tuple of ids). Without messages nothing is formatted: the fast form.)pbdoc");
+      R"pbdoc(The violations as a dict of columns: rule_pos, entity_pos (int64: the entity's
+position among its kind in `net`, -1 when it has none there), severity and entity_kind
+(int8 codes of the words in "severities" and "entity_kinds"), and with messages=True
+also message and evidence (a tuple of ids). Without messages no string is made: the
+fast form.)pbdoc");
 
   m.def("rule_catalog", [] {
     py::list out;

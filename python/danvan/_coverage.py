@@ -129,26 +129,29 @@ def check(net: Any, rules: RulesLike = None, as_of: Optional[DateLike] = None, m
     """Runs coverage rules (see :meth:`CoverageMixin.check`)."""
     import pandas as pd
 
-    from ._frames import _lookup, id_column, named_ids, positions_of
+    from ._frames import _lookup, id_column, named_ids
 
     core = _core_of(net)
-    found = _core.check_table(core, load_rules(rules)._core, as_of, messages)
-    kinds = ("organization", "document", "program", "task", "area", "topic", "event", "source")
+    parsed = load_rules(rules)._core
+    found = _core.check_table(core, parsed, as_of, messages)
+    # Entities are named from the id arrays kept per network: every kind's ids in one
+    # array, a finding's position shifted by where its kind starts.
+    kinds = found["entity_kinds"]
     ids, names = named_ids(net, kinds)
-    base = dict(zip(kinds, np.cumsum([0] + [core.size(k) for k in kinds[:-1]]).tolist()))
-    kind = found["entity_kind"]
-    pos = found["entity_pos"] + np.array([base[k] for k in kind.tolist()], dtype=np.int64)
-    # Checked as of a day, positions are those of the network of that day: where they do
-    # not name the same id in this one, look the id up.
-    same = (pos >= 0) & (pos < len(ids))
-    same[same] = ids.take(pos[same]) == found["entity"][same]
-    if not same.all():
-        pos[~same] = positions_of(ids, found["entity"][~same])
+    starts = np.cumsum([0] + [core.size(k) for k in kinds[:-1]])
+    code = found["entity_kind"]
+    pos = np.where(found["entity_pos"] < 0, -1, found["entity_pos"] + starts[code])
+    rule_pos = found["rule_pos"]
+    checks = [r["rule"] for r in parsed.rules]  # the built-in rule of each rule of the file
+    check_words = list(dict.fromkeys(checks))
+    check_of_rule = np.array([check_words.index(c) for c in checks], dtype=np.int64)
+    used_kinds = np.flatnonzero(np.bincount(code, minlength=len(kinds)))
     cols = {
-        "rule": pd.Categorical(found["rule"], categories=list(dict.fromkeys(found["rule"]))),
-        "check": pd.Categorical(found["check"]),
-        "severity": pd.Categorical(found["severity"], categories=list(SEVERITIES), ordered=True),
-        "entity_kind": pd.Categorical(kind, categories=[k for k in kinds if k in set(kind.tolist())]),
+        "rule": pd.Categorical.from_codes(rule_pos, categories=parsed.names),
+        "check": pd.Categorical.from_codes(check_of_rule[rule_pos] if len(checks) else rule_pos, categories=check_words),
+        "severity": pd.Categorical.from_codes(found["severity"], categories=found["severities"], ordered=True),
+        "entity_kind": pd.Categorical.from_codes(np.searchsorted(used_kinds, code),
+                                                 categories=[kinds[k] for k in used_kinds]),
         "entity": id_column(ids, pos),
         "entity_name": _lookup(names, pos),
     }
@@ -168,8 +171,9 @@ class CoverageMixin:
 
     def check(self, rules: RulesLike = None, as_of: Optional[DateLike] = None, messages: bool = True) -> Any:
         """Runs coverage rules and returns the violations, rule by rule in file order, as a
-        ``pandas.DataFrame``: rule (its name in the rules file), check (the built-in rule
-        it is an instance of), severity (ordered categorical ``info`` < ``warning`` <
+        ``pandas.DataFrame``: rule (its name in the rules file; the categories are every
+        rule of the file, so ``value_counts()`` shows a rule that found nothing as 0),
+        check (the built-in rule it is an instance of), severity (ordered categorical ``info`` < ``warning`` <
         ``error``), entity_kind, entity (the id it is about), entity_name, message (a
         sentence) and evidence (the ids involved, the entity first: a tuple).
         ``messages=False`` leaves out message and evidence and formats nothing: the form

@@ -70,11 +70,13 @@ def _pd():
 def _lookup(values: np.ndarray, positions: np.ndarray) -> np.ndarray:
     """``values[positions]`` with ``NaN`` where a position is negative (pandas' missing
     value, as in the categoricals beside)."""
-    ext = np.empty(len(values) + 1, dtype=object)
-    ext[:-1] = values
-    ext[-1] = np.nan
     pos = np.asarray(positions, dtype=np.int64)
-    return ext.take(np.where(pos < 0, len(values), pos))
+    missing = pos < 0
+    if not missing.any():
+        return values.take(pos)
+    out = values.take(np.where(missing, 0, pos)) if len(values) else np.empty(len(pos), dtype=object)
+    out[missing] = np.nan
+    return out
 
 
 def _categorical(codes: np.ndarray, vocabulary: Sequence[str], ordered: bool = False):

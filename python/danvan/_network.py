@@ -38,6 +38,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import weakref
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Dict, Generic, Iterator, List, NamedTuple, Optional, Sequence, Tuple, Type, TypeVar, Union, overload
 
@@ -224,6 +225,15 @@ class _Field(Generic[T]):
 def _at_ceiling(core: Any, max_classification: Optional[str]) -> Any:
     """The compiled network, or its redaction at ``max_classification``."""
     return core if max_classification is None else _core.redact(core, max_classification)
+
+
+def _tables_of(collection: Any, max_classification: Optional[str]) -> Any:
+    """What a collection's table is made from: its network (whose id arrays every table
+    shares), or the redaction at ``max_classification``."""
+    net = collection._net() if collection._net is not None else None
+    if max_classification is None and net is not None:
+        return net
+    return _at_ceiling(collection._core, max_classification)
 
 
 class _Reference(Generic[E_]):
@@ -593,10 +603,13 @@ class EntityCollection(Sequence[E]):
     ['topic:a', 'topic:b']
     """
 
-    __slots__ = ("_core", "_kind", "_cls")
+    # _net: a weak reference to the danvan.Network the collection is of, whose id arrays
+    # its table shares (weak: entities and collections keep the core alive, not the wrapper)
+    __slots__ = ("_core", "_kind", "_cls", "_net")
 
-    def __init__(self, core: Any, kind: str) -> None:
+    def __init__(self, core: Any, kind: str, net: Any = None) -> None:
         self._core = core
+        self._net = None if net is None else weakref.ref(net)
         self._kind = kind
         self._cls: Type[E] = _CLASSES[kind]  # type: ignore[assignment]
 
@@ -679,7 +692,7 @@ class EntityCollection(Sequence[E]):
         """
         from ._frames import entity_frame
 
-        return entity_frame(_at_ceiling(self._core, max_classification), self._kind)
+        return entity_frame(_tables_of(self, max_classification), self._kind)
 
     def _repr_html_(self) -> str:
         from ._display import collection_html
@@ -706,17 +719,18 @@ class _Entities(Generic[E]):
     def __get__(self, net: object, owner: Optional[type] = None) -> "EntityCollection[E]": ...
 
     def __get__(self, net: Any, owner: Optional[type] = None) -> Any:
-        return self if net is None else EntityCollection(net._core, self._kind)
+        return self if net is None else EntityCollection(net._core, self._kind, net)
 
 
 class RoleCollection(Sequence[Role]):
     """Every role of the network (programs' roles, then tasks' roles, each in file
     order): ``len``, iteration, integer indexing and slicing, ``in``. Roles have no id."""
 
-    __slots__ = ("_core",)
+    __slots__ = ("_core", "_net")
 
-    def __init__(self, core: Any) -> None:
+    def __init__(self, core: Any, net: Any = None) -> None:
         self._core = core
+        self._net = None if net is None else weakref.ref(net)  # as EntityCollection's
 
     def __len__(self) -> int:
         return self._core.role_count()
@@ -764,7 +778,7 @@ class RoleCollection(Sequence[Role]):
         """
         from ._frames import roles_frame
 
-        return roles_frame(_at_ceiling(self._core, max_classification), names)
+        return roles_frame(_tables_of(self, max_classification), names)
 
     def _repr_html_(self) -> str:
         from ._display import roles_html
@@ -1052,13 +1066,13 @@ class Network(ResponsibilityMixin, CoverageMixin, OverlapMixin, FramesMixin, Tim
 
     @property
     def roles(self) -> RoleCollection:
-        return RoleCollection(self._core)
+        return RoleCollection(self._core, self)
 
     def collection(self, kind: str) -> "EntityCollection[Entity]":
         """The collection of an entity kind given as a word (``"organization"``)."""
         if kind not in _CLASSES:
             raise ValueError(f"unknown entity kind {kind!r} (one of {', '.join(_KINDS)})")
-        return EntityCollection(self._core, kind)
+        return EntityCollection(self._core, kind, self)
 
     # -- lookup across kinds --
 

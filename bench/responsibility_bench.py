@@ -8,8 +8,8 @@ networks, with NetworkX and the scipy.sparse route measured in the same run.
 
 Operations (M unless said otherwise):
 
-* coverage       every rule of data/rules/default.rules.json as of 2025-09-01 (the core
-                 call, and net.check() with messages), and without a date;
+* coverage       every rule of data/rules/default.rules.json as of 2025-09-01 (the table
+                 without messages, and net.check() with them), and without a date;
                  peers: three rules (tasks without exactly one lead, programs without a
                  lead, documents without an implementing task or program);
 * lookup         100,000 single look-ups of a task's lead from Python, one call each;
@@ -152,15 +152,15 @@ def networkx_graph(plain: Plain):
 
 def bench_coverage(scale: str, net, plain: Plain, G) -> None:
     from danvan import _core
-    from danvan._responsibility import load_rules
+    from danvan import load_rules
 
     rules = load_rules(ROOT / "data" / "rules" / "default.rules.json")
     core = net._core
     n_dated = len(_core.check(core, rules._core, AS_OF))
     n_undated = len(_core.check(core, rules._core, None))
-    report(scale, "coverage", "danvan table", best_of(lambda: net.check(rules, as_of=AS_OF, messages=False), runs=15),
+    report(scale, "coverage", "danvan check(messages=False)", best_of(lambda: net.check(rules, as_of=AS_OF, messages=False), runs=15),
            f"9 rules as of {AS_OF}; {n_dated} violations as a table of ids (no messages)")
-    report(scale, "coverage", "danvan table (no date)", best_of(lambda: net.check(rules, messages=False), runs=15),
+    report(scale, "coverage", "danvan check(messages=False), no date", best_of(lambda: net.check(rules, messages=False), runs=15),
            f"6 rules without a date; {n_undated} violations as a table of ids (no messages)")
     report(scale, "coverage", "danvan", best_of(lambda: net.check(rules, as_of=AS_OF)),
            f"9 rules as of {AS_OF}; {n_dated} violations with messages and evidence")
@@ -169,7 +169,7 @@ def bench_coverage(scale: str, net, plain: Plain, G) -> None:
     three = load_rules({"rules": [{"rule": "task-responsible"}, {"rule": "program-lead"},
                                   {"rule": "document-implemented"}]})
     n_three = len(_core.check(core, three._core, None))
-    report(scale, "coverage", "danvan table (3 rules)", best_of(lambda: net.check(three, messages=False), runs=15),
+    report(scale, "coverage", "danvan check(messages=False), 3 rules", best_of(lambda: net.check(three, messages=False), runs=15),
            f"the peers' three rules; {n_three} violations as a table of ids")
     report(scale, "coverage", "danvan (3 rules)", best_of(lambda: net.check(three)),
            f"the peers' three rules; {n_three} violations with messages")

@@ -86,6 +86,14 @@ def _argument_error(fn: Callable, message: str, args: tuple, kwargs: dict) -> Ar
     return ArgumentError(f"{getattr(fn, '__name__', 'a function')}: these arguments do not fit {accepted}")
 
 
+def argument_error(fn: Callable, e: TypeError, args: tuple, kwargs: dict) -> ArgumentError:
+    """The :class:`ArgumentError` of a core function's ``TypeError``: pybind11's overload
+    mismatch in words, or a converter's own words (`as_of: expected ...`)."""
+    if "incompatible function arguments" in str(e):
+        return _argument_error(fn, str(e), args, kwargs)
+    return ArgumentError(str(e))
+
+
 def _guarded(fn: Callable) -> Callable:
     @functools.wraps(fn)
     def call(*args: Any, **kwargs: Any) -> Any:
@@ -94,10 +102,7 @@ def _guarded(fn: Callable) -> Callable:
         except ArgumentError:
             raise
         except TypeError as e:
-            # pybind11's overload mismatch, or a converter's own words (`as_of: expected ...`)
-            if "incompatible function arguments" in str(e):
-                raise _argument_error(fn, str(e), args, kwargs) from None
-            raise ArgumentError(str(e)) from None
+            raise argument_error(fn, e, args, kwargs) from None
 
     return call
 

@@ -230,9 +230,20 @@ def roles_frame(net: Any, names: bool = True):
     cols["evidence"] = raw["evidence"]
     _date_columns("valid_from", raw["valid_from"], cols)
     _date_columns("valid_to", raw["valid_to"], cols)
-    cols["carried_from"] = pd.Categorical(raw["carried_from"])
-    cols["carried_event"] = pd.Categorical(raw["carried_event"])
+    cols["carried_from"] = _few_ids(raw["carried_from"])
+    cols["carried_event"] = _few_ids(raw["carried_event"])
     return _frame(cols, n)
+
+
+def _few_ids(values: np.ndarray):
+    """A categorical of an object column of ids that is mostly ``None`` (the roles a
+    reorganization carried): only the ids present are hashed."""
+    pd = _pd()
+    present = np.flatnonzero(~pd.isna(values))
+    codes = np.full(len(values), -1, dtype=np.int32)
+    found, ids = pd.factorize(values[present])
+    codes[present] = found
+    return pd.Categorical.from_codes(codes, categories=ids)
 
 
 def _frame(cols: Dict[str, Any], n: int):

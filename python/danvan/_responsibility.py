@@ -32,7 +32,7 @@ from typing import Any, List, Mapping, Optional, Union
 import numpy as np
 
 from . import _core
-from ._args import core_of as _core_of, scope_arg as _scope
+from ._args import argument_error, core_of as _core_of, scope_arg as _scope
 from ._time import dated
 
 __all__ = [
@@ -67,14 +67,20 @@ class ChainLink:
 # ---- functions over any network (danvan.Network or its core) -----------------------
 
 
-#: The compiled look-up, bound once: net.lead_of() is called by the hundred thousand.
-_lead_of = _core.lead_of
+#: The compiled look-up itself, bound once and called without the argument-error wrapper
+#: every other core function has (danvan._args): net.lead_of() is called by the hundred
+#: thousand, and the wrapper's call costs as much as the look-up.
+_lead_of = getattr(_core.lead_of, "__wrapped__", _core.lead_of)
 
 
 def lead_of(net: Any, task_id: str) -> Optional[str]:
     """The id of the single responsible (R) organization of a task, ``None`` when there
     is none or more than one. Raises :class:`danvan.NotFoundError` for an unknown id."""
-    return _lead_of(_core_of(net), task_id)
+    core = _core_of(net)
+    try:
+        return _lead_of(core, task_id)
+    except TypeError as e:
+        raise argument_error(_lead_of, e, (core, task_id), {}) from None
 
 
 def lead_of_many(net: Any, tasks: Any, letter: str = "R") -> np.ndarray:
@@ -186,7 +192,10 @@ class ResponsibilityMixin:
         >>> net.lead_of("task:so-ket")  # doctest: +SKIP
         'org:ban-dan-van'
         """
-        return _lead_of(self._core, task_id)  # type: ignore[attr-defined]
+        try:
+            return _lead_of(self._core, task_id)  # type: ignore[attr-defined]
+        except TypeError as e:
+            raise argument_error(_lead_of, e, (self._core, task_id), {}) from None  # type: ignore[attr-defined]
 
     def lead_of_many(self, tasks: Any, letter: str = "R") -> np.ndarray:
         """Batch :meth:`lead_of`: ``tasks`` as an int array of task positions or a sequence

@@ -155,6 +155,7 @@ void register_text(py::module_& m) {
              r.issuing_body = issuing_body;
              r.term = term;
              r.date_text = date_text;
+             r.issuers = issuing_bodies(issuer);
              r.key = reference_key(r);
              return r;
            }),
@@ -167,7 +168,9 @@ void register_text(py::module_& m) {
       .def_readonly("code", &document_reference::code, "The whole number, canonical: 44-KL/TW, 60/2013/NĐ-CP.")
       .def_readonly("number", &document_reference::number)
       .def_readonly("number_year", &document_reference::number_year)
-      .def_readonly("issuer", &document_reference::issuer)
+      .def_readonly("issuer", &document_reference::issuer, "As the number writes it: TW, UBND-NC, BDVTU-BCHQST-CAT.")
+      .def_readonly("issuers", &document_reference::issuers,
+                    "The issuing bodies the issuer names: ['BDVTU', 'BCHQST', 'CAT'], ['UBND'] for UBND-NC.")
       .def_property_readonly("form", [](const document_reference& r) { return form_name(r.form); },
                              "'party' (NN-TYPE/ISSUER) or 'state' (NN/YYYY/TYPE-ISSUER).")
       .def_property_readonly("date", [](const document_reference& r) { return opt(r.date); },

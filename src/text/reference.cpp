@@ -76,7 +76,7 @@ constexpr name_info kNames[] = {
 
 // Issuer codes that may be written in lower or mixed case (`Nq/tw`), with their canonical spelling.
 constexpr std::string_view kKnownIssuers[] = {
-    "TW",   "TU",    "HU",    "ĐU",    "TƯ",     "TTg",    "CP",   "QH",   "UBND", "HĐND", "BCT",
+    "TW",   "TU",    "HU",    "ĐU",    "TTg",    "CP",     "QH",   "UBND", "HĐND", "BCT",
     "BBT",  "BCHTW", "BDVTW", "BDVTU", "BTGTW",  "BTGTU",  "BTCTW", "BTCTU", "UBKTTW", "UBKTTU", "VPTW",
     "VPTU", "MTTQ",  "BNV",   "BCĐ",   "BTGDVTU", "TWĐTN",
 };
@@ -126,10 +126,15 @@ struct lexicon {
 
   lexicon() {
     for (std::size_t i = 0; i < std::size(kTypes); ++i) types.emplace(lower_of(kTypes[i].abbr), i);
+    // Numbers typed without Vietnamese letters: `ND-CP`, `QD-TTg`, `05-DA/TU` (after the
+    // exact forms, so that no ASCII form takes the place of a type of its own).
+    for (std::size_t i = 0; i < std::size(kTypes); ++i) types.emplace(search_key(kTypes[i].abbr), i);
     for (std::size_t i = 0; i < std::size(kNames); ++i) names.emplace_back(split_words(lower_of(kNames[i].name)), i);
     std::stable_sort(names.begin(), names.end(),
                      [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
     for (auto code : kKnownIssuers) issuers.emplace(lower_of(code), code);
+    issuers.emplace(lower_of("TƯ"), "TW");  // Trung ương, as `TW` is: `12-NQ/TƯ` is 12-NQ/TW
+    for (auto code : kKnownIssuers) issuers.emplace(search_key(code), code);
     for (auto w : kBodyWords) body_words.emplace_back(w);
     std::sort(body_words.begin(), body_words.end());
   }
@@ -250,6 +255,7 @@ class matcher {
     }
     if (r.date.empty() && r.number_year != 0 && !r.date_text.empty()) complete_year(r);
     r.code = canonical_code(r, typed);
+    r.issuers = issuing_bodies(r.issuer);
     r.key = reference_key(r);
     m.first = first;
     m.last = last;
@@ -536,6 +542,20 @@ std::string document_type_from_name(std::string_view name) {
     if (lower_of(n.name) == wanted) return std::string(n.abbr);
   }
   return {};
+}
+
+std::vector<std::string> issuing_bodies(std::string_view issuer) {
+  std::vector<std::string> bodies;
+  const auto& lex = lexicon::get();
+  std::size_t i = 0;
+  while (i <= issuer.size()) {
+    const auto j = std::min(issuer.find('-', i), issuer.size());
+    const auto part = issuer.substr(i, j - i);
+    const bool department = !bodies.empty() && count_code_points(part) <= 2 && !lex.issuers.contains(lower_of(part));
+    if (!part.empty() && !department) bodies.emplace_back(part);
+    i = j + 1;
+  }
+  return bodies;
 }
 
 std::string reference_key(const document_reference& r) {

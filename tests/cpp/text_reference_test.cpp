@@ -19,7 +19,7 @@ using json = nlohmann::json;
 
 // Each row: "text"; expected "type", "number", "issuer", "form", "date" (ISO,
 // "" for none), and when given "type_name", "body", "term", "key", "code",
-// "date_text", "matched" (the text of the span; default: the whole text).
+// "date_text", "issuers", "matched" (the text of the span; default: the whole text).
 constexpr const char* kReferences = R"references([
   {"text": "Kết luận số 44-KL/TW, ngày 14/11/2022 của Ban Bí thư", "type": "KL", "type_name": "Kết luận", "number": "44", "issuer": "TW", "form": "party", "date": "2022-11-14", "body": "Ban Bí thư", "term": 0, "key": "kl-44-tw-2022", "code": "44-KL/TW"},
   {"text": "Chỉ thị số 21-CT/TW, ngày 20/01/2018 của Ban Bí thư (khoá XII)", "type": "CT", "number": "21", "issuer": "TW", "form": "party", "date": "2018-01-20", "body": "Ban Bí thư", "term": 12, "key": "ct-21-tw-2018"},
@@ -27,7 +27,7 @@ constexpr const char* kReferences = R"references([
   {"text": "Nghị quyết số 60/NQ-TW", "type": "NQ", "number": "60", "issuer": "TW", "form": "party", "date": "", "key": "nq-60-tw", "code": "60-NQ/TW"},
   {"text": "Quyết định số31-QĐ/TW", "type": "QĐ", "number": "31", "issuer": "TW", "form": "party", "date": "", "code": "31-QĐ/TW"},
   {"text": "Quyết định số 1206 /QĐ-HVTC", "type": "QĐ", "number": "1206", "issuer": "HVTC", "form": "state", "date": "", "key": "qd-1206-hvtc", "code": "1206/QĐ-HVTC"},
-  {"text": "Quyết định số 367 - QĐ/TWĐTN-VP", "type": "QĐ", "number": "367", "issuer": "TWĐTN-VP", "form": "party", "date": "", "key": "qd-367-twdtn-vp", "code": "367-QĐ/TWĐTN-VP"},
+  {"text": "Quyết định số 367 - QĐ/TWĐTN-VP", "type": "QĐ", "number": "367", "issuer": "TWĐTN-VP", "issuers": ["TWĐTN"], "form": "party", "date": "", "key": "qd-367-twdtn-vp", "code": "367-QĐ/TWĐTN-VP"},
   {"text": "Quy định số 08-QÐi/TW", "type": "QĐi", "type_name": "Quy định", "number": "08", "issuer": "TW", "form": "party", "date": "", "key": "qdi-8-tw", "code": "08-QĐi/TW"},
   {"text": "Nghị quyết 12-Nq/tw", "type": "NQ", "number": "12", "issuer": "TW", "form": "party", "date": "", "code": "12-NQ/TW"},
   {"text": "Kết luận số 44-KL/TW , ngày 14/11/2022", "type": "KL", "number": "44", "issuer": "TW", "form": "party", "date": "2022-11-14"},
@@ -35,7 +35,7 @@ constexpr const char* kReferences = R"references([
   {"text": "Chỉ thị số 05-CT/TW ngày 4.11.2013", "type": "CT", "number": "05", "issuer": "TW", "form": "party", "date": "2013-11-04", "key": "ct-5-tw-2013"},
   {"text": "Nghị quyết số 25-NQ/TW, ngày 3/6/2013", "type": "NQ", "number": "25", "issuer": "TW", "form": "party", "date": "2013-06-03"},
   {"text": "Hướng dẫn số 12-HD/BDVTU ngày 03 tháng 4 năm 2018", "type": "HD", "number": "12", "issuer": "BDVTU", "form": "party", "date": "2018-04-03", "date_text": "ngày 03 tháng 4 năm 2018"},
-  {"text": "Chương trình phối hợp số 03-CTr/BDVTU-BCHQST-CAT-BCHBPT ngày 3/6/2013", "type": "CTr", "type_name": "Chương trình phối hợp", "number": "03", "issuer": "BDVTU-BCHQST-CAT-BCHBPT", "form": "party", "date": "2013-06-03", "key": "ctr-3-bdvtu-bchqst-cat-bchbpt-2013"},
+  {"text": "Chương trình phối hợp số 03-CTr/BDVTU-BCHQST-CAT-BCHBPT ngày 3/6/2013", "type": "CTr", "type_name": "Chương trình phối hợp", "number": "03", "issuer": "BDVTU-BCHQST-CAT-BCHBPT", "issuers": ["BDVTU", "BCHQST", "CAT", "BCHBPT"], "form": "party", "date": "2013-06-03", "key": "ctr-3-bdvtu-bchqst-cat-bchbpt-2013"},
   {"text": "Nghị định số 60/2013/NĐ-CP ngày 19/6/2013 của Chính phủ", "type": "NĐ", "number": "60", "issuer": "CP", "form": "state", "date": "2013-06-19", "body": "Chính phủ", "key": "nd-60-cp-2013", "code": "60/2013/NĐ-CP", "number_year": 2013},
   {"text": "Quyết định số 12/QĐ-TTg", "type": "QĐ", "number": "12", "issuer": "TTg", "form": "state", "date": "", "key": "qd-12-ttg", "code": "12/QĐ-TTg"},
   {"text": "Thông tư số 12/2013/TT-BNV ngày 14/11", "type": "TT", "number": "12", "issuer": "BNV", "form": "state", "date": "2013-11-14", "date_text": "ngày 14/11", "key": "tt-12-bnv-2013"},
@@ -45,7 +45,7 @@ constexpr const char* kReferences = R"references([
   {"text": "Đề án số 05-ĐA/TU", "type": "ĐA", "number": "05", "issuer": "TU", "form": "party", "date": "", "key": "da-5-tu"},
   {"text": "Thông báo số 10-TB/TW", "type": "TB", "number": "10", "issuer": "TW", "form": "party", "date": ""},
   {"text": "Báo cáo số 100-BC/TU năm 2023", "type": "BC", "number": "100", "issuer": "TU", "form": "party", "date": "2023", "key": "bc-100-tu-2023"},
-  {"text": "Công văn số 123/UBND-NC", "type": "CV", "type_name": "Công văn", "number": "123", "issuer": "UBND-NC", "form": "state", "date": "", "code": "123/UBND-NC", "key": "cv-123-ubnd-nc"},
+  {"text": "Công văn số 123/UBND-NC", "type": "CV", "type_name": "Công văn", "number": "123", "issuer": "UBND-NC", "issuers": ["UBND"], "form": "state", "date": "", "code": "123/UBND-NC", "key": "cv-123-ubnd-nc"},
   {"text": "44-KL/TW", "type": "KL", "type_name": "", "number": "44", "issuer": "TW", "form": "party", "date": ""},
   {"text": "Tờ trình số 7-TTr/BDVTU", "type": "TTr", "number": "7", "issuer": "BDVTU", "form": "party", "date": ""},
   {"text": "Chương trình số 15-CTr/TU", "type": "CTr", "type_name": "Chương trình", "number": "15", "issuer": "TU", "form": "party", "date": ""},
@@ -55,7 +55,7 @@ constexpr const char* kReferences = R"references([
   {"text": "Nghị quyết số 25-NQ/TW, ngày 03/6/2013 của Ban Chấp hành Trung ương Đảng khóa XI", "type": "NQ", "number": "25", "issuer": "TW", "form": "party", "date": "2013-06-03", "body": "Ban Chấp hành Trung ương Đảng", "term": 11},
   {"text": "Quyết định số 218-QĐ/TW, ngày 12/12/2013 của Bộ Chính trị khóa XI", "type": "QĐ", "number": "218", "issuer": "TW", "form": "party", "date": "2013-12-12", "body": "Bộ Chính trị", "term": 11},
   {"text": "Quyết định số 12/QĐ-TTg ngày 30/02/2020", "type": "QĐ", "number": "12", "issuer": "TTg", "form": "state", "date": "", "date_text": "ngày 30/02/2020"},
-  {"text": "Nghị quyết liên tịch số 01/2019/NQLT-CP-ĐCTUBTWMTTQVN", "type": "NQLT", "type_name": "Nghị quyết liên tịch", "number": "01", "issuer": "CP-ĐCTUBTWMTTQVN", "form": "state", "date": "", "key": "nqlt-1-cp-dctubtwmttqvn-2019"},
+  {"text": "Nghị quyết liên tịch số 01/2019/NQLT-CP-ĐCTUBTWMTTQVN", "type": "NQLT", "type_name": "Nghị quyết liên tịch", "number": "01", "issuer": "CP-ĐCTUBTWMTTQVN", "issuers": ["CP", "ĐCTUBTWMTTQVN"], "form": "state", "date": "", "key": "nqlt-1-cp-dctubtwmttqvn-2019"},
   {"text": "Quyết định số 99-QĐ/TW, ngày 03/10/2017 của Ban Bí thư về ban hành", "type": "QĐ", "number": "99", "issuer": "TW", "form": "party", "date": "2017-10-03", "body": "Ban Bí thư", "matched": "Quyết định số 99-QĐ/TW, ngày 03/10/2017 của Ban Bí thư"},
   {"text": "Thông tri số 05-TT/TW", "type": "TT", "number": "05", "issuer": "TW", "form": "party", "date": ""},
   {"text": "Kết luận số 44–KL/TW", "type": "KL", "number": "44", "issuer": "TW", "form": "party", "date": ""},
@@ -65,6 +65,12 @@ constexpr const char* kReferences = R"references([
   {"text": "  Chỉ thị số 29-CT/TU, ngày 31/5/2018 của Ban Thường vụ Tỉnh ủy.", "type": "CT", "number": "29", "issuer": "TU", "form": "party", "date": "2018-05-31", "body": "Ban Thường vụ Tỉnh ủy", "matched": "Chỉ thị số 29-CT/TU, ngày 31/5/2018 của Ban Thường vụ Tỉnh ủy"},
   {"text": "Kết luận số 58-KL/TW, ngày 23/6/2023 của Ban Bí thư về tổ chức", "type": "KL", "number": "58", "issuer": "TW", "form": "party", "date": "2023-06-23", "matched": "Kết luận số 58-KL/TW, ngày 23/6/2023 của Ban Bí thư"},
   {"text": "Kết luận số 54-KL/TW ,   ngày 09/5/2023 của Ban Bí thư", "type": "KL", "number": "54", "issuer": "TW", "form": "party", "date": "2023-05-09"},
+  {"text": "Nghị định số 60/2023/ND-CP", "type": "NĐ", "number": "60", "issuer": "CP", "issuers": ["CP"], "form": "state", "date": "", "key": "nd-60-cp-2023", "code": "60/2023/NĐ-CP", "number_year": 2023},
+  {"text": "Quyết định 12/QD-TTg", "type": "QĐ", "number": "12", "issuer": "TTg", "form": "state", "date": "", "key": "qd-12-ttg", "code": "12/QĐ-TTg"},
+  {"text": "Thông tư số 05/2024/TT-BTC", "type": "TT", "number": "05", "issuer": "BTC", "form": "state", "date": "", "key": "tt-5-btc-2024", "code": "05/2024/TT-BTC"},
+  {"text": "Đề án số 05-DA/DU", "type": "ĐA", "number": "05", "issuer": "ĐU", "form": "party", "date": "", "key": "da-5-du", "code": "05-ĐA/ĐU"},
+  {"text": "Thông tư liên tịch số 01/2015/TTLT-BTC-BNV", "type": "TTLT", "number": "01", "issuer": "BTC-BNV", "issuers": ["BTC", "BNV"], "form": "state", "date": "", "key": "ttlt-1-btc-bnv-2015"},
+  {"text": "Nghị quyết số 12-NQ/TƯ", "type": "NQ", "number": "12", "issuer": "TW", "issuers": ["TW"], "form": "party", "date": "", "key": "nq-12-tw", "code": "12-NQ/TW"},
   {"text": "Quyết định số 1234/QĐ-UBND ngày 15/6/2023 của Ủy ban nhân dân tỉnh Hải Dương", "type": "QĐ", "number": "1234", "issuer": "UBND", "form": "state", "date": "2023-06-15", "body": "Ủy ban nhân dân tỉnh Hải Dương", "key": "qd-1234-ubnd-2023"}
 ])references";
 
@@ -126,6 +132,10 @@ void expect_row(const json& row, const document_reference& r) {
   if (row.contains("number_year")) {
     EXPECT_EQ(r.number_year, row["number_year"].get<int>());
   }
+  if (row.contains("issuers")) {
+    EXPECT_EQ(r.issuers, row["issuers"].get<std::vector<std::string>>());
+  }
+  EXPECT_EQ(r.issuers, issuing_bodies(r.issuer));
   EXPECT_EQ(r.key, reference_key(r));
 }
 

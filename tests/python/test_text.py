@@ -113,7 +113,8 @@ def _check_reference(row: dict, r) -> None:
     assert r.form == row["form"]
     assert (str(r.date) if r.date is not None else "") == row["date"]
     for field, attr in [("type_name", "type_name"), ("body", "issuing_body"), ("term", "term"), ("key", "key"),
-                        ("code", "code"), ("date_text", "date_text"), ("number_year", "number_year")]:
+                        ("code", "code"), ("date_text", "date_text"), ("number_year", "number_year"),
+                        ("issuers", "issuers")]:
         if field in row:
             assert getattr(r, attr) == row[field], field
 

@@ -39,8 +39,12 @@ struct document_reference {
   std::string number;
   /// The year written inside a State number (`60/2013/NĐ-CP` → 2013), else 0.
   int number_year = 0;
-  /// Issuer code in canonical case (`TW`, `TTg`, `BDVTU-BCHQST-CAT-BCHBPT`).
+  /// Issuer code as the number writes it, in canonical case (`TW`, `TTg`, `UBND-NC`,
+  /// `BDVTU-BCHQST-CAT-BCHBPT`); `TƯ` is read as `TW`, ASCII forms (`DU`) as `ĐU`.
   std::string issuer;
+  /// The issuing bodies the issuer names (issuing_bodies()): `BDVTU`, `BCHQST`, `CAT`,
+  /// `BCHBPT` for a joint program; `UBND` alone for `UBND-NC` (NC is a department).
+  std::vector<std::string> issuers;
   /// The form of the number. `60/NQ-TW` (State form with a Party issuer) is
   /// read as the Party document `60-NQ/TW`.
   reference_form form = reference_form::party;
@@ -88,6 +92,12 @@ struct document_reference {
 /// (leading zero for days below 10 and for January and February).
 /// parse_reference(format_reference(r)) gives back r's fields.
 [[nodiscard]] std::string format_reference(const document_reference& reference);
+
+/// The issuing bodies of an issuer code: its parts between hyphens, where a part after
+/// the first of one or two letters that is no known issuer (`VP`, `NC`: a department of
+/// the body before it, `UBND-NC`) is left out. `BDVTU-BCHQST-CAT` → three bodies;
+/// `TWĐTN-VP` → `TWĐTN`; `CP-ĐCTUBTWMTTQVN` → two.
+[[nodiscard]] std::vector<std::string> issuing_bodies(std::string_view issuer);
 
 /// The key of a reference computed from its fields (see document_reference::key).
 [[nodiscard]] std::string reference_key(const document_reference& reference);

@@ -159,8 +159,10 @@ def parse_reference(text: Text) -> Optional[DocumentReference]:
     (``14/11/2022``, ``14-11-2022``, ``4.11.2013``, ``ngày 03 tháng 4 năm 2018``),
     issuing body (after ``của``) and term (``khóa XII``) when written. Real-world
     noise is tolerated: ``60/NQ-TW`` for ``60-NQ/TW``, ``số31``, ``1206 /QĐ-HVTC``,
-    ``QÐi`` with U+00D0, lower case, spaces before commas, a missing year.
-    ``span`` says how much of the text the reference covers.
+    ``QÐi`` with U+00D0, numbers typed without Vietnamese letters (``ND-CP``,
+    ``QD-TTg``), ``TƯ`` for ``TW``, lower case, spaces before commas, a missing year.
+    ``span`` says how much of the text the reference covers; ``issuers`` lists the
+    issuing bodies a joint issuer names (a department suffix such as ``-NC`` is none).
 
     >>> from danvan import text
     >>> r = text.parse_reference("Chỉ thị số 21-CT/TW, ngày 20/01/2018 của Ban Bí thư (khoá XII)")
@@ -171,6 +173,10 @@ def parse_reference(text: Text) -> Optional[DocumentReference]:
     ('60-NQ/TW', 'party')
     >>> text.parse_reference("Nghị định số 60/2013/NĐ-CP").key
     'nd-60-cp-2013'
+    >>> text.parse_reference("Nghị định 60/2023/ND-CP").code
+    '60/2023/NĐ-CP'
+    >>> text.parse_reference("Chương trình số 03-CTr/BDVTU-BCHQST-CAT").issuers
+    ['BDVTU', 'BCHQST', 'CAT']
     >>> text.parse_reference("hello") is None
     True
     """

@@ -432,9 +432,11 @@ class matcher {
       const std::string w = ts_.lower_of(i);
       if (w == "khóa") break;
       if (i > k) {
+        // The body ends where the next reference's name begins: `của Ban Bí thư và Kế
+        // hoạch số 15-KH/TU` is two references, not a body `Ban Bí thư và Kế`.
         if (w == "và") {
-          if (!ts_.is_word(i + 1) || !ts_[i + 1].upper_initial) break;
-        } else if (!ts_[i].upper_initial && !lex_.body_word(w)) {
+          if (!ts_.is_word(i + 1) || !ts_[i + 1].upper_initial || type_name_at(i + 1)) break;
+        } else if (type_name_at(i) || (!ts_[i].upper_initial && !lex_.body_word(w))) {
           break;
         }
       }
@@ -444,6 +446,16 @@ class matcher {
     last = i - 1;
     out = std::string(ts_.text.substr(ts_[k].b, ts_[last].e - ts_[k].b));
     return true;
+  }
+
+  /// Whether a document type's name (`Kế hoạch`, `Nghị quyết`) starts at token i.
+  bool type_name_at(std::size_t i) const {
+    for (const auto& [words, idx] : lex_.names) {
+      bool same = true;
+      for (std::size_t k = 0; k < words.size() && same; ++k) same = ts_.word_is(i + k, words[k]);
+      if (same) return true;
+    }
+    return false;
   }
 
   bool term(std::size_t k, int& out, std::size_t& last) const {

@@ -423,6 +423,27 @@ TEST_F(ExtractTest, WithTheNetworkItsIdsAreReused) {
   EXPECT_NO_THROW((void)danvan::loads(d.dumps()));
 }
 
+TEST_F(ExtractTest, TheLabelsOfRolesTheNetworkDeclaresAreCues) {
+  // docs/format.md: a declared role's labels are what extraction reads it from.
+  const auto net = danvan::loads(R"({"danvan": "1",
+    "roles": [{"name": "thuc_hien", "labels": ["triển khai thực hiện"], "raci": "R", "description": "carries it out"}],
+    "organizations": [{"id": "org:so-noi-vu", "name": "Sở Nội vụ"}]})");
+  const std::string text = "Sở Nội vụ triển khai thực hiện việc kiểm tra công tác dân vận năm 2024.";
+  dt::extract_options with, without;
+  with.network = &net;
+  const auto d = run(text, with);
+  EXPECT_TRUE(has_role(d, "thuc_hien", "org:so-noi-vu"));
+  bool cited = false;
+  for (const auto& i : d.items())
+    cited = cited || (i.kind == dt::item_kind::role && i.name == "thuc_hien" && i.text == "triển khai thực hiện");
+  EXPECT_TRUE(cited);
+  const auto draft = danvan::loads(d.dumps());  // the draft declares the role as the network does
+  const auto r = draft.vocabulary().find("thuc_hien");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(draft.vocabulary()[*r].letter, danvan::raci::R);
+  for (const auto& i : run(text, without).items()) EXPECT_NE(i.name, "thuc_hien");
+}
+
 TEST_F(ExtractTest, ThreadsDoNotChangeTheResult) {
   std::string text;
   DANVAN_SEED_ARTICLE(one);

@@ -198,6 +198,22 @@ TEST_P(NotReference, FindsNothing) {
 INSTANTIATE_TEST_SUITE_P(text, NotReference, testing::ValuesIn(rows(kNotReferences)),
                          [](const auto& info) { return "row" + std::to_string(info.index); });
 
+TEST(textReference, NeighbouringReferencesEachKeepTheirWholeSpan) {
+  // The first reference's issuing body must not run into the second one's name.
+  const std::string text =
+      "thực hiện Chỉ thị số 21-CT/TW của Ban Bí thư và Kế hoạch số 15-KH/TU ngày 3/6/2023 của Tỉnh ủy, "
+      "Nghị quyết số 12-NQ/TW của Bộ Chính trị Kết luận số 44-KL/TW";
+  const auto found = scan_references(text);
+  ASSERT_EQ(found.size(), 4u);
+  EXPECT_EQ(found[0].issuing_body, "Ban Bí thư");
+  EXPECT_EQ(slice(text, found[0].byte_span), "Chỉ thị số 21-CT/TW của Ban Bí thư");
+  EXPECT_EQ(found[1].type_name, "Kế hoạch");
+  EXPECT_EQ(slice(text, found[1].byte_span), "Kế hoạch số 15-KH/TU ngày 3/6/2023 của Tỉnh ủy");
+  EXPECT_EQ(found[2].issuing_body, "Bộ Chính trị");
+  EXPECT_EQ(found[3].type_name, "Kết luận");
+  EXPECT_EQ(slice(text, found[3].byte_span), "Kết luận số 44-KL/TW");
+}
+
 TEST(textReferenceSeed, FourteenMentionsOfTwelveDocuments) {
   DANVAN_SEED_ARTICLE(text);
   const auto found = scan_references(text);

@@ -11,6 +11,8 @@
 
 #include <exception>
 #include <future>
+#include <optional>
+#include <set>
 #include <thread>
 
 namespace danvan::text {
@@ -77,6 +79,31 @@ std::string read_with_worker(detail::extractor& x, std::string_view text, const 
   return sha;
 }
 
+/// The gazetteer with the labels of the roles `net` declares as cues (docs/format.md:
+/// a role the file declares, `thuc_hien` labelled `thực hiện`, is read where a text says
+/// `thực hiện`); nothing when the network declares no label the gazetteer lacks. A label
+/// already a cue of the gazetteer keeps the gazetteer's reading.
+std::optional<gazetteer> with_declared_labels(const gazetteer& g, const danvan::network* net) {
+  if (net == nullptr) return std::nullopt;
+  std::set<std::string> known;
+  for (const auto& c : g.role_cues())
+    for (const auto& w : c.cues) known.insert(search_key(w));
+  gazetteer::contents declared;
+  const auto& vocabulary = net->vocabulary();
+  for (std::size_t i = role_vocabulary::core_size(); i < vocabulary.size(); ++i) {
+    const role_def& d = vocabulary[static_cast<role_index>(i)];
+    gazetteer_role_cue cue;
+    cue.role = d.name;
+    cue.raci = std::string(to_string(d.letter));
+    cue.description = d.description;
+    for (const auto& label : d.labels)
+      if (!search_key(label).empty() && known.insert(search_key(label)).second) cue.cues.push_back(label);
+    if (!cue.cues.empty()) declared.role_cues.push_back(std::move(cue));
+  }
+  if (declared.role_cues.empty()) return std::nullopt;
+  return g.merged(gazetteer(std::move(declared)));
+}
+
 }  // namespace
 
 draft extract(std::string_view text, const extract_options& options) {
@@ -87,7 +114,9 @@ draft extract(std::string_view text, const extract_options& options) {
       detail::throw_invalid_utf8(text, bad, detail::decode_utf8(p, p + (text.size() - bad)));
     }
   }
-  const gazetteer& g = options.gazetteer ? *options.gazetteer : gazetteer::builtin();
+  const gazetteer& given = options.gazetteer ? *options.gazetteer : gazetteer::builtin();
+  const auto with_labels = with_declared_labels(given, options.network);
+  const gazetteer& g = with_labels ? *with_labels : given;
   detail::extractor x(text, options, g);
   const auto cuts = detail::chunk_cuts(text, 256 * 1024);
   if (options.threads > 1 && text.size() > 64 * 1024)

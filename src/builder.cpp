@@ -1257,9 +1257,13 @@ network network_builder::build() && {
   I.index_ids(I.d.events, entity_kind::event);
   I.index_ids(I.d.sources, entity_kind::source);
   I.slots = {};
-  I.d.strings.shrink_to_fit();
-  I.d.index_lists.shrink_to_fit();
-  I.d.roles.shrink_to_fit();
+  // A reader that could not count in advance (a streamed file) grew the arrays as it
+  // went; a network keeps only what it holds. Arrays reserved exactly are left as they are.
+  auto& d = I.d;
+  auto fit = [](auto&... arrays) { (arrays.shrink_to_fit(), ...); };
+  fit(d.strings, d.string_lists, d.index_lists, d.evidence, d.reviews, d.sides, d.areas, d.topics, d.organizations,
+      d.documents, d.programs, d.tasks, d.events, d.sources, d.roles, d.program_role_begin, d.task_role_begin,
+      d.org_role_begin, d.org_roles, d.role_sides, d.role_periods, d.role_origins, d.orphans, d.names, d.shares);
 
   network net;
   net.d_ = std::move(I.d);

@@ -9,6 +9,7 @@
 #include <danvan/builder.hpp>
 #include "detail/huge_pages.hpp"
 #include "detail/json_problem.hpp"
+#include "detail/json_split.hpp"
 #include "detail/read_file.hpp"
 #include "detail/suggest.hpp"
 #include <danvan/io/json.hpp>
@@ -816,10 +817,15 @@ std::size_t role_count(entity_kind kind, dom::array items) {
   return n;
 }
 
-network read_document(dom::element doc, const std::string& label, const load_options& options) {
-  network_builder out(label);
-  out.set_max_problems(options.max_problems);
+/// The collection a top-level key names, if any.
+std::optional<entity_kind> collection_kind(std::string_view key) {
+  for (const auto& [name, kind] : entity_collections)
+    if (name == key) return kind;
+  return std::nullopt;
+}
 
+/// Reads the members of a file's top-level object into `out`.
+void read_members(dom::element doc, const std::string& label, network_builder& out) {
   dom::object top;
   if (doc.get_object().get(top) != simdjson::SUCCESS)
     throw validation_error({problem{label, "", 0, 0, "wrong-type", "a danvan file is a JSON object, found " + type_word(doc), {}}});
@@ -895,7 +901,65 @@ network read_document(dom::element doc, const std::string& label, const load_opt
     }
   }
   if (!top_extra.empty()) out.set_extra(top_extra.dump());
+}
+
+network read_document(dom::element doc, const std::string& label, const load_options& options) {
+  network_builder out(label);
+  out.set_max_problems(options.max_problems);
+  read_members(doc, label, out);
   return std::move(out).build();
+}
+
+/// Raised inside read_streaming() where the careful way must take over.
+struct not_plain {};
+
+/// Reads a network from `source` in one pass, a batch of elements at a time, so that
+/// neither the whole text nor a parsed document of it is ever in memory. It gives up
+/// (nothing) at the first sign of trouble — a problem, a syntax error, a layout the
+/// splitter does not expect — and the caller reads the input again the careful way,
+/// which finds and places every problem: errors read exactly as they always did.
+std::optional<network> read_streaming(const detail::byte_source& source, const std::string& label,
+                                      const load_options& options) {
+  network_builder out(label);
+  out.set_max_problems(options.max_problems);
+  dom::parser parser;
+  // An element of a batch `[e, ...]` is one level less deep than in the file `{"k": [e, ...]}`.
+  if (options.max_depth < 2 || parser.allocate(std::size_t{1} << 20, options.max_depth - 1) != simdjson::SUCCESS)
+    return std::nullopt;
+  std::string rest;  // the other members, as an object of their own
+  const detail::split_sink sink{
+      [](std::string_view key) { return collection_kind(key).has_value(); },
+      [&](std::string_view key, simdjson::padded_string_view batch, std::size_t first) {
+        dom::array items;
+        if (parser.parse(batch).get_array().get(items) != simdjson::SUCCESS) throw not_plain{};
+        const entity_kind kind = *collection_kind(key);
+        const std::string path = "/" + std::string(key) + "/";
+        for (dom::element item : items) {
+          dom::object o;
+          if (item.get_object().get(o) != simdjson::SUCCESS) throw not_plain{};
+          read_entity(kind, o, path + std::to_string(first++), out);
+        }
+        if (out.problem_count() > 0) throw not_plain{};
+      },
+      [&](std::string_view key, std::string_view value) {
+        ((rest += rest.empty() ? "{\"" : ",\"") += key) += "\":";
+        rest += value;
+      }};
+  try {
+    if (!detail::split_top_level(source, sink)) return std::nullopt;
+    rest += rest.empty() ? "{}" : "}";
+    dom::element doc;
+    if (parser.allocate(rest.size(), options.max_depth) != simdjson::SUCCESS ||
+        parser.parse(simdjson::padded_string(rest)).get(doc) != simdjson::SUCCESS)
+      return std::nullopt;
+    read_members(doc, label, out);
+    if (out.problem_count() > 0) return std::nullopt;
+    return std::move(out).build();
+  } catch (const not_plain&) {
+    return std::nullopt;
+  } catch (const error&) {  // a problem build() found, or the version: said again the careful way
+    return std::nullopt;
+  }
 }
 
 network read_network(const simdjson::padded_string& padded, const std::string& label, const load_options& options) {
@@ -970,6 +1034,8 @@ network load(const std::filesystem::path& file, const load_options& options) {
   if (S_ISREG(st.st_mode)) {
     const auto size = static_cast<std::size_t>(st.st_size);
     if (size > max_size) fail(too_large, EFBIG);
+    if (auto net = read_streaming(read_into, name, options)) return std::move(*net);
+    if (::lseek(fd, 0, SEEK_SET) != 0) fail("cannot read", errno);
     simdjson::padded_string text(size);
     detail::prefer_huge_pages(text.data(), size);
     const std::size_t got = read_into(text.data(), size);

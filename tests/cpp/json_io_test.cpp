@@ -521,3 +521,124 @@ TEST(ValidationErrors, AreCappedAndCounted) {
     EXPECT_EQ(e.problems().back().path, "/tasks/9/program");
   }
 }
+
+// A file is read in batches of elements (about a megabyte each), never whole; anything
+// unusual is read again whole. Both ways must give the same network, or the same error.
+
+/// load(file) against loads(text) of the same bytes: the same saved text, or the same
+/// error. True when the text loaded.
+bool expect_streamed_read_agrees(const std::string& text, const fs::path& file) {
+  {
+    std::ofstream out(file, std::ios::binary);
+    out << text;
+  }
+  std::string streamed, whole;
+  try {
+    streamed = danvan::dumps(danvan::load(file));
+  } catch (const danvan::error& e) {
+    streamed = std::string("error: ") + e.what();
+  }
+  try {
+    whole = danvan::dumps(danvan::loads(text, file.string()));
+  } catch (const danvan::error& e) {
+    whole = std::string("error: ") + e.what();
+  }
+  EXPECT_EQ(streamed, whole);
+  return !whole.starts_with("error: ");
+}
+
+/// A network of `tasks` tasks (about 170 bytes each) with every kind of field a batch
+/// may cut through: escapes, extra objects, sources, carried roles, dated roles.
+std::string many_tasks(int tasks) {
+  std::string t = R"({"danvan": "1", "meta": {"title": "Nhiều \"việc\" \\ lô", "owner": "x"},)"
+                  "\n" R"("organizations": [)";
+  for (int i = 0; i < 50; ++i)
+    t += std::string(i ? ",\n" : "") + R"({"id": "org:o)" + std::to_string(i) + R"(", "name": "Ban \\\"số\" )" +
+         std::to_string(i) + R"(", "kind": "other"})";
+  t += "],\n" R"("roles": [{"name": "teach", "labels": ["giảng dạy"], "raci": "C"}], "tasks": [)";
+  for (int i = 0; i < tasks; ++i) {
+    const auto n = std::to_string(i), o = std::to_string(i % 50), p = std::to_string((i * 7 + 3) % 50);
+    t += std::string(i ? ",\n  " : "\n  ") + R"({"id": "task:t)" + n + R"(", "name": "Việc \\ [)" + n +
+         R"(] {\"x\"}", "kind": "training", "roles": [{"org": "org:o)" + o + R"(", "role": "lead"}, {"org": "org:o)" + p +
+         R"(", "role": ")" + (i % 3 ? "teach" : "advise") + "\"" +
+         (i % 5 ? std::string() : R"(, "valid_from": "2023-01", "carried_from": {"org": "org:o1", "date": "2023"})") +
+         "}]" + (i % 4 ? std::string() : R"(, "note": {"a": [1, "]}"]})") +
+         (i % 6 ? std::string() : R"(, "sources": [{"source": "src:s", "span": [1, 2]}])") + "}";
+  }
+  t += "],\n" R"("sources": [{"id": "src:s", "name": "S", "kind": "article"}], "extra": {"z": "]"}})"
+       "\n";
+  return t;
+}
+
+TEST(JsonLoad, StreamedAndWholeReadsAgreeOnEveryShippedAndInvalidFile) {
+  scratch_dir dir;
+  std::size_t files = 0;
+  for (const auto& folder : {source_dir / "data", source_dir / "tests" / "data" / "invalid"})
+    for (const auto& entry : fs::directory_iterator(folder)) {
+      if (entry.path().extension() != ".json" || entry.path().filename() == "expected.json") continue;
+      SCOPED_TRACE(entry.path().string());
+      expect_streamed_read_agrees(read_text(entry.path()), dir.path / entry.path().filename());
+      ++files;
+    }
+  EXPECT_GT(files, 20u);
+}
+
+TEST(JsonLoad, AFileOfManyBatchesReadsAsTheWholeText) {
+  scratch_dir dir;
+  const std::string text = many_tasks(20000);
+  ASSERT_GT(text.size(), std::size_t{3} << 20);  // several batches
+  const auto file = dir.path / "many.json";
+  expect_streamed_read_agrees(text, file);
+  const auto net = danvan::load(file);
+  EXPECT_EQ(net.tasks().size(), 20000u);
+  EXPECT_EQ(net.roles().size(), 40000u);
+  EXPECT_EQ(net.tasks()[19999].id(), "task:t19999");
+  // Read again whole when unusual: an escaped key, a byte order mark, a collection twice.
+  std::string escaped = text;
+  escaped.replace(escaped.find("\"tasks\""), 7, R"("t\u0061sks")");
+  expect_streamed_read_agrees(escaped, dir.path / "escaped.json");
+  EXPECT_EQ(danvan::load(dir.path / "escaped.json").tasks().size(), 20000u);
+  expect_streamed_read_agrees("\xEF\xBB\xBF" + text, dir.path / "bom.json");
+  std::string twice = text;
+  twice.insert(twice.rfind("\"extra\""), R"("tasks": [], )");
+  expect_streamed_read_agrees(twice, dir.path / "twice.json");
+}
+
+TEST(JsonLoad, AProblemInALaterBatchIsReportedAsInTheWholeRead) {
+  scratch_dir dir;
+  std::string text = many_tasks(20000);
+  text.replace(text.rfind("org:o"), 5, "org:x");  // in the last task
+  const std::string kind = R"("kind": "training")";
+  text.replace(text.find(kind), kind.size(), R"("kind": "trainign")");
+  const auto file = dir.path / "late.json";
+  expect_streamed_read_agrees(text, file);
+  try {
+    (void)danvan::load(file);
+    FAIL();
+  } catch (const danvan::validation_error& e) {
+    ASSERT_EQ(e.problems().size(), 2u);
+    EXPECT_EQ(e.problems()[0].path, "/tasks/0/kind");
+    EXPECT_EQ(e.problems()[1].path, "/tasks/19999/roles/1/org");
+  }
+}
+
+TEST(HostileInput, RandomMutationsOfALargeFileReadAsTheWholeText) {
+  scratch_dir dir;
+  const std::string base = many_tasks(7000);  // two batches
+  std::mt19937 rng(20251201);
+  int loaded = 0;
+  for (int i = 0; i < 60; ++i) {
+    std::string s = base;
+    const std::size_t at = rng() % s.size();
+    switch (rng() % 3) {
+      case 0: s[at] = "{}[]\",:\\ x"[rng() % 10]; break;
+      case 1: s.erase(at, 1 + rng() % 4); break;
+      default: s.insert(at, 1, "{}[]\",:\\"[rng() % 8]); break;
+    }
+    SCOPED_TRACE("mutation " + std::to_string(i) + " at byte " + std::to_string(at));
+    loaded += expect_streamed_read_agrees(s, dir.path / "mutated.json");
+  }
+  // Both ways are taken: mutations inside strings load, the others are errors.
+  EXPECT_GT(loaded, 0);
+  EXPECT_LT(loaded, 60);
+}

@@ -261,12 +261,15 @@ struct network_builder::impl {
   /// Why `id` is not an id of kind `k` (as the schema's id patterns say), or nothing.
   static std::optional<std::string> bad_id(entity_kind k, std::string_view id) {
     const auto prefix = id_prefix(k);
-    const std::string rule = "it must start with `" + std::string(prefix) +
-                             "` followed by at least one character, and contain no white space or control character";
-    if (id.size() <= prefix.size() || id.substr(0, prefix.size()) != prefix) return rule;
-    if (auto c = first_char(id, [](char32_t c) { return white_space(c) || control(c); }))
-      return rule + " (it has " + code_point(c->first) + " at character " + std::to_string(c->second + 1) + ")";
-    return std::nullopt;
+    const bool prefixed = id.size() > prefix.size() && id.starts_with(prefix);
+    // Nearly every id is printable ASCII: no need to decode it (a look-up per reference).
+    if (prefixed && std::all_of(id.begin(), id.end(), [](char c) { return c > ' ' && c < 0x7F; })) return std::nullopt;
+    const auto c = first_char(id, [](char32_t c) { return white_space(c) || control(c); });
+    if (prefixed && !c) return std::nullopt;
+    std::string rule = "it must start with `" + std::string(prefix) +
+                       "` followed by at least one character, and contain no white space or control character";
+    if (!prefixed) return rule;
+    return rule + " (it has " + code_point(c->first) + " at character " + std::to_string(c->second + 1) + ")";
   }
 
   /// A reference field: returns the slot, or no_index (reported) for an empty or malformed id.

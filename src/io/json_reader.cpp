@@ -29,6 +29,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <initializer_list>
+#include <span>
+#include <stdexcept>
 
 namespace danvan {
 
@@ -75,8 +77,25 @@ std::string pointer_step(std::string_view key) {
   return s;
 }
 
-/// The keys that appear more than once in an object, each once.
+/// The keys that appear more than once in an object, each once, in sorted order.
 std::vector<std::string_view> repeated_keys(dom::object obj) {
+  if (obj.size() <= 16) {
+    // Most objects are a role or an entity of a few fields: compare each key with the ones
+    // before it, which allocates nothing unless a key repeats (the check runs per object).
+    std::vector<std::string_view> repeated;
+    std::size_t i = 0;
+    for (auto a : obj) {
+      std::size_t same_before = 0, j = 0;
+      for (auto b : obj) {
+        if (j++ == i) break;
+        same_before += b.key == a.key;
+      }
+      if (same_before == 1) repeated.push_back(a.key);  // its second occurrence
+      ++i;
+    }
+    std::sort(repeated.begin(), repeated.end());
+    return repeated;
+  }
   std::vector<std::string_view> keys;
   for (auto field : obj) keys.push_back(field.key);
   std::sort(keys.begin(), keys.end());
@@ -125,7 +144,11 @@ json kept_verbatim(dom::element value, std::string path, network_builder& out) {
 class object_reader {
  public:
   object_reader(dom::object obj, std::string path, network_builder& out, std::initializer_list<std::string_view> known)
-      : obj_(obj), path_(std::move(path)), out_(out), known_(known) {}
+      : obj_(obj), path_(std::move(path)), out_(out), known_count_(known.size()) {
+    // Held in place rather than in a vector: a reader is made for every role of a file.
+    if (known.size() > known_fields_.size()) throw std::logic_error("object_reader: too many known fields");
+    std::copy(known.begin(), known.end(), known_fields_.begin());
+  }
 
   void report(const std::string& key, std::string rule, std::string message, std::string suggestion = {}) {
     out_.report(problem{{}, path_ + "/" + key, 0, 0, std::move(rule), std::move(message), std::move(suggestion)});
@@ -327,7 +350,7 @@ class object_reader {
   /// The entity's `extra` object plus every key not in `known`, as compact JSON text.
   /// A key one or two edits from a known field is a typo, not extra data.
   std::string finish() {
-    json extra = json::object();
+    json extra;  // null, which allocates nothing, until something is kept
     if (auto e = get("extra")) {
       if (e->is_object()) extra = kept_verbatim(*e, path_ + "/extra", out_);
       else report("extra", "wrong-type", "`extra` must be an object, found " + type_word(*e));
@@ -335,7 +358,7 @@ class object_reader {
     check_duplicate_keys();
     for (auto field : obj_) {
       const std::string_view k = field.key;
-      if (k == "extra" || std::find(known_.begin(), known_.end(), k) != known_.end()) continue;
+      if (k == "extra" || std::ranges::find(known(), k) != known().end()) continue;
       const std::string key(k);
       if (auto typo = near_miss(k)) {
         report(pointer_step(key), "unknown-field", "unknown field `" + key + "`; did you mean `" + *typo + "`?", *typo);
@@ -347,7 +370,7 @@ class object_reader {
       }
       extra[key] = kept_verbatim(field.value, path_ + "/" + pointer_step(key), out_);
     }
-    return extra.empty() ? std::string{} : extra.dump(-1, ' ', false, json::error_handler_t::strict);
+    return extra.is_null() || extra.empty() ? std::string{} : extra.dump(-1, ' ', false, json::error_handler_t::strict);
   }
 
   /// For small fixed objects (evidence, reviews, role declarations): every unknown key is an error.
@@ -355,7 +378,7 @@ class object_reader {
     check_duplicate_keys();
     for (auto field : obj_) {
       const std::string_view k = field.key;
-      if (std::find(known_.begin(), known_.end(), k) != known_.end()) continue;
+      if (std::ranges::find(known(), k) != known().end()) continue;
       auto typo = near_miss(k);
       report(pointer_step(k), "unknown-field",
              "unknown field `" + std::string(k) + "`" + (typo ? "; did you mean `" + *typo + "`?" : "") +
@@ -365,26 +388,28 @@ class object_reader {
   }
 
  private:
+  std::span<const std::string_view> known() const noexcept { return {known_fields_.data(), known_count_}; }
   /// JSON allows a key twice; the format does not (which one would win is a guess).
   void check_duplicate_keys() {
     for (auto key : repeated_keys(obj_))
       report(pointer_step(key), "duplicate-field", "the key `" + std::string(key) + "` appears twice");
   }
   std::optional<std::string> near_miss(std::string_view k) const {
-    for (auto f : known_)
+    for (auto f : known())
       if (detail::edit_distance(k, f, 2) <= (f.size() <= 4 ? 1 : 2)) return std::string(f);
     return std::nullopt;
   }
   std::string known_list() const {
     std::string s;
-    for (auto f : known_) s += (s.empty() ? "`" : ", `") + std::string(f) + "`";
+    for (auto f : known()) s += (s.empty() ? "`" : ", `") + std::string(f) + "`";
     return s;
   }
 
   dom::object obj_;
   std::string path_;
   network_builder& out_;
-  std::vector<std::string_view> known_;
+  std::array<std::string_view, 24> known_fields_;
+  std::size_t known_count_;
 };
 
 #define DANVAN_COMMON_FIELDS "id", "name", "name_en", "aliases", "valid_from", "valid_to", "classification", "sources"

@@ -148,6 +148,13 @@ class object_reader {
     // Held in place rather than in a vector: a reader is made for every role of a file.
     if (known.size() > known_fields_.size()) throw std::logic_error("object_reader: too many known fields");
     std::copy(known.begin(), known.end(), known_fields_.begin());
+    // One pass over the object finds every known field; a look-up per field would
+    // compare each key with every other, for each of millions of roles.
+    for (auto field : obj)
+      if (const std::size_t i = known_index(field.key); i < known_count_ && !(found_ >> i & 1)) {
+        values_[i] = field.value;
+        found_ |= std::uint32_t{1} << i;
+      }
   }
 
   void report(const std::string& key, std::string rule, std::string message, std::string suggestion = {}) {
@@ -157,7 +164,13 @@ class object_reader {
   /// The value of `key`; nothing when it is absent or null.
   std::optional<dom::element> get(std::string_view key) const {
     dom::element e;
-    if (obj_.at_key(key).get(e) != simdjson::SUCCESS || e.is_null()) return std::nullopt;
+    if (const std::size_t i = known_index(key); i < known_count_) {
+      if (!(found_ >> i & 1)) return std::nullopt;
+      e = values_[i];
+    } else if (obj_.at_key(key).get(e) != simdjson::SUCCESS) {
+      return std::nullopt;
+    }
+    if (e.is_null()) return std::nullopt;
     return e;
   }
 
@@ -358,7 +371,7 @@ class object_reader {
     check_duplicate_keys();
     for (auto field : obj_) {
       const std::string_view k = field.key;
-      if (k == "extra" || std::ranges::find(known(), k) != known().end()) continue;
+      if (k == "extra" || known_index(k) < known_count_) continue;
       const std::string key(k);
       if (auto typo = near_miss(k)) {
         report(pointer_step(key), "unknown-field", "unknown field `" + key + "`; did you mean `" + *typo + "`?", *typo);
@@ -378,7 +391,7 @@ class object_reader {
     check_duplicate_keys();
     for (auto field : obj_) {
       const std::string_view k = field.key;
-      if (std::ranges::find(known(), k) != known().end()) continue;
+      if (known_index(k) < known_count_) continue;
       auto typo = near_miss(k);
       report(pointer_step(k), "unknown-field",
              "unknown field `" + std::string(k) + "`" + (typo ? "; did you mean `" + *typo + "`?" : "") +
@@ -389,6 +402,18 @@ class object_reader {
 
  private:
   std::span<const std::string_view> known() const noexcept { return {known_fields_.data(), known_count_}; }
+  /// The place of `key` among the known fields, or known_count_.
+  std::size_t known_index(std::string_view key) const noexcept {
+    for (std::size_t i = 0; i < known_count_; ++i) {
+      // Field names are short: compared in place, not through a library call.
+      const std::string_view f = known_fields_[i];
+      if (f.size() != key.size()) continue;
+      std::size_t j = 0;
+      while (j < f.size() && f[j] == key[j]) ++j;
+      if (j == f.size()) return i;
+    }
+    return known_count_;
+  }
   /// JSON allows a key twice; the format does not (which one would win is a guess).
   void check_duplicate_keys() {
     for (auto key : repeated_keys(obj_))
@@ -410,6 +435,8 @@ class object_reader {
   network_builder& out_;
   std::array<std::string_view, 24> known_fields_;
   std::size_t known_count_;
+  std::array<dom::element, 24> values_;  // of the known fields present (bit i of found_)
+  std::uint32_t found_ = 0;
 };
 
 #define DANVAN_COMMON_FIELDS "id", "name", "name_en", "aliases", "valid_from", "valid_to", "classification", "sources"

@@ -26,10 +26,12 @@ struct load_options {
 /// (not JSON, or beyond the limits of docs/format.md: with line and column) or
 /// danvan::validation_error (every problem, each with its JSON path). A UTF-8 byte
 /// order mark is skipped. Nothing is returned, and nothing is left behind, unless the
-/// whole file is valid.
+/// whole file is valid. A regular file is read in batches of elements of about a
+/// megabyte, so that loading needs little more memory than the network it builds; a
+/// file that has a problem is read again whole to find and place every problem.
 [[nodiscard]] network load(const std::filesystem::path& file, const load_options& options = {});
 
-/// Reads a network from JSON text; `label` names the text in problems.
+/// Reads a network from JSON text (parsed whole); `label` names the text in problems.
 [[nodiscard]] network loads(std::string_view text, std::string_view label = "<string>",
                             const load_options& options = {});
 

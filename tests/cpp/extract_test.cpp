@@ -423,6 +423,47 @@ TEST_F(ExtractTest, WithTheNetworkItsIdsAreReused) {
   EXPECT_NO_THROW((void)danvan::loads(d.dumps()));
 }
 
+TEST_F(ExtractTest, AGenericNameIsTheNetworksBodyOnlyInATextAboutItsProvince) {
+  const auto hd = danvan::load(source_dir() + "/data/haiduong-2023.json");
+  std::set<std::string> network_ids;
+  for (const auto o : hd.organizations()) network_ids.insert(std::string(o.id()));
+  dt::extract_options o;
+  o.network = &hd;
+  // The first organization item of the sentence after `lead`.
+  auto body = [&](const std::string& lead, const std::string& name) {
+    const std::string text = lead + name + " chủ trì tổ chức hội nghị tập huấn công tác dân vận năm 2024.";
+    const auto d = run(text, o);
+    for (const auto& i : d.items(dt::item_kind::organization))
+      if (i.text == name) return i;
+    ADD_FAILURE() << "no organization `" << name << "` in: " << text;
+    return dt::extracted_item{};
+  };
+  for (const std::string name : {"Ban Thường vụ Tỉnh ủy", "BTV Tỉnh ủy", "Ủy ban nhân dân tỉnh", "UBND tỉnh", "Công an tỉnh",
+                                 "Chủ tịch Ủy ban nhân dân tỉnh"}) {
+    SCOPED_TRACE(name);
+    const auto ours = body("Tại tỉnh Hải Dương, ", name);  // the network's province
+    EXPECT_TRUE(network_ids.count(ours.id)) << ours.id;
+    EXPECT_GE(ours.confidence, 0.9);
+    const auto other = body("Tại tỉnh Nghệ An, ", name);  // another province: a body of its own
+    EXPECT_FALSE(network_ids.count(other.id)) << other.id;
+    EXPECT_NE(other.name.find("Nghệ An"), std::string::npos) << other.name;
+    EXPECT_LT(other.confidence, ours.confidence);
+    const auto unsaid = body("", name);  // no province named: the network's, less surely
+    EXPECT_EQ(unsaid.id, ours.id);
+    EXPECT_LT(unsaid.confidence, ours.confidence);
+    const auto both = body("Tỉnh Nghệ An và tỉnh Hải Dương ký kết; ", name);
+    EXPECT_EQ(both.id, ours.id);
+    EXPECT_LT(both.confidence, unsaid.confidence);
+  }
+  // Named in full once, the other province's body is one entity with its generic mentions.
+  const auto d = run("Công an tỉnh Nghệ An chủ trì. Công an tỉnh phối hợp với Ủy ban nhân dân tỉnh kiểm tra.", o);
+  std::set<std::string> police;
+  for (const auto& i : d.items(dt::item_kind::organization))
+    if (i.text.starts_with("Công an")) police.insert(i.id);
+  ASSERT_EQ(police.size(), 1u);
+  EXPECT_FALSE(network_ids.count(*police.begin())) << *police.begin();
+}
+
 TEST_F(ExtractTest, TheLabelsOfRolesTheNetworkDeclaresAreCues) {
   // docs/format.md: a declared role's labels are what extraction reads it from.
   const auto net = danvan::loads(R"({"danvan": "1",

@@ -135,7 +135,53 @@ void extractor::find_generic_actors() {
 
 /// `Công an tỉnh` and `Công an tỉnh Hải Dương` in one report are one body; so
 /// are `MTTQ` and `Ủy ban MTTQ tỉnh` (a bare head and the one full name of its entry).
+/// A network organization found by a name every province's body bears (`Ban Thường vụ
+/// Tỉnh ủy`, `Công an tỉnh`) is that body only in a text about its province. In a text
+/// that names other provinces and none of the network's, it is a new body of the
+/// province named (one of the text's own, if it named it in full); where the text names
+/// the network's provinces and others, or none, it stays the network's with the
+/// confidence that ambiguity leaves.
+void extractor::place_network_matches() {
+  if (net_provinces_.empty()) return;
+  std::set<std::string> named;  // the provinces the text names
+  std::string other;            // one of them that is not the network's, as written
+  for (const auto& a : areas_)
+    if (a.lvl == danvan::level::province) {
+      const std::string_view name = without_province_kind(a.name);
+      const std::string key = skey(name);
+      named.insert(key);
+      if (!net_provinces_.count(key)) other = name;
+    }
+  for (const auto& o : orgs_)
+    if (o.net >= 0 && !o.generic_name)
+      for (const auto& k : net_org_province_[static_cast<std::size_t>(o.net)]) named.insert(k);
+  const auto others = static_cast<std::size_t>(std::count_if(named.begin(), named.end(), [&](const std::string& k) {
+    return !net_provinces_.count(k);
+  }));
+  const bool ours = others < named.size();
+  const double ceiling = others == 0 ? (ours ? 1.0 : 0.8) : ours ? 0.7 : 0.75;
+  std::vector<double> cap(orgs_.size(), 1.0);
+  for (std::size_t i = 0; i < orgs_.size(); ++i) {
+    auto& o = orgs_[i];
+    if (!o.generic_name || o.net_id.empty()) continue;
+    cap[i] = ceiling;
+    if (ours || others == 0) continue;
+    // A body of the other province: `Công an tỉnh` + `Nghệ An` when the text names one.
+    o.net_id.clear();
+    o.name_en.clear();
+    o.name = others == 1 ? o.surface + " " + other : o.surface;
+    o.key = skey(o.name);
+    o.base_key = skey(o.surface);
+    o.has_place = others == 1;
+    if (const auto it = org_by_key_.find(o.key); it != org_by_key_.end() && it->second != static_cast<int>(i))
+      merge_org_into(o, it->second);
+  }
+  for (auto& it : items_)
+    if (it.kind == item_kind::organization && it.entity >= 0) it.conf = std::min(it.conf, cap[static_cast<std::size_t>(it.entity)]);
+}
+
 void extractor::merge_organizations() {
+  place_network_matches();
   std::unordered_map<std::string, std::vector<int>> placed;
   for (std::size_t i = 0; i < orgs_.size(); ++i)
     if (orgs_[i].has_place && orgs_[i].net_id.empty()) placed[orgs_[i].base_key].push_back(static_cast<int>(i));

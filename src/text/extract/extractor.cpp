@@ -18,6 +18,15 @@ bool first_upper(std::string_view s) {
 
 }  // namespace
 
+std::string_view without_province_kind(std::string_view name) {
+  const std::size_t one = name.find(' ');
+  if (one == std::string_view::npos) return name;
+  if (search_key(name.substr(0, one)) == "tinh") return name.substr(one + 1);
+  const std::size_t two = name.find(' ', one + 1);
+  if (two != std::string_view::npos && search_key(name.substr(0, two)) == "thanh pho") return name.substr(two + 1);
+  return name;
+}
+
 std::pair<std::size_t, std::size_t> token_range(const token_list& tl, std::size_t b, std::size_t e) {
   const auto first = std::lower_bound(tl.toks.begin(), tl.toks.end(), b,
                                       [](const xtoken& t, std::size_t x) { return t.b < x; });
@@ -64,6 +73,30 @@ void extractor::build_network_index() {
   }
   net_orgs_.finish();
   net_areas_.finish();
+  index_provinces();
+}
+
+void extractor::index_provinces() {
+  const auto& net = *o_.network;
+  auto names_of = [](danvan::area_view a) {
+    std::vector<std::string> keys{search_key(without_province_kind(a.name()))};
+    for (const auto x : a.aliases()) keys.push_back(search_key(without_province_kind(x)));
+    return keys;
+  };
+  std::vector<std::string> only;  // the names of the one province, if the network has one
+  for (const auto a : net.areas())
+    if (a.level() == danvan::level::province) {
+      only = net_provinces_.empty() ? names_of(a) : std::vector<std::string>{};
+      for (auto& k : names_of(a)) net_provinces_.insert(std::move(k));
+    }
+  // An organization's province: that of its area, or of the body it belongs to.
+  for (const auto o : net.organizations()) {
+    std::optional<danvan::area_view> area;
+    auto body = std::optional(o);
+    for (int depth = 0; body && !area && depth < 16; ++depth, body = body->parent()) area = body->area();
+    while (area && area->level() != danvan::level::province) area = area->parent();
+    net_org_province_.push_back(area ? names_of(*area) : only);
+  }
 }
 
 // ---- tokens and the text layer's scans ------------------------------------------

@@ -89,6 +89,9 @@ struct draft_plan {
 
 /// Token range covering bytes [b, e): first token starting at or after b, last ending at or before e.
 std::pair<std::size_t, std::size_t> token_range(const token_list& tl, std::size_t b, std::size_t e);
+/// A province's name without its kind word: `Hải Dương` for `Tỉnh Hải Dương`, `Hải Phòng`
+/// for `thành phố Hải Phòng`.
+std::string_view without_province_kind(std::string_view name);
 
 class extractor {
  public:
@@ -103,6 +106,7 @@ class extractor {
  private:
   // ---- network names (extractor.cpp) ---------------------------------------
   void build_network_index();
+  void index_provinces();
 
   // ---- one chunk (extractor.cpp) -------------------------------------------
   void prepare_tokens(std::size_t from, std::size_t to);
@@ -163,6 +167,7 @@ class extractor {
     return tl_.is_word(k) && tl_[k].upper && m_->lex(gx_.lexicon, k, lex_anaphor).has_value();
   }
   void merge_organizations();
+  void place_network_matches();
   void merge_org_into(org_entity& o, int into);
 
   // ---- programs and movements (programs.cpp) -------------------------------
@@ -234,6 +239,11 @@ class extractor {
   // network
   phrase_trie net_orgs_, net_areas_;
   std::unordered_map<std::string, int> net_org_by_key_, net_area_by_key_;
+  // The names (search keys without `tinh`) of each network organization's province, and of
+  // every province of the network: a generic name (`Công an tỉnh`) is that province's body
+  // only in a text about that province.
+  std::vector<std::vector<std::string>> net_org_province_;
+  std::set<std::string> net_provinces_;
 
   // chunk
   string_memo lower_memo_;

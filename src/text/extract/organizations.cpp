@@ -306,6 +306,17 @@ int extractor::register_org(const org_parse& p) {
     orgs_.push_back(std::move(e));
   }
   auto& e = orgs_[static_cast<std::size_t>(it->second)];
+  if (net >= 0) {
+    // Named with its province (`Công an tỉnh Hải Dương`), or by a name any province's body bears?
+    const std::string words = " " + span_key(p.first, p.last) + " ";
+    const auto& province = net_org_province_[static_cast<std::size_t>(net)];
+    const bool placed = province.empty() || std::any_of(province.begin(), province.end(), [&](const std::string& k) {
+                          return words.find(" " + k + " ") != std::string::npos;
+                        });
+    e.generic_name = (fresh || e.generic_name) && !placed;
+    e.net = net;
+  }
+  if (fresh) e.surface = span_text(p.first, p.last);
   ++e.mentions;
   e.conf = std::max(e.conf, p.conf);
   evidence(e.evidence, bytes(p.first, p.last));

@@ -35,6 +35,9 @@ struct org_entity {
   std::size_t mentions = 0;
   double conf = 0;
   int merged_into = -1;
+  int net = -1;               // its position in the network, when it is one of its organizations
+  bool generic_name = false;  // network's, and named each time without its province
+  std::string surface;        // as the text first names it
 };
 
 struct area_entity {

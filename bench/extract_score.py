@@ -162,6 +162,10 @@ def drafted_tasks(text: str, items: List[dict], draft: dict) -> List[dict]:
     for i in items:
         if i["kind"] == "role":
             roles[i["id"]].append(i)
+    def iso_period(p):  # a draft's {"start", "end"} as the gold writes it: `2024-04/2024-06`, `2024-09-19`
+        start, end = p.get("start", ""), p.get("end", "")
+        return start if start == end else f"{start}/{end}"
+
     out = []
     for t in draft.get("tasks", []):
         spans = [e["span"] for e in t.get("sources", []) if e.get("span")]
@@ -174,7 +178,7 @@ def drafted_tasks(text: str, items: List[dict], draft: dict) -> List[dict]:
             "span": span,
             "name": t["name"],
             "kind": t.get("kind", "other"),
-            "period": str(t["period"]) if t.get("period") else None,
+            "period": iso_period(t["period"]) if t.get("period") else None,
             "due": str(t["due"]) if t.get("due") else None,
             "areas": [area_slug.get(a, a.split(":", 1)[-1]) for a in t.get("areas", [])],
             "implements": [doc_number.get(d, d) for d in t.get("implements", [])],

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
@@ -462,6 +463,33 @@ TEST_F(ExtractTest, AGenericNameIsTheNetworksBodyOnlyInATextAboutItsProvince) {
     if (i.text.starts_with("Công an")) police.insert(i.id);
   ASSERT_EQ(police.size(), 1u);
   EXPECT_FALSE(network_ids.count(*police.begin())) << *police.begin();
+}
+
+TEST_F(ExtractTest, ATaskIsNamedByItsActivityWithItsPeriodDueDateAndDistricts) {
+  const std::string text =
+      "Sở Nội vụ chủ trì, phối hợp với Ủy ban MTTQ Việt Nam tỉnh và Công an tỉnh tổ chức hội nghị tập huấn công tác "
+      "dân vận tại huyện Gia Bình trong quý III/2024, hoàn thành trước ngày 30/9/2024.";
+  const auto d = run(text);
+  const auto net = danvan::loads(d.dumps());
+  ASSERT_EQ(net.tasks().size(), 1u);
+  const auto t = net.tasks()[0];
+  EXPECT_EQ(t.name(), "tổ chức hội nghị tập huấn công tác dân vận");  // not the role words before it
+  EXPECT_EQ(t.kind(), danvan::task_kind::training);
+  EXPECT_EQ(t.period(), (danvan::period{*danvan::date::parse("2024-07"), *danvan::date::parse("2024-09")}));
+  EXPECT_EQ(t.due(), *danvan::date::parse("2024-09-30"));
+  ASSERT_EQ(t.areas().size(), 1u);
+  EXPECT_EQ(net.areas()[t.areas()[0]].name(), "Gia Bình");
+  // Each field cites where it was read.
+  std::map<std::string, std::string> cited;
+  for (const auto& e : t.sources()) cited[std::string(e.note)] = cp_slice(text, e.begin.value_or(0), e.end.value_or(0));
+  EXPECT_EQ(cited["name"], "tổ chức hội nghị tập huấn công tác dân vận");
+  EXPECT_EQ(cited["period"], "quý III/2024");
+  EXPECT_NE(cited["due"].find("30/9/2024"), std::string::npos) << cited["due"];
+  EXPECT_EQ(cited["area"], "huyện Gia Bình");
+  // A cue at the end of its clause leaves the task named from the cue, as before.
+  const auto late = danvan::loads(run("Hội nghị tập huấn do Sở Nội vụ chủ trì.").dumps());
+  ASSERT_EQ(late.tasks().size(), 1u);
+  EXPECT_EQ(late.tasks()[0].name(), "chủ trì");
 }
 
 TEST_F(ExtractTest, TheLabelsOfRolesTheNetworkDeclaresAreCues) {

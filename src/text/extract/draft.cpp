@@ -177,7 +177,10 @@ void extractor::map_code_points(draft_plan& plan) const {
   for (const auto& o : orgs_) for (const auto& e : o.evidence) want(e);
   for (const auto& a : areas_) for (const auto& e : a.evidence) want(e);
   for (const auto& p : programs_) for (const auto& e : p.evidence) want(e);
-  for (const auto& t : tasks_) want(t.span);
+  for (const auto& t : tasks_) {
+    for (const auto s : {t.span, t.name_span, t.per_span, t.due_span}) want(s);
+    for (const auto s : t.area_spans) want(s);
+  }
   for (const auto& d : docs_) want(d.span);
   offsets.push_back(text_.size());
   std::sort(offsets.begin(), offsets.end());

@@ -201,7 +201,18 @@ void extractor::add_programs_and_tasks(network_builder& b, const draft_plan& pla
     x.kind = t.kind;
     x.status = t.status;
     add_document_ids(x.implements, t.docs, plan);
+    if (t.per.well_formed()) x.period = t.per;
+    x.due = t.due;
     x.sources.push_back(plan.ev(t.span, "clause"));
+    x.sources.push_back(plan.ev(t.name_span, "name"));
+    if (!t.per.empty()) x.sources.push_back(plan.ev(t.per_span, "period"));
+    if (!t.due.empty()) x.sources.push_back(plan.ev(t.due_span, "due"));
+    for (std::size_t a = 0; a < t.areas.size(); ++a) {
+      const auto area = static_cast<std::size_t>(t.areas[a]);
+      if (!plan.area_used[area]) continue;  // its mention fell below the confidence floor
+      x.areas.push_back(plan.area_id[area]);
+      x.sources.push_back(plan.ev(t.area_spans[a], "area"));
+    }
     if (const auto it = roles_of.find({-1, static_cast<int>(i)}); it != roles_of.end())
       x.roles = assignments(it->second, plan);
     x.extra = compact({{"draft", true}});

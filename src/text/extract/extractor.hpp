@@ -207,6 +207,7 @@ class extractor {
                 std::size_t cue_last, double conf);
   int target_program(const clause& c, std::size_t after) const;
   int clause_task(clause_reading& r, std::size_t cue);
+  std::size_t activity_start(const clause& c) const;
   void objects_from(const clause& c, std::size_t k, std::vector<actor>& out) const;
   void continue_coordination(clause_reading& r);
   void read_cue(clause_reading& r, std::size_t k);

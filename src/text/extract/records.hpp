@@ -62,8 +62,14 @@ struct task_entity {
   std::string name;
   task_kind kind = task_kind::other;
   task_status status = task_status::planned;
-  byte_span span;
+  byte_span span;       // the clause
+  byte_span name_span;  // the activity the name is taken from
+  danvan::period per;   // when it runs, as the clause says
+  byte_span per_span;
+  danvan::date due;     // `hoàn thành trước ngày ...`
+  byte_span due_span;
   std::vector<int> docs, areas;
+  std::vector<byte_span> area_spans;
 };
 
 struct doc_record {

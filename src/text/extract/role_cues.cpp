@@ -41,26 +41,58 @@ int extractor::target_program(const clause& c, std::size_t after) const {
   return it->second;
 }
 
-/// The task the clause describes, made when its first role needs it.
+/// Where the activity of a clause begins: after its last role cue and the bodies
+/// that cue names (`chủ trì, phối hợp với Ủy ban MTTQ tỉnh và Sở Nội vụ | kiểm tra
+/// ...`); npos when nothing follows them.
+std::size_t extractor::activity_start(const clause& c) const {
+  std::size_t k = npos;
+  for (std::size_t x = c.first; x <= c.last; ++x)
+    if (cue_entry_[x] >= 0) k = cue_last_[x] + 1, x = cue_last_[x];
+  if (k == npos) return npos;
+  for (int guard = 0; guard < 40 && k <= c.last; ++guard) {
+    if (word_is(k, "với") || word_is(k, "cho") || word_is(k, "và") || tl_.is_punct(k, ',')) ++k;
+    else if (auto d = m_->lex(gx_.lexicon, k, lex_determiner | lex_separator)) k = *d + 1;
+    else if (tok_org_[k] >= 0) k = hits_[static_cast<std::size_t>(tok_org_[k])].last + 1;
+    else if (tok_generic_[k] >= 0) k = generic_last_[static_cast<std::size_t>(tok_generic_[k])] + 1;
+    else break;
+  }
+  return k <= c.last && tl_[k].kind == tk::word ? k : npos;
+}
+
+/// The task the clause describes, made when its first role needs it: named by its
+/// activity, of the kind that activity says, with the period, due date, districts and
+/// documents the clause gives it.
 int extractor::clause_task(clause_reading& r, std::size_t cue) {
   if (r.task >= 0) return r.task;
   const clause& c = r.c;
   task_entity t;
-  std::size_t e = std::min(c.last, cue + 15);
-  while (e > cue && tl_[e].kind == tk::punct) --e;
-  t.name = span_text(cue, e);
   t.span = bytes(c.first, c.last);
-  t.kind = task_kind::other;
-  for (std::size_t k = c.first; k <= c.last; ++k) {
-    bool hit = false;
-    if (const auto* ps = m_->lex_payloads(k, lex_task))
-      for (const auto p : *ps)
-        if (p & lex_task) {
-          t.kind = static_cast<task_kind>(p >> kTaskShift);
-          hit = true;
-        }
-    if (hit) break;
+  std::size_t first = activity_start(c), last = npos;
+  if (first != npos) {
+    // The activity ends where the clause turns to when (`trong quý II/2024`), where
+    // (`tại huyện ...`) or to a next item (a comma), after at most 25 words.
+    last = first;
+    for (std::size_t k = first + 1; k <= c.last && k < first + 25; ++k) {
+      if (tl_[k].kind == tk::punct && !in_quote_[k] && tok_doc_[k] < 0) break;
+      if (tok_period_[k] >= 0 || word_is(k, "tại") || word_is(k, "trong") || word_is(k, "trước") || word_is(k, "từ")) break;
+      last = k;
+    }
+  } else {
+    first = cue;
+    last = std::min(c.last, cue + 15);
+    while (last > cue && tl_[last].kind == tk::punct) --last;
   }
+  t.name = span_text(first, last);
+  t.name_span = bytes(first, last);
+  // The kind its activity says; else the first the clause says.
+  auto kind_in = [&](std::size_t from, std::size_t to) -> std::optional<task_kind> {
+    for (std::size_t k = from; k <= to; ++k)
+      if (const auto* ps = m_->lex_payloads(k, lex_task))
+        for (const auto p : *ps)
+          if (p & lex_task) return static_cast<task_kind>(p >> kTaskShift);
+    return std::nullopt;
+  };
+  t.kind = kind_in(first, last).value_or(kind_in(c.first, c.last).value_or(task_kind::other));
   t.status = task_status::planned;
   for (std::size_t k = c.first; k < cue; ++k)
     if (word_is(k, "đã")) t.status = task_status::done;
@@ -68,6 +100,33 @@ int extractor::clause_task(clause_reading& r, std::size_t cue) {
     const auto& sp = docs_[static_cast<std::size_t>(d)].span;
     if (sp.b >= tl_[c.first].b && sp.e <= tl_[c.last].e && std::find(t.docs.begin(), t.docs.end(), d) == t.docs.end())
       t.docs.push_back(d);
+  }
+  // When: a dated period of the clause that is not a document's or a program's;
+  // `trước ngày ...` is a due date.
+  for (std::size_t k = c.first; k <= c.last; ++k) {
+    if (period_start_[k] < 0) continue;
+    const std::size_t start = k;
+    k = period_last_[start];
+    const auto& pm = chunk_periods_[static_cast<std::size_t>(period_start_[start])];
+    const bool due = word_is(start, "trước") || (start > 0 && word_is(start - 1, "trước"));
+    // (a document's title runs to the end of its clause, but not its deadline)
+    const bool of_other = tok_doc_[start] >= 0 || (in_title_[start] && !due) ||
+                          (start > 0 && (tok_doc_[start - 1] >= 0 || tok_program_[start - 1] >= 0 || tl_[start - 1].quote != 0));
+    if (of_other || pm.value.empty()) continue;
+    if (due) {
+      if (t.due.empty()) t.due = pm.value.end, t.due_span = bytes(start, k);
+    } else if (t.per.empty()) {
+      t.per = pm.value, t.per_span = bytes(start, k);
+    }
+  }
+  // Where: the districts the clause names outside the names of bodies.
+  for (std::size_t x = chunk_items_from_; x < items_.size(); ++x) {
+    const auto& it = items_[x];
+    if (it.kind != item_kind::district || it.span.b < tl_[c.first].b || it.span.e > tl_[c.last].e) continue;
+    const auto [f, l] = token_range(tl_, it.span.b, it.span.e);
+    if (f == npos || tok_org_[f] >= 0 || std::find(t.areas.begin(), t.areas.end(), it.entity) != t.areas.end()) continue;
+    t.areas.push_back(it.entity);
+    t.area_spans.push_back(it.span);
   }
   r.task = static_cast<int>(tasks_.size());
   tasks_.push_back(std::move(t));

@@ -78,7 +78,7 @@ constexpr name_info kNames[] = {
 constexpr std::string_view kKnownIssuers[] = {
     "TW",   "TU",    "HU",    "ĐU",    "TTg",    "CP",     "QH",   "UBND", "HĐND", "BCT",
     "BBT",  "BCHTW", "BDVTW", "BDVTU", "BTGTW",  "BTGTU",  "BTCTW", "BTCTU", "UBKTTW", "UBKTTU", "VPTW",
-    "VPTU", "MTTQ",  "BNV",   "BCĐ",   "BTGDVTU", "TWĐTN",
+    "VPTU", "MTTQ",  "BNV",   "BCĐ",   "BTGDVTU", "TWĐTN", "CA",  // Công an: a body of a joint number (`MTTQ-CA`)
 };
 
 // Lower-case words that continue an issuing body (`Ban Bí thư`, `Bộ Chính trị`,

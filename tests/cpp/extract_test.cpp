@@ -279,6 +279,36 @@ TEST_F(ExtractTest, ANumberedJointProgramIsADocumentAndAProgram) {
   EXPECT_NO_THROW((void)danvan::loads(d.dumps()));
 }
 
+TEST_F(ExtractTest, ANumberedProgramIsAProgramInEveryWrittenForm) {
+  // Each form names the document and the program; the kind is the head's, else joint for a
+  // joint issuer and a work program for one body.
+  const std::vector<std::pair<std::string, std::string>> forms{
+      {"Tỉnh ủy ban hành Chương trình số 07-CTr/TU về chuyển đổi số.", "work_program"},
+      {"Thực hiện CTr số 12-CTr/TU của Tỉnh ủy.", "work_program"},
+      {"Thực hiện 08-CTr/HU của Huyện ủy.", "work_program"},
+      {"Ký kết Chương trình phối hợp số 05/CTr-MTTQ-CA về an ninh.", "joint_program"},
+      {"Thực hiện 03-CTr/BDVTU-BCHQST-CAT ngày 12/5/2023.", "joint_program"},
+  };
+  for (const auto& [text, kind] : forms) {
+    SCOPED_TRACE(text);
+    const auto d = run(text);
+    const auto docs = of(d, dt::item_kind::document);
+    const auto progs = of(d, dt::item_kind::program);
+    ASSERT_EQ(docs.size(), 1u);
+    ASSERT_EQ(progs.size(), 1u);
+    EXPECT_EQ(progs[0].category, kind);
+    EXPECT_EQ(progs[0].span.end, docs[0].span.end);
+    EXPECT_NE(progs[0].name.find(docs[0].name), std::string::npos) << progs[0].name;
+  }
+  // A role is on the program its cue governs, and on a task when an activity comes between.
+  auto role_target = [&](const std::string& text) {
+    const auto roles = of(run(text), dt::item_kind::role);
+    return roles.empty() ? std::string() : roles[0].id;
+  };
+  EXPECT_TRUE(role_target("Ban Dân vận Tỉnh ủy ký kết Chương trình phối hợp số 05-CTr/BDVTU-CAT.").starts_with("prog:"));
+  EXPECT_TRUE(role_target("Ban Dân vận Tỉnh ủy chủ trì sơ kết 5 năm thực hiện Chương trình số 07-CTr/TU.").starts_with("task:"));
+}
+
 TEST_F(ExtractTest, AQuoteIsAProgramOnlyAfterAHeadOrWhenItIsAKnownName) {
   const auto d = run("Bác dạy: \"Dân vận khéo thì việc gì cũng thành công\". Phong cách “trọng dân, gần dân”.");
   EXPECT_EQ(of(d, dt::item_kind::program).size(), 0u);

@@ -178,7 +178,7 @@ class extractor {
                    std::string_view source, int doc);
   std::optional<std::string> quote_name(std::size_t q, std::size_t& close) const;
   std::optional<std::size_t> program_after_head(std::size_t i);
-  std::optional<std::size_t> joint_program_document(std::size_t i, const gazetteer_program_head& head);
+  std::size_t numbered_program(std::size_t i, program_kind head_kind);
   std::optional<std::size_t> plan_of_document(std::size_t i, std::size_t j, std::size_t r,
                                               const gazetteer_program_head& head);
   std::optional<std::size_t> program_up_to_period(std::size_t i, std::size_t k, const gazetteer_program_head& head);

@@ -29,6 +29,12 @@ int extractor::register_program(const std::string& key, const std::string& name,
 void extractor::find_programs() {
   std::size_t i = 0;
   while (i < tl_.size()) {
+    // A program's number, whatever precedes it (`CTr số 05-CTr/TU`, or the number alone);
+    // after a head, the head decides the kind.
+    if (doc_start_[i] >= 0 && docs_[static_cast<std::size_t>(doc_start_[i])].ref.type == "CTr" && m_->all(gx_.heads, i).empty()) {
+      i = numbered_program(i, program_kind::other);
+      continue;
+    }
     if (tl_[i].kind != tk::word || tok_org_[i] >= 0) {
       ++i;
       continue;
@@ -96,7 +102,7 @@ std::optional<std::size_t> extractor::program_after_head(std::size_t i) {
   for (const auto& h : m_->all(gx_.heads, i)) {
     const auto& head = gx_.head_entries[(*h.payloads)[0]];
     const std::size_t j = h.last;
-    if (tok_doc_[i] >= 0) return joint_program_document(i, head);
+    if (tok_doc_[i] >= 0) return doc_start_[i] >= 0 ? std::optional(numbered_program(i, head.kind)) : std::nullopt;
     const std::size_t k = j + 1;
     // Fillers between the head and a quoted name (`phong trào thi đua`, `mô hình, điển hình`).
     std::size_t q = k;
@@ -130,15 +136,20 @@ std::optional<std::size_t> extractor::program_after_head(std::size_t i) {
   return std::nullopt;
 }
 
-/// A head that opens a document reference (`Kế hoạch số 12-KH/TU`) is the document.
-/// A joint program's own number (`Chương trình phối hợp số 05-CTr/BDVTU-CAT`) names
-/// both: the signed document and the program its signatories carry out.
-std::optional<std::size_t> extractor::joint_program_document(std::size_t i, const gazetteer_program_head& head) {
-  if (head.kind != program_kind::joint_program || doc_start_[i] < 0) return std::nullopt;
+/// A document reference at token i that is a program's own number names both: the
+/// signed document and the program its signatories carry out, in every written form
+/// (`Chương trình phối hợp số 05-CTr/BDVTU-CAT`, `Chương trình số 07-CTr/TU`, `CTr số
+/// 12-CTr/TU`). Its kind is the head's, else a joint program for a joint issuer and a
+/// work program for one body. Any other reference (`Kế hoạch số 12-KH/TU`) is the document
+/// alone. Returns where reading goes on.
+std::size_t extractor::numbered_program(std::size_t i, program_kind head_kind) {
   const auto& ref = docs_[static_cast<std::size_t>(doc_start_[i])].ref;
   const std::size_t end = doc_last_[i];
-  add_program(i, end, ref.type_name.empty() ? ref.code : ref.type_name + " số " + ref.code, head.kind, 0.8,
-              "reference", -1);
+  if (ref.type != "CTr" && head_kind != program_kind::joint_program) return end + 1;
+  const program_kind kind = head_kind != program_kind::other ? head_kind
+                            : ref.issuers.size() > 1       ? program_kind::joint_program
+                                                           : program_kind::work_program;
+  add_program(i, end, ref.type_name.empty() ? ref.code : ref.type_name + " số " + ref.code, kind, 0.8, "reference", -1);
   return end + 1;
 }
 

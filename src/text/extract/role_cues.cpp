@@ -33,11 +33,17 @@ void extractor::emit_all(clause_reading& r, const std::vector<actor>& orgs, cons
   for (const auto& o : orgs) emit_role(r, o.first, o.second, role, cue_first, cue_last, conf);
 }
 
-/// The first program named in the clause after token `after`, or -1.
+/// The first program named in the clause after token `after`, or -1 — also when an
+/// activity comes between (`chủ trì sơ kết 5 năm thực hiện Chương trình số 07-CTr/TU`:
+/// the role is on that review, a task, not on the program).
 int extractor::target_program(const clause& c, std::size_t after) const {
   const auto it = std::upper_bound(program_starts_.begin(), program_starts_.end(), after,
                                    [](std::size_t x, const std::pair<std::size_t, int>& p) { return x < p.first; });
   if (it == program_starts_.end() || it->first > c.last) return -1;
+  for (std::size_t k = after + 1; k < it->first; ++k)
+    if (const auto* ps = m_->lex_payloads(k, lex_task))
+      for (const auto p : *ps)
+        if ((p & lex_task) && static_cast<task_kind>(p >> kTaskShift) != task_kind::coordination) return -1;
   return it->second;
 }
 

@@ -14,6 +14,7 @@ import os
 import pathlib
 import subprocess
 import sys
+import unicodedata
 
 import pytest
 
@@ -206,6 +207,36 @@ def test_html_entities_and_tags():
     d = extract("<p>Ban D&acirc;n v&#7853;n T&#7881;nh &#7911;y <i>ch&#7911; tr&igrave;</i></p>")
     assert [(i.kind, i.text) for i in d.items if i.kind in ("organization", "role")] == [
         ("organization", "Ban Dân vận Tỉnh ủy"), ("role", "chủ trì")]
+
+
+REPORT = ("Ban Dân vận Tỉnh ủy chủ trì, phối hợp với Ủy ban MTTQ tỉnh tổ chức hội nghị tập huấn tại huyện Gia Bình "
+          "trong quý III/2024. Đảng ủy xã tham mưu Ban Thường vụ Huyện ủy thực hiện Nghị quyết số 12-NQ/TW.")
+
+
+def _found(text):
+    return sorted((i.kind, i.name, i.org or "") for i in extract(text).items)
+
+
+@pytest.mark.parametrize("variant", [
+    lambda t: unicodedata.normalize("NFD", t),          # decomposed tone marks
+    lambda t: t.replace("Đ", "\u00d0"),                 # Ð (eth) typed for Đ
+    lambda t: t.replace(". ", ".\r\n"),                 # Windows line ends
+    lambda t: "<p>" + t.replace("Đảng", "&#272;ảng").replace("ủy", "&#7911;y") + "</p>",  # HTML entities
+], ids=["nfd", "eth", "crlf", "html"])
+def test_variants_of_one_text_give_the_same_items(variant):
+    assert _found(variant(REPORT)) == _found(REPORT)
+
+
+@pytest.mark.parametrize("damage", [
+    lambda t: t.replace("tham mưu", "t ham mưu"),           # a stray space inside a word
+    lambda t: t[:60] + "\x00\x01\x7f\ufffe" + t[60:],       # control and non-characters
+    lambda t: "\x00" * 1000 + t,
+], ids=["stray-space", "binary", "nul-run"])
+def test_damaged_text_gives_a_valid_draft(damage):
+    d = extract(damage(REPORT))
+    net = danvan.Network.loads(d.dumps())
+    assert len(net.sources) == 1
+    assert any(i.kind == "document" and i.name == "12-NQ/TW" for i in d.items)  # what the damage left alone
 
 
 def test_arguments_are_checked():

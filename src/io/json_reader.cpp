@@ -383,7 +383,7 @@ class object_reader {
       }
       extra[key] = kept_verbatim(field.value, path_ + "/" + pointer_step(key), out_);
     }
-    return extra.is_null() || extra.empty() ? std::string{} : extra.dump(-1, ' ', false, json::error_handler_t::strict);
+    return extra.empty() ? std::string{} : extra.dump(-1, ' ', false, json::error_handler_t::strict);
   }
 
   /// For small fixed objects (evidence, reviews, role declarations): every unknown key is an error.

@@ -133,8 +133,6 @@ void extractor::find_generic_actors() {
   }
 }
 
-/// `Công an tỉnh` and `Công an tỉnh Hải Dương` in one report are one body; so
-/// are `MTTQ` and `Ủy ban MTTQ tỉnh` (a bare head and the one full name of its entry).
 /// A network organization found by a name every province's body bears (`Ban Thường vụ
 /// Tỉnh ủy`, `Công an tỉnh`) is that body only in a text about its province. In a text
 /// that names other provinces and none of the network's, it is a new body of the
@@ -180,6 +178,8 @@ void extractor::place_network_matches() {
     if (it.kind == item_kind::organization && it.entity >= 0) it.conf = std::min(it.conf, cap[static_cast<std::size_t>(it.entity)]);
 }
 
+/// `Công an tỉnh` and `Công an tỉnh Hải Dương` in one report are one body; so
+/// are `MTTQ` and `Ủy ban MTTQ tỉnh` (a bare head and the one full name of its entry).
 void extractor::merge_organizations() {
   place_network_matches();
   std::unordered_map<std::string, std::vector<int>> placed;

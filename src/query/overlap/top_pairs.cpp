@@ -294,19 +294,19 @@ std::vector<organization_pair> top_pairs(const network& net, const scope& s, std
     (void)detail::role_mask(net, o.right_roles, "right roles");
     return {};
   }
-  if (whole_network(net, s) && o.weight != overlap_weight::newman) {
-    const auto lmask = detail::role_mask(net, o.left_roles, "left roles");
-    if (lmask == detail::role_mask(net, o.right_roles, "right roles")) {
-      const auto layout = cached_layout(net, item_kind(o.on), lmask);
-      return std::visit([&](const auto& items) { return top_of_layout(items, k, o); }, layout->rows);
-    }
-  }
   if (o.weight == overlap_weight::count) {
     const scope_filter f(net, s);
     const auto lmask = detail::role_mask(net, o.left_roles, "left roles");
     const auto rmask = detail::role_mask(net, o.right_roles, "right roles");
     if (auto found = top_count_by_window(net, f, lmask, rmask, lmask == rmask, item_kind(o.on), k, o.min_weight))
       return std::move(*found);
+  }
+  if (whole_network(net, s) && o.weight != overlap_weight::newman) {
+    const auto lmask = detail::role_mask(net, o.left_roles, "left roles");
+    if (lmask == detail::role_mask(net, o.right_roles, "right roles")) {
+      const auto layout = cached_layout(net, item_kind(o.on), lmask);
+      return std::visit([&](const auto& items) { return top_of_layout(items, k, o); }, layout->rows);
+    }
   }
   const bool newman = o.weight == overlap_weight::newman;
   const sides sd(net, s, o, newman, detail::item_order::any);

@@ -4,7 +4,7 @@
 //
 //   {"op": ..., "seconds": ..., "runs": ..., ...}
 //
-//   overlap_bench FILE [--repeat 10] [--threads 0]
+//   overlap_bench FILE [--repeat 10] [--threads 0] [--method automatic|full_rows|upper_triangle]
 //
 // `first` is the first call on the freshly loaded network (it pays for whatever the
 // network builds on first use); the other lines are the fastest of N calls after it,
@@ -44,12 +44,19 @@ template <class F> double least_cpu(int runs, F&& f) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::cerr << "usage: overlap_bench FILE [--repeat N] [--threads N]\n";
+    std::cerr << "usage: overlap_bench FILE [--repeat N] [--threads N] [--method automatic|full_rows|upper_triangle]\n";
     return 2;
   }
   int runs = 10;
   unsigned threads = 0;
+  danvan::projection_method method = danvan::projection_method::automatic;
   for (int i = 2; i + 1 < argc; ++i) {
+    if (std::string(argv[i]) == "--method") {
+      const std::string m = argv[i + 1];
+      method = m == "full_rows"        ? danvan::projection_method::full_rows
+               : m == "upper_triangle" ? danvan::projection_method::upper_triangle
+                                       : danvan::projection_method::automatic;
+    }
     if (std::string(argv[i]) == "--repeat") runs = std::max(1, std::atoi(argv[i + 1]));
     if (std::string(argv[i]) == "--threads") threads = static_cast<unsigned>(std::atoi(argv[i + 1]));
   }
@@ -63,6 +70,7 @@ int main(int argc, char** argv) {
       danvan::projection_options o;
       o.weight = w;
       o.threads = threads;
+      o.method = method;
       return o;
     };
     auto project = [&](const danvan::projection_options& o) { sink = sink + danvan::project(net, {}, o).nnz(); };

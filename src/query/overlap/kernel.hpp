@@ -454,9 +454,25 @@ struct overlap_layout {
   entity_kind kind;
   std::vector<bool> mask;
   layouts rows;
+  // Entries of each row of the projection without a threshold (the organizations it
+  // shares an item with): the output is then sized exactly, and each thread writes its
+  // rows in place, with no gaps to close between the threads' parts.
+  std::vector<std::uint32_t> row_entries;
 
   overlap_layout(entity_kind k, std::vector<bool> m, const incidence& inc)
-      : kind(k), mask(std::move(m)), rows(pick(inc)) {}
+      : kind(k), mask(std::move(m)), rows(pick(inc)) {
+    std::visit(
+        [this](const auto& items) {
+          const std::size_t n = items.orgs();
+          row_entries.assign(n, 0);
+          kernel::accumulator acc(n, false);
+          for (index a = 0; a < n; ++a) {
+            items.template accumulate<false, false>(a, acc);
+            acc.drain([&](index, std::uint32_t, double) { ++row_entries[a]; });
+          }
+        },
+        rows);
+  }
 
  private:
   // The expanded rows while they hold at most 8 numbers per (organization, item) pair

@@ -155,11 +155,29 @@ void project_upper(const Layout& items, const weigher& weigh, const projection_o
 
 /// The projection by full rows: each part's rows into its region of the output, sized by
 /// the bound min(n − 1, Σ d(t)) per row; then the gaps between the regions closed.
+/// With `entries` (each row's entries without a threshold) and no threshold, the
+/// output is sized exactly and each part writes its rows in place.
 template <class Rows>
 void project_rows(std::size_t n, const Rows& rows, const std::vector<std::uint64_t>& prefix, const weigher& weigh,
-                  const projection_options& o, projection& p) {
+                  const projection_options& o, projection& p, const std::vector<std::uint32_t>* entries = nullptr) {
   const unsigned parts = parts_for(o.threads, prefix[n], parallel_threshold, n);
   const auto cut = split_rows(prefix, parts);
+  if (entries && o.min_weight == 0) {
+    auto& indptr = detail::csr_access::indptr(p);
+    for (std::size_t a = 0; a < n; ++a) indptr[a + 1] = indptr[a] + (*entries)[a];
+    const std::uint64_t total = indptr[n];
+    detail::buffer<index> indices(total);
+    detail::buffer<std::uint32_t> counts(total);
+    detail::buffer<double> weights(o.weight != overlap_weight::count ? total : 0);
+    std::vector<std::uint64_t> start(parts + 1);
+    for (unsigned q = 0; q <= parts; ++q) start[q] = indptr[cut[q]];
+    write_parts(n, rows, weigh, o, cut, start, indices.data(), counts.data(), weights.data(),
+                [](unsigned, index, std::uint64_t) {}, [](unsigned, index) {});
+    detail::csr_access::indices(p) = std::move(indices);
+    detail::csr_access::counts(p) = std::move(counts);
+    detail::csr_access::weights(p) = std::move(weights);
+    return;
+  }
   const auto region = regions(prefix, cut, [n](index) { return n - 1; });
   const std::uint64_t capacity = region[parts];
   detail::buffer<index> indices(capacity);
@@ -214,7 +232,9 @@ projection start_projection(const projection_options& o, bool symmetric, std::si
 /// image do half the increments but write each entry of the result twice, the second
 /// time scattered; that pays while the result fits in the caches (M), not when it is
 /// tens of megabytes (L).
-template <class Layout> projection project_symmetric(const Layout& items, const projection_options& o) {
+template <class Layout>
+projection project_symmetric(const Layout& items, const projection_options& o,
+                             const std::vector<std::uint32_t>* entries = nullptr) {
   const std::size_t n = items.orgs();
   const std::uint32_t* begin = items.degree_begin();
   projection p = start_projection(o, true, n, begin, begin);
@@ -224,7 +244,7 @@ template <class Layout> projection project_symmetric(const Layout& items, const 
                         (o.method == projection_method::automatic &&
                          items.pair_work * (sizeof(index) + sizeof(std::uint32_t)) <= (std::uint64_t{16} << 20));
   if (triangle) project_upper(items, weigh, o, p);
-  else project_rows(n, rows_view<Layout, false>{&items}, items.full_work, weigh, o, p);
+  else project_rows(n, rows_view<Layout, false>{&items}, items.full_work, weigh, o, p, entries);
   return p;
 }
 
@@ -238,7 +258,8 @@ projection project(const network& net, const scope& s, const projection_options&
     const auto lmask = detail::role_mask(net, o.left_roles, "left roles");
     if (lmask == detail::role_mask(net, o.right_roles, "right roles")) {
       const auto layout = cached_layout(net, item_kind(o.on), lmask);
-      return std::visit([&](const auto& items) { return project_symmetric(items, o); }, layout->rows);
+      return std::visit([&](const auto& items) { return project_symmetric(items, o, &layout->row_entries); },
+                        layout->rows);
     }
   }
   sides sd(net, s, o, newman, detail::item_order::any);

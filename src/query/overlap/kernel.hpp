@@ -458,17 +458,39 @@ struct overlap_layout {
   // shares an item with): the output is then sized exactly, and each thread writes its
   // rows in place, with no gaps to close between the threads' parts.
   std::vector<std::uint32_t> row_entries;
+  // The organizations with the most items (most first, ties by position), at most
+  // `hub_count`, and the items each two of them share (hub_shared[i * hubs + j]): the
+  // top pairs by count come from there whenever every organization that could beat the
+  // k-th best of them is among them (top_pairs).
+  static constexpr std::size_t hub_count = 128;
+  std::vector<index> hubs;
+  std::vector<std::uint32_t> hub_shared;
+  std::uint32_t most_items_outside = 0;  // items of the first organization left out (0: none)
 
   overlap_layout(entity_kind k, std::vector<bool> m, const incidence& inc)
       : kind(k), mask(std::move(m)), rows(pick(inc)) {
+    const std::size_t n = inc.orgs;
+    std::vector<index> order(n);
+    for (index a = 0; a < n; ++a) order[a] = a;
+    auto degree = [&inc](index a) { return inc.org_begin[a + 1] - inc.org_begin[a]; };
+    std::stable_sort(order.begin(), order.end(), [&](index x, index y) { return degree(x) > degree(y); });
+    hubs.assign(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(std::min(n, hub_count)));
+    if (n > hubs.size()) most_items_outside = degree(order[hubs.size()]);
+    std::vector<std::uint32_t> hub_of(n, no_index);
+    for (std::uint32_t i = 0; i < hubs.size(); ++i) hub_of[hubs[i]] = i;
+    hub_shared.assign(hubs.size() * hubs.size(), 0);
+    // One pass over the full rows: each row's entries, and the hubs' shared items.
     std::visit(
-        [this](const auto& items) {
-          const std::size_t n = items.orgs();
+        [&](const auto& items) {
           row_entries.assign(n, 0);
           kernel::accumulator acc(n, false);
           for (index a = 0; a < n; ++a) {
             items.template accumulate<false, false>(a, acc);
-            acc.drain([&](index, std::uint32_t, double) { ++row_entries[a]; });
+            const std::uint32_t i = hub_of[a];
+            acc.drain([&](index b, std::uint32_t c, double) {
+              ++row_entries[a];
+              if (i != no_index && hub_of[b] != no_index) hub_shared[i * hubs.size() + hub_of[b]] = c;
+            });
           }
         },
         rows);

@@ -107,6 +107,27 @@ std::vector<organization_pair> top_by_rows(std::size_t n, const Rows& rows, cons
   return all;
 }
 
+/// The k pairs sharing most items of the whole network (symmetric) from its layout's
+/// hubs: with τ the k-th best count among them, a pair with an organization outside
+/// them shares at most that organization's items, fewer than τ when the first one left
+/// out has fewer than τ items — then the hubs' pairs are the answer. Otherwise nothing.
+std::optional<std::vector<organization_pair>> top_count_from_hubs(const detail::overlap_layout& layout,
+                                                                  std::size_t k, double min_weight) {
+  const std::size_t h = layout.hubs.size();
+  std::vector<organization_pair> heap;
+  for (std::size_t i = 0; i < h; ++i)
+    for (std::size_t j = i + 1; j < h; ++j) {
+      const std::uint32_t c = layout.hub_shared[i * h + j];
+      if (c == 0 || c < min_weight) continue;
+      const index a = std::min(layout.hubs[i], layout.hubs[j]), b = std::max(layout.hubs[i], layout.hubs[j]);
+      keep_if_among_best(heap, k, organization_pair{a, b, c, static_cast<double>(c)});
+    }
+  const double tau = std::max({heap.size() == k ? heap.front().weight : 0.0, min_weight, 1.0});
+  if (layout.most_items_outside >= tau) return std::nullopt;
+  std::sort(heap.begin(), heap.end(), better);
+  return heap;
+}
+
 /// The k best pairs of the whole network, symmetric, on its cached layout (no Newman).
 /// For count a pair shares at most the smaller of its two organizations' items: rows
 /// are visited full, most items first, each offering its pairs with the rows after it,
@@ -293,6 +314,12 @@ std::vector<organization_pair> top_pairs(const network& net, const scope& s, std
     (void)detail::role_mask(net, o.left_roles, "left roles");
     (void)detail::role_mask(net, o.right_roles, "right roles");
     return {};
+  }
+  if (o.weight == overlap_weight::count && whole_network(net, s)) {
+    const auto lmask = detail::role_mask(net, o.left_roles, "left roles");
+    if (lmask == detail::role_mask(net, o.right_roles, "right roles"))
+      if (auto found = top_count_from_hubs(*cached_layout(net, item_kind(o.on), lmask), k, o.min_weight))
+        return std::move(*found);
   }
   if (o.weight == overlap_weight::count) {
     const scope_filter f(net, s);

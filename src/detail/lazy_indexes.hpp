@@ -16,6 +16,8 @@
 
 namespace danvan::detail {
 
+struct overlap_layout;  // src/query/overlap/kernel.hpp
+
 struct lazy_indexes {
   std::array<std::once_flag, 8> name_once;
   std::array<text::fuzzy_index, 8> names;  // one per entity_kind
@@ -23,6 +25,10 @@ struct lazy_indexes {
   // since query results refer to them by position.
   std::mutex as_of_mutex;
   std::vector<std::pair<date, std::shared_ptr<const danvan::network>>> as_of;
+  // The whole network's organization × item incidence packed for the projection
+  // kernel, one per item kind and role filter asked for (a few at most).
+  std::mutex overlap_mutex;
+  std::vector<std::shared_ptr<const overlap_layout>> overlap_layouts;
 };
 
 }  // namespace danvan::detail

@@ -315,18 +315,19 @@ TEST(OverlapDuplicates, ThresholdOutsideZeroOneIsAnError) {
 // ---- properties on random networks ----
 
 /// A random network: `orgs` organizations picked with a skew, `tasks` tasks of 1..7
-/// roles (sometimes the same organization twice, with another role).
-danvan::network random_network(unsigned seed, std::size_t orgs, std::size_t tasks) {
+/// roles (sometimes the same organization twice, with another role), then `large`
+/// tasks of 40..80 roles.
+danvan::network random_network(unsigned seed, std::size_t orgs, std::size_t tasks, std::size_t large = 0) {
   std::mt19937 rng(seed);
   danvan::network_builder b;
   for (std::size_t i = 0; i < orgs; ++i) b.add(danvan::organization{{.id = "org:o" + std::to_string(i), .name = "O"}});
   const char* roles[] = {"lead", "coordinate", "advise", "sign"};
   std::uniform_real_distribution<double> u(0, 1);
-  for (std::size_t t = 0; t < tasks; ++t) {
+  for (std::size_t t = 0; t < tasks + large; ++t) {
     danvan::task task;
     task.id = "task:t" + std::to_string(t);
     task.name = "T";
-    const int k = 1 + static_cast<int>(rng() % 7);
+    const int k = t < tasks ? 1 + static_cast<int>(rng() % 7) : 40 + static_cast<int>(rng() % 41);
     for (int r = 0; r < k; ++r) {
       const auto o = static_cast<std::size_t>(std::pow(u(rng), 2.0) * static_cast<double>(orgs));
       task.roles.push_back({.org = "org:o" + std::to_string(o), .role = roles[rng() % 4]});
@@ -387,9 +388,9 @@ struct random_case {
 
 class RandomOverlap : public ::testing::TestWithParam<random_case> {};
 
-TEST_P(RandomOverlap, ProjectionMatchesTheDefinitionOnAnyThreadCount) {
-  const auto c = GetParam();
-  const auto net = random_network(c.seed, 150, 900);
+/// The projection, its exact size and its top pairs on `net` against the definition,
+/// on every method and several thread counts.
+void expect_matches_definition(const danvan::network& net, const random_case& c) {
   const auto want = direct(net, c.weight, c.left, c.right, c.min_weight);
   ASSERT_GT(want.size(), 10u);
   for (auto [threads, method] : {std::pair{1u, danvan::projection_method::full_rows},
@@ -434,6 +435,16 @@ TEST_P(RandomOverlap, ProjectionMatchesTheDefinitionOnAnyThreadCount) {
       }
     }
   }
+}
+
+TEST_P(RandomOverlap, ProjectionMatchesTheDefinitionOnAnyThreadCount) {
+  expect_matches_definition(random_network(GetParam().seed, 150, 900), GetParam());
+}
+
+// Tasks of 40 to 80 organizations make the pair increments many times the roles: the
+// projection then runs on the packed items rather than on rows written out pair by pair.
+TEST_P(RandomOverlap, ProjectionWithLargeItemsMatchesTheDefinition) {
+  expect_matches_definition(random_network(GetParam().seed, 150, 300, 12), GetParam());
 }
 
 INSTANTIATE_TEST_SUITE_P(

@@ -52,7 +52,7 @@ projection_estimate estimate_projection(const network& net, const scope& s, cons
     const unsigned parts = parts_for(o.threads, prefix[n], parallel_threshold, n);
     const auto cut = split_rows(prefix, parts);
     std::vector<std::uint64_t> found(parts, 0);
-    const weigher weigh{o.weight, &sd};
+    const weigher weigh(o.weight, sd);
     detail::run_parallel(parts, [&](unsigned q) {
       accumulator acc(n, newman);
       std::uint64_t k = 0;

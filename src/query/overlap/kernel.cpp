@@ -1,5 +1,7 @@
 // The pieces of the projection kernel that need no template (kernel.hpp).
 #include "kernel.hpp"
+#include "detail/lazy_indexes.hpp"
+#include "detail/network_access.hpp"
 
 #include <danvan/query/argument_error.hpp>
 
@@ -45,7 +47,6 @@ sides::sides(const network& net, const scope& s, const projection_options& o, bo
   }
 }
 
-/// Work of each row (Σ of its items' column counts), for splitting rows between threads.
 std::vector<std::uint64_t> row_work_prefix(const sides& sd) {
   const incidence& L = sd.left;
   const incidence& R = *sd.right;
@@ -58,7 +59,6 @@ std::vector<std::uint64_t> row_work_prefix(const sides& sd) {
   return prefix;
 }
 
-/// Row ranges of about equal work, one per thread.
 std::vector<index> split_rows(const std::vector<std::uint64_t>& prefix, unsigned parts) {
   const std::size_t n = prefix.size() - 1;
   std::vector<index> cut(parts + 1, 0);
@@ -76,6 +76,38 @@ std::vector<index> split_rows(const std::vector<std::uint64_t>& prefix, unsigned
 unsigned parts_for(unsigned requested, std::uint64_t work, std::uint64_t threshold, std::size_t units) {
   if (requested == 0 && work < threshold) return 1;
   return worker_count(requested, units);
+}
+
+bool whole_network(const network& net, const scope& s) {
+  if (s.as_of && !(net.meta().as_of == *s.as_of)) return false;  // scope_filter says why
+  scope rest = s;
+  rest.as_of.reset();
+  return rest == scope{};
+}
+
+std::shared_ptr<const overlap_layout> cached_layout(const network& net, entity_kind kind,
+                                                    const std::vector<bool>& mask) {
+  // Each layout holds about 8 bytes per (organization, item) pair: a few are kept, so
+  // that a caller cycling through role filters does not grow the network without end.
+  constexpr std::size_t most_kept = 4;
+  auto& lazy = network_access::lazy(net);
+  auto find = [&]() -> std::shared_ptr<const overlap_layout> {
+    for (const auto& l : lazy.overlap_layouts)
+      if (l->kind == kind && l->mask == mask) return l;
+    return nullptr;
+  };
+  {
+    std::lock_guard lock(lazy.overlap_mutex);
+    if (auto l = find()) return l;
+  }
+  // Built outside the lock so that queries on other layouts are not held up; a racing
+  // thread may build the same layout too, and the first one stored wins.
+  const auto built =
+      std::make_shared<const overlap_layout>(kind, mask, build_incidence(scope_filter(net, scope{}), kind, mask, item_order::any));
+  std::lock_guard lock(lazy.overlap_mutex);
+  if (auto l = find()) return l;
+  if (lazy.overlap_layouts.size() < most_kept) lazy.overlap_layouts.push_back(built);
+  return built;
 }
 
 }  // namespace danvan::detail::kernel

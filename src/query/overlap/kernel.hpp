@@ -6,10 +6,15 @@
 // - The incidence is built in one pass over the roles (each organization once per
 //   item) and counting-sort transpositions, never a comparison sort
 //   (build_incidence).
-// - It is then laid out for the inner loop: each item's organizations stored next to
-//   each other in 16-bit numbers when there are fewer than 65,536 organizations, and
-//   each row's items as offsets into that array, read with software prefetch
-//   (packed_rows, packed_upper). M's whole incidence then fits in a core's L2 cache.
+// - It is then laid out for the inner loop: when items are small, every pair
+//   increment written out, row by row (expanded_rows: one contiguous read per row, no
+//   per-item work); otherwise each item's organizations stored next to each other and
+//   each row's items as offsets into them, read with software prefetch (packed_items,
+//   and packed_rows for two different sides), in 16-bit numbers when there are fewer
+//   than 65,536 organizations.
+// - For the whole network (no scope, the same roles on both sides) that layout is built
+//   once and kept with the network (cached_layout), so that later projections and top
+//   pairs start at the kernel, with no pass over the roles.
 // - Row a is accumulated in a dense per-thread counter array; the first touch of a
 //   column appends it to a list without a branch (accumulator). Reading the row back
 //   sorts the list when short, else marks and scans a bitmap, so columns come out
@@ -17,8 +22,8 @@
 //   stored.
 // - A symmetric projection either visits only the pairs b > a (the upper triangle)
 //   and then writes each entry twice, the mirror image scattered into the lower parts
-//   of the rows (project_symmetric), or visits full rows and writes entries once, in
-//   order (fill_projection): the first wins while the result fits in the caches, the
+//   of the rows (project_upper), or visits full rows and writes entries once, in
+//   order (project_rows): the first wins while the result fits in the caches, the
 //   second beyond (projection_method::automatic decides by size).
 // - Rows are split into contiguous ranges of equal work, one per thread; each range
 //   writes into its own region of the output, sized by an upper bound and left
@@ -36,6 +41,9 @@
 #include <algorithm>
 #include <bit>
 #include <cstdint>
+#include <memory>
+#include <stdexcept>
+#include <variant>
 #include <vector>
 
 namespace danvan::detail::kernel {
@@ -154,24 +162,30 @@ void accumulate_row(const sides& sd, index a, accumulator& acc) {
   if constexpr (!Upper) acc.drop(a);
 }
 
-/// The weight of (a, b) from its count (and Newman sum).
+/// The weight of (a, b) from its count (and Newman sum); the sides' items per
+/// organization are differences of their offsets (org_begin, row_begin).
 struct weigher {
   overlap_weight kind;
-  const sides* sd;
+  const std::uint32_t* left_begin;   // organizations + 1
+  const std::uint32_t* right_begin;  // organizations + 1
+  weigher(overlap_weight w, const std::uint32_t* left, const std::uint32_t* right) noexcept
+      : kind(w), left_begin(left), right_begin(right) {}
+  weigher(overlap_weight w, const sides& sd) noexcept
+      : weigher(w, sd.left.org_begin.data(), sd.right->org_begin.data()) {}
   double operator()(index a, index b, std::uint32_t c, double newman) const noexcept {
+    const auto da = [&] { return left_begin[a + 1] - left_begin[a]; };
+    const auto db = [&] { return right_begin[b + 1] - right_begin[b]; };
     switch (kind) {
       case overlap_weight::count: return static_cast<double>(c);
-      case overlap_weight::jaccard:
-        return static_cast<double>(c) / static_cast<double>(sd->left_degree(a) + sd->right_degree(b) - c);
-      case overlap_weight::overlap:
-        return static_cast<double>(c) / static_cast<double>(std::min(sd->left_degree(a), sd->right_degree(b)));
+      case overlap_weight::jaccard: return static_cast<double>(c) / static_cast<double>(da() + db() - c);
+      case overlap_weight::overlap: return static_cast<double>(c) / static_cast<double>(std::min(da(), db()));
       case overlap_weight::newman: return newman;
     }
     return 0;
   }
 };
 
-/// The inner loop of both packed layouts: for each entry i in [first, last) of a row,
+/// The inner loop of packed_rows: for each entry i in [first, last) of a row,
 /// adds the size(i, p) organizations that start at p = start(i) to acc (each with the
 /// entry's Newman weight), fetching the entry `ahead` places on into the cache first.
 template <bool Newman, class Start, class Size>
@@ -244,53 +258,156 @@ inline constexpr std::uint64_t parallel_threshold = 200'000;
 /// work is too small to pay for starting threads.
 unsigned parts_for(unsigned requested, std::uint64_t work, std::uint64_t threshold, std::size_t units);
 
-/// The symmetric case laid out for the upper triangle: each item's organizations
-/// ascending, and for each (row a, item t) the offset and length of the organizations
-/// after a on t, found while the lists are written (no search, no comparison in the
-/// inner loop). Row a then visits exactly the pairs (a, b > a): Σ C(d, 2) increments
-/// in all, half of what full rows cost.
-template <class V> struct packed_upper {
-  std::vector<V> data;
-  std::vector<std::uint32_t> row_begin;  // organizations + 1, into from/count
-  std::vector<std::uint32_t> from;       // offset in data of the first organization after the row's
-  std::vector<std::uint32_t> count;      // how many follow it
-  std::vector<double> weight;            // Newman weight of each incidence
+/// The symmetric case laid out for both methods: each item's organizations stored
+/// ascending right after their count, in 16-bit numbers when there are fewer than
+/// 65,536 organizations, and for each (row a, item t) the offset of t's list and a's
+/// place in it, found while the lists are written (no search, no comparison in the
+/// inner loop). A full row visits all of t's organizations (Σ d(d − 1) increments in
+/// all), the upper triangle only those after a (Σ C(d, 2), half of it). Newman's
+/// weight of t is 1 / (d − 1), read from the count. Built per call, or once per
+/// network for the whole network (cached_layout).
+template <class V> struct packed_items {
+  std::vector<V> data;                   // per item: d, then its d organizations ascending
+  std::vector<std::uint32_t> row_begin;  // organizations + 1, into at and rank
+  std::vector<std::uint32_t> at;         // offset in data of the count of each item of each row
+  std::vector<V> rank;                   // the row's place among the item's organizations
+  std::vector<std::uint64_t> full_work;  // organizations + 1: prefix of 4 + Σ d per row
+  std::vector<std::uint64_t> upper_work; // organizations + 1: prefix of 4 + Σ (d − rank − 1) per row
+  std::uint64_t pair_work = 0;           // Σ over items of d(d − 1)
 
-  packed_upper(const sides& sd, bool newman) {
-    const incidence& L = sd.left;
-    std::vector<std::uint32_t> fill(L.items + 1, 0);
-    for (index t = 0; t < L.items; ++t) fill[t + 1] = fill[t] + L.degree_of_item(t);
-    const std::vector<std::uint32_t> end(fill.begin() + 1, fill.end());
-    data.resize(fill[L.items]);
-    row_begin = L.org_begin;
-    from.resize(L.org_items.size());
-    count.resize(L.org_items.size());
-    const index* oi = L.org_items.data();
-    for (index a = 0; a < L.orgs; ++a)  // organizations ascending: each list comes out sorted
-      for (std::uint32_t i = L.org_begin[a]; i < L.org_begin[a + 1]; ++i) {
-        const std::uint32_t p = fill[oi[i]]++;
-        data[p] = static_cast<V>(a);
-        from[i] = p + 1;
+  explicit packed_items(const incidence& inc) {
+    const std::size_t n = inc.orgs;
+    std::vector<std::uint32_t> fill(inc.items, 0);
+    std::uint32_t size = 0;
+    for (index t = 0; t < inc.items; ++t) {
+      const std::uint64_t d = inc.degree_of_item(t);
+      fill[t] = size;
+      size += static_cast<std::uint32_t>(d) + 1;
+      pair_work += d * (d ? d - 1 : 0);
+    }
+    data.resize(size);
+    for (index t = 0; t < inc.items; ++t) data[fill[t]] = static_cast<V>(inc.degree_of_item(t));
+    std::vector<std::uint32_t> next(fill);
+    for (auto& x : next) ++x;
+    row_begin = inc.org_begin;
+    at.resize(inc.org_items.size());
+    rank.resize(inc.org_items.size());
+    full_work.assign(n + 1, 0);
+    upper_work.assign(n + 1, 0);
+    const index* oi = inc.org_items.data();
+    for (index a = 0; a < n; ++a) {  // organizations ascending: each list comes out sorted
+      std::uint64_t full = 4, upper = 4;
+      for (std::uint32_t i = row_begin[a]; i < row_begin[a + 1]; ++i) {
+        const index t = oi[i];
+        const std::uint32_t r = next[t]++ - fill[t] - 1;
+        data[fill[t] + 1 + r] = static_cast<V>(a);
+        at[i] = fill[t];
+        rank[i] = static_cast<V>(r);
+        const std::uint32_t d = data[fill[t]];
+        full += d;
+        upper += d - r - 1;
       }
-    for (std::size_t i = 0; i < from.size(); ++i) count[i] = end[oi[i]] - from[i];
-    if (newman) {
-      weight.resize(from.size());
-      for (std::size_t i = 0; i < from.size(); ++i) weight[i] = sd.item_weight[oi[i]];
+      full_work[a + 1] = full_work[a] + full;
+      upper_work[a + 1] = upper_work[a] + upper;
     }
   }
 
-  [[nodiscard]] std::uint64_t work(index a) const noexcept {
-    std::uint64_t w = 0;
-    for (std::uint32_t i = row_begin[a]; i < row_begin[a + 1]; ++i) w += count[i];
-    return w;
+  [[nodiscard]] std::size_t orgs() const noexcept { return row_begin.size() - 1; }
+  /// Organizations + 1 offsets whose differences are the items of each organization.
+  [[nodiscard]] const std::uint32_t* degree_begin() const noexcept { return row_begin.data(); }
+
+  /// Adds row a's columns to acc: every organization on a's items but a, or with
+  /// `Upper` only those after a.
+  template <bool Newman, bool Upper> void accumulate(index a, accumulator& acc) const {
+    constexpr std::uint32_t ahead = 8;
+    const V* d = data.data();
+    const std::uint32_t first = row_begin[a], last = row_begin[a + 1];
+    for (std::uint32_t i = first; i < last; ++i) {
+      if (i + ahead < last) __builtin_prefetch(d + at[i + ahead]);
+      const V* p = d + at[i];
+      const std::uint32_t size = p[0];
+      if (size < 2) continue;  // a alone
+      std::uint32_t skip = 0;
+      if constexpr (Upper) skip = static_cast<std::uint32_t>(rank[i]) + 1;
+      const V* q = p + 1 + skip;
+      const std::uint32_t k = size - skip;
+      if constexpr (Newman) {
+        const double w = 1.0 / static_cast<double>(size - 1);
+        for (std::uint32_t j = 0; j < k; ++j) acc.add(q[j], w);
+      } else {
+        for (std::uint32_t j = 0; j < k; ++j) acc.add(q[j]);
+      }
+    }
+    if constexpr (!Upper) acc.drop(a);
+  }
+};
+
+/// The symmetric case with every pair increment written out: row a lists the
+/// organizations after it on each of its items, then those before it (an organization
+/// once per item shared with a), so that the upper triangle is a prefix of the full
+/// row and both are one contiguous read, with no per-item work and no branch on item
+/// sizes in the inner loop. Σ d(d − 1) numbers: kept (cached_layout) only while that
+/// is a few per (organization, item) pair, as when items have a handful of
+/// organizations; larger items use packed_items. No Newman weights (packed_items).
+template <class V> struct expanded_rows {
+  std::vector<V> cols;                    // per row: its upper part, then its lower part
+  std::vector<std::uint64_t> row_begin;   // organizations + 1, into cols
+  std::vector<std::uint64_t> upper_end;   // organizations: end of each row's upper part
+  std::vector<std::uint32_t> item_begin;  // organizations + 1: items per organization as differences
+  std::vector<std::uint64_t> full_work;   // organizations + 1: prefix of 4 + row length
+  std::vector<std::uint64_t> upper_work;  // organizations + 1: prefix of 4 + upper part length
+  std::uint64_t pair_work = 0;            // Σ over items of d(d − 1)
+
+  /// Σ d(d − 1) of an incidence: the numbers the expanded rows would hold.
+  static std::uint64_t size_of(const incidence& inc) noexcept {
+    std::uint64_t pairs = 0;
+    for (index t = 0; t < inc.items; ++t) {
+      const std::uint64_t d = inc.degree_of_item(t);
+      pairs += d * (d ? d - 1 : 0);
+    }
+    return pairs;
   }
 
-  /// Adds row a's columns after a (the upper triangle) to acc.
+  explicit expanded_rows(const incidence& inc) {
+    const std::size_t n = inc.orgs;
+    pair_work = size_of(inc);
+    cols.resize(pair_work);
+    row_begin.assign(n + 1, 0);
+    upper_end.assign(n, 0);
+    full_work.assign(n + 1, 0);
+    upper_work.assign(n + 1, 0);
+    item_begin = inc.org_begin;
+    std::uint64_t pos = 0;
+    for (index a = 0; a < n; ++a) {
+      for (const bool upper : {true, false}) {
+        for (index t : inc.items_of(a))
+          for (index b : inc.orgs_of(t))
+            if (upper ? b > a : b < a) cols[pos++] = static_cast<V>(b);
+        if (upper) upper_end[a] = pos;
+      }
+      row_begin[a + 1] = pos;
+      full_work[a + 1] = full_work[a] + 4 + (pos - row_begin[a]);
+      upper_work[a + 1] = upper_work[a] + 4 + (upper_end[a] - row_begin[a]);
+    }
+  }
+
+  [[nodiscard]] std::size_t orgs() const noexcept { return row_begin.size() - 1; }
+  [[nodiscard]] const std::uint32_t* degree_begin() const noexcept { return item_begin.data(); }
+
+  template <bool Newman, bool Upper> void accumulate(index a, accumulator& acc) const {
+    if constexpr (Newman) throw std::logic_error("danvan: Newman weights are projected from packed_items");
+    const V* c = cols.data();
+    const std::uint64_t last = Upper ? upper_end[a] : row_begin[a + 1];
+    for (std::uint64_t i = row_begin[a]; i < last; ++i) acc.add(c[i]);
+  }
+};
+
+/// The rows of a symmetric layout (packed_items, expanded_rows), full or upper, in the
+/// form write_row and the top pairs take (accumulate<Newman>).
+template <class Layout, bool Upper> struct rows_view {
+  const Layout* layout;
   template <bool Newman> void accumulate(index a, accumulator& acc) const {
-    const V* d = data.data();
-    add_items<Newman>(
-        row_begin[a], row_begin[a + 1], weight, acc, [d, this](std::uint32_t i) { return d + from[i]; },
-        [this](std::uint32_t i, const V*) { return count[i]; });
+    layout->template accumulate<Newman, Upper>(a, acc);
   }
 };
 
@@ -327,6 +444,83 @@ std::uint64_t write_row(const Rows& rows, index a, accumulator& acc, bool newman
 }  // namespace danvan::detail::kernel
 
 namespace danvan::detail {
+
+/// The whole network's incidence on one kind of item, both sides with the roles of
+/// `mask` (empty: any), packed for the kernel: 16-bit organization numbers below
+/// 65,536 organizations.
+struct overlap_layout {
+  using layouts = std::variant<kernel::expanded_rows<std::uint16_t>, kernel::expanded_rows<std::uint32_t>,
+                               kernel::packed_items<std::uint16_t>, kernel::packed_items<std::uint32_t>>;
+  entity_kind kind;
+  std::vector<bool> mask;
+  layouts rows;
+  // Entries of each row of the projection without a threshold (the organizations it
+  // shares an item with): the output is then sized exactly, and each thread writes its
+  // rows in place, with no gaps to close between the threads' parts.
+  std::vector<std::uint32_t> row_entries;
+  // The organizations with the most items (most first, ties by position), at most
+  // `hub_count`, and the items each two of them share (hub_shared[i * hubs + j]): the
+  // top pairs by count come from there whenever every organization that could beat the
+  // k-th best of them is among them (top_pairs).
+  static constexpr std::size_t hub_count = 128;
+  std::vector<index> hubs;
+  std::vector<std::uint32_t> hub_shared;
+  std::uint32_t most_items_outside = 0;  // items of the first organization left out (0: none)
+
+  overlap_layout(entity_kind k, std::vector<bool> m, const incidence& inc)
+      : kind(k), mask(std::move(m)), rows(pick(inc)) {
+    const std::size_t n = inc.orgs;
+    std::vector<index> order(n);
+    for (index a = 0; a < n; ++a) order[a] = a;
+    auto degree = [&inc](index a) { return inc.org_begin[a + 1] - inc.org_begin[a]; };
+    std::stable_sort(order.begin(), order.end(), [&](index x, index y) { return degree(x) > degree(y); });
+    hubs.assign(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(std::min(n, hub_count)));
+    if (n > hubs.size()) most_items_outside = degree(order[hubs.size()]);
+    std::vector<std::uint32_t> hub_of(n, no_index);
+    for (std::uint32_t i = 0; i < hubs.size(); ++i) hub_of[hubs[i]] = i;
+    hub_shared.assign(hubs.size() * hubs.size(), 0);
+    // One pass over the full rows: each row's entries, and the hubs' shared items.
+    std::visit(
+        [&](const auto& items) {
+          row_entries.assign(n, 0);
+          kernel::accumulator acc(n, false);
+          for (index a = 0; a < n; ++a) {
+            items.template accumulate<false, false>(a, acc);
+            const std::uint32_t i = hub_of[a];
+            acc.drain([&](index b, std::uint32_t c, double) {
+              ++row_entries[a];
+              if (i != no_index && hub_of[b] != no_index) hub_shared[i * hubs.size() + hub_of[b]] = c;
+            });
+          }
+        },
+        rows);
+  }
+
+ private:
+  // The expanded rows while they hold at most 8 numbers per (organization, item) pair
+  // (items of about 9 organizations or fewer on average), else the packed items.
+  static layouts pick(const incidence& inc) {
+    const bool small = inc.orgs < 65536;
+    if (kernel::expanded_rows<std::uint32_t>::size_of(inc) <= 8 * std::uint64_t{inc.org_items.size()})
+      return small ? layouts(std::in_place_index<0>, inc) : layouts(std::in_place_index<1>, inc);
+    return small ? layouts(std::in_place_index<2>, inc) : layouts(std::in_place_index<3>, inc);
+  }
+};
+
+namespace kernel {
+
+/// Whether scope `s` keeps all of `net` (nothing to filter).
+bool whole_network(const network& net, const scope& s);
+
+/// The overlap_layout of `net` for `kind` and `mask`, built on first use and kept with
+/// the network (lazy_indexes) for the next projections and top pairs (but Newman's,
+/// which need packed_items): they then start at the kernel, without the pass over
+/// every role. Thread-safe; a few layouts are
+/// kept (one per kind and role filter asked for), past that they are built per call.
+std::shared_ptr<const overlap_layout> cached_layout(const network& net, entity_kind kind,
+                                                    const std::vector<bool>& mask);
+
+}  // namespace kernel
 
 /// The arrays of a projection or topic matrix, for the code that fills them in place.
 struct csr_access {

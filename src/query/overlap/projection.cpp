@@ -8,6 +8,7 @@
 
 #include <cstring>
 #include <memory>
+#include <variant>
 
 namespace danvan {
 
@@ -48,22 +49,16 @@ std::size_t projection::memory_bytes() const noexcept {
 
 namespace {
 
-/// The symmetric projection: the upper triangle row by row (threads take ranges of
-/// rows of equal work), then each entry (a, b) written twice into the final CSR
-/// arrays: in row a after a's lower part, and in row b's lower part. Rows of lower
-/// threads come first in every lower part, so rows stay sorted.
 /// Accumulates the rows of each part of `cut` on a thread of its own, writing part q's
 /// entries one row after another from region[q] on (at idx, cnt and wts; wts only when
 /// weighted); calls row_done(q, a, entries) after each row and written(q, b) for each
-/// entry (a, b). The two layouts of the projection share this loop.
+/// entry (a, b). The layouts and methods of the projection share this loop.
 template <class Rows, class RowDone, class Written>
-void write_parts(const sides& sd, const Rows& rows, const projection_options& o, const std::vector<index>& cut,
-                 const std::vector<std::uint64_t>& region, index* idx, std::uint32_t* cnt, double* wts, RowDone row_done,
-                 Written written) {
+void write_parts(std::size_t n, const Rows& rows, const weigher& weigh, const projection_options& o,
+                 const std::vector<index>& cut, const std::vector<std::uint64_t>& region, index* idx,
+                 std::uint32_t* cnt, double* wts, RowDone row_done, Written written) {
   const bool newman = o.weight == overlap_weight::newman;
   const bool count_only = o.weight == overlap_weight::count;
-  const weigher weigh{o.weight, &sd};
-  const std::size_t n = sd.left.orgs;
   detail::run_parallel(static_cast<unsigned>(cut.size() - 1), [&](unsigned q) {
     accumulator acc(n, newman);
     std::uint64_t pos = region[q];
@@ -76,26 +71,33 @@ void write_parts(const sides& sd, const Rows& rows, const projection_options& o,
   });
 }
 
-template <class V>
-void project_symmetric(sides& sd, const projection_options& o, projection& p) {
-  const std::size_t n = sd.left.orgs;
-  const bool newman = o.weight == overlap_weight::newman;
-  const bool keep_weights = o.weight != overlap_weight::count;
-  auto packed = std::make_unique<const packed_upper<V>>(sd, newman);
-  const packed_upper<V>& rows = *packed;
-  release_lists(sd.left);  // peak memory: the packed copy is all the rows need
-
-  std::vector<std::uint64_t> prefix(n + 1, 0);
-  for (index a = 0; a < n; ++a) prefix[a + 1] = prefix[a] + 4 + rows.work(a);
-  const unsigned parts = parts_for(o.threads, prefix[n], parallel_threshold / 2, n);
-  const auto cut = split_rows(prefix, parts);
+/// Per part of `cut`, the most entries its rows can have: Σ min(`most(a)`, the row's
+/// increments); the parts' regions of the output, one after another.
+template <class Most>
+std::vector<std::uint64_t> regions(const std::vector<std::uint64_t>& prefix, const std::vector<index>& cut, Most most) {
+  const std::size_t parts = cut.size() - 1;
   std::vector<std::uint64_t> region(parts + 1, 0);
-  for (unsigned q = 0; q < parts; ++q) {
+  for (std::size_t q = 0; q < parts; ++q) {
     std::uint64_t bound = 0;
     for (index a = cut[q]; a < cut[q + 1]; ++a)
-      bound += std::min<std::uint64_t>(n - 1 - a, prefix[a + 1] - prefix[a] - 4);
+      bound += std::min<std::uint64_t>(most(a), prefix[a + 1] - prefix[a] - 4);
     region[q + 1] = region[q] + bound;
   }
+  return region;
+}
+
+/// The symmetric projection by the upper triangle, row by row (threads take ranges of
+/// rows of equal work), then each entry (a, b) written twice into the final CSR
+/// arrays: in row a after a's lower part, and in row b's lower part. Rows of lower
+/// threads come first in every lower part, so rows stay sorted.
+template <class Layout>
+void project_upper(const Layout& items, const weigher& weigh, const projection_options& o, projection& p) {
+  const std::size_t n = items.orgs();
+  const bool keep_weights = o.weight != overlap_weight::count;
+  const auto& prefix = items.upper_work;
+  const unsigned parts = parts_for(o.threads, prefix[n], parallel_threshold / 2, n);
+  const auto cut = split_rows(prefix, parts);
+  const auto region = regions(prefix, cut, [n](index a) { return n - 1 - a; });
   // The upper triangle, each part in its region; per part, entries per column.
   detail::buffer<index> up_idx(region[parts]);
   detail::buffer<std::uint32_t> up_cnt(region[parts]);
@@ -103,11 +105,9 @@ void project_symmetric(sides& sd, const projection_options& o, projection& p) {
   std::vector<std::uint32_t> up_len(n, 0);
   std::vector<std::vector<std::uint32_t>> column(parts, std::vector<std::uint32_t>(n, 0));
   write_parts(
-      sd, rows, o, cut, region, up_idx.data(), up_cnt.data(), up_w.data(),
+      n, rows_view<Layout, true>{&items}, weigh, o, cut, region, up_idx.data(), up_cnt.data(), up_w.data(),
       [&](unsigned, index a, std::uint64_t len) { up_len[a] = static_cast<std::uint32_t>(len); },
       [&](unsigned q, index b) { ++column[q][b]; });
-
-  packed.reset();
 
   // Row a: its lower part (entries (r, a), r < a), then its upper part.
   auto& indptr = detail::csr_access::indptr(p);
@@ -153,95 +153,45 @@ void project_symmetric(sides& sd, const projection_options& o, projection& p) {
   detail::csr_access::weights(p) = std::move(weights);
 }
 
-/// Computes the rows of each part into its region of the output.
+/// The projection by full rows: each part's rows into its region of the output, sized by
+/// the bound min(n − 1, Σ d(t)) per row; then the gaps between the regions closed.
+/// With `entries` (each row's entries without a threshold) and no threshold, the
+/// output is sized exactly and each part writes its rows in place.
 template <class Rows>
-void fill_projection(const sides& sd, const Rows& rows, const projection_options& o, const std::vector<index>& cut,
-                     const std::vector<std::uint64_t>& region, detail::buffer<index>& indices,
-                     detail::buffer<std::uint32_t>& counts, detail::buffer<double>& weights, projection& p,
-                     std::vector<std::uint64_t>& used) {
-  auto& indptr = detail::csr_access::indptr(p);
-  write_parts(
-      sd, rows, o, cut, region, indices.data(), counts.data(), weights.data(),
-      [&](unsigned, index a, std::uint64_t len) { indptr[a + 1] = len; }, [](unsigned, index) {});
-  for (std::size_t q = 0; q + 1 < cut.size(); ++q)
-    for (index a = cut[q]; a < cut[q + 1]; ++a) used[q] += indptr[a + 1];
-}
-
-}  // namespace
-
-projection project(const network& net, const scope& s, const projection_options& o) {
-  if (const detail::dated_query dated{net, s}) return project(dated.net(), dated.rest(), o);
-  check_threshold(o.min_weight);
-  const bool newman = o.weight == overlap_weight::newman;
-  sides sd(net, s, o, newman, detail::item_order::any);
-  const std::size_t n = sd.left.orgs;
-
-  projection p;
-  p.on = o.on;
-  p.weight = o.weight;
-  p.symmetric = sd.symmetric;
-  p.size = n;
-  p.row_items.resize(n);
-  p.col_items.resize(n);
-  for (index a = 0; a < n; ++a) {
-    p.row_items[a] = sd.left_degree(a);
-    p.col_items[a] = sd.right_degree(a);
-  }
-  auto& indptr = detail::csr_access::indptr(p);
-  indptr = detail::buffer<std::uint64_t>(n + 1, 0);
-  if (n == 0) return p;
-  // The upper triangle and its mirror image do half the increments but write each entry
-  // of the result twice, the second time scattered; that pays while the result fits in
-  // the caches (M), not when it is tens of megabytes (L).
-  const std::uint64_t ub = [&] {
-    std::uint64_t pairs = 0;
-    for (index t = 0; t < sd.left.items; ++t) {
-      const std::uint64_t d = sd.left.degree_of_item(t);
-      pairs += d * (d ? d - 1 : 0);
-    }
-    return pairs;
-  }();
-  const bool triangle = o.method == projection_method::upper_triangle ||
-                        (o.method == projection_method::automatic &&
-                         ub * (sizeof(index) + sizeof(std::uint32_t)) <= (std::uint64_t{16} << 20));
-  if (sd.symmetric && triangle) {
-    if (n < 65536) project_symmetric<std::uint16_t>(sd, o, p);
-    else project_symmetric<std::uint32_t>(sd, o, p);
-    return p;
-  }
-
-  const auto prefix = row_work_prefix(sd);
+void project_rows(std::size_t n, const Rows& rows, const std::vector<std::uint64_t>& prefix, const weigher& weigh,
+                  const projection_options& o, projection& p, const std::vector<std::uint32_t>* entries = nullptr) {
   const unsigned parts = parts_for(o.threads, prefix[n], parallel_threshold, n);
   const auto cut = split_rows(prefix, parts);
-
-  // Each part writes into its own region, sized by the bound min(n − 1, Σ d(t)) per row.
-  std::vector<std::uint64_t> region(parts + 1, 0);
-  for (unsigned q = 0; q < parts; ++q) {
-    std::uint64_t bound = 0;
-    for (index a = cut[q]; a < cut[q + 1]; ++a)
-      bound += std::min<std::uint64_t>(n - 1, prefix[a + 1] - prefix[a] - 4);
-    region[q + 1] = region[q] + bound;
+  if (entries && o.min_weight == 0) {
+    auto& indptr = detail::csr_access::indptr(p);
+    for (std::size_t a = 0; a < n; ++a) indptr[a + 1] = indptr[a] + (*entries)[a];
+    const std::uint64_t total = indptr[n];
+    detail::buffer<index> indices(total);
+    detail::buffer<std::uint32_t> counts(total);
+    detail::buffer<double> weights(o.weight != overlap_weight::count ? total : 0);
+    std::vector<std::uint64_t> start(parts + 1);
+    for (unsigned q = 0; q <= parts; ++q) start[q] = indptr[cut[q]];
+    write_parts(n, rows, weigh, o, cut, start, indices.data(), counts.data(), weights.data(),
+                [](unsigned, index, std::uint64_t) {}, [](unsigned, index) {});
+    detail::csr_access::indices(p) = std::move(indices);
+    detail::csr_access::counts(p) = std::move(counts);
+    detail::csr_access::weights(p) = std::move(weights);
+    return;
   }
+  const auto region = regions(prefix, cut, [n](index) { return n - 1; });
   const std::uint64_t capacity = region[parts];
   detail::buffer<index> indices(capacity);
   detail::buffer<std::uint32_t> counts(capacity);
   const bool keep_weights = o.weight != overlap_weight::count;
   detail::buffer<double> weights(keep_weights ? capacity : 0);
+  auto& indptr = detail::csr_access::indptr(p);
+  write_parts(
+      n, rows, weigh, o, cut, region, indices.data(), counts.data(), weights.data(),
+      [&](unsigned, index a, std::uint64_t len) { indptr[a + 1] = len; }, [](unsigned, index) {});
   std::vector<std::uint64_t> used(parts, 0);
+  for (unsigned q = 0; q < parts; ++q)
+    for (index a = cut[q]; a < cut[q + 1]; ++a) used[q] += indptr[a + 1];
 
-  auto rows_then_release = [&](auto&& rows) -> decltype(auto) {
-    release_lists(sd.left);
-    if (!sd.symmetric) release_lists(sd.right_own);
-    return std::forward<decltype(rows)>(rows);
-  };
-  if (n < 65536)
-    fill_projection(sd, rows_then_release(packed_rows<std::uint16_t>(sd, newman)), o, cut, region, indices, counts,
-                    weights, p, used);
-  else
-    fill_projection(sd, rows_then_release(packed_rows<std::uint32_t>(sd, newman)), o, cut, region, indices, counts,
-                    weights, p, used);
-
-  // Close the gaps between the parts' regions, then give back the unused tail.
   std::uint64_t total = used[0];
   for (unsigned q = 1; q < parts; ++q) {
     if (used[q] && region[q] != total) {
@@ -258,6 +208,81 @@ projection project(const network& net, const scope& s, const projection_options&
   detail::csr_access::indices(p) = std::move(indices);
   detail::csr_access::counts(p) = std::move(counts);
   detail::csr_access::weights(p) = std::move(weights);
+}
+
+/// An empty projection of n organizations with its row and column item counts.
+projection start_projection(const projection_options& o, bool symmetric, std::size_t n, const std::uint32_t* left_begin,
+                            const std::uint32_t* right_begin) {
+  projection p;
+  p.on = o.on;
+  p.weight = o.weight;
+  p.symmetric = symmetric;
+  p.size = n;
+  p.row_items.resize(n);
+  p.col_items.resize(n);
+  for (index a = 0; a < n; ++a) {
+    p.row_items[a] = left_begin[a + 1] - left_begin[a];
+    p.col_items[a] = right_begin[a + 1] - right_begin[a];
+  }
+  detail::csr_access::indptr(p) = detail::buffer<std::uint64_t>(n + 1, 0);
+  return p;
+}
+
+/// The symmetric projection of a packed incidence. The upper triangle and its mirror
+/// image do half the increments but write each entry of the result twice, the second
+/// time scattered; that pays while the result fits in the caches (M), not when it is
+/// tens of megabytes (L).
+template <class Layout>
+projection project_symmetric(const Layout& items, const projection_options& o,
+                             const std::vector<std::uint32_t>* entries = nullptr) {
+  const std::size_t n = items.orgs();
+  const std::uint32_t* begin = items.degree_begin();
+  projection p = start_projection(o, true, n, begin, begin);
+  if (n == 0) return p;
+  const weigher weigh(o.weight, begin, begin);
+  const bool triangle = o.method == projection_method::upper_triangle ||
+                        (o.method == projection_method::automatic &&
+                         items.pair_work * (sizeof(index) + sizeof(std::uint32_t)) <= (std::uint64_t{16} << 20));
+  if (triangle) project_upper(items, weigh, o, p);
+  else project_rows(n, rows_view<Layout, false>{&items}, items.full_work, weigh, o, p, entries);
+  return p;
+}
+
+}  // namespace
+
+projection project(const network& net, const scope& s, const projection_options& o) {
+  if (const detail::dated_query dated{net, s}) return project(dated.net(), dated.rest(), o);
+  check_threshold(o.min_weight);
+  const bool newman = o.weight == overlap_weight::newman;
+  if (whole_network(net, s) && !newman) {
+    const auto lmask = detail::role_mask(net, o.left_roles, "left roles");
+    if (lmask == detail::role_mask(net, o.right_roles, "right roles")) {
+      const auto layout = cached_layout(net, item_kind(o.on), lmask);
+      return std::visit([&](const auto& items) { return project_symmetric(items, o, &layout->row_entries); },
+                        layout->rows);
+    }
+  }
+  sides sd(net, s, o, newman, detail::item_order::any);
+  if (sd.symmetric) {
+    auto project_packed = [&](auto tag) {
+      const packed_items<decltype(tag)> items(sd.left);
+      release_lists(sd.left);  // peak memory: the packed copy is all the rows need
+      return project_symmetric(items, o);
+    };
+    return sd.left.orgs < 65536 ? project_packed(std::uint16_t{}) : project_packed(std::uint32_t{});
+  }
+  const std::size_t n = sd.left.orgs;
+  projection p = start_projection(o, false, n, sd.left.org_begin.data(), sd.right->org_begin.data());
+  if (n == 0) return p;
+  const auto prefix = row_work_prefix(sd);
+  const weigher weigh(o.weight, sd);
+  auto rows_then_release = [&](auto&& rows) -> decltype(auto) {
+    release_lists(sd.left);
+    release_lists(sd.right_own);
+    return std::forward<decltype(rows)>(rows);
+  };
+  if (n < 65536) project_rows(n, rows_then_release(packed_rows<std::uint16_t>(sd, newman)), prefix, weigh, o, p);
+  else project_rows(n, rows_then_release(packed_rows<std::uint32_t>(sd, newman)), prefix, weigh, o, p);
   return p;
 }
 

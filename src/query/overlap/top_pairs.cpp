@@ -11,6 +11,7 @@
 #include <cmath>
 #include <numeric>
 #include <tuple>
+#include <variant>
 
 namespace danvan {
 
@@ -58,35 +59,42 @@ class shared_floor {
 };
 
 /// The k best pairs row by row with the projection's kernel, keeping a heap instead of
-/// the rows (symmetric: the upper triangle, so each pair once). Rows whose bound is
-/// under the k-th best weight found so far (by any thread) are skipped.
-template <class Rows>
-std::vector<organization_pair> top_by_rows(const sides& sd, const Rows& rows, const std::vector<double>& bound,
+/// the rows. Rows are visited in `order` (threads take chunks of it in turn); row a
+/// offers its pairs (a, b) for which keep(a, b) holds, ordered (smaller, larger) with
+/// `mirror`. A row whose bound is under the k-th best weight found so far (by any
+/// thread) is skipped; when the bounds descend along `order`, so is every row after it.
+template <class Rows, class Keep>
+std::vector<organization_pair> top_by_rows(std::size_t n, const Rows& rows, const std::uint32_t* row_begin,
+                                           const weigher& weigh, const std::vector<index>& order,
+                                           const std::vector<double>& bound, bool descending, bool mirror, Keep keep,
                                            std::size_t k, const projection_options& o) {
-  const std::size_t n = sd.left.orgs;
   const bool newman = o.weight == overlap_weight::newman;
-  std::uint64_t work = 0;
-  for (index a = 0; a < n; ++a) work += sd.left_degree(a);
-  const unsigned parts = parts_for(o.threads, work * 8, parallel_threshold, n);
+  const unsigned parts = parts_for(o.threads, std::uint64_t{row_begin[n]} * 8, parallel_threshold, n);
   shared_floor kth(o.min_weight);
-  const weigher weigh{o.weight, &sd};
   std::vector<std::vector<organization_pair>> heaps(parts);
-  constexpr index chunk = 16;
+  constexpr std::size_t chunk = 16;
   detail::run_parallel(parts, [&](unsigned q) {
     auto& heap = heaps[q];
     heap.reserve(k + 1);
     accumulator acc(n, newman);
     for (std::size_t first = std::size_t{q} * chunk; first < n; first += std::size_t{parts} * chunk) {
       const std::size_t last = std::min<std::size_t>(n, first + chunk);
-      for (auto a = static_cast<index>(first); a < last; ++a) {
-        if (sd.left_degree(a) == 0) continue;
-        if (!bound.empty() && bound[a] < kth.get()) continue;
+      for (std::size_t i = first; i < last; ++i) {
+        const index a = order[i];
+        if (row_begin[a] == row_begin[a + 1]) continue;
+        if (!bound.empty() && bound[a] < kth.get()) {
+          if (descending) return;
+          continue;
+        }
         if (newman) rows.template accumulate<true>(a, acc);
         else rows.template accumulate<false>(a, acc);
         acc.drain([&](index b, std::uint32_t c, double x) {
+          if (!keep(a, b)) return;
           const double w = weigh(a, b, c, x);
           if (w < o.min_weight) return;
-          if (!keep_if_among_best(heap, k, organization_pair{a, b, c, w})) return;
+          organization_pair cand{a, b, c, w};
+          if (mirror && b < a) std::swap(cand.a, cand.b);
+          if (!keep_if_among_best(heap, k, cand)) return;
           if (heap.size() == k) kth.raise(heap.front().weight);
         });
       }
@@ -99,6 +107,51 @@ std::vector<organization_pair> top_by_rows(const sides& sd, const Rows& rows, co
   return all;
 }
 
+/// The k pairs sharing most items of the whole network (symmetric) from its layout's
+/// hubs: with τ the k-th best count among them, a pair with an organization outside
+/// them shares at most that organization's items, fewer than τ when the first one left
+/// out has fewer than τ items — then the hubs' pairs are the answer. Otherwise nothing.
+std::optional<std::vector<organization_pair>> top_count_from_hubs(const detail::overlap_layout& layout,
+                                                                  std::size_t k, double min_weight) {
+  const std::size_t h = layout.hubs.size();
+  std::vector<organization_pair> heap;
+  for (std::size_t i = 0; i < h; ++i)
+    for (std::size_t j = i + 1; j < h; ++j) {
+      const std::uint32_t c = layout.hub_shared[i * h + j];
+      if (c == 0 || c < min_weight) continue;
+      const index a = std::min(layout.hubs[i], layout.hubs[j]), b = std::max(layout.hubs[i], layout.hubs[j]);
+      keep_if_among_best(heap, k, organization_pair{a, b, c, static_cast<double>(c)});
+    }
+  const double tau = std::max({heap.size() == k ? heap.front().weight : 0.0, min_weight, 1.0});
+  if (layout.most_items_outside >= tau) return std::nullopt;
+  std::sort(heap.begin(), heap.end(), better);
+  return heap;
+}
+
+/// The k best pairs of the whole network, symmetric, on its cached layout (no Newman).
+/// For count a pair shares at most the smaller of its two organizations' items: rows
+/// are visited full, most items first, each offering its pairs with the rows after it,
+/// and the visit stops at the first row with fewer items than the k-th best count —
+/// every pair not offered by then has both ends under it. Jaccard and the overlap
+/// coefficient have no such bound: every row, upper triangle.
+template <class Layout>
+std::vector<organization_pair> top_of_layout(const Layout& items, std::size_t k, const projection_options& o) {
+  const std::size_t n = items.orgs();
+  const std::uint32_t* begin = items.degree_begin();
+  const weigher weigh(o.weight, begin, begin);
+  std::vector<index> order(n);
+  std::iota(order.begin(), order.end(), index{0});
+  if (o.weight != overlap_weight::count)
+    return top_by_rows(n, rows_view<Layout, true>{&items}, begin, weigh, order, {}, false, false,
+                       [](index, index) { return true; }, k, o);
+  std::vector<double> bound(n);
+  for (index a = 0; a < n; ++a) bound[a] = begin[a + 1] - begin[a];
+  std::stable_sort(order.begin(), order.end(), [&](index x, index y) { return bound[x] > bound[y]; });
+  std::vector<index> place(n);
+  for (index i = 0; i < n; ++i) place[order[i]] = i;
+  return top_by_rows(n, rows_view<Layout, false>{&items}, begin, weigh, order, bound, true, true,
+                     [&place](index a, index b) { return place[b] > place[a]; }, k, o);
+}
 
 /// |x ∩ y| of two item bitsets.
 [[gnu::target("popcnt")]] std::uint32_t and_count_popcnt(const std::uint64_t* x, const std::uint64_t* y,
@@ -262,12 +315,25 @@ std::vector<organization_pair> top_pairs(const network& net, const scope& s, std
     (void)detail::role_mask(net, o.right_roles, "right roles");
     return {};
   }
+  if (o.weight == overlap_weight::count && whole_network(net, s)) {
+    const auto lmask = detail::role_mask(net, o.left_roles, "left roles");
+    if (lmask == detail::role_mask(net, o.right_roles, "right roles"))
+      if (auto found = top_count_from_hubs(*cached_layout(net, item_kind(o.on), lmask), k, o.min_weight))
+        return std::move(*found);
+  }
   if (o.weight == overlap_weight::count) {
     const scope_filter f(net, s);
     const auto lmask = detail::role_mask(net, o.left_roles, "left roles");
     const auto rmask = detail::role_mask(net, o.right_roles, "right roles");
     if (auto found = top_count_by_window(net, f, lmask, rmask, lmask == rmask, item_kind(o.on), k, o.min_weight))
       return std::move(*found);
+  }
+  if (whole_network(net, s) && o.weight != overlap_weight::newman) {
+    const auto lmask = detail::role_mask(net, o.left_roles, "left roles");
+    if (lmask == detail::role_mask(net, o.right_roles, "right roles")) {
+      const auto layout = cached_layout(net, item_kind(o.on), lmask);
+      return std::visit([&](const auto& items) { return top_of_layout(items, k, o); }, layout->rows);
+    }
   }
   const bool newman = o.weight == overlap_weight::newman;
   const sides sd(net, s, o, newman, detail::item_order::any);
@@ -284,12 +350,20 @@ std::vector<organization_pair> top_pairs(const network& net, const scope& s, std
         bound[a] = sd.left_degree(a);
     }
   }
-  if (n < 65536) {
-    if (sd.symmetric) return top_by_rows(sd, packed_upper<std::uint16_t>(sd, newman), bound, k, o);
-    return top_by_rows(sd, packed_rows<std::uint16_t>(sd, newman), bound, k, o);
-  }
-  if (sd.symmetric) return top_by_rows(sd, packed_upper<std::uint32_t>(sd, newman), bound, k, o);
-  return top_by_rows(sd, packed_rows<std::uint32_t>(sd, newman), bound, k, o);
+  std::vector<index> order(n);
+  std::iota(order.begin(), order.end(), index{0});
+  const weigher weigh(o.weight, sd);
+  const std::uint32_t* begin = sd.left.org_begin.data();
+  auto any = [](index, index) { return true; };
+  auto by_rows = [&](auto tag) {
+    using V = decltype(tag);
+    if (sd.symmetric) {
+      const packed_items<V> items(sd.left);
+      return top_by_rows(n, rows_view<packed_items<V>, true>{&items}, begin, weigh, order, bound, false, false, any, k, o);
+    }
+    return top_by_rows(n, packed_rows<V>(sd, newman), begin, weigh, order, bound, false, false, any, k, o);
+  };
+  return n < 65536 ? by_rows(std::uint16_t{}) : by_rows(std::uint32_t{});
 }
 
 }  // namespace danvan

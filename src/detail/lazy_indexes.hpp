@@ -29,6 +29,7 @@ struct lazy_indexes {
   // kernel, one per item kind and role filter asked for (a few at most).
   std::mutex overlap_mutex;
   std::vector<std::shared_ptr<const overlap_layout>> overlap_layouts;
+  std::vector<std::pair<entity_kind, std::vector<bool>>> overlap_asked;  // once each, not yet built
 };
 
 }  // namespace danvan::detail

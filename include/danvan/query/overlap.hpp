@@ -135,10 +135,11 @@ struct projection {
 
 /// Projects the organization × item incidence of `net` within scope `s` onto
 /// organizations. O(Σ over items of d(t)²) time on two threads, O(result) memory.
-/// The first projection or top pairs of the whole network (no scope, the same roles on
+/// The second projection or top pairs of the whole network (no scope, the same roles on
 /// both sides) lays the incidence out for the kernel and keeps it with the network
 /// (about Σ d(t)(d(t) − 1) 16-bit numbers while items are small, else 8 bytes per
-/// organization–item pair), so that the next ones skip the pass over the roles.
+/// organization–item pair), so that the ones after it skip the pass over the roles; a
+/// single query does not pay for it.
 /// Throws argument_error for a negative or NaN `min_weight` or an unknown role name,
 /// danvan::not_found or danvan::error for a bad scope (see scope_filter).
 /// A scope that selects nothing gives a matrix with no entries.

@@ -1,6 +1,8 @@
 // The pieces of the projection kernel that need no template (kernel.hpp).
 #include "kernel.hpp"
 #include "detail/lazy_indexes.hpp"
+
+#include <algorithm>
 #include "detail/network_access.hpp"
 
 #include <danvan/query/argument_error.hpp>
@@ -99,6 +101,11 @@ std::shared_ptr<const overlap_layout> cached_layout(const network& net, entity_k
   {
     std::lock_guard lock(lazy.overlap_mutex);
     if (auto l = find()) return l;
+    const std::pair<entity_kind, std::vector<bool>> key{kind, mask};
+    if (std::find(lazy.overlap_asked.begin(), lazy.overlap_asked.end(), key) == lazy.overlap_asked.end()) {
+      if (lazy.overlap_asked.size() < 4 * most_kept) lazy.overlap_asked.push_back(key);
+      return nullptr;
+    }
   }
   // Built outside the lock so that queries on other layouts are not held up; a racing
   // thread may build the same layout too, and the first one stored wins.

@@ -512,11 +512,13 @@ namespace kernel {
 /// Whether scope `s` keeps all of `net` (nothing to filter).
 bool whole_network(const network& net, const scope& s);
 
-/// The overlap_layout of `net` for `kind` and `mask`, built on first use and kept with
-/// the network (lazy_indexes) for the next projections and top pairs (but Newman's,
-/// which need packed_items): they then start at the kernel, without the pass over
-/// every role. Thread-safe; a few layouts are
-/// kept (one per kind and role filter asked for), past that they are built per call.
+/// The overlap_layout of `net` for `kind` and `mask`, kept with the network
+/// (lazy_indexes) for projections and top pairs (but Newman's, which need
+/// packed_items): they then start at the kernel, without the pass over every role.
+/// Null the first time a layout is asked for — a single query is faster without
+/// building one (three times over on the largest networks) — and built the second
+/// time. Thread-safe; a few layouts are kept (one per kind and role filter asked for),
+/// past that they are built per call.
 std::shared_ptr<const overlap_layout> cached_layout(const network& net, entity_kind kind,
                                                     const std::vector<bool>& mask);
 

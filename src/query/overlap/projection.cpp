@@ -257,9 +257,9 @@ projection project(const network& net, const scope& s, const projection_options&
   if (whole_network(net, s) && !newman) {
     const auto lmask = detail::role_mask(net, o.left_roles, "left roles");
     if (lmask == detail::role_mask(net, o.right_roles, "right roles")) {
-      const auto layout = cached_layout(net, item_kind(o.on), lmask);
-      return std::visit([&](const auto& items) { return project_symmetric(items, o, &layout->row_entries); },
-                        layout->rows);
+      if (const auto layout = cached_layout(net, item_kind(o.on), lmask))
+        return std::visit([&](const auto& items) { return project_symmetric(items, o, &layout->row_entries); },
+                          layout->rows);
     }
   }
   sides sd(net, s, o, newman, detail::item_order::any);

@@ -315,12 +315,15 @@ std::vector<organization_pair> top_pairs(const network& net, const scope& s, std
     (void)detail::role_mask(net, o.right_roles, "right roles");
     return {};
   }
-  if (o.weight == overlap_weight::count && whole_network(net, s)) {
+  // The whole network's cached layout, from the second such query on (the first goes
+  // the way of a single query, which need not pay for building it).
+  std::shared_ptr<const detail::overlap_layout> layout;
+  if (whole_network(net, s) && o.weight != overlap_weight::newman) {
     const auto lmask = detail::role_mask(net, o.left_roles, "left roles");
-    if (lmask == detail::role_mask(net, o.right_roles, "right roles"))
-      if (auto found = top_count_from_hubs(*cached_layout(net, item_kind(o.on), lmask), k, o.min_weight))
-        return std::move(*found);
+    if (lmask == detail::role_mask(net, o.right_roles, "right roles")) layout = cached_layout(net, item_kind(o.on), lmask);
   }
+  if (layout && o.weight == overlap_weight::count)
+    if (auto found = top_count_from_hubs(*layout, k, o.min_weight)) return std::move(*found);
   if (o.weight == overlap_weight::count) {
     const scope_filter f(net, s);
     const auto lmask = detail::role_mask(net, o.left_roles, "left roles");
@@ -328,13 +331,7 @@ std::vector<organization_pair> top_pairs(const network& net, const scope& s, std
     if (auto found = top_count_by_window(net, f, lmask, rmask, lmask == rmask, item_kind(o.on), k, o.min_weight))
       return std::move(*found);
   }
-  if (whole_network(net, s) && o.weight != overlap_weight::newman) {
-    const auto lmask = detail::role_mask(net, o.left_roles, "left roles");
-    if (lmask == detail::role_mask(net, o.right_roles, "right roles")) {
-      const auto layout = cached_layout(net, item_kind(o.on), lmask);
-      return std::visit([&](const auto& items) { return top_of_layout(items, k, o); }, layout->rows);
-    }
-  }
+  if (layout) return std::visit([&](const auto& items) { return top_of_layout(items, k, o); }, layout->rows);
   const bool newman = o.weight == overlap_weight::newman;
   const sides sd(net, s, o, newman, detail::item_order::any);
   const std::size_t n = sd.left.orgs;

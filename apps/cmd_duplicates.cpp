@@ -74,7 +74,8 @@ runner setup(CLI::App& app) {
   app.add_option("--min-jaccard", lib.min_jaccard, "Least similarity of the two sets of organizations, in (0, 1]")
       ->check(CLI::Range(0.0, 1.0))
       ->default_str("0.5");
-  app.add_option("--min-shared", lib.min_shared_organizations, "Least number of organizations taking part in both, 1 or more")
+  app.add_option("--min-shared", lib.min_shared_organizations,
+                 "Least number of organizations taking part in both, 1 or more")
       ->check(CLI::Range(1u, 1000000u))
       ->default_str("2");
   app.add_option("--kinds", opt->kinds,
@@ -82,10 +83,13 @@ runner setup(CLI::App& app) {
                  "repeat for several groups. Without it only the same kind pairs")
       ->type_name("KIND,KIND");
   app.add_flag("--any-kind", lib.any_kind, "Any kind of work may repeat any other");
-  app.add_option("--name-weight", lib.name_weight, "Weight of the names' similarity in the score, in [0, 1]; the organizations' Jaccard has the rest")
+  app.add_option("--name-weight", lib.name_weight,
+                 "Weight of the names' similarity in the score, in [0, 1]; the organizations' Jaccard has the rest")
       ->check(CLI::Range(0.0, 1.0))
       ->default_str("0.5");
-  app.add_option("--min-score", lib.min_score, "Least score, in [0, 1]")->check(CLI::Range(0.0, 1.0))->default_str("0.6");
+  app.add_option("--min-score", lib.min_score, "Least score, in [0, 1]")
+      ->check(CLI::Range(0.0, 1.0))
+      ->default_str("0.6");
   app.add_option("--top", opt->top, "The K best pairs; 0 lists all")->default_str("50");
   app.footer("Exit status: 0 answered (even with no candidate), 1 invalid network file, 2 usage error.");
   return [opt](const streams& io) { return run(*opt, io); };

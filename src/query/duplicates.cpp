@@ -209,7 +209,13 @@ std::vector<duplicate_candidate> duplicate_candidates(const network& net, const 
   };
 
   std::vector<duplicate_candidate> found;
-  std::vector<std::vector<index>> lists(inc.orgs);
+  // One inverted list per organization and kind of work, so that an item only walks the
+  // lists of the kinds it may pair with (by default its own: a tenth of the items).
+  std::vector<std::vector<index>> lists(inc.orgs * kinds);
+  std::vector<std::vector<std::uint8_t>> partners(kinds);
+  for (std::size_t k = 0; k < kinds; ++k)
+    for (std::size_t l = 0; l < kinds; ++l)
+      if (allowed[k * kinds + l]) partners[k].push_back(static_cast<std::uint8_t>(l));
   std::vector<index> stamp(inc.items, no_index);
   for (index x : items) {
     const std::uint32_t sx = inc.degree_of_item(x);
@@ -219,60 +225,61 @@ std::vector<duplicate_candidate> duplicate_candidates(const network& net, const 
     const index* tx = tokens.data() + inc.item_begin[x];
     const period px = extent_of(d, kind, x);
     for (std::uint32_t i = 0; i < prefix && i < sx; ++i) {
-      for (index y : lists[tx[i]]) {
-        if (stamp[y] == x) continue;
-        stamp[y] = x;
-        if (!allowed[kind_of[x] * kinds + kind_of[y]]) continue;
-        const std::uint32_t sy = inc.degree_of_item(y);
-        if (sy < tau * sx - 1e-9) continue;  // size filter: J ≤ |y| / |x|
-        const period py = extent_of(d, kind, y);
-        if (!px.overlaps(py)) continue;
-        std::vector<index> shared_topics;
-        std::set_intersection(topics[x].begin(), topics[x].end(), topics[y].begin(), topics[y].end(),
-                              std::back_inserter(shared_topics));
-        if (shared_topics.empty()) continue;
-        const auto ox = inc.orgs_of(x), oy = inc.orgs_of(y);
-        std::uint32_t common = 0;
-        for (std::size_t p = 0, q = 0; p < ox.size() && q < oy.size();) {
-          if (ox[p] < oy[q]) ++p;
-          else if (oy[q] < ox[p]) ++q;
-          else { ++common; ++p; ++q; }
+      for (std::uint8_t k : partners[kind_of[x]]) {
+        for (index y : lists[tx[i] * kinds + k]) {
+          if (stamp[y] == x) continue;
+          stamp[y] = x;
+          const std::uint32_t sy = inc.degree_of_item(y);
+          if (sy < tau * sx - 1e-9) continue;  // size filter: J ≤ |y| / |x|
+          const period py = extent_of(d, kind, y);
+          if (!px.overlaps(py)) continue;
+          std::vector<index> shared_topics;
+          std::set_intersection(topics[x].begin(), topics[x].end(), topics[y].begin(), topics[y].end(),
+                                std::back_inserter(shared_topics));
+          if (shared_topics.empty()) continue;
+          const auto ox = inc.orgs_of(x), oy = inc.orgs_of(y);
+          std::uint32_t common = 0;
+          for (std::size_t p = 0, q = 0; p < ox.size() && q < oy.size();) {
+            if (ox[p] < oy[q]) ++p;
+            else if (oy[q] < ox[p]) ++q;
+            else { ++common; ++p; ++q; }
+          }
+          if (common < o.min_shared_organizations) continue;
+          const std::uint32_t uni = sx + sy - common;
+          const double j = static_cast<double>(common) / static_cast<double>(uni);
+          if (j < tau) continue;
+          const double ns = name_similarity(names[x], names[y]);
+          const double score = (1 - o.name_weight) * j + o.name_weight * ns;
+          if (score < o.min_score - 1e-12) continue;
+          const auto ax = areas_of(x), ay = areas_of(y);
+          std::vector<index> shared_areas;
+          if (!ax.empty() && !ay.empty()) {
+            for (index a : ax)
+              for (index b : ay)
+                if (within(d, a, b)) shared_areas.push_back(a);
+                else if (within(d, b, a)) shared_areas.push_back(b);
+            if (shared_areas.empty()) continue;
+            std::sort(shared_areas.begin(), shared_areas.end());
+            shared_areas.erase(std::unique(shared_areas.begin(), shared_areas.end()), shared_areas.end());
+          }
+          duplicate_candidate c;
+          c.kind = kind;
+          c.a = std::min(x, y);
+          c.b = std::max(x, y);
+          c.score = score;
+          c.jaccard = j;
+          c.name_similarity = ns;
+          c.same_kind = kind_of[x] == kind_of[y];
+          c.shared_organizations = common;
+          c.organizations = uni;
+          c.topics = std::move(shared_topics);
+          c.areas = std::move(shared_areas);
+          c.common = common_part(px, py);
+          found.push_back(std::move(c));
         }
-        if (common < o.min_shared_organizations) continue;
-        const std::uint32_t uni = sx + sy - common;
-        const double j = static_cast<double>(common) / static_cast<double>(uni);
-        if (j < tau) continue;
-        const double ns = name_similarity(names[x], names[y]);
-        const double score = (1 - o.name_weight) * j + o.name_weight * ns;
-        if (score < o.min_score - 1e-12) continue;
-        const auto ax = areas_of(x), ay = areas_of(y);
-        std::vector<index> shared_areas;
-        if (!ax.empty() && !ay.empty()) {
-          for (index a : ax)
-            for (index b : ay)
-              if (within(d, a, b)) shared_areas.push_back(a);
-              else if (within(d, b, a)) shared_areas.push_back(b);
-          if (shared_areas.empty()) continue;
-          std::sort(shared_areas.begin(), shared_areas.end());
-          shared_areas.erase(std::unique(shared_areas.begin(), shared_areas.end()), shared_areas.end());
-        }
-        duplicate_candidate c;
-        c.kind = kind;
-        c.a = std::min(x, y);
-        c.b = std::max(x, y);
-        c.score = score;
-        c.jaccard = j;
-        c.name_similarity = ns;
-        c.same_kind = kind_of[x] == kind_of[y];
-        c.shared_organizations = common;
-        c.organizations = uni;
-        c.topics = std::move(shared_topics);
-        c.areas = std::move(shared_areas);
-        c.common = common_part(px, py);
-        found.push_back(std::move(c));
       }
     }
-    for (std::uint32_t i = 0; i < prefix && i < sx; ++i) lists[tx[i]].push_back(x);
+    for (std::uint32_t i = 0; i < prefix && i < sx; ++i) lists[tx[i] * kinds + kind_of[x]].push_back(x);
   }
 
   std::sort(found.begin(), found.end(), [](const duplicate_candidate& p, const duplicate_candidate& q) {
@@ -293,13 +300,15 @@ std::vector<duplicate_candidate> duplicate_candidates(const network& net, const 
     std::string r = c.same_kind ? "same kind (" + kind_word(c.a) + "); "
                                 : "kinds that may repeat each other (" + kind_word(c.a) + ", " + kind_word(c.b) + "); ";
     r += "same topic (";
-    for (std::size_t i = 0; i < c.topics.size(); ++i) r += (i ? ", " : "") + std::string(net.id_of(topic_kind, c.topics[i]));
+    for (std::size_t i = 0; i < c.topics.size(); ++i)
+      r += (i ? ", " : "") + std::string(net.id_of(topic_kind, c.topics[i]));
     r += "); ";
     if (c.areas.empty()) {
       r += "area not stated on one side";
     } else {
       r += "same area (";
-      for (std::size_t i = 0; i < c.areas.size(); ++i) r += (i ? ", " : "") + std::string(net.id_of(area_kind, c.areas[i]));
+      for (std::size_t i = 0; i < c.areas.size(); ++i)
+        r += (i ? ", " : "") + std::string(net.id_of(area_kind, c.areas[i]));
       r += ")";
     }
     r += "; periods overlap (" + period_words(c.common) + "); ";

@@ -246,13 +246,20 @@ void register_overlap(py::module_& m) {
   m.def(
       "duplicate_candidates",
       [](const network& net, const py::object& scope_, const std::string& on, double min_jaccard,
-         const py::object& roles, std::size_t limit) {
+         const py::object& roles, std::size_t limit, std::uint32_t min_shared, const py::object& kinds,
+         bool any_kind, double name_weight, double min_score) {
         const auto s = to_scope(scope_);
         duplicate_options o;
         o.on = parse_projection_on(on);
         o.min_jaccard = min_jaccard;
         o.roles = string_list(roles);
         o.limit = limit;
+        o.min_shared_organizations = min_shared;
+        if (!kinds.is_none())
+          for (const auto& group : kinds) o.kinds.push_back(string_list(py::reinterpret_borrow<py::object>(group)));
+        o.any_kind = any_kind;
+        o.name_weight = name_weight;
+        o.min_score = min_score;
         std::vector<duplicate_candidate> found;
         {
           py::gil_scoped_release release;
@@ -262,14 +269,16 @@ void register_overlap(py::module_& m) {
         for (const auto& c : found) {
           auto opt_date = [](date d) { return d.empty() ? py::object(py::none()) : py::object(py::str(d.to_string())); };
           out.append(py::make_tuple(c.a, c.b, c.jaccard, c.shared_organizations, c.organizations, c.topics, c.areas,
-                                    opt_date(c.common.start), opt_date(c.common.end), c.reason));
+                                    opt_date(c.common.start), opt_date(c.common.end), c.reason, c.score,
+                                    c.name_similarity, c.same_kind));
         }
         return out;
       },
       "Duplicate candidates, best first: a list of (a, b, jaccard, shared, organizations, topic positions, "
-      "area positions, common start, common end, reason).",
+      "area positions, common start, common end, reason, score, name similarity, same kind).",
       py::arg("net"), py::arg("scope") = py::none(), py::arg("on") = "tasks", py::arg("min_jaccard") = 0.5,
-      py::arg("roles") = py::none(), py::arg("limit") = 0u);
+      py::arg("roles") = py::none(), py::arg("limit") = 0u, py::arg("min_shared") = 2u, py::arg("kinds") = py::none(),
+      py::arg("any_kind") = false, py::arg("name_weight") = 0.5, py::arg("min_score") = 0.6);
 }
 
 }  // namespace danvan::bindings

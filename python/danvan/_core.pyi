@@ -545,7 +545,14 @@ def duplicate_candidates(
     min_jaccard: float = 0.5,
     roles: _Roles = None,
     limit: int = 0,
-) -> list[tuple[int, int, float, int, int, list[int], list[int], Optional[str], Optional[str], str]]: ...
+    min_shared: int = 2,
+    kinds: Optional[list[list[str]]] = None,
+    any_kind: bool = False,
+    name_weight: float = 0.5,
+    min_score: float = 0.6,
+) -> list[
+    tuple[int, int, float, int, int, list[int], list[int], Optional[str], Optional[str], str, float, float, bool]
+]: ...
 def coordination_path(
     net: Network, a: int, b: int, scope: Optional[Scope] = None, on: str = "tasks", roles: _Roles = None
 ) -> tuple[list[int], list[int]]: ...

@@ -368,24 +368,46 @@ class OverlapMixin:
 
     @dated
     def duplicate_candidates(self, on: str = "tasks", min_jaccard: float = 0.5, roles: RoleNames = None,
-                             limit: Optional[int] = None, scope: ScopeLike = None) -> Any:
-        """Pairs of tasks (or programs) with a common topic, overlapping areas and periods,
-        and participant sets whose Jaccard is at least ``min_jaccard`` (in (0, 1]), best
-        first, each with its reason, as a ``pandas.DataFrame``: a, a_name, b, b_name,
-        jaccard, shared_organizations, organizations, topics and areas (id tuples), start
-        and end (the common period, ISO text), reason."""
+                             limit: Optional[int] = None, scope: ScopeLike = None, *, min_shared: int = 2,
+                             kinds: Optional[Sequence[Union[str, Sequence[str]]]] = None, any_kind: bool = False,
+                             name_weight: float = 0.5, min_score: float = 0.6) -> Any:
+        """Pairs of tasks (or programs) that may be the same work, best first, as a
+        ``pandas.DataFrame``: a, a_name, b, b_name, score, jaccard, name_similarity,
+        same_kind, shared_organizations, organizations, topics and areas (id tuples),
+        start and end (the common period, ISO text), reason.
+
+        A pair is of the same kind of work (or of kinds one group of ``kinds`` joins,
+        e.g. ``[("briefing", "dialogue")]``; a group may be one comma-separated string;
+        ``any_kind=True``: any two kinds), shares a topic, overlapping areas and
+        periods, at least ``min_shared`` organizations with a participant Jaccard of
+        at least ``min_jaccard`` (in (0, 1]), and scores at least ``min_score``:
+        ``(1 - name_weight) * jaccard + name_weight * name_similarity`` (both in [0, 1]).
+        ``name_similarity`` is the share of words the two names have in common, tone
+        marks and case aside, and 0 when they carry different numbers."""
         if limit is not None and int(limit) < 0:
             raise ArgumentError(f"limit: {limit} is negative")
+        if int(min_shared) < 1:
+            raise ArgumentError(f"min_shared_organizations: {min_shared} is not allowed; "
+                                "two items must share at least 1 organization")
+        groups = None
+        if kinds is not None:
+            if isinstance(kinds, str):
+                kinds = [kinds]
+            groups = [g.split(",") if isinstance(g, str) else [str(k) for k in g] for g in kinds]
         kind = "task" if _check_on(on) == "tasks" else "program"
         rows = _core.duplicate_candidates(self._core, _scope(scope), on, float(min_jaccard),
-                                          _names(roles), int(limit or 0))
+                                          _names(roles), int(limit or 0), int(min_shared), groups, bool(any_kind),
+                                          float(name_weight), float(min_score))
         topics = self._core.ids("topic")
         areas = self._core.ids("area")
         cols: Dict[str, Any] = {}
         ids, names = named_ids(self, (kind,))
         put_ids(cols, "a", ids, names, np.array([r[0] for r in rows], dtype=np.int64))
         put_ids(cols, "b", ids, names, np.array([r[1] for r in rows], dtype=np.int64))
+        cols["score"] = np.array([r[10] for r in rows], dtype=np.float64)
         cols["jaccard"] = np.array([r[2] for r in rows], dtype=np.float64)
+        cols["name_similarity"] = np.array([r[11] for r in rows], dtype=np.float64)
+        cols["same_kind"] = np.array([r[12] for r in rows], dtype=bool)
         cols["shared_organizations"] = np.array([r[3] for r in rows], dtype=np.int64)
         cols["organizations"] = np.array([r[4] for r in rows], dtype=np.int64)
         cols["topics"] = _tuples([[topics[t] for t in r[5]] for r in rows])

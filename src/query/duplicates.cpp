@@ -1,18 +1,23 @@
 // Duplicate candidates. Candidate pairs come from a prefix filter (Chaudhuri et al.
 // 2006; Bayardo et al. 2007, "AllPairs"): with the organizations ordered rarest
-// first, two participant sets whose Jaccard is at least τ must share one of the
-// first |x| − ⌈τ|x|⌉ + 1 organizations of each. Items are visited from the smallest
-// set up, each probes the inverted lists of its prefix and is then indexed under
-// it, and every candidate is checked in full (time, topic, Jaccard, area).
+// first, two participant sets that share at least α organizations must share one
+// of the first |x| − α + 1 organizations of each, where α is the larger of ⌈τ|x|⌉
+// (Jaccard at least τ) and the least number of shared organizations. Items are
+// visited from the smallest set up, each probes the inverted lists of its prefix
+// and is then indexed under it, and every candidate is checked in full (kind, time,
+// topic, organizations, area, name and score).
 #include "detail/incidence.hpp"
 #include "detail/network_access.hpp"
+#include "detail/suggest.hpp"
 #include <danvan/query/duplicates.hpp>
+#include <danvan/text/normalize.hpp>
 #include "dated.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <numeric>
+#include <string_view>
 
 namespace danvan {
 
@@ -45,6 +50,89 @@ bool within(const detail::network_data& d, index inner, index outer) {
   return false;
 }
 
+/// The words of a name and the numbers among them, each sorted and unique. Numbers
+/// lose their leading zeros (`số 03` is `số 3`, `05 năm` is `5 năm`).
+struct name_words {
+  std::vector<std::string> words, numbers;
+};
+
+name_words words_of(std::string_view name) {
+  name_words w;
+  const std::string key = text::search_key(name);
+  for (std::size_t i = 0; i < key.size();) {
+    const std::size_t end = std::min(key.find(' ', i), key.size());
+    std::string word = key.substr(i, end - i);
+    i = end + 1;
+    if (word.find_first_not_of("0123456789") == std::string::npos) {
+      const auto nz = word.find_first_not_of('0');
+      word = nz == std::string::npos ? "0" : word.substr(nz);
+      w.numbers.push_back(word);
+    }
+    w.words.push_back(std::move(word));
+  }
+  for (auto* v : {&w.words, &w.numbers}) {
+    std::sort(v->begin(), v->end());
+    v->erase(std::unique(v->begin(), v->end()), v->end());
+  }
+  return w;
+}
+
+/// Jaccard of the word sets; 0 when both names carry numbers and neither's numbers
+/// include the other's (another document, quarter or anniversary).
+double name_similarity(const name_words& x, const name_words& y) {
+  if (!x.numbers.empty() && !y.numbers.empty() &&
+      !std::includes(x.numbers.begin(), x.numbers.end(), y.numbers.begin(), y.numbers.end()) &&
+      !std::includes(y.numbers.begin(), y.numbers.end(), x.numbers.begin(), x.numbers.end()))
+    return 0;
+  std::size_t common = 0;
+  for (std::size_t p = 0, q = 0; p < x.words.size() && q < y.words.size();) {
+    const int c = x.words[p].compare(y.words[q]);
+    if (c < 0) ++p;
+    else if (c > 0) ++q;
+    else { ++common; ++p; ++q; }
+  }
+  const std::size_t uni = x.words.size() + y.words.size() - common;
+  return uni == 0 ? 0 : static_cast<double>(common) / static_cast<double>(uni);
+}
+
+/// Which kinds may pair: allowed[k * n + l]. Unknown words are argument errors with
+/// the nearest kind word (also under any_kind, so a typo never passes unseen).
+template <class Kind>
+std::vector<bool> kind_pairs(const duplicate_options& o) {
+  const auto& words = enum_names<Kind>::names;
+  const std::size_t n = std::size(words);
+  std::vector<bool> allowed(n * n, o.any_kind);
+  for (std::size_t k = 0; k < n; ++k) allowed[k * n + k] = true;
+  for (const auto& group : o.kinds) {
+    // A group of one kind would change nothing: most likely a list of kinds meant as one group.
+    if (group.size() < 2)
+      throw argument_error("kinds: the group `" + (group.empty() ? std::string{} : group.front()) +
+                           "` names fewer than two kinds; a group lists the kinds that may repeat each other "
+                           "(briefing, dialogue)");
+    std::vector<std::size_t> ks;
+    for (const auto& word : group) {
+      const auto k = enum_from_string<Kind>(word);
+      if (!k) {
+        detail::nearest near(word, 1);
+        std::string all;
+        for (const auto w : words) {
+          near.offer(w);
+          all += (all.empty() ? "" : ", ") + std::string(w);
+        }
+        const auto best = near.result();
+        throw argument_error("kinds: unknown " +
+                             std::string(o.on == projection_on::tasks ? "task" : "program") + " kind `" + word +
+                             "`" + (best.empty() ? std::string{} : "; did you mean `" + best.front() + "`?") +
+                             " (kinds: " + all + ")");
+      }
+      ks.push_back(static_cast<std::size_t>(*k));
+    }
+    for (std::size_t k : ks)
+      for (std::size_t l : ks) allowed[k * n + l] = true;
+  }
+  return allowed;
+}
+
 std::string period_words(const period& p) {
   if (p.empty()) return "no dates on either side";
   const std::string a = p.start.empty() ? "…" : p.start.to_string();
@@ -58,10 +146,22 @@ std::vector<duplicate_candidate> duplicate_candidates(const network& net, const 
   if (!(o.min_jaccard > 0 && o.min_jaccard <= 1))
     throw argument_error("min_jaccard: " + std::to_string(o.min_jaccard) +
                          " is not allowed; the least Jaccard similarity must be in (0, 1]");
+  if (o.min_shared_organizations == 0)
+    throw argument_error("min_shared_organizations: 0 is not allowed; two items must share at least 1 organization");
+  if (!(o.name_weight >= 0 && o.name_weight <= 1))
+    throw argument_error("name_weight: " + std::to_string(o.name_weight) +
+                         " is not allowed; the weight of the names in the score must be in [0, 1]");
+  if (!(o.min_score >= 0 && o.min_score <= 1))
+    throw argument_error("min_score: " + std::to_string(o.min_score) +
+                         " is not allowed; the least score must be in [0, 1]");
+  const bool on_tasks = o.on == projection_on::tasks;
+  const auto allowed = on_tasks ? kind_pairs<task_kind>(o) : kind_pairs<program_kind>(o);
+  const std::size_t kinds = on_tasks ? std::size(enum_names<task_kind>::names)
+                                     : std::size(enum_names<program_kind>::names);
   if (const detail::dated_query dated{net, s}) return duplicate_candidates(dated.net(), dated.rest(), o);
   const scope_filter f(net, s);
   const auto mask = detail::role_mask(net, o.roles, "roles");
-  const entity_kind kind = o.on == projection_on::tasks ? entity_kind::task : entity_kind::program;
+  const entity_kind kind = on_tasks ? entity_kind::task : entity_kind::program;
   const auto inc = detail::build_incidence(f, kind, mask);
   const auto& d = detail::data_of(net);
   const double tau = o.min_jaccard;
@@ -88,11 +188,18 @@ std::vector<duplicate_candidate> duplicate_candidates(const network& net, const 
     return v;
   };
   std::vector<std::vector<index>> topics(inc.items);
+  std::vector<name_words> names(inc.items);
+  std::vector<std::uint8_t> kind_of(inc.items);
   std::vector<index> items;
   for (index t = 0; t < inc.items; ++t) {
-    if (inc.degree_of_item(t) == 0) continue;
+    if (inc.degree_of_item(t) < o.min_shared_organizations) continue;
     topics[t] = topics_of(t);
-    if (!topics[t].empty()) items.push_back(t);  // items without topics never pair
+    if (topics[t].empty()) continue;  // items without topics never pair
+    items.push_back(t);
+    const auto& rec = on_tasks ? static_cast<const detail::common_record&>(d.tasks[t])
+                               : static_cast<const detail::common_record&>(d.programs[t]);
+    names[t] = words_of(d.str(rec.name));
+    kind_of[t] = on_tasks ? d.tasks[t].kind : d.programs[t].kind;
   }
   std::stable_sort(items.begin(), items.end(),
                    [&](index x, index y) { return inc.degree_of_item(x) < inc.degree_of_item(y); });
@@ -102,64 +209,81 @@ std::vector<duplicate_candidate> duplicate_candidates(const network& net, const 
   };
 
   std::vector<duplicate_candidate> found;
-  std::vector<std::vector<index>> lists(inc.orgs);
+  // One inverted list per organization and kind of work, so that an item only walks the
+  // lists of the kinds it may pair with (by default its own: a tenth of the items).
+  std::vector<std::vector<index>> lists(inc.orgs * kinds);
+  std::vector<std::vector<std::uint8_t>> partners(kinds);
+  for (std::size_t k = 0; k < kinds; ++k)
+    for (std::size_t l = 0; l < kinds; ++l)
+      if (allowed[k * kinds + l]) partners[k].push_back(static_cast<std::uint8_t>(l));
   std::vector<index> stamp(inc.items, no_index);
   for (index x : items) {
     const std::uint32_t sx = inc.degree_of_item(x);
-    const auto need = static_cast<std::uint32_t>(std::ceil(tau * sx - 1e-9));
+    // Any partner y (|y| ≤ |x|) shares at least τ|x| and min_shared organizations with x.
+    const auto need = std::max(static_cast<std::uint32_t>(std::ceil(tau * sx - 1e-9)), o.min_shared_organizations);
     const std::uint32_t prefix = sx - need + 1;
     const index* tx = tokens.data() + inc.item_begin[x];
     const period px = extent_of(d, kind, x);
     for (std::uint32_t i = 0; i < prefix && i < sx; ++i) {
-      for (index y : lists[tx[i]]) {
-        if (stamp[y] == x) continue;
-        stamp[y] = x;
-        const std::uint32_t sy = inc.degree_of_item(y);
-        if (sy < tau * sx - 1e-9) continue;  // size filter: J ≤ |y| / |x|
-        const period py = extent_of(d, kind, y);
-        if (!px.overlaps(py)) continue;
-        std::vector<index> shared_topics;
-        std::set_intersection(topics[x].begin(), topics[x].end(), topics[y].begin(), topics[y].end(),
-                              std::back_inserter(shared_topics));
-        if (shared_topics.empty()) continue;
-        const auto ox = inc.orgs_of(x), oy = inc.orgs_of(y);
-        std::uint32_t common = 0;
-        for (std::size_t p = 0, q = 0; p < ox.size() && q < oy.size();) {
-          if (ox[p] < oy[q]) ++p;
-          else if (oy[q] < ox[p]) ++q;
-          else { ++common; ++p; ++q; }
+      for (std::uint8_t k : partners[kind_of[x]]) {
+        for (index y : lists[tx[i] * kinds + k]) {
+          if (stamp[y] == x) continue;
+          stamp[y] = x;
+          const std::uint32_t sy = inc.degree_of_item(y);
+          if (sy < tau * sx - 1e-9) continue;  // size filter: J ≤ |y| / |x|
+          const period py = extent_of(d, kind, y);
+          if (!px.overlaps(py)) continue;
+          std::vector<index> shared_topics;
+          std::set_intersection(topics[x].begin(), topics[x].end(), topics[y].begin(), topics[y].end(),
+                                std::back_inserter(shared_topics));
+          if (shared_topics.empty()) continue;
+          const auto ox = inc.orgs_of(x), oy = inc.orgs_of(y);
+          std::uint32_t common = 0;
+          for (std::size_t p = 0, q = 0; p < ox.size() && q < oy.size();) {
+            if (ox[p] < oy[q]) ++p;
+            else if (oy[q] < ox[p]) ++q;
+            else { ++common; ++p; ++q; }
+          }
+          if (common < o.min_shared_organizations) continue;
+          const std::uint32_t uni = sx + sy - common;
+          const double j = static_cast<double>(common) / static_cast<double>(uni);
+          if (j < tau) continue;
+          const double ns = name_similarity(names[x], names[y]);
+          const double score = (1 - o.name_weight) * j + o.name_weight * ns;
+          if (score < o.min_score - 1e-12) continue;
+          const auto ax = areas_of(x), ay = areas_of(y);
+          std::vector<index> shared_areas;
+          if (!ax.empty() && !ay.empty()) {
+            for (index a : ax)
+              for (index b : ay)
+                if (within(d, a, b)) shared_areas.push_back(a);
+                else if (within(d, b, a)) shared_areas.push_back(b);
+            if (shared_areas.empty()) continue;
+            std::sort(shared_areas.begin(), shared_areas.end());
+            shared_areas.erase(std::unique(shared_areas.begin(), shared_areas.end()), shared_areas.end());
+          }
+          duplicate_candidate c;
+          c.kind = kind;
+          c.a = std::min(x, y);
+          c.b = std::max(x, y);
+          c.score = score;
+          c.jaccard = j;
+          c.name_similarity = ns;
+          c.same_kind = kind_of[x] == kind_of[y];
+          c.shared_organizations = common;
+          c.organizations = uni;
+          c.topics = std::move(shared_topics);
+          c.areas = std::move(shared_areas);
+          c.common = common_part(px, py);
+          found.push_back(std::move(c));
         }
-        const std::uint32_t uni = sx + sy - common;
-        const double j = static_cast<double>(common) / static_cast<double>(uni);
-        if (j < tau) continue;
-        const auto ax = areas_of(x), ay = areas_of(y);
-        std::vector<index> shared_areas;
-        if (!ax.empty() && !ay.empty()) {
-          for (index a : ax)
-            for (index b : ay)
-              if (within(d, a, b)) shared_areas.push_back(a);
-              else if (within(d, b, a)) shared_areas.push_back(b);
-          if (shared_areas.empty()) continue;
-          std::sort(shared_areas.begin(), shared_areas.end());
-          shared_areas.erase(std::unique(shared_areas.begin(), shared_areas.end()), shared_areas.end());
-        }
-        duplicate_candidate c;
-        c.kind = kind;
-        c.a = std::min(x, y);
-        c.b = std::max(x, y);
-        c.jaccard = j;
-        c.shared_organizations = common;
-        c.organizations = uni;
-        c.topics = std::move(shared_topics);
-        c.areas = std::move(shared_areas);
-        c.common = common_part(px, py);
-        found.push_back(std::move(c));
       }
     }
-    for (std::uint32_t i = 0; i < prefix && i < sx; ++i) lists[tx[i]].push_back(x);
+    for (std::uint32_t i = 0; i < prefix && i < sx; ++i) lists[tx[i] * kinds + kind_of[x]].push_back(x);
   }
 
   std::sort(found.begin(), found.end(), [](const duplicate_candidate& p, const duplicate_candidate& q) {
+    if (p.score != q.score) return p.score > q.score;
     if (p.jaccard != q.jaccard) return p.jaccard > q.jaccard;
     if (p.topics.size() != q.topics.size()) return p.topics.size() > q.topics.size();
     if (p.a != q.a) return p.a < q.a;
@@ -169,20 +293,28 @@ std::vector<duplicate_candidate> duplicate_candidates(const network& net, const 
 
   const entity_kind area_kind = entity_kind::area, topic_kind = entity_kind::topic;
   for (auto& c : found) {
-    std::string r = "same topic (";
-    for (std::size_t i = 0; i < c.topics.size(); ++i) r += (i ? ", " : "") + std::string(net.id_of(topic_kind, c.topics[i]));
+    auto kind_word = [&](index t) {
+      return on_tasks ? std::string(to_string(static_cast<task_kind>(d.tasks[t].kind)))
+                      : std::string(to_string(static_cast<program_kind>(d.programs[t].kind)));
+    };
+    std::string r = c.same_kind ? "same kind (" + kind_word(c.a) + "); "
+                                : "kinds that may repeat each other (" + kind_word(c.a) + ", " + kind_word(c.b) + "); ";
+    r += "same topic (";
+    for (std::size_t i = 0; i < c.topics.size(); ++i)
+      r += (i ? ", " : "") + std::string(net.id_of(topic_kind, c.topics[i]));
     r += "); ";
     if (c.areas.empty()) {
       r += "area not stated on one side";
     } else {
       r += "same area (";
-      for (std::size_t i = 0; i < c.areas.size(); ++i) r += (i ? ", " : "") + std::string(net.id_of(area_kind, c.areas[i]));
+      for (std::size_t i = 0; i < c.areas.size(); ++i)
+        r += (i ? ", " : "") + std::string(net.id_of(area_kind, c.areas[i]));
       r += ")";
     }
     r += "; periods overlap (" + period_words(c.common) + "); ";
-    char buf[96];
-    std::snprintf(buf, sizeof buf, "%u of %u organizations in common (Jaccard %.2f)", c.shared_organizations,
-                  c.organizations, c.jaccard);
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "%u of %u organizations in common (Jaccard %.2f); names alike %.2f; score %.2f",
+                  c.shared_organizations, c.organizations, c.jaccard, c.name_similarity, c.score);
     r += buf;
     c.reason = std::move(r);
   }

@@ -1,9 +1,8 @@
 // The organization × organization projection, its size, top pairs, shared items,
-// topic overlap and duplicate candidates: a hand-checked network, bad input, and
-// properties on random networks against a direct computation.
+// topic overlap: a hand-checked network, bad input, and properties on random networks
+// against a direct computation (duplicate candidates: duplicates_test.cpp).
 #include <danvan/builder.hpp>
 #include <danvan/io/json.hpp>
-#include <danvan/query/duplicates.hpp>
 #include <danvan/query/overlap.hpp>
 
 #include <gtest/gtest.h>
@@ -248,68 +247,6 @@ TEST_F(OverlapTest, TopicOverlapDirectAndRolledUp) {
   EXPECT_EQ(row(danvan::topic_overlap(net, {}, up), A), (std::map<danvan::index, std::uint32_t>{{root, 3}, {child, 2}}));
   up.roles = {"lead"};
   EXPECT_EQ(row(danvan::topic_overlap(net, {}, up), A), (std::map<danvan::index, std::uint32_t>{{root, 2}, {child, 2}}));
-}
-
-// ---- duplicates ----
-
-const char* duplicate_text = R"({
-  "danvan": "1",
-  "areas": [{"id": "area:tinh", "name": "Tỉnh", "level": "province"},
-            {"id": "area:huyen-a", "name": "Huyện A", "level": "district", "parent": "area:tinh"},
-            {"id": "area:huyen-b", "name": "Huyện B", "level": "district", "parent": "area:tinh"}],
-  "topics": [{"id": "topic:moi-truong", "name": "Môi trường"}, {"id": "topic:ton-giao", "name": "Tôn giáo"}],
-  "organizations": [{"id": "org:a", "name": "A"}, {"id": "org:b", "name": "B"}, {"id": "org:c", "name": "C"},
-                    {"id": "org:d", "name": "D"}],
-  "tasks": [
-    {"id": "task:x1", "name": "X1", "topics": ["topic:moi-truong"], "areas": ["area:huyen-a"], "period": {"start": "2023", "end": "2024"},
-     "roles": [{"org": "org:a", "role": "lead"}, {"org": "org:b", "role": "coordinate"}, {"org": "org:c", "role": "coordinate"}]},
-    {"id": "task:x2", "name": "X2", "topics": ["topic:moi-truong"], "areas": ["area:tinh"], "due": "2024-03",
-     "roles": [{"org": "org:a", "role": "lead"}, {"org": "org:b", "role": "coordinate"}]},
-    {"id": "task:x3", "name": "X3", "topics": ["topic:ton-giao"], "areas": ["area:huyen-a"], "due": "2024-03",
-     "roles": [{"org": "org:a", "role": "lead"}, {"org": "org:b", "role": "coordinate"}]},
-    {"id": "task:x4", "name": "X4", "topics": ["topic:moi-truong"], "areas": ["area:huyen-b"], "due": "2023-05",
-     "roles": [{"org": "org:a", "role": "lead"}, {"org": "org:b", "role": "coordinate"}]},
-    {"id": "task:x5", "name": "X5", "topics": ["topic:moi-truong"], "due": "2019",
-     "roles": [{"org": "org:a", "role": "lead"}, {"org": "org:b", "role": "coordinate"}]},
-    {"id": "task:x6", "name": "X6", "topics": ["topic:moi-truong"],
-     "roles": [{"org": "org:c", "role": "lead"}, {"org": "org:d", "role": "coordinate"}]}]
-})";
-
-TEST(OverlapDuplicates, SameTopicAreaTimeAndParticipants) {
-  const auto net = danvan::loads(duplicate_text);
-  const auto found = danvan::duplicate_candidates(net, {}, {});
-  auto id = [&](danvan::index t) { return std::string(net.id_of(danvan::entity_kind::task, t)); };
-  std::vector<std::pair<std::string, std::string>> pairs;
-  for (const auto& c : found) pairs.emplace_back(id(c.a), id(c.b));
-  // x2-x4: same topic, x4's district lies in x2's province, 2023-05 is not in 2024-03: no.
-  // x1-x4: districts differ. x1-x2: huyen-a inside tinh, 2024-03 inside 2023..2024, J = 2/3.
-  // x2-x5, x4-x5: no area on x5 (everywhere), but 2019 is before both: no. x3: another topic.
-  ASSERT_EQ(pairs, (std::vector<std::pair<std::string, std::string>>{{"task:x1", "task:x2"}}));
-  const auto& c = found[0];
-  EXPECT_DOUBLE_EQ(c.jaccard, 2.0 / 3.0);
-  EXPECT_EQ(c.shared_organizations, 2u);
-  EXPECT_EQ(c.organizations, 3u);
-  EXPECT_EQ(c.areas, std::vector<danvan::index>{net.area("area:huyen-a").position()});
-  EXPECT_EQ(c.common.start, danvan::date(2024, 3));
-  EXPECT_EQ(c.reason,
-            "same topic (topic:moi-truong); same area (area:huyen-a); periods overlap (2024-03); "
-            "2 of 3 organizations in common (Jaccard 0.67)");
-  danvan::duplicate_options strict;
-  strict.min_jaccard = 0.7;
-  EXPECT_TRUE(danvan::duplicate_candidates(net, {}, strict).empty());
-}
-
-TEST(OverlapDuplicates, ThresholdOutsideZeroOneIsAnError) {
-  const auto net = danvan::loads(duplicate_text);
-  for (double bad : {0.0, -0.5, 1.5, std::numeric_limits<double>::quiet_NaN()}) {
-    danvan::duplicate_options o;
-    o.min_jaccard = bad;
-    EXPECT_THROW((void)danvan::duplicate_candidates(net, {}, o), danvan::argument_error) << bad;
-  }
-  danvan::duplicate_options one;
-  one.min_jaccard = 1.0;
-  one.limit = 1;
-  EXPECT_TRUE(danvan::duplicate_candidates(net, {}, one).empty());
 }
 
 // ---- properties on random networks ----

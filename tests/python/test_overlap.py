@@ -8,6 +8,7 @@ import doctest
 import json
 import math
 import random
+import re
 import threading
 import time
 
@@ -264,36 +265,77 @@ def test_topic_overlap(net):
     assert net.topic_overlap(roles="lead").to_scipy().toarray()[0].tolist() == [0, 2, 0]
 
 
-def test_duplicate_candidates():
+def _duplicates_net():
+    # 1 and 2: one conference recorded twice (2 in capitals, `uỷ` for `ủy`, one organization
+    # fewer); 3: monitoring by 1's organizations; 4: 1's conference a year later in name;
+    # 5 and 6: alike, with org:d alone in common.
+    def task(n, name, kind, orgs, due="2023-05"):
+        return {"id": f"task:{n}", "name": name, "kind": kind, "topics": ["topic:x"], "due": due,
+                "roles": [{"org": f"org:{o}", "role": "lead" if i == 0 else "coordinate"} for i, o in enumerate(orgs)]}
     doc = {"danvan": "1",
            "topics": [{"id": "topic:x", "name": "X"}],
-           "organizations": [{"id": f"org:{c}", "name": c} for c in "abcd"],
-           "tasks": [
-               {"id": "task:1", "name": "1", "topics": ["topic:x"], "due": "2023",
-                "roles": [{"org": "org:a", "role": "lead"}, {"org": "org:b", "role": "coordinate"},
-                          {"org": "org:c", "role": "coordinate"}]},
-               {"id": "task:2", "name": "2", "topics": ["topic:x"], "due": "2023-05",
-                "roles": [{"org": "org:a", "role": "lead"}, {"org": "org:b", "role": "coordinate"}]},
-               {"id": "task:3", "name": "3", "topics": ["topic:x"], "due": "2021",
-                "roles": [{"org": "org:a", "role": "lead"}, {"org": "org:b", "role": "coordinate"}]},
-               {"id": "task:4", "name": "4", "due": "2023",
-                "roles": [{"org": "org:a", "role": "lead"}, {"org": "org:b", "role": "coordinate"}]}]}
-    net = _net(json.dumps(doc))
+           "organizations": [{"id": f"org:{c}", "name": c} for c in "abcde"],
+           "tasks": [task(1, "Hội nghị triển khai công tác dân vận của Tỉnh ủy năm 2023", "briefing", "abc", "2023"),
+                     task(2, "HỘI NGHỊ TRIỂN KHAI CÔNG TÁC DÂN VẬN CỦA TỈNH UỶ NĂM 2023", "briefing", "ab"),
+                     task(3, "Nắm tình hình Nhân dân năm 2023", "monitoring", "abc"),
+                     task(4, "Hội nghị triển khai công tác dân vận của Tỉnh ủy năm 2024", "briefing", "abc"),
+                     task(5, "Đối thoại với chức sắc tôn giáo", "dialogue", "d"),
+                     task(6, "Đối thoại với các chức sắc tôn giáo", "dialogue", "de")]}
+    return _net(json.dumps(doc))
+
+
+def test_duplicate_candidates():
+    net = _duplicates_net()
     found = net.duplicate_candidates()
     assert isinstance(found, pd.DataFrame)
-    assert list(found.columns) == ["a", "a_name", "b", "b_name", "jaccard", "shared_organizations", "organizations",
-                                   "topics", "areas", "start", "end", "reason"]
+    assert list(found.columns) == ["a", "a_name", "b", "b_name", "score", "jaccard", "name_similarity", "same_kind",
+                                   "shared_organizations", "organizations", "topics", "areas", "start", "end",
+                                   "reason"]
     assert _rows(found, ["a", "b"]) == [("task:1", "task:2")]
     _assert_named_ids(net, found, "a", "b")
     c = next(found.itertuples(index=False))
-    assert (c.a_name, c.b_name) == ("1", "2")
     assert c.topics == ("topic:x",) and c.areas == () and (c.start, c.end) == ("2023-05", "2023-05")
     assert (c.shared_organizations, c.organizations) == (2, 3)
-    assert c.jaccard == pytest.approx(2 / 3) and "Jaccard 0.67" in c.reason
+    assert c.jaccard == pytest.approx(2 / 3) and c.name_similarity == 1.0 and c.same_kind
+    assert c.score == pytest.approx(0.5 * 2 / 3 + 0.5)
+    assert c.reason.startswith("same kind (briefing); ") and c.reason.endswith("names alike 1.00; score 0.83")
+    assert found["same_kind"].dtype == bool and found["score"].dtype == np.float64
     assert len(net.duplicate_candidates(min_jaccard=0.9)) == 0
-    for bad in (0, -0.1, 1.5):
-        with pytest.raises(ArgumentError, match="min_jaccard"):
-            net.duplicate_candidates(min_jaccard=bad)
+    assert len(net.duplicate_candidates(min_score=0.9)) == 0
+
+
+def test_duplicate_candidates_options():
+    net = _duplicates_net()
+    # Monitoring pairs with the conference only when the two kinds may repeat each other.
+    for kinds in ([("briefing", "monitoring")], ["monitoring,briefing"], "briefing,monitoring"):
+        found = net.duplicate_candidates(kinds=kinds)
+        assert _rows(found, ["a", "b", "same_kind"]) == [("task:1", "task:2", True), ("task:1", "task:3", False)]
+    assert _rows(net.duplicate_candidates(any_kind=True), ["a", "b"]) == [("task:1", "task:2"), ("task:1", "task:3")]
+    assert _rows(net.duplicate_candidates(kinds=[("briefing", "dialogue")]), ["a", "b"]) == [("task:1", "task:2")]
+    # One organization in common is enough only when min_shared says so.
+    assert _rows(net.duplicate_candidates(min_shared=1), ["a", "b", "shared_organizations"]) == [
+        ("task:1", "task:2", 2), ("task:5", "task:6", 1)]
+    assert net.duplicate_candidates(min_shared=3).empty
+    # 2023 and 2024 in the names: not alike, unless the names do not count.
+    by_participants = net.duplicate_candidates(name_weight=0)
+    assert _rows(by_participants, ["a", "b"])[0] == ("task:1", "task:4")
+    assert by_participants["name_similarity"].iloc[0] == 0 and by_participants["score"].iloc[0] == 1
+
+
+@pytest.mark.parametrize("options, message", [
+    ({"min_jaccard": 0}, "min_jaccard: 0.000000 is not allowed"),
+    ({"min_jaccard": 1.5}, "min_jaccard"),
+    ({"min_shared": 0}, "min_shared_organizations: 0 is not allowed; two items must share at least 1 organization"),
+    ({"min_shared": -1}, "min_shared_organizations: -1 is not allowed"),
+    ({"name_weight": 1.5}, "name_weight: 1.500000 is not allowed; the weight of the names in the score must be in"),
+    ({"min_score": float("nan")}, "min_score: nan is not allowed"),
+    ({"kinds": [("brefing", "dialogue")]}, "kinds: unknown task kind `brefing`; did you mean `briefing`?"),
+    ({"kinds": ["briefing", "dialogue"]}, "kinds: the group `briefing` names fewer than two kinds"),
+    ({"on": "programs", "kinds": [("briefing", "movement")]}, "kinds: unknown program kind `briefing`"),
+])
+def test_duplicate_candidates_bad_options(options, message):
+    with pytest.raises(ArgumentError, match=re.escape(message)):
+        _duplicates_net().duplicate_candidates(**options)
 
 
 # ---- metrics -----------------------------------------------------------------------------

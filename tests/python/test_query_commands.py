@@ -119,10 +119,16 @@ def test_path_is_a_shortest_chain_of_shared_tasks(net):
 
 
 def test_duplicates_are_the_librarys_candidates(net):
-    want = net.duplicate_candidates(min_jaccard=0.8)
-    out = rows("duplicates", "--min-jaccard", "0.8", "--top", "0")["candidates"]
+    assert rows("duplicates")["candidates"] == [] and net.duplicate_candidates().empty  # no task repeats another
+    # Looser than the defaults, so that there is something to compare.
+    want = net.duplicate_candidates(min_jaccard=0.8, any_kind=True, min_shared=1, min_score=0.3)
+    out = rows("duplicates", "--min-jaccard", "0.8", "--any-kind", "--min-shared", "1", "--min-score", "0.3",
+               "--top", "0")
     assert len(want) > 0
-    assert [(c["a"], c["b"], c["jaccard"]) for c in out] == [(w.a, w.b, w.jaccard) for w in want.itertuples()]
+    assert (out["min_shared"], out["any_kind"], out["min_score"]) == (1, True, 0.3)
+    assert [(c["a"], c["b"], c["score"], c["jaccard"], c["name_similarity"], c["same_kind"], c["reason"])
+            for c in out["candidates"]] == [
+        (w.a, w.b, w.score, w.jaccard, w.name_similarity, w.same_kind, w.reason) for w in want.itertuples()]
 
 
 @pytest.mark.parametrize("command", [["who", "prog:dan-van-kheo-2023-2025"], ["raci"], ["metrics", "--top", "0"]])

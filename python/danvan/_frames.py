@@ -68,13 +68,13 @@ def _pd():
 # ---- categoricals without pandas' checks -------------------------------------------------
 #
 # pandas' Categorical.from_codes checks every code and the categories (each one hashed for
-# uniqueness, each one tested for NaN), which for a column of ids costs more than the
-# query that found them: the check of 16,000 violations on M is 3 ms in C++, and the
-# checks of its id column were another 2.5 ms, most of it cache misses on the 13,000 id
-# strings. The ids of a network are unique and the codes made here are in range, so the
-# categoricals below are made without those checks: pandas' own from_codes(...,
-# validate=False) where pandas has it (2.1), before that the constructor from_codes ends
-# in (Categorical._simple_new; its fastpath argument checks the categories again).
+# uniqueness, each one tested for NaN): for the id column of the 16,000 violations of M
+# (3 ms in C++) that was 0.5-1 ms more, its 13,000 categories read again from memory the
+# core call had pushed out of cache. The ids of a network are unique and the codes made
+# here are in range, so the categoricals below are made without those checks: pandas' own
+# from_codes(..., validate=False) where pandas has it (2.1), before that the constructor
+# from_codes ends in (Categorical._simple_new; its fastpath argument checks the
+# categories again).
 
 
 @functools.lru_cache(maxsize=None)
@@ -235,9 +235,8 @@ def roles_frame(net: Any, names: bool = True):
     ``_last`` and ``_precision``, as the entity tables), and in a network as of a day
     carried_from and carried_event (where a reorganization carried the role from,
     ``NaN`` for a role its organization holds itself). ``names=False`` leaves out the
-    name columns. Built from position arrays with ``numpy.take``, with no Python code
-    per row: about 1.6 s for 2.5 million roles, a third of it making the task names'
-    Python strings.
+    name columns. Built from the core's arrays with ``numpy.take``, with no Python code
+    per row: under 0.8 s for 2.5 million roles (bench/README.md, "Python layer").
 
     >>> import danvan
     >>> net = danvan.Network.loads('''{"danvan": "1", "sources": [{"id": "src:s", "name": "Báo"}],

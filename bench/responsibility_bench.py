@@ -160,8 +160,12 @@ def bench_coverage(scale: str, net, plain: Plain, G) -> None:
     n_undated = len(_core.check(core, rules._core, None))
     report(scale, "coverage", "danvan check(messages=False)", best_of(lambda: net.check(rules, as_of=AS_OF, messages=False), runs=15),
            f"9 rules as of {AS_OF}; {n_dated} violations as a table of ids (no messages)")
+    report(scale, "coverage", "danvan core call", best_of(lambda: _core.check_table(core, rules._core, AS_OF), runs=15),
+           "the C++ check under check(messages=False): columns of positions and codes")
     report(scale, "coverage", "danvan check(messages=False), no date", best_of(lambda: net.check(rules, messages=False), runs=15),
            f"6 rules without a date; {n_undated} violations as a table of ids (no messages)")
+    report(scale, "coverage", "danvan core call, no date", best_of(lambda: _core.check_table(core, rules._core, None), runs=15),
+           "the same without a date")
     report(scale, "coverage", "danvan", best_of(lambda: net.check(rules, as_of=AS_OF)),
            f"9 rules as of {AS_OF}; {n_dated} violations with messages and evidence")
     report(scale, "coverage", "danvan (no date)", best_of(lambda: net.check(rules)),

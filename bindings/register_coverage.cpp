@@ -67,6 +67,14 @@ py::dict findings_table(const network& net, const network& checked, const std::v
   return t;
 }
 
+/// One field of every rule, in file order.
+std::vector<std::string> each_rule(const rule_set& r, std::string rule::*field) {
+  std::vector<std::string> out;
+  out.reserve(r.rules.size());
+  for (const auto& x : r.rules) out.push_back(x.*field);
+  return out;
+}
+
 py::dict rule_dict(const rule& r) {
   py::dict d;
   d["name"] = r.name;
@@ -96,11 +104,8 @@ void register_coverage(py::module_& m) {
       .def_property_readonly("file", [](const rule_set& r) { return r.file; })
       .def_property_readonly("title", [](const rule_set& r) { return r.title; })
       .def_property_readonly("as_of", [](const rule_set& r) { return r.as_of; })
-      .def_property_readonly("names", [](const rule_set& r) {
-        std::vector<std::string> out;
-        for (const auto& x : r.rules) out.push_back(x.name);
-        return out;
-      })
+      .def_property_readonly("names", [](const rule_set& r) { return each_rule(r, &rule::name); })
+      .def_property_readonly("checks", [](const rule_set& r) { return each_rule(r, &rule::check); })
       .def_property_readonly("rules", [](const rule_set& r) {
         py::list out;
         for (const auto& x : r.rules) out.append(rule_dict(x));

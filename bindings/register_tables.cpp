@@ -9,13 +9,19 @@
 //   "boolean"         bool                                                 None
 //   "text"            object: str, or None where the column has no value    None
 //   "text_list"       object: tuples of str                                None
-//   "reference"       int64 positions, -1 for none                         the entity kind (ids: id_array)
+//   "reference"       int32 positions, -1 for none                         the entity kind (ids: id_array)
 //   "reference_list"  object: tuples of ids                                the entity kind
 //   "code"            uint8 codes, 255 for none                            (vocabulary name, [word of each code])
-//   "date"            int32 (n, 3): first day, last day (days since        None
-//                     1970-01-01), precision (0 none, 1 year, 2 month, 3 day)
+//   "date"            (first, last, precision): the first and the last day   None
+//                     as int64 nanoseconds since 1970-01-01, as pandas keeps
+//                     datetimes (NaT, the smallest int64, for no date and for
+//                     a date beyond pandas' 1677-09-22 .. 2262-04-11), and
+//                     uint8 precision (0 none, 1 year, 2 month, 3 day)
 // References stay positions so that Python maps a whole column through one id array
 // with numpy.take; lists of references come as ids, because tuples are made here anyway.
+// Columns of numbers (integer, number, boolean, reference, code) are the table's own
+// vectors handed to numpy, not copies: at millions of rows a copy costs its page faults
+// (no_index, 0xFFFFFFFF, reads as int32 -1).
 #include <danvan/network.hpp>
 #include <danvan/tables.hpp>
 
@@ -24,8 +30,10 @@
 #include <pybind11/stl.h>
 
 #include <array>
+#include <limits>
 #include <optional>
 #include <string>
+#include <type_traits>
 
 #include "convert.hpp"
 #include "register.hpp"
@@ -39,36 +47,43 @@ namespace {
 constexpr const char* kind_words[] = {"integer", "number", "boolean", "text", "reference",
                                       "code",    "date",   "text_list", "reference_list"};
 
-py::array dates(const std::vector<date>& in) {
-  py::array_t<std::int32_t> out(std::vector<py::ssize_t>{static_cast<py::ssize_t>(in.size()), 3});
-  auto* data = out.mutable_data();
+/// A date column in the form pandas keeps dates in: made here in one pass, because at
+/// millions of rows every intermediate array costs its page faults.
+py::tuple dates(const std::vector<date>& in) {
+  constexpr std::int64_t nat = std::numeric_limits<std::int64_t>::min();
+  constexpr std::int64_t ns_per_day = 86'400'000'000'000;
+  constexpr std::int32_t min_day = -106'000, max_day = 106'000;  // within 1677-09-22 .. 2262-04-11
+  const auto n = static_cast<py::ssize_t>(in.size());
+  py::array_t<std::int64_t> first(n), last(n);
+  py::array_t<std::uint8_t> precision(n);
+  auto* f = first.mutable_data();
+  auto* l = last.mutable_data();
+  auto* p = precision.mutable_data();
   for (const date d : in) {
-    const bool known = !d.empty();
-    *data++ = known ? d.first_day() : 0;
-    *data++ = known ? d.last_day() : 0;
-    *data++ = static_cast<std::int32_t>(d.precision());
+    const bool shown = !d.empty() && d.first_day() >= min_day && d.last_day() <= max_day;
+    *f++ = shown ? std::int64_t{d.first_day()} * ns_per_day : nat;
+    *l++ = shown ? std::int64_t{d.last_day()} * ns_per_day : nat;
+    *p++ = static_cast<std::uint8_t>(d.precision());
   }
-  return std::move(out);
+  return py::make_tuple(first, last, precision);
 }
 
-/// The values of one column as the convention above has them.
-py::object values(const column& c, const network& net, std::optional<id_cache>& ids) {
+/// The values of one column as the convention above has them (its vectors of numbers
+/// moved out).
+py::object values(column& c, const network& net, std::optional<id_cache>& ids) {
+  static_assert(std::is_same_v<index, std::uint32_t> && no_index == 0xFFFFFFFFu);
   const std::size_t n = c.rows();
   switch (c.kind) {
-    case column_kind::integer: return py::array_t<std::int64_t>(static_cast<py::ssize_t>(n), c.integers.data());
-    case column_kind::number: return py::array_t<double>(static_cast<py::ssize_t>(n), c.numbers.data());
-    case column_kind::boolean:
-      return py::array_t<bool>(static_cast<py::ssize_t>(n), reinterpret_cast<const bool*>(c.booleans.data()));
+    case column_kind::integer: return take<std::int64_t>(std::move(c.integers));
+    case column_kind::number: return take<double>(std::move(c.numbers));
+    case column_kind::boolean: return take<bool>(std::move(c.booleans));
     case column_kind::text:
       return object_array(n, [&](std::size_t i) -> py::object {
         const auto s = c.text(i);
         return s.empty() && c.empty_is_none ? py::object(py::none()) : py::object(word(s));
       });
-    case column_kind::reference:
-      return number_array<std::int64_t>(n, [&](std::size_t i) {
-        return c.positions[i] == no_index ? std::int64_t{-1} : std::int64_t{c.positions[i]};
-      });
-    case column_kind::code: return py::array_t<std::uint8_t>(static_cast<py::ssize_t>(n), c.codes.data());
+    case column_kind::reference: return take<std::int32_t>(std::move(c.positions));
+    case column_kind::code: return take<std::uint8_t>(std::move(c.codes));
     case column_kind::date: return dates(c.dates);
     case column_kind::text_list:
       return object_array(n, [&](std::size_t i) {
@@ -87,11 +102,14 @@ py::object values(const column& c, const network& net, std::optional<id_cache>& 
   return py::none();
 }
 
-/// `t` as the dict of the convention above.
-py::dict to_python(const table& t, const network& net) {
+/// `t` as the dict of the convention above. The table is convert()'s own, so its
+/// columns' vectors of numbers are moved out rather than copied; a table lends its
+/// columns as const only, hence the cast (of an object that is not const: well defined).
+py::dict to_python(table&& t, const network& net) {
   std::array<std::optional<id_cache>, 8> ids;  // one a kind, shared by the columns that refer to it
   py::dict out;
-  for (const auto& c : t.columns()) {
+  for (const auto& kept : t.columns()) {
+    auto& c = const_cast<column&>(kept);
     py::object of = py::none();
     if (c.kind == column_kind::reference || c.kind == column_kind::reference_list) of = word(to_string(c.of));
     if (c.kind == column_kind::code) of = py::make_tuple(word(c.vocabulary), c.words);
@@ -108,7 +126,7 @@ template <class Build> py::dict convert(const network& net, Build&& build) {
     py::gil_scoped_release release;
     t = build();
   }
-  return to_python(t, net);
+  return to_python(std::move(t), net);
 }
 
 entity_kind kind_of(const std::string& word) {

@@ -467,6 +467,8 @@ class RuleSet:
     @property
     def names(self) -> list[str]: ...
     @property
+    def checks(self) -> list[str]: ...
+    @property
     def rules(self) -> list[dict[str, Any]]: ...
     def __len__(self) -> int: ...
 
@@ -596,11 +598,12 @@ class OrganizationGraph:
 # --- frames ---
 # The network's tables for python/danvan/_frames.py (bindings/register_tables.cpp): a dict
 # `name -> (kind, values, of)`; kind is "integer", "number", "boolean", "text",
-# "text_list", "reference" (int64 positions, -1 none; of: the entity kind),
+# "text_list", "reference" (int32 positions, -1 none; of: the entity kind),
 # "reference_list" (tuples of ids; of: the entity kind), "code" (uint8, 255 none; of:
-# (vocabulary, words)) or "date" (int32 (n, 3): first day, last day, precision).
+# (vocabulary, words)) or "date" (a tuple: first and last day as int64 nanoseconds
+# since 1970-01-01, NaT for none, and uint8 precision).
 
-_Table = dict[str, tuple[str, _npt.NDArray[Any], Any]]
+_Table = dict[str, tuple[str, Any, Any]]
 
 def entity_table(net: Network, kind: str) -> _Table: ...
 def role_table(net: Network) -> _Table: ...

@@ -129,7 +129,7 @@ def check(net: Any, rules: RulesLike = None, as_of: Optional[DateLike] = None, m
     """Runs coverage rules (see :meth:`CoverageMixin.check`)."""
     import pandas as pd
 
-    from ._frames import _lookup, id_column, named_ids
+    from ._frames import cached, named_ids, put_ids, words_column
 
     core = _core_of(net)
     parsed = load_rules(rules)._core
@@ -138,27 +138,25 @@ def check(net: Any, rules: RulesLike = None, as_of: Optional[DateLike] = None, m
     # array, a finding's position shifted by where its kind starts.
     kinds = found["entity_kinds"]
     ids, names = named_ids(net, kinds)
-    starts = np.cumsum([0] + [core.size(k) for k in kinds[:-1]])
+    starts = cached(net, ("starts", *kinds), lambda: np.cumsum([0] + [core.size(k) for k in kinds[:-1]]))
     code = found["entity_kind"]
     pos = np.where(found["entity_pos"] < 0, -1, found["entity_pos"] + starts[code])
     rule_pos = found["rule_pos"]
-    checks = [r["rule"] for r in parsed.rules]  # the built-in rule of each rule of the file
+    checks = parsed.checks  # the built-in rule of each rule of the file
     check_words = list(dict.fromkeys(checks))
     check_of_rule = np.array([check_words.index(c) for c in checks], dtype=np.int64)
     used_kinds = np.flatnonzero(np.bincount(code, minlength=len(kinds)))
     cols = {
-        "rule": pd.Categorical.from_codes(rule_pos, categories=parsed.names),
-        "check": pd.Categorical.from_codes(check_of_rule[rule_pos] if len(checks) else rule_pos, categories=check_words),
-        "severity": pd.Categorical.from_codes(found["severity"], categories=found["severities"], ordered=True),
-        "entity_kind": pd.Categorical.from_codes(np.searchsorted(used_kinds, code),
-                                                 categories=[kinds[k] for k in used_kinds]),
-        "entity": id_column(ids, pos),
-        "entity_name": _lookup(names, pos),
+        "rule": words_column(rule_pos, parsed.names),
+        "check": words_column(check_of_rule[rule_pos] if len(checks) else rule_pos, check_words),
+        "severity": words_column(found["severity"], found["severities"], ordered=True),
+        "entity_kind": words_column(np.searchsorted(used_kinds, code), [kinds[k] for k in used_kinds]),
     }
+    put_ids(cols, "entity", ids, names, pos)
     if messages:
         cols["message"] = found["message"]
         cols["evidence"] = found["evidence"]
-    return pd.DataFrame(cols)
+    return pd.DataFrame(cols, copy=False)  # the columns are new: pandas' default copy would copy them again
 
 
 # ---- the mixin ----------------------------------------------------------------------------

@@ -35,7 +35,9 @@ Conventions of every frame:
 
 from __future__ import annotations
 
-from typing import Any, Dict, Iterable, List, Optional, Sequence
+import functools
+import inspect
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -53,10 +55,6 @@ __all__ = [
     "FramesMixin",
 ]
 
-_NAT = np.iinfo(np.int64).min
-# pandas keeps datetimes in nanoseconds: 1677-09-22 .. 2262-04-11.
-_MIN_DAY = -106_000
-_MAX_DAY = 106_000
 #: The words of a date's precision codes 1, 2, 3 (0 is no date).
 _PRECISIONS = ["year", "month", "day"]
 
@@ -67,10 +65,67 @@ def _pd():
     return pd
 
 
+# ---- categoricals without pandas' checks -------------------------------------------------
+#
+# pandas' Categorical.from_codes checks every code and the categories (each one hashed for
+# uniqueness, each one tested for NaN): for the id column of the 16,000 violations of M
+# (3 ms in C++) that was 0.5-1 ms more, its 13,000 categories read again from memory the
+# core call had pushed out of cache. The ids of a network are unique and the codes made
+# here are in range, so the categoricals below are made without those checks: pandas' own
+# from_codes(..., validate=False) where pandas has it (2.1), before that the constructor
+# from_codes ends in (Categorical._simple_new; its fastpath argument checks the
+# categories again).
+
+
+@functools.lru_cache(maxsize=None)
+def _make_categorical() -> Callable[[np.ndarray, Any], Any]:
+    """A function of (codes, dtype) making a categorical; the codes must be of the
+    integer type pandas keeps them in (_code_type)."""
+    pd = _pd()
+    if "validate" in inspect.signature(pd.Categorical.from_codes).parameters:
+        return lambda codes, dtype: pd.Categorical.from_codes(codes, dtype=dtype, validate=False)
+    return pd.Categorical._simple_new
+
+
+def _code_type(n: int) -> type:
+    """The integer type pandas keeps the codes of ``n`` categories in (so that they are
+    not copied into it)."""
+    for t in (np.int8, np.int16, np.int32):
+        if n < np.iinfo(t).max:
+            return t
+    return np.int64
+
+
+def _id_dtype(ids: np.ndarray):
+    """The categorical dtype of ids known to be unique, made without hashing them."""
+    pd = _pd()
+    categories = pd.Index(ids, dtype=object)
+    fast = getattr(pd.CategoricalDtype, "_from_fastpath", None)
+    return fast(categories, False) if fast is not None else pd.CategoricalDtype(categories)
+
+
+@functools.lru_cache(maxsize=None)
+def _words_dtype(words: Tuple[str, ...], ordered: bool = False):
+    """The categorical dtype of a vocabulary (a few words), made and checked once."""
+    return _pd().CategoricalDtype(list(words), ordered)
+
+
+def words_column(codes: np.ndarray, words: Sequence[str], ordered: bool = False):
+    """A categorical of ``codes`` (each ``-1`` or below ``len(words)``) into ``words``."""
+    dtype = _words_dtype(tuple(words), ordered)
+    return _make_categorical()(np.asarray(codes).astype(_code_type(len(words)), copy=False), dtype)
+
+
+def _positions(positions: Any) -> np.ndarray:
+    """Positions as a signed integer array: the core's int32 or int64 as they come."""
+    pos = np.asarray(positions)
+    return pos if pos.dtype.kind == "i" else pos.astype(np.int64)
+
+
 def _lookup(values: np.ndarray, positions: np.ndarray) -> np.ndarray:
     """``values[positions]`` with ``NaN`` where a position is negative (pandas' missing
     value, as in the categoricals beside)."""
-    pos = np.asarray(positions, dtype=np.int64)
+    pos = _positions(positions)
     missing = pos < 0
     if not missing.any():
         return values.take(pos)
@@ -80,20 +135,22 @@ def _lookup(values: np.ndarray, positions: np.ndarray) -> np.ndarray:
 
 
 def _categorical(codes: np.ndarray, vocabulary: Sequence[str], ordered: bool = False):
-    pd = _pd()
-    c = np.asarray(codes).astype(np.int16)
-    c[c >= len(vocabulary)] = -1
-    return pd.Categorical.from_codes(c, categories=list(vocabulary), ordered=ordered)
+    """A code column of the core (``uint8``; ``255``, or any code past the vocabulary, for
+    none), mapped to pandas' codes in one ``take``."""
+    n = len(vocabulary)
+    code_of = np.full(256, -1, dtype=_code_type(n))
+    code_of[:n] = np.arange(n)
+    return words_column(code_of.take(np.asarray(codes, dtype=np.uint8)), vocabulary, ordered)
 
 
-def _date_columns(name: str, raw: np.ndarray, out: Dict[str, Any]) -> None:
-    raw = np.asarray(raw, dtype=np.int32).reshape(-1, 3)
-    prec = raw[:, 2]
-    ok = (prec > 0) & (raw[:, 0] >= _MIN_DAY) & (raw[:, 1] <= _MAX_DAY)
-    for col, values in ((name, raw[:, 0]), (name + "_last", raw[:, 1])):
-        days = np.where(ok, values.astype(np.int64), _NAT)
-        out[col] = days.view("datetime64[D]").astype("datetime64[ns]")
-    out[name + "_precision"] = _categorical(np.where(prec > 0, prec - 1, -1), _PRECISIONS)
+def _date_columns(name: str, raw: Any, out: Dict[str, Any]) -> None:
+    """The three columns of a date column of the core (already pandas' nanoseconds)."""
+    first, last, prec = raw
+    out[name] = first.view("datetime64[ns]")
+    out[name + "_last"] = last.view("datetime64[ns]")
+    code = prec.astype(np.int8)
+    code -= 1  # precision 0 (no date): code -1
+    out[name + "_precision"] = words_column(code, _PRECISIONS)
 
 
 def _values(table: Dict[str, Any]) -> Dict[str, Any]:
@@ -116,8 +173,7 @@ def _convert(net: Any, table: Dict[str, Any]) -> Dict[str, Any]:
         if kind == "date":
             _date_columns(name, values, out)
         elif kind == "reference":
-            out[name] = id_column(id_array(net, of), values)
-            out[name + "_name"] = _lookup(id_array(net, of, True), values)
+            put_ids(out, name, id_array(net, of), id_array(net, of, True), values)
         elif kind == "code":
             vocabulary, words = of
             out[name] = _categorical(values, words, ordered=vocabulary == "classification")
@@ -157,20 +213,15 @@ def entity_frame(net: Any, kind: str):
     >>> entity_frame(net, "organization")[["id", "parent"]].values.tolist()
     [['org:a', nan], ['org:b', 'org:a']]
     """
-    pd = _pd()
     core = _core_of(net)
     cols = _convert(net, _core.entity_table(core, kind))
     if kind == "document":
         cols["reviews"] = _reviews(cols["reviews"])
     if kind == "task":
         lead_pos = cols.pop("lead_pos")
-        org_ids = id_array(net, "organization")
-        cols["lead"] = id_column(org_ids, lead_pos)
-        cols["lead_name"] = _lookup(id_array(net, "organization", True), lead_pos)
+        put_ids(cols, "lead", id_array(net, "organization"), id_array(net, "organization", True), lead_pos)
         cols["leads"] = np.where(lead_pos == -2, 2, np.where(lead_pos >= 0, 1, 0))
-    n = len(cols["id"])
-    frame = pd.DataFrame(cols, index=pd.RangeIndex(n, name="position"))
-    return frame
+    return _frame(cols, len(cols["id"]))
 
 
 def roles_frame(net: Any, names: bool = True):
@@ -184,9 +235,8 @@ def roles_frame(net: Any, names: bool = True):
     ``_last`` and ``_precision``, as the entity tables), and in a network as of a day
     carried_from and carried_event (where a reorganization carried the role from,
     ``NaN`` for a role its organization holds itself). ``names=False`` leaves out the
-    name columns. Built from position arrays with ``numpy.take``, with no Python code
-    per row: about 1.6 s for 2.5 million roles, a third of it making the task names'
-    Python strings.
+    name columns. Built from the core's arrays with ``numpy.take``, with no Python code
+    per row: under 0.8 s for 2.5 million roles (bench/README.md, "Python layer").
 
     >>> import danvan
     >>> net = danvan.Network.loads('''{"danvan": "1", "sources": [{"id": "src:s", "name": "Báo"}],
@@ -197,7 +247,6 @@ def roles_frame(net: Any, names: bool = True):
     >>> r.org_name, r.role, r.raci, r.source, r.span_begin, r.span_end
     ('Ban A', 'advise', 'R', 'src:s', 3, 9)
     """
-    pd = _pd()
     core = _core_of(net)
     table = _core.role_table(core)
     raw = _values(table)
@@ -206,18 +255,20 @@ def roles_frame(net: Any, names: bool = True):
     n_programs = core.size("program")
     kinds = raw["target_kind"]
     is_task = kinds == _words(table, "target_kind").index("task")
-    target_pos = raw["target"].astype(np.int64) + np.where(is_task, n_programs, 0)
+    target_pos = raw["target"]  # the core's own array, changed in place: tasks come after the programs
+    np.add(target_pos, n_programs, out=target_pos, where=is_task)
     target_ids, target_names = named_ids(net, ("program", "task"))
     org = raw["org"]
     cols: Dict[str, Any] = {"org": id_column(org_ids, org)}
     if names:
         cols["org_name"] = id_array(net, "organization", True).take(org)
-    org_kinds = _core.entity_table(core, "organization")["kind"]
-    cols["org_kind"] = _categorical(org_kinds[1].take(org), org_kinds[2][1])
-    vocab = [name for name, *_ in core.vocabulary()]
+    _kind, org_kinds, (_vocabulary, kind_words) = cached(
+        net, ("organization", "kind"), lambda: _core.entity_table(core, "organization")["kind"])
+    cols["org_kind"] = _categorical(org_kinds.take(org), kind_words)
+    vocab = cached(net, "vocabulary", lambda: [name for name, *_ in core.vocabulary()])
     cols["role"] = _categorical(raw["role"], vocab)
     cols["raci"] = _categorical(raw["raci"], _words(table, "raci"))
-    cols["target_kind"] = pd.Categorical.from_codes(np.where(is_task, 1, 0).astype(np.int8), categories=["program", "task"])
+    cols["target_kind"] = words_column(is_task.view(np.int8), ("program", "task"))
     cols["target"] = id_column(target_ids, target_pos)
     if names:
         cols["target_name"] = target_names.take(target_pos)
@@ -225,8 +276,7 @@ def roles_frame(net: Any, names: bool = True):
         cols[col] = _categorical(raw[col], _words(table, col), ordered=True)
     cols["source"] = id_column(id_array(net, "source"), raw["source"])
     for col in ("span_begin", "span_end"):
-        v = raw[col]
-        cols[col] = pd.arrays.IntegerArray(np.where(v < 0, 0, v), v < 0)
+        cols[col] = _nullable(raw[col])
     cols["evidence"] = raw["evidence"]
     _date_columns("valid_from", raw["valid_from"], cols)
     _date_columns("valid_to", raw["valid_to"], cols)
@@ -235,15 +285,23 @@ def roles_frame(net: Any, names: bool = True):
     return _frame(cols, n)
 
 
+def _nullable(values: np.ndarray):
+    """A nullable integer column of the core's integers, ``-1`` for none (the array is
+    the core's own and becomes the column's: no copy)."""
+    missing = values < 0
+    values[missing] = 0
+    return _pd().arrays.IntegerArray(values, missing)
+
+
 def _few_ids(values: np.ndarray):
     """A categorical of an object column of ids that is mostly ``None`` (the roles a
     reorganization carried): only the ids present are hashed."""
     pd = _pd()
     present = np.flatnonzero(~pd.isna(values))
-    codes = np.full(len(values), -1, dtype=np.int32)
     found, ids = pd.factorize(values[present])
+    codes = np.full(len(values), -1, dtype=_code_type(len(ids)))
     codes[present] = found
-    return pd.Categorical.from_codes(codes, categories=ids)
+    return _make_categorical()(codes, _id_dtype(ids))
 
 
 def _frame(cols: Dict[str, Any], n: int):
@@ -286,14 +344,13 @@ def evidence_frame(net: Any):
         else:
             holder[sel] = id_array(net, kind).take(raw["holder"][sel])
     cols: Dict[str, Any] = {
-        "holder_kind": pd.Categorical.from_codes(hk.astype(np.int16), categories=kinds),
+        "holder_kind": words_column(hk, kinds),
         "holder": holder,
         "role": np.where(hk == kinds.index("role"), raw["holder"], -1),
         "source": id_column(id_array(net, "source"), raw["source"]),
     }
     for col in ("span_begin", "span_end"):
-        v = raw[col]
-        cols[col] = pd.arrays.IntegerArray(np.where(v < 0, 0, v), v < 0)
+        cols[col] = _nullable(raw[col])
     cols["note"] = raw["note"]
     return pd.DataFrame(cols)
 
@@ -305,44 +362,52 @@ def id_column(ids: np.ndarray, positions: np.ndarray):
     """``ids[positions]`` as a categorical of the ids that occur, in position order
     (``NaN`` where a position is negative): a query result's id column, whose
     ``groupby``/``value_counts`` list what is there and nothing else."""
-    pd = _pd()
-    pos = np.asarray(positions, dtype=np.int64)
-    pos = np.where(pos < 0, -1, pos)  # every negative position (-2: "several") is missing
+    pos = _positions(positions)
+    if len(pos) and pos.min() < -1:
+        pos = np.maximum(pos, -1)  # every negative position (-2: "several") is missing
     seen = np.zeros(len(ids) + 1, dtype=bool)
     seen[pos] = True  # -1 marks the extra last slot
-    seen = seen[:-1]
-    code_of = np.append(np.cumsum(seen, dtype=np.int64) - 1, -1)  # position -1 takes the last: -1
-    codes = code_of.take(pos)
-    return pd.Categorical.from_codes(codes, categories=pd.Index(ids[seen], dtype=object))
+    # The code of each position: its rank among the positions present (numbered with
+    # arange, not cumsum: numpy's cumsum of booleans into integers takes a slow casting
+    # path, 2 ms for 55,000 ids). Position -1 takes the last slot: -1.
+    present = np.flatnonzero(seen[:-1])
+    code_of = np.full(len(ids) + 1, -1, dtype=_code_type(len(present)))
+    code_of[present] = np.arange(len(present))
+    return _make_categorical()(code_of.take(pos), _id_dtype(ids.take(present)))
 
 
 def id_array(net: Any, kind: str, names: bool = False) -> np.ndarray:
     """The ids (with ``names``, the names) of every entity of ``kind``, in file order, as a
     read-only object array — made once per :class:`danvan.Network` and shared by every
     table after, so a table's id column costs a ``take``, not a string per row."""
-    cache = getattr(net, "_ids", None)
-    if cache is None:  # a core network
-        return _core.id_array(net, kind, names)
-    key = (kind, names)
-    if key not in cache:
-        values = _core.id_array(net._core, kind, names)
+    def make() -> np.ndarray:
+        values = _core.id_array(_core_of(net), kind, names)
         values.setflags(write=False)
-        cache[key] = values
+        return values
+
+    return cached(net, (kind, names), make)
+
+
+def cached(net: Any, key: Any, make: Callable[[], Any]) -> Any:
+    """``make()``, made once per :class:`danvan.Network` (kept with its id arrays, under
+    ``key``) and shared after: what a table needs of the network that does not change.
+    A core network keeps nothing: ``make()`` each time."""
+    cache = getattr(net, "_ids", None)
+    if cache is None:
+        return make()
+    if key not in cache:
+        cache[key] = make()
     return cache[key]
 
 
 def named_ids(net: Any, kinds: Sequence[str]):
     """The ids and the names of entity kinds, concatenated in the order given."""
-    cache = getattr(net, "_ids", None)
-    key = tuple(kinds)
-    if cache is not None and key in cache:
-        return cache[key]
-    ids = [id_array(net, kind) for kind in kinds]
-    names = [id_array(net, kind, True) for kind in kinds]
-    both = (np.concatenate(ids) if len(ids) > 1 else ids[0], np.concatenate(names) if len(names) > 1 else names[0])
-    if cache is not None:
-        cache[key] = both
-    return both
+    def make() -> Tuple[np.ndarray, np.ndarray]:
+        ids = [id_array(net, kind) for kind in kinds]
+        names = [id_array(net, kind, True) for kind in kinds]
+        return (np.concatenate(ids) if len(ids) > 1 else ids[0], np.concatenate(names) if len(names) > 1 else names[0])
+
+    return cached(net, tuple(kinds), make)
 
 
 def put_ids(cols: Dict[str, Any], name: str, ids: np.ndarray, names: np.ndarray, positions: np.ndarray) -> None:

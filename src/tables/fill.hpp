@@ -17,6 +17,19 @@ namespace danvan::tables {
 /// date, text, a span of positions (reference_list), a range of texts (text_list), a bool,
 /// or a number (integer, number, reference position or code, by the column's kind).
 template <class Get> column fill(column c, std::size_t n, Get&& get) {
+  // Room for the n cells at once where a row is one cell: grown by doubling, a column of
+  // millions of rows would be copied and page-faulted about twice over.
+  switch (c.kind) {
+    case column_kind::integer: c.integers.reserve(c.integers.size() + n); break;
+    case column_kind::number: c.numbers.reserve(c.numbers.size() + n); break;
+    case column_kind::boolean: c.booleans.reserve(c.booleans.size() + n); break;
+    case column_kind::text: c.text_ends.reserve(c.text_ends.size() + n); break;
+    case column_kind::reference: c.positions.reserve(c.positions.size() + n); break;
+    case column_kind::code: c.codes.reserve(c.codes.size() + n); break;
+    case column_kind::date: c.dates.reserve(c.dates.size() + n); break;
+    case column_kind::text_list:
+    case column_kind::reference_list: c.list_ends.reserve(c.list_ends.size() + n); break;
+  }
   for (std::size_t row = 0; row < n; ++row) {
     const auto v = get(row);
     using V = std::decay_t<decltype(v)>;

@@ -76,6 +76,7 @@ def test_load_rules_from_every_source():
     assert load_rules(as_text) is as_text
     first = next(iter(default))
     assert first["rule"] == "task-responsible" and first["severity"] == "error" and first["params"]["letter"] == "R"
+    assert default._core.checks == [r["rule"] for r in default] and as_dict._core.checks == ["program-lead"]
     with pytest.raises(TypeError, match="rules: expected a path"):
         load_rules(42)
 

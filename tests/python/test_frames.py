@@ -215,9 +215,8 @@ def test_succession_follows_the_2025_merger(hd):
 
 
 @pytest.mark.parametrize("kind", ["organizations", "documents", "programs", "tasks", "events", "sources"])
-def test_flat_joins_every_tuple_cell_and_keeps_the_rest(kind):
-    net = danvan.load(ROOT / "data" / "haiduong-2023.json")
-    frame = getattr(net, kind)()
+def test_flat_joins_every_tuple_cell_and_keeps_the_rest(hd, kind):
+    frame = getattr(hd, kind)()
     flat = danvan.flat(frame)
     assert list(flat.columns) == list(frame.columns) and flat.index.equals(frame.index)
     def has_tuples(column):

@@ -206,6 +206,7 @@ class extractor {
   void emit_all(clause_reading& r, const std::vector<actor>& orgs, const std::string& role, std::size_t cue_first,
                 std::size_t cue_last, double conf);
   int target_program(const clause& c, std::size_t after) const;
+  std::optional<task_kind> task_word_at(std::size_t k) const;
   int clause_task(clause_reading& r, std::size_t cue);
   std::size_t activity_start(const clause& c) const;
   void objects_from(const clause& c, std::size_t k, std::vector<actor>& out) const;

@@ -41,10 +41,16 @@ int extractor::target_program(const clause& c, std::size_t after) const {
                                    [](std::size_t x, const std::pair<std::size_t, int>& p) { return x < p.first; });
   if (it == program_starts_.end() || it->first > c.last) return -1;
   for (std::size_t k = after + 1; k < it->first; ++k)
-    if (const auto* ps = m_->lex_payloads(k, lex_task))
-      for (const auto p : *ps)
-        if ((p & lex_task) && static_cast<task_kind>(p >> kTaskShift) != task_kind::coordination) return -1;
+    if (const auto kind = task_word_at(k); kind && *kind != task_kind::coordination) return -1;
   return it->second;
+}
+
+/// The kind of work a task word at token k names (`tập huấn` → training), if one starts there.
+std::optional<task_kind> extractor::task_word_at(std::size_t k) const {
+  if (const auto* ps = m_->lex_payloads(k, lex_task))
+    for (const auto p : *ps)
+      if (p & lex_task) return static_cast<task_kind>(p >> kTaskShift);
+  return std::nullopt;
 }
 
 /// Where the activity of a clause begins: after its last role cue and the bodies
@@ -93,9 +99,7 @@ int extractor::clause_task(clause_reading& r, std::size_t cue) {
   // The kind its activity says; else the first the clause says.
   auto kind_in = [&](std::size_t from, std::size_t to) -> std::optional<task_kind> {
     for (std::size_t k = from; k <= to; ++k)
-      if (const auto* ps = m_->lex_payloads(k, lex_task))
-        for (const auto p : *ps)
-          if (p & lex_task) return static_cast<task_kind>(p >> kTaskShift);
+      if (const auto kind = task_word_at(k)) return kind;
     return std::nullopt;
   };
   t.kind = kind_in(first, last).value_or(kind_in(c.first, c.last).value_or(task_kind::other));

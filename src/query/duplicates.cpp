@@ -4,7 +4,9 @@
 // of the first |x| − α + 1 organizations of each, where α is the larger of ⌈τ|x|⌉
 // (Jaccard at least τ) and the least number of shared organizations. Items are
 // visited from the smallest set up, each probes the inverted lists of its prefix
-// and is then indexed under it, and every candidate is checked in full (kind, time,
+// and is then indexed under it; a pair whose organizations after the first shared
+// one are too few to reach α is dropped unread (the positional filter of PPJoin,
+// Xiao et al. 2008), and every other candidate is checked in full (kind, time,
 // topic, organizations, area, name and score).
 #include "detail/incidence.hpp"
 #include "detail/network_access.hpp"
@@ -16,6 +18,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
+#include <span>
 #include <numeric>
 #include <string_view>
 
@@ -172,46 +176,70 @@ std::vector<duplicate_candidate> duplicate_candidates(const network& net, const 
   std::stable_sort(by_rarity.begin(), by_rarity.end(), [&](index x, index y) {
     return inc.org_begin[x + 1] - inc.org_begin[x] < inc.org_begin[y + 1] - inc.org_begin[y];
   });
-  std::vector<index> rank(inc.orgs);
-  for (index r = 0; r < inc.orgs; ++r) rank[by_rarity[r]] = r;
   std::vector<index> tokens(inc.item_orgs.size());
-  for (std::size_t i = 0; i < tokens.size(); ++i) tokens[i] = rank[inc.item_orgs[i]];
-  for (index t = 0; t < inc.items; ++t)
-    std::sort(tokens.begin() + inc.item_begin[t], tokens.begin() + inc.item_begin[t + 1]);
+  detail::list_items_in_order(inc, by_rarity, true, tokens.data());
+  auto tokens_of = [&](index t) { return std::span<const index>(tokens).subspan(inc.item_begin[t], inc.degree_of_item(t)); };
 
-  // Sorted topics of each item.
-  auto topics_of = [&](index t) {
-    const auto l = kind == entity_kind::task ? d.list(d.tasks[t].topics) : d.list(d.programs[t].topics);
-    std::vector<index> v(l.begin(), l.end());
-    std::sort(v.begin(), v.end());
-    v.erase(std::unique(v.begin(), v.end()), v.end());
-    return v;
-  };
-  std::vector<std::vector<index>> topics(inc.items);
-  std::vector<name_words> names(inc.items);
+  // What the candidate loop reads of each item, packed: the records lie 64 to 72 bytes apart.
+  auto topics_of = [&](index t) { return on_tasks ? d.list(d.tasks[t].topics) : d.list(d.programs[t].topics); };
+  auto areas_of = [&](index t) { return on_tasks ? d.list(d.tasks[t].areas) : d.list(d.programs[t].areas); };
+  std::vector<std::uint32_t> topic_begin(inc.items + 1, 0);
+  std::vector<index> topic_ids;
+  std::vector<std::int32_t> first_day(inc.items), last_day(inc.items);  // open ends reach forever
   std::vector<std::uint8_t> kind_of(inc.items);
   std::vector<index> items;
   for (index t = 0; t < inc.items; ++t) {
-    if (inc.degree_of_item(t) < o.min_shared_organizations) continue;
-    topics[t] = topics_of(t);
-    if (topics[t].empty()) continue;  // items without topics never pair
-    items.push_back(t);
-    const auto& rec = on_tasks ? static_cast<const detail::common_record&>(d.tasks[t])
-                               : static_cast<const detail::common_record&>(d.programs[t]);
-    names[t] = words_of(d.str(rec.name));
+    topic_begin[t] = static_cast<std::uint32_t>(topic_ids.size());
+    if (inc.degree_of_item(t) < o.min_shared_organizations || topics_of(t).empty()) continue;  // never pairs
+    const auto l = topics_of(t);
+    const auto at = topic_ids.insert(topic_ids.end(), l.begin(), l.end());
+    std::sort(at, topic_ids.end());
+    topic_ids.erase(std::unique(at, topic_ids.end()), topic_ids.end());
+    const period p = extent_of(d, kind, t);
+    first_day[t] = p.start.empty() ? std::numeric_limits<std::int32_t>::min() : p.start.first_day();
+    last_day[t] = p.end.empty() ? std::numeric_limits<std::int32_t>::max() : p.end.last_day();
     kind_of[t] = on_tasks ? d.tasks[t].kind : d.programs[t].kind;
+    items.push_back(t);
   }
+  topic_begin[inc.items] = static_cast<std::uint32_t>(topic_ids.size());
+  auto topic_span = [&](index t) {
+    return std::span<const index>(topic_ids).subspan(topic_begin[t], topic_begin[t + 1] - topic_begin[t]);
+  };
+  auto share_a_topic = [&](index x, index y) {
+    const auto a = topic_span(x), b = topic_span(y);
+    for (std::size_t p = 0, q = 0; p < a.size() && q < b.size();) {
+      if (a[p] < b[q]) ++p;
+      else if (b[q] < a[p]) ++q;
+      else return true;
+    }
+    return false;
+  };
+  // Names are read only for pairs that pass on organizations: most items never get there.
+  std::vector<name_words> names(inc.items);
+  std::vector<bool> named(inc.items, false);
+  auto words = [&](index t) -> const name_words& {
+    if (!named[t]) {
+      names[t] = words_of(d.str(on_tasks ? d.tasks[t].name : d.programs[t].name));
+      named[t] = true;
+    }
+    return names[t];
+  };
   std::stable_sort(items.begin(), items.end(),
                    [&](index x, index y) { return inc.degree_of_item(x) < inc.degree_of_item(y); });
 
-  auto areas_of = [&](index t) {
-    return kind == entity_kind::task ? d.list(d.tasks[t].areas) : d.list(d.programs[t].areas);
-  };
-
   std::vector<duplicate_candidate> found;
   // One inverted list per organization and kind of work, so that an item only walks the
-  // lists of the kinds it may pair with (by default its own: a tenth of the items).
-  std::vector<std::vector<index>> lists(inc.orgs * kinds);
+  // lists of the kinds it may pair with (by default its own: a tenth of the items). Each
+  // entry keeps where the organization stands among the item's and the item's size, for the
+  // positional and size filters before anything is read of the item itself.
+  struct posting {
+    index item;
+    std::uint32_t at, size;
+  };
+  std::vector<std::vector<posting>> lists(inc.orgs * kinds);
+  // Items come in ascending size, so a list's entries too: those too small for x are too
+  // small for every later item, and each list's start only moves forward (size filter).
+  std::vector<std::uint32_t> list_start(lists.size(), 0);
   std::vector<std::vector<std::uint8_t>> partners(kinds);
   for (std::size_t k = 0; k < kinds; ++k)
     for (std::size_t l = 0; l < kinds; ++l)
@@ -222,34 +250,38 @@ std::vector<duplicate_candidate> duplicate_candidates(const network& net, const 
     // Any partner y (|y| ≤ |x|) shares at least τ|x| and min_shared organizations with x.
     const auto need = std::max(static_cast<std::uint32_t>(std::ceil(tau * sx - 1e-9)), o.min_shared_organizations);
     const std::uint32_t prefix = sx - need + 1;
-    const index* tx = tokens.data() + inc.item_begin[x];
-    const period px = extent_of(d, kind, x);
+    const auto tx = tokens_of(x);
     for (std::uint32_t i = 0; i < prefix && i < sx; ++i) {
       for (std::uint8_t k : partners[kind_of[x]]) {
-        for (index y : lists[tx[i] * kinds + k]) {
+        const std::size_t l = tx[i] * kinds + k;
+        auto& start = list_start[l];
+        while (start < lists[l].size() && lists[l][start].size < tau * sx - 1e-9) ++start;  // J ≤ |y| / |x|
+        for (std::size_t e = start; e < lists[l].size(); ++e) {
+          const auto [y, j, sy] = lists[l][e];
+          // Met first (stamp), tx[i] is the first organization x and y share: both lists
+          // are in the same order and y is indexed under its prefix. So at most 1 + what
+          // follows on the shorter side can be shared (positional filter). A pair this
+          // drops may be met again at a later organization and counted from there: a count
+          // below the truth, so it is dropped again.
+          const double pair_need = std::max(tau / (1 + tau) * (sx + sy) - 1e-9, double(o.min_shared_organizations));
+          if (1 + std::min(sx - i - 1, sy - j - 1) < pair_need) continue;
           if (stamp[y] == x) continue;
           stamp[y] = x;
-          const std::uint32_t sy = inc.degree_of_item(y);
-          if (sy < tau * sx - 1e-9) continue;  // size filter: J ≤ |y| / |x|
-          const period py = extent_of(d, kind, y);
-          if (!px.overlaps(py)) continue;
-          std::vector<index> shared_topics;
-          std::set_intersection(topics[x].begin(), topics[x].end(), topics[y].begin(), topics[y].end(),
-                                std::back_inserter(shared_topics));
-          if (shared_topics.empty()) continue;
-          const auto ox = inc.orgs_of(x), oy = inc.orgs_of(y);
-          std::uint32_t common = 0;
-          for (std::size_t p = 0, q = 0; p < ox.size() && q < oy.size();) {
-            if (ox[p] < oy[q]) ++p;
-            else if (oy[q] < ox[p]) ++q;
+          if (first_day[x] > last_day[y] || first_day[y] > last_day[x]) continue;  // no day in common
+          if (!share_a_topic(x, y)) continue;
+          const auto ty = tokens_of(y);
+          std::uint32_t common = 1;
+          for (std::size_t p = i + 1, q = j + 1; p < sx && q < sy;) {
+            if (tx[p] < ty[q]) ++p;
+            else if (ty[q] < tx[p]) ++q;
             else { ++common; ++p; ++q; }
           }
           if (common < o.min_shared_organizations) continue;
           const std::uint32_t uni = sx + sy - common;
-          const double j = static_cast<double>(common) / static_cast<double>(uni);
-          if (j < tau) continue;
-          const double ns = name_similarity(names[x], names[y]);
-          const double score = (1 - o.name_weight) * j + o.name_weight * ns;
+          const double j_score = static_cast<double>(common) / static_cast<double>(uni);
+          if (j_score < tau) continue;
+          const double ns = name_similarity(words(x), words(y));
+          const double score = (1 - o.name_weight) * j_score + o.name_weight * ns;
           if (score < o.min_score - 1e-12) continue;
           const auto ax = areas_of(x), ay = areas_of(y);
           std::vector<index> shared_areas;
@@ -267,19 +299,20 @@ std::vector<duplicate_candidate> duplicate_candidates(const network& net, const 
           c.a = std::min(x, y);
           c.b = std::max(x, y);
           c.score = score;
-          c.jaccard = j;
+          c.jaccard = j_score;
           c.name_similarity = ns;
           c.same_kind = kind_of[x] == kind_of[y];
           c.shared_organizations = common;
           c.organizations = uni;
-          c.topics = std::move(shared_topics);
+          const auto topx = topic_span(x), topy = topic_span(y);
+          std::set_intersection(topx.begin(), topx.end(), topy.begin(), topy.end(), std::back_inserter(c.topics));
           c.areas = std::move(shared_areas);
-          c.common = common_part(px, py);
+          c.common = common_part(extent_of(d, kind, x), extent_of(d, kind, y));
           found.push_back(std::move(c));
         }
       }
     }
-    for (std::uint32_t i = 0; i < prefix && i < sx; ++i) lists[tx[i] * kinds + kind_of[x]].push_back(x);
+    for (std::uint32_t i = 0; i < prefix && i < sx; ++i) lists[tx[i] * kinds + kind_of[x]].push_back({x, i, sx});
   }
 
   std::sort(found.begin(), found.end(), [](const duplicate_candidate& p, const duplicate_candidate& q) {

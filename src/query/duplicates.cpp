@@ -54,6 +54,17 @@ bool within(const detail::network_data& d, index inner, index outer) {
   return false;
 }
 
+/// How many elements two ascending, duplicate-free ranges have in common.
+template <class Range> std::size_t common_count(const Range& a, const Range& b) {
+  std::size_t n = 0;
+  for (auto p = a.begin(), q = b.begin(); p != a.end() && q != b.end();) {
+    if (*p < *q) ++p;
+    else if (*q < *p) ++q;
+    else { ++n; ++p; ++q; }
+  }
+  return n;
+}
+
 /// The words of a name and the numbers among them, each sorted and unique. Numbers
 /// lose their leading zeros (`số 03` is `số 3`, `05 năm` is `5 năm`).
 struct name_words {
@@ -88,13 +99,7 @@ double name_similarity(const name_words& x, const name_words& y) {
       !std::includes(x.numbers.begin(), x.numbers.end(), y.numbers.begin(), y.numbers.end()) &&
       !std::includes(y.numbers.begin(), y.numbers.end(), x.numbers.begin(), x.numbers.end()))
     return 0;
-  std::size_t common = 0;
-  for (std::size_t p = 0, q = 0; p < x.words.size() && q < y.words.size();) {
-    const int c = x.words[p].compare(y.words[q]);
-    if (c < 0) ++p;
-    else if (c > 0) ++q;
-    else { ++common; ++p; ++q; }
-  }
+  const std::size_t common = common_count(x.words, y.words);
   const std::size_t uni = x.words.size() + y.words.size() - common;
   return uni == 0 ? 0 : static_cast<double>(common) / static_cast<double>(uni);
 }
@@ -205,15 +210,6 @@ std::vector<duplicate_candidate> duplicate_candidates(const network& net, const 
   auto topic_span = [&](index t) {
     return std::span<const index>(topic_ids).subspan(topic_begin[t], topic_begin[t + 1] - topic_begin[t]);
   };
-  auto share_a_topic = [&](index x, index y) {
-    const auto a = topic_span(x), b = topic_span(y);
-    for (std::size_t p = 0, q = 0; p < a.size() && q < b.size();) {
-      if (a[p] < b[q]) ++p;
-      else if (b[q] < a[p]) ++q;
-      else return true;
-    }
-    return false;
-  };
   // Names are read only for pairs that pass on organizations: most items never get there.
   std::vector<name_words> names(inc.items);
   std::vector<bool> named(inc.items, false);
@@ -268,14 +264,9 @@ std::vector<duplicate_candidate> duplicate_candidates(const network& net, const 
           if (stamp[y] == x) continue;
           stamp[y] = x;
           if (first_day[x] > last_day[y] || first_day[y] > last_day[x]) continue;  // no day in common
-          if (!share_a_topic(x, y)) continue;
+          if (common_count(topic_span(x), topic_span(y)) == 0) continue;
           const auto ty = tokens_of(y);
-          std::uint32_t common = 1;
-          for (std::size_t p = i + 1, q = j + 1; p < sx && q < sy;) {
-            if (tx[p] < ty[q]) ++p;
-            else if (ty[q] < tx[p]) ++q;
-            else { ++common; ++p; ++q; }
-          }
+          const auto common = static_cast<std::uint32_t>(1 + common_count(tx.subspan(i + 1), ty.subspan(j + 1)));
           if (common < o.min_shared_organizations) continue;
           const std::uint32_t uni = sx + sy - common;
           const double j_score = static_cast<double>(common) / static_cast<double>(uni);

@@ -213,8 +213,11 @@ void extractor::add_programs_and_tasks(network_builder& b, const draft_plan& pla
       x.areas.push_back(plan.area_id[area]);
       x.sources.push_back(plan.ev(t.area_spans[a], "area"));
     }
-    if (const auto it = roles_of.find({-1, static_cast<int>(i)}); it != roles_of.end())
-      x.roles = assignments(it->second, plan);
+    std::vector<const item_record*> rs;
+    for (const int of : {static_cast<int>(i), t.shares_roles_of})
+      if (const auto it = roles_of.find({-1, of}); of >= 0 && it != roles_of.end())
+        rs.insert(rs.end(), it->second.begin(), it->second.end());
+    if (!rs.empty()) x.roles = assignments(rs, plan);
     x.extra = compact({{"draft", true}});
     b.add(std::move(x));
   }

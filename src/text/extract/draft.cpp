@@ -184,7 +184,7 @@ void extractor::map_code_points(draft_plan& plan) const {
   for (const auto& a : areas_) for (const auto& e : a.evidence) want(e);
   for (const auto& p : programs_) for (const auto& e : p.evidence) want(e);
   for (const auto& t : tasks_) {
-    for (const auto s : {t.span, t.name_span, t.per_span, t.due_span}) want(s);
+    for (const auto s : {t.span, t.name_span, t.per_span, t.due_span, t.repeats_span}) want(s);
     for (const auto s : t.area_spans) want(s);
   }
   for (const auto& d : docs_) want(d.span);

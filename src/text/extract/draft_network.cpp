@@ -207,6 +207,7 @@ void extractor::add_programs_and_tasks(network_builder& b, const draft_plan& pla
     x.sources.push_back(plan.ev(t.name_span, "name"));
     if (!t.per.empty()) x.sources.push_back(plan.ev(t.per_span, "period"));
     if (!t.due.empty()) x.sources.push_back(plan.ev(t.due_span, "due"));
+    if (!t.repeats.empty()) x.sources.push_back(plan.ev(t.repeats_span, "recurrence"));
     for (std::size_t a = 0; a < t.areas.size(); ++a) {
       const auto area = static_cast<std::size_t>(t.areas[a]);
       if (!plan.area_used[area]) continue;  // its mention fell below the confidence floor
@@ -218,7 +219,7 @@ void extractor::add_programs_and_tasks(network_builder& b, const draft_plan& pla
       if (const auto it = roles_of.find({-1, of}); of >= 0 && it != roles_of.end())
         rs.insert(rs.end(), it->second.begin(), it->second.end());
     if (!rs.empty()) x.roles = assignments(rs, plan);
-    x.extra = compact({{"draft", true}});
+    x.extra = t.repeats.empty() ? compact({{"draft", true}}) : compact({{"draft", true}, {"recurrence", t.repeats}});
     b.add(std::move(x));
   }
 }

@@ -164,10 +164,17 @@ int extractor::make_task(const clause& c, std::size_t from, std::size_t to, std:
     k = period_last_[start];
     const auto& pm = chunk_periods_[static_cast<std::size_t>(period_start_[start])];
     const bool due = word_is(start, "trước") || (start > 0 && word_is(start - 1, "trước"));
-    // (a document's title runs to the end of its clause, but not its deadline)
-    const bool of_other = tok_doc_[start] >= 0 || (in_title_[start] && !due) ||
+    // (a document's title runs to the end of its clause, but not its deadline nor `trong tháng 10/2024`)
+    const bool when = start > 0 && (word_is(start - 1, "trong") || word_is(start - 1, "vào"));
+    const bool of_other = tok_doc_[start] >= 0 || (in_title_[start] && !due && !when) ||
                           (start > 0 && (tok_doc_[start - 1] >= 0 || tok_program_[start - 1] >= 0 || tl_[start - 1].quote != 0));
-    if (of_other || pm.value.empty()) continue;
+    if (of_other) continue;
+    // `hằng quý báo cáo ...`: a task that repeats has no dates of its own.
+    if (pm.value.empty()) {
+      if (pm.repeats != recurrence::none && t.repeats.empty())
+        t.repeats = std::string(danvan::to_string(pm.repeats)), t.repeats_span = bytes(start, k);
+      continue;
+    }
     if (due) {
       if (t.due.empty()) t.due = pm.value.end, t.due_span = bytes(start, k);
     } else if (t.per.empty()) {

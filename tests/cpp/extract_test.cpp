@@ -6,6 +6,7 @@
 #include <danvan/text/normalize.hpp>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "seed_article.hpp"
 
@@ -616,6 +617,23 @@ TEST_F(ExtractTest, DocumentsThatShareATypeAreEachADocument) {
   EXPECT_EQ(items[1].id, items[3].id);
   // A type and a number that the text never cites in full stay unread.
   EXPECT_TRUE(of(run("Thực hiện Quyết định 300 của Ủy ban nhân dân tỉnh."), dt::item_kind::document).empty());
+}
+
+TEST_F(ExtractTest, ATasksRecurrenceAndAPeriodAfterADocumentsTitle) {
+  const std::string text =
+      "Ban Dân vận Tỉnh ủy chủ trì tổ chức Hội nghị sơ kết Chỉ thị số 10-CT/TU ngày 22/8/2021 của Ban Thường vụ Tỉnh "
+      "ủy về công tác dân vận trong tháng 10/2024. Ban Dân vận các huyện ủy hằng quý báo cáo Ban Dân vận Tỉnh ủy.";
+  const auto net = danvan::loads(run(text).dumps());
+  ASSERT_EQ(net.tasks().size(), 2u);
+  // `trong tháng 10/2024` closes the title of the directive, but dates the conference.
+  EXPECT_EQ(net.tasks()[0].period(), (danvan::period{*danvan::date::parse("2024-10"), *danvan::date::parse("2024-10")}));
+  // `hằng quý`: no dates, a recurrence in extra, citing its words.
+  EXPECT_TRUE(net.tasks()[1].period().empty());
+  EXPECT_EQ(nlohmann::json::parse(net.tasks()[1].extra()).value("recurrence", ""), "quarterly");
+  bool cited = false;
+  for (const auto& e : net.tasks()[1].sources())
+    cited = cited || (e.note == "recurrence" && cp_slice(text, e.begin.value_or(0), e.end.value_or(0)) == "hằng quý");
+  EXPECT_TRUE(cited);
 }
 
 TEST_F(ExtractTest, TheLabelsOfRolesTheNetworkDeclaresAreCues) {

@@ -578,6 +578,9 @@ TEST_F(ExtractTest, AClausesSecondActivityIsATaskWithTheSameRoles) {
   EXPECT_EQ(task_lines(run("Ủy ban MTTQ Việt Nam tỉnh giám sát 12.460 cuộc, tổ chức 3.215 hội nghị phản biện xã hội.")),
             (std::vector<std::string>{"giám sát 12.460 cuộc | inspection",
                                       "tổ chức 3.215 hội nghị phản biện xã hội | other"}));
+  // Localities named by their kind only are whom the cue names, not the activity.
+  EXPECT_EQ(task_lines(run("Sở Nội vụ hướng dẫn các xã, phường, thị trấn công khai thông tin theo quy định.")),
+            (std::vector<std::string>{"công khai thông tin theo quy định | other so-noi-vu:guide"}));
   // Two verbs of one activity stay one task.
   EXPECT_EQ(task_lines(run("Hội Nông dân tỉnh phối hợp tuyên truyền, vận động hội viên hiến đất làm đường.")),
             (std::vector<std::string>{"tuyên truyền, vận động hội viên hiến đất làm đường | propaganda "

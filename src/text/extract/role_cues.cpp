@@ -70,6 +70,8 @@ std::size_t extractor::activity_start(const clause& c) const {
     else if (auto d = m_->lex(gx_.lexicon, k, lex_determiner | lex_separator)) k = *d + 1;
     else if (tok_org_[k] >= 0) k = hits_[static_cast<std::size_t>(tok_org_[k])].last + 1;
     else if (tok_generic_[k] >= 0) k = generic_last_[static_cast<std::size_t>(tok_generic_[k])] + 1;
+    // `hướng dẫn các xã, phường, thị trấn | công khai thông tin ...`: localities named by kind only
+    else if (const auto loc = match_locality(k); loc && !loc->place) k = loc->last + 1;
     else break;
   }
   return k <= c.last && tl_[k].kind == tk::word ? k : npos;

@@ -581,6 +581,12 @@ TEST_F(ExtractTest, AClausesSecondActivityIsATaskWithTheSameRoles) {
   // Localities named by their kind only are whom the cue names, not the activity.
   EXPECT_EQ(task_lines(run("Sở Nội vụ hướng dẫn các xã, phường, thị trấn công khai thông tin theo quy định.")),
             (std::vector<std::string>{"công khai thông tin theo quy định | other so-noi-vu:guide"}));
+  // A verb of its own between the bodies a cue names and a program: the program is its object.
+  EXPECT_EQ(task_lines(run("Ban Dân vận Tỉnh ủy hướng dẫn Ban Dân vận các huyện ủy đăng ký xây dựng mô hình "
+                           "\"Dân vận khéo\" trước ngày 31/3/2024.")),
+            (std::vector<std::string>{"đăng ký xây dựng mô hình \"Dân vận khéo\" | other ban-dan-van-tinh-uy:guide"}));
+  EXPECT_EQ(task_lines(run("Văn phòng Tỉnh ủy theo dõi, đôn đốc việc thực hiện kế hoạch.")),
+            (std::vector<std::string>{"theo dõi, đôn đốc việc thực hiện kế hoạch | monitoring"}));
   // Two verbs of one activity stay one task.
   EXPECT_EQ(task_lines(run("Hội Nông dân tỉnh phối hợp tuyên truyền, vận động hội viên hiến đất làm đường.")),
             (std::vector<std::string>{"tuyên truyền, vận động hội viên hiến đất làm đường | propaganda "

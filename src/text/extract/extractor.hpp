@@ -214,6 +214,7 @@ class extractor {
   int make_task(const clause& c, std::size_t from, std::size_t to, std::size_t first, std::size_t last);
   std::size_t activity_start(const clause& c) const;
   std::size_t activity_end(std::size_t first, std::size_t last) const;
+  std::size_t past_bodies(std::size_t k, std::size_t last) const;
   std::size_t next_activity(std::size_t from, std::size_t last) const;
   bool activity_word(std::size_t k) const;
   bool inside_words(std::size_t k) const;

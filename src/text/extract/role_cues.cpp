@@ -42,6 +42,13 @@ int extractor::target_program(const clause& c, std::size_t after) const {
   if (it == program_starts_.end() || it->first > c.last) return -1;
   for (std::size_t k = after + 1; k < it->first; ++k)
     if (const auto kind = task_word_at(k); kind && *kind != task_kind::coordination) return -1;
+  // `hướng dẫn X đăng ký xây dựng mô hình "..."`: a verb of its own after the bodies the cue
+  // names is the work, the program only its object.
+  const std::size_t k = past_bodies(after + 1, it->first - 1);
+  if (k < it->first && tl_.is_word(k) && !tl_[k].upper && cue_entry_[k] < 0 && tok_period_[k] < 0 && !zone(k) &&
+      !lex_at(k, lex_plan_connector | lex_adverb | lex_determiner | lex_program_filler | lex_preposition |
+                     lex_possessive | lex_introducer))
+    return -1;
   return it->second;
 }
 
@@ -65,16 +72,23 @@ std::size_t extractor::activity_start(const clause& c) const {
       k = cue_last_[x] + 1, x = cue_last_[x];
     }
   if (k == npos) return npos;
-  for (int guard = 0; guard < 40 && k <= c.last; ++guard) {
+  k = past_bodies(k, c.last);
+  return k <= c.last && tl_[k].kind == tk::word ? k : npos;
+}
+
+/// The first token from k on that is not one of the bodies a cue names (`với Ủy ban MTTQ
+/// tỉnh và Sở Nội vụ`, `các xã, phường, thị trấn`), at most `last` + 1.
+std::size_t extractor::past_bodies(std::size_t k, std::size_t last) const {
+  for (int guard = 0; guard < 40 && k <= last; ++guard) {
     if (word_is(k, "với") || word_is(k, "cho") || word_is(k, "và") || tl_.is_punct(k, ',')) ++k;
     else if (auto d = m_->lex(gx_.lexicon, k, lex_determiner | lex_separator)) k = *d + 1;
     else if (tok_org_[k] >= 0) k = hits_[static_cast<std::size_t>(tok_org_[k])].last + 1;
     else if (tok_generic_[k] >= 0) k = generic_last_[static_cast<std::size_t>(tok_generic_[k])] + 1;
-    // `hướng dẫn các xã, phường, thị trấn | công khai thông tin ...`: localities named by kind only
+    // localities named by kind only
     else if (const auto loc = match_locality(k); loc && !loc->place) k = loc->last + 1;
     else break;
   }
-  return k <= c.last && tl_[k].kind == tk::word ? k : npos;
+  return k;
 }
 
 /// Whether an activity may start at token k: a word that names a kind of work
@@ -93,9 +107,11 @@ bool extractor::activity_word(std::size_t k) const {
 std::size_t extractor::activity_end(std::size_t first, std::size_t last) const {
   std::size_t end = first;
   for (std::size_t k = first + 1; k <= last && k < first + 25; ++k) {
-    if (tl_[k].kind == tk::punct && !in_quote_[k] && tok_doc_[k] < 0 && !inside_words(k)) {
+    if (tl_[k].kind == tk::punct && !in_quote_[k] && !tl_[k].quote && tok_doc_[k] < 0 && !inside_words(k)) {
       const auto verb = m_->lex(gx_.lexicon, first, lex_task);
-      if (!(tl_.is_punct(k, ',') && verb && *verb == end && activity_word(k + 1))) break;
+      const bool verb_next = k + 1 <= last && tl_.is_word(k + 1) && !tl_[k + 1].upper && cue_entry_[k + 1] < 0 &&
+                             tok_org_[k + 1] < 0 && tok_generic_[k + 1] < 0;
+      if (!(tl_.is_punct(k, ',') && verb && *verb == end && verb_next)) break;
     }
     if (tok_period_[k] >= 0 || word_is(k, "tại") || word_is(k, "trong") || word_is(k, "trước") || word_is(k, "từ")) break;
     end = k;

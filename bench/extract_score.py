@@ -178,7 +178,8 @@ def drafted_tasks(text: str, items: List[dict], draft: dict) -> List[dict]:
             "span": span,
             "name": t["name"],
             "kind": t.get("kind", "other"),
-            "period": iso_period(t["period"]) if t.get("period") else None,
+            # a task that repeats (`hằng quý`) keeps its recurrence in extra: its period has no room for it
+            "period": iso_period(t["period"]) if t.get("period") else (t.get("extra") or {}).get("recurrence"),
             "due": str(t["due"]) if t.get("due") else None,
             "areas": [area_slug.get(a, a.split(":", 1)[-1]) for a in t.get("areas", [])],
             "implements": [doc_number.get(d, d) for d in t.get("implements", [])],

@@ -6,6 +6,7 @@
 #include <danvan/text/normalize.hpp>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "seed_article.hpp"
 
@@ -520,6 +521,128 @@ TEST_F(ExtractTest, ATaskIsNamedByItsActivityWithItsPeriodDueDateAndDistricts) {
   const auto late = danvan::loads(run("Hội nghị tập huấn do Sở Nội vụ chủ trì.").dumps());
   ASSERT_EQ(late.tasks().size(), 1u);
   EXPECT_EQ(late.tasks()[0].name(), "chủ trì");
+}
+
+namespace {
+
+/// Each task of a draft as `name | kind org:role ...` (roles in file order).
+std::vector<std::string> task_lines(const dt::draft& d) {
+  const auto net = danvan::loads(d.dumps());
+  std::vector<std::string> out;
+  for (const auto t : net.tasks()) {
+    std::string line = std::string(t.name()) + " | " + std::string(danvan::to_string(t.kind()));
+    for (const auto r : t.roles()) line += " " + std::string(r.org().id()).substr(4) + ":" + std::string(r.role_name());
+    out.push_back(line);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_F(ExtractTest, AnActivityWithoutARoleCueIsATaskWithoutRoles) {
+  // The body named does the work; no cue says a role, so none is drafted.
+  EXPECT_EQ(task_lines(run("Văn phòng Tỉnh ủy bảo đảm kinh phí theo quy định. Trung tâm Chính trị huyện mở 02 lớp "
+                           "bồi dưỡng lý luận chính trị trong năm 2024.")),
+            (std::vector<std::string>{"bảo đảm kinh phí theo quy định | other",
+                                      "mở 02 lớp bồi dưỡng lý luận chính trị | training"}));
+  // An activity that goes on a sentence whose subject is known.
+  EXPECT_EQ(task_lines(run("Ban Dân vận Tỉnh ủy hướng dẫn Ban Dân vận các huyện ủy đăng ký mô hình; tổ chức đối thoại "
+                           "với công nhân lao động tại huyện Yên Phong.")),
+            (std::vector<std::string>{"đăng ký mô hình | other ban-dan-van-tinh-uy:guide",
+                                      "tổ chức đối thoại với công nhân lao động | dialogue"}));
+  // Not tasks: a state, a passive, the text's own drafting.
+  EXPECT_TRUE(task_lines(run("Việc nhân rộng mô hình ở huyện Phước Sơn chưa đồng đều. Hội nghị được kết nối trực tuyến "
+                             "đến 26 điểm cầu. Ban Dân vận Tỉnh ủy xây dựng kế hoạch như sau:")).empty());
+}
+
+TEST_F(ExtractTest, AClausesSecondActivityIsATaskWithTheSameRoles) {
+  const std::string text =
+      "Ban Dân vận Tỉnh ủy chủ trì, phối hợp với Sở Tư pháp kiểm tra việc thực hiện dân chủ ở cơ sở tại huyện Núi "
+      "Thành trong quý II/2024, đồng thời tổ chức hội nghị đối thoại với nhân dân huyện Nam Giang.";
+  const auto d = run(text);
+  EXPECT_EQ(task_lines(d), (std::vector<std::string>{
+                               "kiểm tra việc thực hiện dân chủ ở cơ sở | inspection ban-dan-van-tinh-uy:lead "
+                               "so-tu-phap:coordinate",
+                               "tổ chức hội nghị đối thoại với nhân dân huyện Nam Giang | dialogue "
+                               "ban-dan-van-tinh-uy:lead so-tu-phap:coordinate"}));
+  const auto net = danvan::loads(d.dumps());
+  // Both in the clause's quarter; each in the district of its own part.
+  for (std::size_t i = 0; i < 2; ++i) {
+    const auto t = net.tasks()[i];
+    EXPECT_EQ(t.period(), (danvan::period{*danvan::date::parse("2024-04"), *danvan::date::parse("2024-06")}));
+    ASSERT_EQ(t.areas().size(), 1u);
+    EXPECT_EQ(net.areas()[t.areas()[0]].name(), i == 0 ? "Núi Thành" : "Nam Giang");
+  }
+  EXPECT_EQ(of(d, dt::item_kind::role).size(), 2u);  // the role items stay one per cue
+  // Two activities after one subject, without a cue.
+  EXPECT_EQ(task_lines(run("Ủy ban MTTQ Việt Nam tỉnh giám sát 12.460 cuộc, tổ chức 3.215 hội nghị phản biện xã hội.")),
+            (std::vector<std::string>{"giám sát 12.460 cuộc | inspection",
+                                      "tổ chức 3.215 hội nghị phản biện xã hội | other"}));
+  // Localities named by their kind only are whom the cue names, not the activity.
+  EXPECT_EQ(task_lines(run("Sở Nội vụ hướng dẫn các xã, phường, thị trấn công khai thông tin theo quy định.")),
+            (std::vector<std::string>{"công khai thông tin theo quy định | other so-noi-vu:guide"}));
+  // A verb of its own between the bodies a cue names and a program: the program is its object.
+  EXPECT_EQ(task_lines(run("Ban Dân vận Tỉnh ủy hướng dẫn Ban Dân vận các huyện ủy đăng ký xây dựng mô hình "
+                           "\"Dân vận khéo\" trước ngày 31/3/2024.")),
+            (std::vector<std::string>{"đăng ký xây dựng mô hình \"Dân vận khéo\" | other ban-dan-van-tinh-uy:guide"}));
+  EXPECT_EQ(task_lines(run("Văn phòng Tỉnh ủy theo dõi, đôn đốc việc thực hiện kế hoạch.")),
+            (std::vector<std::string>{"theo dõi, đôn đốc việc thực hiện kế hoạch | monitoring"}));
+  // Two verbs of one activity stay one task.
+  EXPECT_EQ(task_lines(run("Hội Nông dân tỉnh phối hợp tuyên truyền, vận động hội viên hiến đất làm đường.")),
+            (std::vector<std::string>{"tuyên truyền, vận động hội viên hiến đất làm đường | propaganda "
+                                      "hoi-nong-dan-tinh:coordinate"}));
+}
+
+TEST_F(ExtractTest, TheKindOfACoordinatedActivityIsTheWorkAfterPhoiHop) {
+  EXPECT_EQ(task_lines(run("Hội Liên hiệp Phụ nữ tỉnh phối hợp tổ chức hội nghị tuyên truyền pháp luật về bình đẳng "
+                           "giới. Ban Dân tộc tỉnh phối hợp thực hiện hỗ trợ nhà ở cho 1.250 hộ nghèo.")),
+            (std::vector<std::string>{
+                "tổ chức hội nghị tuyên truyền pháp luật về bình đẳng giới | propaganda hoi-lien-hiep-phu-nu-tinh:coordinate",
+                "thực hiện hỗ trợ nhà ở cho 1.250 hộ nghèo | other ban-dan-toc-tinh:coordinate"}));
+  // Signing is the work of coordination, and the task is named from it.
+  EXPECT_EQ(task_lines(run("Ban Dân vận Tỉnh ủy phối hợp với Công an tỉnh ký kết quy chế công tác dân vận.")),
+            (std::vector<std::string>{"ký kết quy chế công tác dân vận | coordination ban-dan-van-tinh-uy:coordinate "
+                                      "cong-an-tinh:coordinate ban-dan-van-tinh-uy:sign cong-an-tinh:sign"}));
+}
+
+TEST_F(ExtractTest, DocumentsThatShareATypeAreEachADocument) {
+  const std::string text =
+      "Thanh Hóa tổng kết Quyết định 217 và 218 của Bộ Chính trị. Hội nghị tổng kết Quyết định số 217-QĐ/TW và "
+      "Quyết định số 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị. Thực hiện các Quyết định số 12-QĐ/HU và 13 ngày "
+      "10/01/2024 của Ban Thường vụ Huyện ủy; Nghị quyết số 25-NQ/TW, ngày 03/6/2013 của Ban Chấp hành Trung ương "
+      "khóa XI và 5 năm thực hiện Kết luận số 43-KL/TW.";
+  const auto d = run(text);
+  std::vector<std::string> docs;
+  for (const auto& i : of(d, dt::item_kind::document)) docs.push_back(i.name + " " + cp_slice(text, i.span.begin, i.span.end));
+  EXPECT_EQ(docs, (std::vector<std::string>{
+                      "217-QĐ/TW Quyết định 217", "218-QĐ/TW 218", "217-QĐ/TW Quyết định số 217-QĐ/TW",
+                      "218-QĐ/TW Quyết định số 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị",
+                      "12-QĐ/HU Quyết định số 12-QĐ/HU", "13-QĐ/HU 13",
+                      "25-NQ/TW Nghị quyết số 25-NQ/TW, ngày 03/6/2013 của Ban Chấp hành Trung ương khóa XI",
+                      "43-KL/TW Kết luận số 43-KL/TW"}));  // not `5` of `5 năm`
+  // The headline's mentions are the body's documents.
+  const auto items = of(d, dt::item_kind::document);
+  EXPECT_EQ(items[0].id, items[2].id);
+  EXPECT_EQ(items[1].id, items[3].id);
+  // A type and a number that the text never cites in full stay unread.
+  EXPECT_TRUE(of(run("Thực hiện Quyết định 300 của Ủy ban nhân dân tỉnh."), dt::item_kind::document).empty());
+}
+
+TEST_F(ExtractTest, ATasksRecurrenceAndAPeriodAfterADocumentsTitle) {
+  const std::string text =
+      "Ban Dân vận Tỉnh ủy chủ trì tổ chức Hội nghị sơ kết Chỉ thị số 10-CT/TU ngày 22/8/2021 của Ban Thường vụ Tỉnh "
+      "ủy về công tác dân vận trong tháng 10/2024. Ban Dân vận các huyện ủy hằng quý báo cáo Ban Dân vận Tỉnh ủy.";
+  const auto net = danvan::loads(run(text).dumps());
+  ASSERT_EQ(net.tasks().size(), 2u);
+  // `trong tháng 10/2024` closes the title of the directive, but dates the conference.
+  EXPECT_EQ(net.tasks()[0].period(), (danvan::period{*danvan::date::parse("2024-10"), *danvan::date::parse("2024-10")}));
+  // `hằng quý`: no dates, a recurrence in extra, citing its words.
+  EXPECT_TRUE(net.tasks()[1].period().empty());
+  EXPECT_EQ(nlohmann::json::parse(net.tasks()[1].extra()).value("recurrence", ""), "quarterly");
+  bool cited = false;
+  for (const auto& e : net.tasks()[1].sources())
+    cited = cited || (e.note == "recurrence" && cp_slice(text, e.begin.value_or(0), e.end.value_or(0)) == "hằng quý");
+  EXPECT_TRUE(cited);
 }
 
 TEST_F(ExtractTest, TheLabelsOfRolesTheNetworkDeclaresAreCues) {

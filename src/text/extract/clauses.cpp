@@ -66,9 +66,10 @@ void extractor::read_roles() {
   int sentence_subject = -1;
   bool last_clause_coordinate = false;
   for (const auto& c : clauses) {
-    if (c.sentence != prev_sentence) sentence_subject = -1, last_clause_coordinate = false;
+    const bool first_of_sentence = c.sentence != prev_sentence;
+    if (first_of_sentence) sentence_subject = -1, last_clause_coordinate = false;
     prev_sentence = c.sentence;
-    read_clause(c, sentence_subject, last_clause_coordinate);
+    read_clause(c, sentence_subject, last_clause_coordinate, first_of_sentence);
   }
 }
 
@@ -263,7 +264,8 @@ void extractor::add_listed_subjects(clause_reading& r, const org_hit& h) const {
   }
 }
 
-void extractor::read_clause(const clause& c, int& sentence_subject, bool& last_clause_coordinate) {
+void extractor::read_clause(const clause& c, int& sentence_subject, bool& last_clause_coordinate,
+                            bool first_of_sentence) {
   std::size_t first = c.first;
   while (first <= c.last && tl_[first].quote) ++first;
   if (first > c.last) return;
@@ -287,6 +289,7 @@ void extractor::read_clause(const clause& c, int& sentence_subject, bool& last_c
   if (last_clause_coordinate) continue_coordination(r);
   for (const std::size_t k : r.cues) read_cue(r, k);
   find_venues(r);
+  if (r.cues.empty() && !r.quoted) draft_uncued_task(r, first_of_sentence);
   last_clause_coordinate = r.coordinate;
 }
 

@@ -26,7 +26,92 @@ bool has_year(const document_reference& r) { return !r.date.empty() || r.number_
 
 }  // namespace
 
+/// Whether token f may follow a document's number: the end of the clause, `và`, `của`,
+/// `ngày`, `về`; not a count's noun (`..., 15 cuộc`, `và 5 năm`).
+bool extractor::ends_reference(std::size_t f) const {
+  if (f >= tl_.size() || tl_[f].nl_before) return true;
+  if (tl_[f].kind == tk::punct)
+    return tl_[f].space_before || tl_[f].cp == ',' || tl_[f].cp == ';' || tl_[f].cp == '.' || tl_[f].cp == ')' ||
+           tl_[f].cp == '(';
+  return word_is(f, "và") || word_is(f, "của") || word_is(f, "ngày") || word_is(f, "về");
+}
+
+/// References a report writes by their type and number only, and documents that share
+/// a type: `Quyết định 217 và 218 của Bộ Chính trị` (a headline; the body names them
+/// `Quyết định số 217-QĐ/TW`), `Quyết định số 12-QĐ/HU và 13 ...`, `Nghị quyết số 05-NQ/TU,
+/// 06 ...`. A type name and a number alone is a reference when the text cites that type and
+/// number in full elsewhere, and takes that citation's number, issuer and key; a bare
+/// number right after a reference that ends at its number, joined by `và` or a comma, is a
+/// document of the same type and issuer.
+std::vector<document_reference> extractor::with_shared_type_numbers(std::vector<document_reference> refs) const {
+  const std::size_t n = tl_.size();
+  std::vector<char> in_ref(n, 0);
+  for (const auto& r : refs) {
+    const auto [f, l] = token_range(tl_, r.byte_span.begin, r.byte_span.end);
+    for (std::size_t k = f; f != npos && k <= l; ++k) in_ref[k] = 1;
+  }
+  auto unpadded = [](std::string_view s) {
+    while (s.size() > 1 && s[0] == '0') s.remove_prefix(1);
+    return s;
+  };
+  std::vector<std::pair<document_reference, bool>> all;  // bool: the reference ends at its number
+  for (const auto& r : refs) all.emplace_back(r, r.date_text.empty() && r.issuing_body.empty() && r.term == 0);
+  if (!refs.empty())
+    for (std::size_t k = 2; k < n; ++k) {
+      if (tl_[k].kind != tk::number || in_ref[k] || !ends_reference(k + 1)) continue;
+      std::size_t t = k - 1;
+      if (word_is(t, "số") && t > 1) --t;
+      std::string type;
+      std::size_t type_first = npos;
+      for (std::size_t len = 2; len <= 3 && type.empty() && t + 1 >= len; ++len) {
+        const std::size_t b = t + 1 - len;
+        if (!tl_.is_word(b) || !tl_.is_word(t) || in_ref[b]) continue;
+        type = document_type_from_name(text_.substr(tl_[b].b, tl_[t].e - tl_[b].b));
+        type_first = b;
+      }
+      if (type.empty()) continue;
+      const std::string_view number = unpadded(tl_.raw(k));
+      for (const auto& r : refs)
+        if (r.type == type && unpadded(r.number) == number) {
+          document_reference s = r;
+          s.byte_span = {tl_[type_first].b, tl_[k].e};
+          s.key_from_context = true;
+          all.emplace_back(std::move(s), true);
+          break;
+        }
+    }
+  std::stable_sort(all.begin(), all.end(),
+                   [](const auto& a, const auto& b) { return a.first.byte_span.begin < b.first.byte_span.begin; });
+  std::vector<document_reference> out;
+  out.reserve(all.size());
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    out.push_back(std::move(all[i].first));
+    if (!all[i].second) continue;
+    const std::size_t next = i + 1 < all.size() ? all[i + 1].first.byte_span.begin : text_.size();
+    for (int more = 0; more < 8; ++more) {
+      const auto& r = out.back();
+      const std::size_t l = token_range(tl_, r.byte_span.begin, r.byte_span.end).second;
+      if (l == npos || r.type.empty()) break;
+      std::size_t k = l + 1;
+      if (!(tl_.is_punct(k, ',') || word_is(k, "và"))) break;
+      ++k;
+      if (word_is(k, "số")) ++k;
+      if (k >= n || tl_[k].kind != tk::number || tl_[k].b >= next || in_ref[k] || !ends_reference(k + 1)) break;
+      document_reference s = r;
+      const std::string number(tl_.raw(k));
+      s.code = r.code.rfind(r.number, 0) == 0 ? number + r.code.substr(r.number.size()) : number;
+      s.number = number;
+      s.key = reference_key(s);
+      s.key_from_context = false;
+      s.byte_span = {tl_[k].b, tl_[k].e};
+      out.push_back(std::move(s));
+    }
+  }
+  return out;
+}
+
 void extractor::map_documents(std::vector<document_reference> refs) {
+  refs = with_shared_type_numbers(std::move(refs));
   for (auto& r : refs) {
     const auto [f, l] = token_range(tl_, r.byte_span.begin, r.byte_span.end);
     if (f == npos) continue;

@@ -125,6 +125,12 @@ void extractor::keep_supported_items(draft_plan& plan) {
                items_.end());
   for (const auto& it : items_)
     if (it.kind == item_kind::role && it.task >= 0) plan.task_used[static_cast<std::size_t>(it.task)] = 1;
+  // A task with no role of its own: drafted alone, or sharing the roles of an earlier kept one.
+  for (std::size_t i = 0; i < tasks_.size(); ++i) {
+    const auto& t = tasks_[i];
+    if (t.standalone || (t.shares_roles_of >= 0 && plan.task_used[static_cast<std::size_t>(t.shares_roles_of)]))
+      plan.task_used[i] = 1;
+  }
 }
 
 void extractor::assign_ids(draft_plan& plan, const std::string& sha) const {
@@ -178,7 +184,7 @@ void extractor::map_code_points(draft_plan& plan) const {
   for (const auto& a : areas_) for (const auto& e : a.evidence) want(e);
   for (const auto& p : programs_) for (const auto& e : p.evidence) want(e);
   for (const auto& t : tasks_) {
-    for (const auto s : {t.span, t.name_span, t.per_span, t.due_span}) want(s);
+    for (const auto s : {t.span, t.name_span, t.per_span, t.due_span, t.repeats_span}) want(s);
     for (const auto s : t.area_spans) want(s);
   }
   for (const auto& d : docs_) want(d.span);

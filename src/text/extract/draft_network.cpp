@@ -207,15 +207,19 @@ void extractor::add_programs_and_tasks(network_builder& b, const draft_plan& pla
     x.sources.push_back(plan.ev(t.name_span, "name"));
     if (!t.per.empty()) x.sources.push_back(plan.ev(t.per_span, "period"));
     if (!t.due.empty()) x.sources.push_back(plan.ev(t.due_span, "due"));
+    if (!t.repeats.empty()) x.sources.push_back(plan.ev(t.repeats_span, "recurrence"));
     for (std::size_t a = 0; a < t.areas.size(); ++a) {
       const auto area = static_cast<std::size_t>(t.areas[a]);
       if (!plan.area_used[area]) continue;  // its mention fell below the confidence floor
       x.areas.push_back(plan.area_id[area]);
       x.sources.push_back(plan.ev(t.area_spans[a], "area"));
     }
-    if (const auto it = roles_of.find({-1, static_cast<int>(i)}); it != roles_of.end())
-      x.roles = assignments(it->second, plan);
-    x.extra = compact({{"draft", true}});
+    std::vector<const item_record*> rs;
+    for (const int of : {static_cast<int>(i), t.shares_roles_of})
+      if (const auto it = roles_of.find({-1, of}); of >= 0 && it != roles_of.end())
+        rs.insert(rs.end(), it->second.begin(), it->second.end());
+    if (!rs.empty()) x.roles = assignments(rs, plan);
+    x.extra = t.repeats.empty() ? compact({{"draft", true}}) : compact({{"draft", true}, {"recurrence", t.repeats}});
     b.add(std::move(x));
   }
 }

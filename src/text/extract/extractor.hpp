@@ -124,6 +124,8 @@ class extractor {
   std::uint32_t intern(std::string_view s);
 
   // ---- documents and periods (documents.cpp) -------------------------------
+  bool ends_reference(std::size_t f) const;
+  std::vector<document_reference> with_shared_type_numbers(std::vector<document_reference> refs) const;
   void map_documents(std::vector<document_reference> refs);
   void map_periods(std::vector<period_match> found);
   void link_documents();
@@ -198,7 +200,7 @@ class extractor {
   std::vector<std::size_t> clause_cues(std::size_t first, std::size_t last) const;
   void find_clause_subject(clause_reading& r) const;
   void add_listed_subjects(clause_reading& r, const org_hit& h) const;
-  void read_clause(const clause& c, int& sentence_subject, bool& last_clause_coordinate);
+  void read_clause(const clause& c, int& sentence_subject, bool& last_clause_coordinate, bool first_of_sentence);
 
   // ---- roles of one clause (role_cues.cpp) ---------------------------------
   void emit_role(clause_reading& r, int org, byte_span org_span, const std::string& role, std::size_t cue_first,
@@ -208,7 +210,16 @@ class extractor {
   int target_program(const clause& c, std::size_t after) const;
   std::optional<task_kind> task_word_at(std::size_t k) const;
   int clause_task(clause_reading& r, std::size_t cue);
+  int clause_tasks(const clause& c, std::size_t first);
+  int make_task(const clause& c, std::size_t from, std::size_t to, std::size_t first, std::size_t last);
   std::size_t activity_start(const clause& c) const;
+  std::size_t activity_end(std::size_t first, std::size_t last) const;
+  std::size_t past_bodies(std::size_t k, std::size_t last) const;
+  std::size_t next_activity(std::size_t from, std::size_t last) const;
+  bool activity_word(std::size_t k) const;
+  bool inside_words(std::size_t k) const;
+  bool predicate_word(std::size_t k, std::size_t last) const;
+  void draft_uncued_task(const clause_reading& r, bool first_of_sentence);
   void objects_from(const clause& c, std::size_t k, std::vector<actor>& out) const;
   void continue_coordination(clause_reading& r);
   void read_cue(clause_reading& r, std::size_t k);

@@ -68,8 +68,16 @@ struct task_entity {
   byte_span per_span;
   danvan::date due;     // `hoàn thành trước ngày ...`
   byte_span due_span;
+  std::string repeats;  // `hằng quý` → quarterly (a task's period has no room for it: kept in extra)
+  byte_span repeats_span;
   std::vector<int> docs, areas;
   std::vector<byte_span> area_spans;
+  // A clause's second activity (`..., đồng thời tổ chức ...`) takes the roles of its
+  // first: the index of that task, else -1.
+  int shares_roles_of = -1;
+  // Drafted without a role: an activity whose actor names no cue (`Văn phòng Tỉnh ủy
+  // bảo đảm kinh phí`) is kept all the same.
+  bool standalone = false;
 };
 
 struct doc_record {

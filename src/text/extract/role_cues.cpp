@@ -42,6 +42,13 @@ int extractor::target_program(const clause& c, std::size_t after) const {
   if (it == program_starts_.end() || it->first > c.last) return -1;
   for (std::size_t k = after + 1; k < it->first; ++k)
     if (const auto kind = task_word_at(k); kind && *kind != task_kind::coordination) return -1;
+  // `hướng dẫn X đăng ký xây dựng mô hình "..."`: a verb of its own after the bodies the cue
+  // names is the work, the program only its object.
+  const std::size_t k = past_bodies(after + 1, it->first - 1);
+  if (k < it->first && tl_.is_word(k) && !tl_[k].upper && cue_entry_[k] < 0 && tok_period_[k] < 0 && !zone(k) &&
+      !lex_at(k, lex_plan_connector | lex_adverb | lex_determiner | lex_program_filler | lex_preposition |
+                     lex_possessive | lex_introducer))
+    return -1;
   return it->second;
 }
 
@@ -59,56 +66,112 @@ std::optional<task_kind> extractor::task_word_at(std::size_t k) const {
 std::size_t extractor::activity_start(const clause& c) const {
   std::size_t k = npos;
   for (std::size_t x = c.first; x <= c.last; ++x)
-    if (cue_entry_[x] >= 0) k = cue_last_[x] + 1, x = cue_last_[x];
+    if (cue_entry_[x] >= 0) {
+      // Signing (`ký kết Chương trình ...`) is itself the work.
+      if (gx_.cue_entries[static_cast<std::size_t>(cue_entry_[x])].with_partners && !after_passive(x)) return x;
+      k = cue_last_[x] + 1, x = cue_last_[x];
+    }
   if (k == npos) return npos;
-  for (int guard = 0; guard < 40 && k <= c.last; ++guard) {
+  k = past_bodies(k, c.last);
+  return k <= c.last && tl_[k].kind == tk::word ? k : npos;
+}
+
+/// The first token from k on that is not one of the bodies a cue names (`với Ủy ban MTTQ
+/// tỉnh và Sở Nội vụ`, `các xã, phường, thị trấn`), at most `last` + 1.
+std::size_t extractor::past_bodies(std::size_t k, std::size_t last) const {
+  for (int guard = 0; guard < 40 && k <= last; ++guard) {
     if (word_is(k, "với") || word_is(k, "cho") || word_is(k, "và") || tl_.is_punct(k, ',')) ++k;
     else if (auto d = m_->lex(gx_.lexicon, k, lex_determiner | lex_separator)) k = *d + 1;
     else if (tok_org_[k] >= 0) k = hits_[static_cast<std::size_t>(tok_org_[k])].last + 1;
     else if (tok_generic_[k] >= 0) k = generic_last_[static_cast<std::size_t>(tok_generic_[k])] + 1;
+    // localities named by kind only
+    else if (const auto loc = match_locality(k); loc && !loc->place) k = loc->last + 1;
     else break;
   }
-  return k <= c.last && tl_[k].kind == tk::word ? k : npos;
+  return k;
 }
 
-/// The task the clause describes, made when its first role needs it: named by its
-/// activity, of the kind that activity says, with the period, due date, districts and
-/// documents the clause gives it.
-int extractor::clause_task(clause_reading& r, std::size_t cue) {
-  if (r.task >= 0) return r.task;
-  const clause& c = r.c;
+/// Whether an activity may start at token k: a word that names a kind of work
+/// (`kiểm tra`, `tập huấn`, ...; `phối hợp` is a role cue, not work) or `tổ chức`
+/// that is not the name of a body.
+bool extractor::activity_word(std::size_t k) const {
+  if (k >= tl_.size() || !tl_.is_word(k) || tok_org_[k] >= 0 || tok_generic_[k] >= 0 || zone(k)) return false;
+  if (const auto kind = task_word_at(k); kind && *kind != task_kind::coordination) return true;
+  return word_is(k, "tổ") && word_is(k + 1, "chức");
+}
+
+/// Where an activity that starts at token `first` ends: before the clause turns to when
+/// (`trong quý II/2024`), where (`tại huyện ...`) or to a next item (a comma), after at
+/// most 25 words. A bare verb before a comma and another verb is one activity
+/// (`tuyên truyền, vận động đoàn viên ...`).
+std::size_t extractor::activity_end(std::size_t first, std::size_t last) const {
+  std::size_t end = first;
+  for (std::size_t k = first + 1; k <= last && k < first + 25; ++k) {
+    if (tl_[k].kind == tk::punct && !in_quote_[k] && !tl_[k].quote && tok_doc_[k] < 0 && !inside_words(k)) {
+      const auto verb = m_->lex(gx_.lexicon, first, lex_task);
+      const bool verb_next = k + 1 <= last && tl_.is_word(k + 1) && !tl_[k + 1].upper && cue_entry_[k + 1] < 0 &&
+                             tok_org_[k + 1] < 0 && tok_generic_[k + 1] < 0;
+      if (!(tl_.is_punct(k, ',') && verb && *verb == end && verb_next)) break;
+    }
+    if (tok_period_[k] >= 0 || word_is(k, "tại") || word_is(k, "trong") || word_is(k, "trước") || word_is(k, "từ")) break;
+    end = k;
+  }
+  return end;
+}
+
+/// Whether the punctuation at token k is part of a word or a number: `12.460`, `hỏi – đáp`.
+bool extractor::inside_words(std::size_t k) const {
+  if (k == 0 || k + 1 >= tl_.size() || tl_[k + 1].nl_before) return false;
+  const xtoken& p = tl_[k - 1];
+  const xtoken& n = tl_[k + 1];
+  if ((tl_[k].cp == '.' || tl_[k].cp == ',') && p.kind == tk::number && n.kind == tk::number)
+    return !tl_[k].space_before && !n.space_before;
+  return (tl_[k].cp == '-' || tl_[k].cp == 0x2013) && p.kind == tk::word && n.kind == tk::word;
+}
+
+/// Where a clause's next activity begins after token `from`: after `đồng thời`, or after
+/// a comma before an activity word (`giám sát 46 cuộc, tổ chức 28 hội nghị`); npos when
+/// none does.
+std::size_t extractor::next_activity(std::size_t from, std::size_t last) const {
+  for (std::size_t k = from; k <= last; ++k) {
+    if (zone(k) || in_quote_[k]) continue;
+    if (word_is(k, "đồng") && word_is(k + 1, "thời")) {
+      std::size_t y = k + 2;
+      if (tl_.is_punct(y, ',')) ++y;
+      if (y <= last && tl_.is_word(y) && cue_entry_[y] < 0 && tok_org_[y] < 0 && tok_generic_[y] < 0) return y;
+    }
+    if (tl_.is_punct(k, ',') && k + 1 <= last && activity_word(k + 1)) return k + 1;
+  }
+  return npos;
+}
+
+/// A task of the clause named by the activity [first, last], of the kind that activity
+/// says, with the period and due date of the clause and the districts and documents of
+/// its part [from, to].
+int extractor::make_task(const clause& c, std::size_t from, std::size_t to, std::size_t first, std::size_t last) {
   task_entity t;
   t.span = bytes(c.first, c.last);
-  std::size_t first = activity_start(c), last = npos;
-  if (first != npos) {
-    // The activity ends where the clause turns to when (`trong quý II/2024`), where
-    // (`tại huyện ...`) or to a next item (a comma), after at most 25 words.
-    last = first;
-    for (std::size_t k = first + 1; k <= c.last && k < first + 25; ++k) {
-      if (tl_[k].kind == tk::punct && !in_quote_[k] && tok_doc_[k] < 0) break;
-      if (tok_period_[k] >= 0 || word_is(k, "tại") || word_is(k, "trong") || word_is(k, "trước") || word_is(k, "từ")) break;
-      last = k;
-    }
-  } else {
-    first = cue;
-    last = std::min(c.last, cue + 15);
-    while (last > cue && tl_[last].kind == tk::punct) --last;
-  }
   t.name = span_text(first, last);
   t.name_span = bytes(first, last);
-  // The kind its activity says; else the first the clause says.
-  auto kind_in = [&](std::size_t from, std::size_t to) -> std::optional<task_kind> {
-    for (std::size_t k = from; k <= to; ++k)
+  // The kind its activity says; else the first its part of the clause says.
+  // A role cue names who works with whom, not the work: `phối hợp tổ chức hội nghị tuyên
+  // truyền` is propaganda; signing (`ký kết`) is the work of coordination.
+  auto kind_in = [&](std::size_t a, std::size_t b) -> std::optional<task_kind> {
+    for (std::size_t k = a; k <= b; ++k) {
+      if (cue_entry_[k] >= 0 && gx_.cue_entries[static_cast<std::size_t>(cue_entry_[k])].with_partners)
+        return task_kind::coordination;
+      if (tok_cue_[k] >= 0) continue;
       if (const auto kind = task_word_at(k)) return kind;
+    }
     return std::nullopt;
   };
-  t.kind = kind_in(first, last).value_or(kind_in(c.first, c.last).value_or(task_kind::other));
+  t.kind = kind_in(first, last).value_or(kind_in(from, to).value_or(task_kind::other));
   t.status = task_status::planned;
-  for (std::size_t k = c.first; k < cue; ++k)
+  for (std::size_t k = c.first; k < first; ++k)
     if (word_is(k, "đã")) t.status = task_status::done;
   for (const int d : chunk_docs_) {
     const auto& sp = docs_[static_cast<std::size_t>(d)].span;
-    if (sp.b >= tl_[c.first].b && sp.e <= tl_[c.last].e && std::find(t.docs.begin(), t.docs.end(), d) == t.docs.end())
+    if (sp.b >= tl_[from].b && sp.e <= tl_[to].e && std::find(t.docs.begin(), t.docs.end(), d) == t.docs.end())
       t.docs.push_back(d);
   }
   // When: a dated period of the clause that is not a document's or a program's;
@@ -119,28 +182,125 @@ int extractor::clause_task(clause_reading& r, std::size_t cue) {
     k = period_last_[start];
     const auto& pm = chunk_periods_[static_cast<std::size_t>(period_start_[start])];
     const bool due = word_is(start, "trước") || (start > 0 && word_is(start - 1, "trước"));
-    // (a document's title runs to the end of its clause, but not its deadline)
-    const bool of_other = tok_doc_[start] >= 0 || (in_title_[start] && !due) ||
+    // (a document's title runs to the end of its clause, but not its deadline nor `trong tháng 10/2024`)
+    const bool when = start > 0 && (word_is(start - 1, "trong") || word_is(start - 1, "vào"));
+    const bool of_other = tok_doc_[start] >= 0 || (in_title_[start] && !due && !when) ||
                           (start > 0 && (tok_doc_[start - 1] >= 0 || tok_program_[start - 1] >= 0 || tl_[start - 1].quote != 0));
-    if (of_other || pm.value.empty()) continue;
+    if (of_other) continue;
+    // `hằng quý báo cáo ...`: a task that repeats has no dates of its own.
+    if (pm.value.empty()) {
+      if (pm.repeats != recurrence::none && t.repeats.empty())
+        t.repeats = std::string(danvan::to_string(pm.repeats)), t.repeats_span = bytes(start, k);
+      continue;
+    }
     if (due) {
       if (t.due.empty()) t.due = pm.value.end, t.due_span = bytes(start, k);
     } else if (t.per.empty()) {
       t.per = pm.value, t.per_span = bytes(start, k);
     }
   }
-  // Where: the districts the clause names outside the names of bodies.
+  // Where: the districts its part names outside the names of bodies.
   for (std::size_t x = chunk_items_from_; x < items_.size(); ++x) {
     const auto& it = items_[x];
-    if (it.kind != item_kind::district || it.span.b < tl_[c.first].b || it.span.e > tl_[c.last].e) continue;
+    if (it.kind != item_kind::district || it.span.b < tl_[from].b || it.span.e > tl_[to].e) continue;
     const auto [f, l] = token_range(tl_, it.span.b, it.span.e);
     if (f == npos || tok_org_[f] >= 0 || std::find(t.areas.begin(), t.areas.end(), it.entity) != t.areas.end()) continue;
     t.areas.push_back(it.entity);
     t.area_spans.push_back(it.span);
   }
-  r.task = static_cast<int>(tasks_.size());
   tasks_.push_back(std::move(t));
+  return static_cast<int>(tasks_.size() - 1);
+}
+
+/// The tasks of a clause whose first activity starts at `first`: one per activity
+/// (`..., đồng thời tổ chức ...`), the later ones with the first's roles. Returns the first.
+int extractor::clause_tasks(const clause& c, std::size_t first) {
+  std::size_t last = activity_end(first, c.last);
+  std::size_t next = next_activity(last + 1, c.last);
+  const int head = make_task(c, c.first, next == npos ? c.last : next - 1, first, last);
+  for (int guard = 0; next != npos && guard < 8; ++guard) {
+    first = next;
+    last = activity_end(first, c.last);
+    next = next_activity(last + 1, c.last);
+    const int t = make_task(c, first, next == npos ? c.last : next - 1, first, last);
+    tasks_[static_cast<std::size_t>(t)].shares_roles_of = head;
+  }
+  return head;
+}
+
+/// The task the clause describes, made when its first role needs it: named by its
+/// activity (the words after its last cue and the bodies that cue names), else by the
+/// words from the cue.
+int extractor::clause_task(clause_reading& r, std::size_t cue) {
+  if (r.task >= 0) return r.task;
+  const clause& c = r.c;
+  if (const std::size_t first = activity_start(c); first != npos) {
+    r.task = clause_tasks(c, first);
+  } else {
+    std::size_t last = std::min(c.last, cue + 15);
+    while (last > cue && tl_[last].kind == tk::punct) --last;
+    r.task = make_task(c, c.first, c.last, cue, last);
+  }
   return r.task;
+}
+
+/// A clause without a role cue drafts a task all the same when a body does the work
+/// (`Văn phòng Tỉnh ủy bảo đảm kinh phí`: the body named, then what it does), or when
+/// it goes on a sentence with another activity (`...; tổ chức đối thoại ...`). No one
+/// takes a role on it: no cue says which.
+void extractor::draft_uncued_task(const clause_reading& r, bool first_of_sentence) {
+  const clause& c = r.c;
+  // `... xây dựng kế hoạch như sau:` introduces the text's own items.
+  if (c.last + 1 < tl_.size() && tl_.is_punct(c.last + 1, ':')) return;
+  std::size_t k = npos;
+  if (r.explicit_subject && r.subject >= 0 && !r.group.empty()) {
+    // The subject opens the clause, or follows an opening phrase and its comma.
+    const std::size_t sf = token_range(tl_, r.group.front().second.b, r.group.front().second.e).first;
+    if (sf == npos || sf < r.first) return;
+    bool opens = sf > 0 && tl_.is_punct(sf - 1, ',');
+    for (std::size_t x = r.first; !opens && x <= sf; ++x) {
+      if (x == sf) opens = true;
+      else if (tl_[x].kind == tk::punct || tl_[x].kind == tk::number) continue;
+      else if (auto a = m_->lex(gx_.lexicon, x, lex_adverb)) x = *a;
+      else break;
+    }
+    if (!opens) return;
+    k = sf;
+    for (const auto& g : r.group) {
+      const auto gl = token_range(tl_, g.second.b, g.second.e).second;
+      if (gl != npos && gl >= k && gl <= c.last) k = gl + 1;
+    }
+    while (k <= c.last) {
+      if (auto a = m_->lex(gx_.lexicon, k, lex_adverb)) k = *a + 1;
+      else break;
+    }
+    if (!predicate_word(k, c.last)) return;
+  } else if (!first_of_sentence && r.subject >= 0 && !r.blocked) {
+    k = r.first;
+    while (k <= c.last) {
+      if (auto a = m_->lex(gx_.lexicon, k, lex_adverb)) k = *a + 1;
+      else break;
+    }
+    if (k > c.last || !activity_word(k)) return;
+  } else {
+    return;
+  }
+  const int t = clause_tasks(c, k);
+  for (auto i = static_cast<std::size_t>(t); i < tasks_.size(); ++i) tasks_[i].standalone = true;
+}
+
+/// Whether token k can start what a body does: a lower-case word that is not a
+/// preposition, a copula or a word of state (`được`, `là`, `còn`, `chưa`, ...).
+bool extractor::predicate_word(std::size_t k, std::size_t last) const {
+  static constexpr std::string_view not_work[] = {"được", "bị", "là", "có", "gồm", "còn", "chưa", "không", "đạt",
+                                                  "với", "và", "của", "về", "tại", "trong", "cho", "đến", "theo",
+                                                  "để", "thì", "này", "đó", "cũng", "vẫn", "nhằm", "do", "từ"};
+  if (k + 1 > last || !tl_.is_word(k) || tl_[k].upper || tok_org_[k] >= 0 || tok_generic_[k] >= 0 || zone(k) ||
+      tok_period_[k] >= 0 || in_quote_[k])
+    return false;
+  if (activity_word(k)) return true;
+  const std::string_view w = tl_.lower(k);
+  return std::none_of(std::begin(not_work), std::end(not_work), [&](std::string_view s) { return s == w; });
 }
 
 /// Bodies listed from token k: `với A, B và C`.

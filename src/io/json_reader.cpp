@@ -175,11 +175,22 @@ class object_reader {
     std::copy(known.begin(), known.end(), known_fields_.begin());
     // One pass over the object finds every known field; a look-up per field would
     // compare each key with every other, for each of millions of roles.
-    for (auto field : obj)
-      if (const std::size_t i = known_index(field.key); i < known_count_ && !(found_ >> i & 1)) {
-        values_[i] = field.value;
-        found_ |= std::uint32_t{1} << i;
+    // It also counts the other keys, so that the checks for unknown and repeated keys
+    // can pass over the many objects that have none.
+    for (auto field : obj) {
+      if (const std::size_t i = known_index(field.key); i < known_count_) {
+        if (found_ >> i & 1) {
+          known_repeated_ = true;
+        } else {
+          values_[i] = field.value;
+          found_ |= std::uint32_t{1} << i;
+        }
+      } else if (field.key == "extra") {
+        if (extras_++ == 0) extra_ = field.value;
+      } else {
+        ++unknown_;
       }
+    }
   }
 
   void report(std::string_view key, std::string rule, std::string message, std::string suggestion = {}) {
@@ -194,6 +205,9 @@ class object_reader {
     if (const std::size_t i = known_index(key); i < known_count_) {
       if (!(found_ >> i & 1)) return std::nullopt;
       e = values_[i];
+    } else if (key == "extra") {
+      if (extras_ == 0) return std::nullopt;
+      e = extra_;
     } else if (obj_.at_key(key).get(e) != simdjson::SUCCESS) {
       return std::nullopt;
     }
@@ -397,6 +411,7 @@ class object_reader {
     }
     check_duplicate_keys();
     for (auto field : obj_) {
+      if (unknown_ == 0) break;
       const std::string_view k = field.key;
       if (k == "extra" || known_index(k) < known_count_) continue;
       const std::string key(k);
@@ -417,6 +432,7 @@ class object_reader {
   void finish_strict() {
     check_duplicate_keys();
     for (auto field : obj_) {
+      if (unknown_ + extras_ == 0) break;
       const std::string_view k = field.key;
       if (known_index(k) < known_count_) continue;
       auto typo = near_miss(k);
@@ -443,6 +459,7 @@ class object_reader {
   }
   /// JSON allows a key twice; the format does not (which one would win is a guess).
   void check_duplicate_keys() {
+    if (!known_repeated_ && extras_ <= 1 && unknown_ <= 1) return;  // no key can repeat
     for (auto key : repeated_keys(obj_))
       report(pointer_step(key), "duplicate-field", "the key `" + std::string(key) + "` appears twice");
   }
@@ -464,6 +481,10 @@ class object_reader {
   std::size_t known_count_;
   std::array<dom::element, 24> values_;  // of the known fields present (bit i of found_)
   std::uint32_t found_ = 0;
+  bool known_repeated_ = false;  // a known field appears twice
+  std::size_t extras_ = 0;       // how many times `extra` appears (the first is extra_)
+  dom::element extra_;
+  std::size_t unknown_ = 0;      // fields neither known nor `extra`
 };
 
 #define DANVAN_COMMON_FIELDS "id", "name", "name_en", "aliases", "valid_from", "valid_to", "classification", "sources"

@@ -145,7 +145,7 @@ json kept_verbatim(dom::element value, std::string path, network_builder& out) {
 class lazy_path {
  public:
   /// `whole` itself.
-  lazy_path(const std::string& whole) : parent_(&whole) {}  // NOLINT: a path is a path
+  lazy_path(const std::string& whole) : parent_(&whole) {}  // implicit: readers are made with a path
   /// `parent/step/index`.
   lazy_path(const std::string& parent, std::string_view step, std::size_t index)
       : parent_(&parent), step_(step), index_(index) {}

@@ -13,8 +13,12 @@
 #include <bit>
 #include <charconv>
 #include <cstdio>
+#include <cstring>
+#include <functional>
+#include <iterator>
 #include <limits>
 #include <tuple>
+#include <vector>
 
 namespace danvan {
 
@@ -109,6 +113,28 @@ std::string code_point(char32_t c) {
   return u;
 }
 
+/// Room for `more` elements at the end of `v`. A large vector grows (doubling, as
+/// push_back does) into a buffer that asks for huge pages before the elements are copied
+/// in: a streamed file is not counted in advance, and the page faults of its growing
+/// arrays were a tenth of the time of a large load.
+template <class T> void make_room(std::vector<T>& v, std::size_t more = 1) {
+  if (v.capacity() - v.size() >= more) return;
+  std::vector<T> bigger;
+  detail::reserve_huge(bigger, std::max({v.size() + more, 2 * v.capacity(), std::size_t{16}}));
+  bigger.insert(bigger.end(), std::make_move_iterator(v.begin()), std::make_move_iterator(v.end()));
+  v.swap(bigger);
+}
+
+/// c.shrink_to_fit(), into a buffer that asks for huge pages when it is large.
+template <class C> void shrink_to_fit_huge(C& c) {
+  if (c.capacity() == c.size()) return;
+  C exact;
+  exact.reserve(c.size());
+  detail::prefer_huge_pages(exact.data(), exact.capacity() * sizeof(*exact.data()));
+  exact.assign(c.begin(), c.end());
+  c.swap(exact);
+}
+
 }  // namespace
 
 bool path_less(std::string_view a, std::string_view b) noexcept {
@@ -149,26 +175,36 @@ struct network_builder::impl {
   std::string extra;
 
   /// Id text -> slot while building. Unlike the network's id_table, each entry keeps
-  /// 32 bits of its hash, so that a probe past another id costs no visit to the string
-  /// pool: on a large file most ids are new, and each insert probes past others, whose
-  /// text would be a cache miss each.
+  /// 32 bits of its hash and where its text lies in the table's own copy of the ids,
+  /// so that a look-up reads the text of the entry that is its id (nearly always) and
+  /// no other. The ids of one kind lie side by side there, not among names and titles
+  /// in the string pool: the 20,000 organizations that millions of roles name take a
+  /// few hundred kilobytes, which stay in the cache.
   class tagged_table {
    public:
-    template <class KeyOf> index find(std::string_view key, std::uint64_t h, KeyOf&& key_of) const noexcept {
+    /// The hash that find() and insert_new() take: std::hash's, which reads 8 bytes at a time.
+    static std::uint64_t hash(std::string_view key) noexcept { return std::hash<std::string_view>{}(key); }
+
+    index find(std::string_view key, std::uint64_t h) const noexcept {
       if (entries_.empty()) return no_index;
       const auto tag = static_cast<std::uint32_t>(h >> 32);
       for (std::size_t s = h & mask();; s = (s + 1) & mask()) {
-        const std::uint64_t e = entries_[s];
-        if (e == 0) return no_index;
-        if (static_cast<std::uint32_t>(e >> 32) == tag && key_of(static_cast<index>(e) - 1) == key)
-          return static_cast<index>(e) - 1;
+        const entry& e = entries_[s];
+        if (e.slot == 0) return no_index;
+        if (e.tag == tag && e.length == key.size() && std::memcmp(keys_.data() + e.offset, key.data(), key.size()) == 0)
+          return e.slot - 1;
       }
     }
-    /// Adds a key that find() did not find, under the next slot (0, 1, 2, ...).
-    void insert_new(std::uint64_t h, index i) {
-      hashes_low_.push_back(static_cast<std::uint32_t>(h));
-      if ((count_ + 1) * 2 > entries_.size()) grow();
-      place(h, i);
+    /// Starts fetching where find() will look first for a key of hash `h`.
+    void prefetch(std::uint64_t h) const noexcept {
+      if (!entries_.empty()) __builtin_prefetch(&entries_[h & mask()]);
+    }
+    /// Adds `key`, which find() did not find, under slot `i`.
+    void insert_new(std::string_view key, std::uint64_t h, index i) {
+      if ((count_ + 1) * 2 > entries_.size()) rehash(entries_.empty() ? 16 : entries_.size() * 2);
+      place(h, {static_cast<std::uint32_t>(h >> 32), i + 1, static_cast<std::uint32_t>(keys_.size()),
+                static_cast<std::uint32_t>(key.size())});
+      keys_.append(key);
       ++count_;
     }
     void reserve(std::size_t n) {
@@ -176,24 +212,26 @@ struct network_builder::impl {
     }
 
    private:
+    struct entry {
+      std::uint32_t tag = 0, slot = 0;     // high 32 bits of the hash; slot + 1, 0 when empty
+      std::uint32_t offset = 0, length = 0;  // the key, in keys_
+    };
     std::size_t mask() const noexcept { return entries_.size() - 1; }
-    void place(std::uint64_t h, index i) {
+    void place(std::uint64_t h, const entry& e) {
       std::size_t s = h & mask();
-      while (entries_[s] != 0) s = (s + 1) & mask();
-      entries_[s] = (h & 0xFFFFFFFF00000000ull) | (std::uint64_t{i} + 1);
+      while (entries_[s].slot != 0) s = (s + 1) & mask();
+      entries_[s] = e;
     }
-    void grow() { rehash(entries_.empty() ? 16 : entries_.size() * 2); }
     void rehash(std::size_t capacity) {
-      std::vector<std::uint64_t> old = std::move(entries_);
-      entries_.assign(capacity, 0);
-      for (const std::uint64_t e : old)
-        if (e != 0) {
-          const auto i = static_cast<index>(e) - 1;
-          place((e & 0xFFFFFFFF00000000ull) | hashes_low_[i], i);
-        }
+      std::vector<entry> old = std::move(entries_);
+      entries_ = {};
+      detail::reserve_huge(entries_, capacity);
+      entries_.assign(capacity, entry{});
+      for (const entry& e : old)
+        if (e.slot != 0) place(hash({keys_.data() + e.offset, e.length}), e);
     }
-    std::vector<std::uint64_t> entries_;  // (high 32 bits of the hash) << 32 | (slot + 1); 0 empty
-    std::vector<std::uint32_t> hashes_low_;  // slot -> low 32 bits of its hash, for rehashing
+    std::vector<entry> entries_;
+    std::string keys_;  // every key, back to back (no more than the string pool holds)
     std::size_t count_ = 0;
   };
 
@@ -213,6 +251,7 @@ struct network_builder::impl {
   std::vector<detail::orphan_record> orphans;  // role: a pending role name until resolved
   std::vector<problem> warnings;
   std::vector<std::string> pending_roles;
+  std::vector<std::uint64_t> org_hashes;  // of the roles of one task or program, while adding them
   std::size_t roles_declared = 0;  // positions in the file's `roles` list
 
   std::vector<problem> problems;
@@ -245,16 +284,18 @@ struct network_builder::impl {
       throw error("danvan: a network holds at most 4 GiB of text");
     return d.add_string(s);
   }
-  index slot_of(entity_kind k, std::string_view id) {
+  index slot_of(entity_kind k, std::string_view id) { return slot_of(k, id, tagged_table::hash(id)); }
+  /// slot_of() for an id whose tagged_table::hash is `h`.
+  index slot_of(entity_kind k, std::string_view id, std::uint64_t h) {
     auto& st = slots[static_cast<std::size_t>(k)];
-    const index next = static_cast<index>(st.ids.size());
-    auto key_of = [&](index s) { return d.str(st.ids[s]); };
-    const std::uint64_t h = detail::id_table::hash(id);
-    const index found = st.table.find(id, h, key_of);
+    const index found = st.table.find(id, h);
     if (found != no_index) return found;
+    const index next = static_cast<index>(st.ids.size());
+    make_room(st.ids);
+    make_room(st.position);
     st.ids.push_back(str(id));
     st.position.push_back(no_index);
-    st.table.insert_new(h, next);
+    st.table.insert_new(id, h, next);
     return next;
   }
 
@@ -274,9 +315,13 @@ struct network_builder::impl {
 
   /// A reference field: returns the slot, or no_index (reported) for an empty or malformed id.
   index ref(entity_kind k, std::string_view id, const path_parts& where) {
+    return ref(k, id, where, tagged_table::hash(id));
+  }
+  /// ref() for an id whose tagged_table::hash is `h`.
+  index ref(entity_kind k, std::string_view id, const path_parts& where, std::uint64_t h) {
     if (id.empty()) return no_index;
     if (!check_id(k, id, where)) return no_index;
-    return slot_of(k, id);
+    return slot_of(k, id, h);
   }
   /// Reports an id (of a reference, or an origin) that is not of kind `k`; false then.
   bool check_id(entity_kind k, std::string_view id, const path_parts& where) {
@@ -319,6 +364,7 @@ struct network_builder::impl {
     auto at = [&](std::size_t i) { return where.item(static_cast<std::int64_t>(positions ? (*positions)[i] : i)); };
     if (!positions) check_items(ids, [&](std::size_t i) { return at(i).str(); });  // else the caller checks the whole list
     detail::list_ref l{static_cast<std::uint32_t>(d.index_lists.size()), static_cast<std::uint32_t>(ids.size())};
+    make_room(d.index_lists, ids.size());
     for (std::size_t i = 0; i < ids.size(); ++i) {
       const index s = ref(k, ids[i], at(i));
       if (ids[i].empty()) report(at(i).str(), "empty-reference", "an empty id in a list of references");
@@ -358,6 +404,7 @@ struct network_builder::impl {
   template <class Record>
   Record& declare(std::vector<Record>& records, entity_kind k, entity_base& e) {
     const index pos = static_cast<index>(records.size());
+    make_room(records);
     Record& r = records.emplace_back();
     const path_parts at{k, pos, "id"};
     if (e.id.empty()) {
@@ -450,6 +497,16 @@ struct network_builder::impl {
   void add_roles(std::vector<role_assignment>& roles, entity_kind k, index pos, role_lists out_lists,
                  const period& active) {
     auto& out = out_lists.roles;
+    // The roles name organizations in no particular order, and each look-up would wait
+    // for a cache miss on its table entry: start them all first, so that they overlap.
+    const auto& orgs = slots[static_cast<std::size_t>(entity_kind::organization)].table;
+    org_hashes.clear();
+    for (const auto& ra : roles) {
+      org_hashes.push_back(tagged_table::hash(ra.org));
+      orgs.prefetch(org_hashes.back());
+    }
+    make_room(out, roles.size());
+    make_room(out_lists.begin);
     for (std::size_t i = 0; i < roles.size(); ++i) {
       auto& ra = roles[i];
       const auto step = static_cast<std::int64_t>(i);
@@ -477,7 +534,7 @@ struct network_builder::impl {
       r.target = pos;
       r.target_kind = k;
       if (ra.org.empty()) report(path_parts{k, pos, "roles", step, "org"}.str(), "missing-field", "the role names no organization");
-      r.org = ref(entity_kind::organization, ra.org, path_parts{k, pos, "roles", step, "org"});
+      r.org = ref(entity_kind::organization, ra.org, path_parts{k, pos, "roles", step, "org"}, org_hashes[i]);
       if (ra.role.empty()) report(path_parts{k, pos, "roles", step, "role"}.str(), "missing-field", "the role has no role name");
       r.role = role_name(ra.role);
       if (ra.classification) r.classification = static_cast<std::uint8_t>(*ra.classification);
@@ -1059,6 +1116,14 @@ void network_builder::reserve(entity_kind kind, std::size_t n, std::size_t roles
   }
 }
 
+void network_builder::reserve_text(std::size_t bytes) {
+  auto& strings = impl_->d.strings;
+  if (bytes <= strings.capacity()) return;
+  const bool fresh = strings.empty();
+  strings.reserve(bytes);
+  if (fresh) detail::prefer_huge_pages(strings.data(), strings.capacity());  // as reserve_huge does
+}
+
 void network_builder::add(area v) {
   auto& r = impl_->declare(impl_->d.areas, entity_kind::area, v);
   const index pos = static_cast<index>(impl_->d.areas.size() - 1);
@@ -1263,7 +1328,7 @@ network network_builder::build() && {
   // A reader that could not count in advance (a streamed file) grew the arrays as it
   // went; a network keeps only what it holds. Arrays reserved exactly are left as they are.
   auto& d = I.d;
-  auto fit = [](auto&... arrays) { (arrays.shrink_to_fit(), ...); };
+  auto fit = [](auto&... arrays) { (shrink_to_fit_huge(arrays), ...); };
   fit(d.strings, d.string_lists, d.index_lists, d.evidence, d.reviews, d.sides, d.areas, d.topics, d.organizations,
       d.documents, d.programs, d.tasks, d.events, d.sources, d.roles, d.program_role_begin, d.task_role_begin,
       d.org_role_begin, d.org_roles, d.role_sides, d.role_periods, d.role_origins, d.orphans, d.names, d.shares);

@@ -74,6 +74,10 @@ class network_builder {
   [[nodiscard]] std::size_t max_problems() const noexcept;
   /// Room for `n` entities of `kind` and `roles` roles, to avoid regrowth.
   void reserve(entity_kind kind, std::size_t n, std::size_t roles = 0);
+  /// Room for `bytes` bytes of text (ids, names, titles, ...), to avoid regrowth: the size
+  /// of the file read is enough for all the text it holds. Memory is only taken as text
+  /// arrives, and build() gives back what is left over.
+  void reserve_text(std::size_t bytes);
 
   /// Checks references, hierarchies and role names, then indexes the network.
   /// Throws danvan::validation_error with every problem found, sorted by JSON path,

@@ -139,27 +139,65 @@ json kept_verbatim(dom::element value, std::string path, network_builder& out) {
   return json::parse(simdjson::to_string(value));
 }
 
+/// The JSON path of an object, spelt out only when something needs it: a reader is made
+/// for each of millions of roles, and nearly all of them have nothing to report. It
+/// refers to the strings it is made of, which must outlive it.
+class lazy_path {
+ public:
+  /// `whole` itself.
+  lazy_path(const std::string& whole) : parent_(&whole) {}  // implicit: readers are made with a path
+  /// `parent/step/index`.
+  lazy_path(const std::string& parent, std::string_view step, std::size_t index)
+      : parent_(&parent), step_(step), index_(index) {}
+  lazy_path(std::string&&) = delete;  // it would refer to a temporary
+
+  const std::string& str() const {
+    if (step_.empty()) return *parent_;
+    if (text_.empty()) (((text_ = *parent_) += '/') += step_) += '/' + std::to_string(index_);
+    return text_;
+  }
+
+ private:
+  const std::string* parent_;
+  std::string_view step_;
+  std::size_t index_ = 0;
+  mutable std::string text_;
+};
+
 /// Reads the fields of one JSON object into a value, reporting each problem with
 /// its path, and collects the keys it does not know into `extra`.
 class object_reader {
  public:
-  object_reader(dom::object obj, std::string path, network_builder& out, std::initializer_list<std::string_view> known)
+  object_reader(dom::object obj, lazy_path path, network_builder& out, std::initializer_list<std::string_view> known)
       : obj_(obj), path_(std::move(path)), out_(out), known_count_(known.size()) {
     // Held in place rather than in a vector: a reader is made for every role of a file.
     if (known.size() > known_fields_.size()) throw std::logic_error("object_reader: too many known fields");
     std::copy(known.begin(), known.end(), known_fields_.begin());
     // One pass over the object finds every known field; a look-up per field would
     // compare each key with every other, for each of millions of roles.
-    for (auto field : obj)
-      if (const std::size_t i = known_index(field.key); i < known_count_ && !(found_ >> i & 1)) {
-        values_[i] = field.value;
-        found_ |= std::uint32_t{1} << i;
+    // It also counts the other keys, so that the checks for unknown and repeated keys
+    // can pass over the many objects that have none.
+    for (auto field : obj) {
+      if (const std::size_t i = known_index(field.key); i < known_count_) {
+        if (found_ >> i & 1) {
+          known_repeated_ = true;
+        } else {
+          values_[i] = field.value;
+          found_ |= std::uint32_t{1} << i;
+        }
+      } else if (field.key == "extra") {
+        if (extras_++ == 0) extra_ = field.value;
+      } else {
+        ++unknown_;
       }
+    }
   }
 
-  void report(const std::string& key, std::string rule, std::string message, std::string suggestion = {}) {
-    out_.report(problem{{}, path_ + "/" + key, 0, 0, std::move(rule), std::move(message), std::move(suggestion)});
+  void report(std::string_view key, std::string rule, std::string message, std::string suggestion = {}) {
+    out_.report(problem{{}, (path() + '/').append(key), 0, 0, std::move(rule), std::move(message), std::move(suggestion)});
   }
+  /// The reader's object's JSON path.
+  const std::string& path() const { return path_.str(); }
 
   /// The value of `key`; nothing when it is absent or null.
   std::optional<dom::element> get(std::string_view key) const {
@@ -167,6 +205,9 @@ class object_reader {
     if (const std::size_t i = known_index(key); i < known_count_) {
       if (!(found_ >> i & 1)) return std::nullopt;
       e = values_[i];
+    } else if (key == "extra") {
+      if (extras_ == 0) return std::nullopt;
+      e = extra_;
     } else if (obj_.at_key(key).get(e) != simdjson::SUCCESS) {
       return std::nullopt;
     }
@@ -174,7 +215,7 @@ class object_reader {
     return e;
   }
 
-  std::string string(const char* key) {
+  std::string string(std::string_view key) {
     auto v = get(key);
     if (!v) return {};
     std::string_view text;
@@ -185,7 +226,7 @@ class object_reader {
     return std::string(text);
   }
 
-  std::vector<std::string> strings(const char* key) {
+  std::vector<std::string> strings(std::string_view key) {
     std::vector<std::string> out;
     auto v = get(key);
     if (!v) return out;
@@ -204,7 +245,7 @@ class object_reader {
     return out;
   }
 
-  danvan::date date_at(dom::element v, const std::string& key) {
+  danvan::date date_at(dom::element v, std::string_view key) {
     std::string_view s;
     if (v.get_string().get(s) != simdjson::SUCCESS) {
       report(key, "wrong-type", "expected a date string (YYYY, YYYY-MM or YYYY-MM-DD), found " + type_word(v));
@@ -216,12 +257,12 @@ class object_reader {
     return {};
   }
 
-  danvan::date date(const char* key) {
+  danvan::date date(std::string_view key) {
     auto v = get(key);
     return v ? date_at(*v, key) : danvan::date{};
   }
 
-  danvan::period period(const char* key) {
+  danvan::period period(std::string_view key) {
     auto v = get(key);
     if (!v) return {};
     dom::object o;
@@ -240,7 +281,7 @@ class object_reader {
     return p;
   }
 
-  bool boolean(const char* key) {
+  bool boolean(std::string_view key) {
     auto v = get(key);
     if (!v) return false;
     bool b = false;
@@ -251,7 +292,7 @@ class object_reader {
     return b;
   }
 
-  template <class E> std::optional<E> word(const char* key, std::string_view what) {
+  template <class E> std::optional<E> word(std::string_view key, std::string_view what) {
     auto v = get(key);
     if (!v) return std::nullopt;
     std::string_view s;
@@ -276,7 +317,7 @@ class object_reader {
 
   /// Calls read(object, path) for each object of the array under `key`, reporting
   /// what is not an array or not an object (`what` names one element).
-  template <class F> void each_object(const char* key, std::string_view what, F&& read) {
+  template <class F> void each_object(std::string_view key, std::string_view what, F&& read) {
     auto v = get(key);
     if (!v) return;
     dom::array items;
@@ -286,7 +327,7 @@ class object_reader {
     }
     std::size_t i = 0;
     for (dom::element item : items) {
-      const std::string at = path_ + "/" + key + "/" + std::to_string(i++);
+      const std::string at = path() + "/" + std::string(key) + "/" + std::to_string(i++);
       dom::object o;
       if (item.get_object().get(o) != simdjson::SUCCESS)
         out_.report(problem{{}, at, 0, 0, "wrong-type", "expected a " + std::string(what) + " object, found " + type_word(item), {}});
@@ -296,7 +337,7 @@ class object_reader {
   }
 
   /// The object under `key`, reporting anything else.
-  std::optional<dom::object> object(const char* key, std::string_view what) {
+  std::optional<dom::object> object(std::string_view key, std::string_view what) {
     auto v = get(key);
     if (!v) return std::nullopt;
     dom::object o;
@@ -319,7 +360,7 @@ class object_reader {
     return word<danvan::classification>("classification", "classification");
   }
 
-  std::vector<evidence> sources(const char* key = "sources") {
+  std::vector<evidence> sources(std::string_view key = "sources") {
     std::vector<evidence> out;
     auto v = get(key);
     if (!v) return out;
@@ -330,7 +371,7 @@ class object_reader {
     }
     std::size_t i = 0;
     for (dom::element item : items) {
-      const std::string at = path_ + "/" + key + "/" + std::to_string(i++);
+      const std::string at = path() + "/" + std::string(key) + "/" + std::to_string(i++);
       dom::object o;
       if (item.get_object().get(o) != simdjson::SUCCESS) {
         out_.report(problem{{}, at, 0, 0, "wrong-type", "expected an evidence object, found " + type_word(item), {}});
@@ -365,11 +406,12 @@ class object_reader {
   std::string finish() {
     json extra;  // null, which allocates nothing, until something is kept
     if (auto e = get("extra")) {
-      if (e->is_object()) extra = kept_verbatim(*e, path_ + "/extra", out_);
+      if (e->is_object()) extra = kept_verbatim(*e, path() + "/extra", out_);
       else report("extra", "wrong-type", "`extra` must be an object, found " + type_word(*e));
     }
     check_duplicate_keys();
     for (auto field : obj_) {
+      if (unknown_ == 0) break;
       const std::string_view k = field.key;
       if (k == "extra" || known_index(k) < known_count_) continue;
       const std::string key(k);
@@ -381,7 +423,7 @@ class object_reader {
         report(pointer_step(key), "duplicate-field", "`" + key + "` is both a field and a key of `extra`");
         continue;
       }
-      extra[key] = kept_verbatim(field.value, path_ + "/" + pointer_step(key), out_);
+      extra[key] = kept_verbatim(field.value, path() + "/" + pointer_step(key), out_);
     }
     return extra.empty() ? std::string{} : extra.dump(-1, ' ', false, json::error_handler_t::strict);
   }
@@ -390,6 +432,7 @@ class object_reader {
   void finish_strict() {
     check_duplicate_keys();
     for (auto field : obj_) {
+      if (unknown_ + extras_ == 0) break;
       const std::string_view k = field.key;
       if (known_index(k) < known_count_) continue;
       auto typo = near_miss(k);
@@ -416,6 +459,7 @@ class object_reader {
   }
   /// JSON allows a key twice; the format does not (which one would win is a guess).
   void check_duplicate_keys() {
+    if (!known_repeated_ && extras_ <= 1 && unknown_ <= 1) return;  // no key can repeat
     for (auto key : repeated_keys(obj_))
       report(pointer_step(key), "duplicate-field", "the key `" + std::string(key) + "` appears twice");
   }
@@ -431,12 +475,16 @@ class object_reader {
   }
 
   dom::object obj_;
-  std::string path_;
+  lazy_path path_;
   network_builder& out_;
   std::array<std::string_view, 24> known_fields_;
   std::size_t known_count_;
   std::array<dom::element, 24> values_;  // of the known fields present (bit i of found_)
   std::uint32_t found_ = 0;
+  bool known_repeated_ = false;  // a known field appears twice
+  std::size_t extras_ = 0;       // how many times `extra` appears (the first is extra_)
+  dom::element extra_;
+  std::size_t unknown_ = 0;      // fields neither known nor `extra`
 };
 
 #define DANVAN_COMMON_FIELDS "id", "name", "name_en", "aliases", "valid_from", "valid_to", "classification", "sources"
@@ -452,6 +500,26 @@ template <class Entity> void read_common(object_reader& r, Entity& e) {
   e.sources = r.sources();
 }
 
+/// The role `{"org": "...", "role": "..."}` (in either order), as nearly every role of a
+/// file is written; nothing for any other object, which object_reader reads. What it
+/// returns is what object_reader would make of it, without the cost of a general reader
+/// for each of millions of roles.
+std::optional<role_assignment> plain_role(dom::object o) {
+  if (o.size() != 2) return std::nullopt;
+  std::optional<std::string_view> org, role;
+  for (auto field : o) {
+    std::string_view text;
+    if (field.value.get_string().get(text) != simdjson::SUCCESS) return std::nullopt;
+    if (field.key == "org" && !org) org = text;
+    else if (field.key == "role" && !role) role = text;
+    else return std::nullopt;
+  }
+  role_assignment a;
+  a.org = *org;
+  a.role = *role;
+  return a;
+}
+
 std::vector<role_assignment> read_roles(object_reader& r, const std::string& path, network_builder& out) {
   std::vector<role_assignment> roles;
   auto v = r.get("roles");
@@ -464,10 +532,14 @@ std::vector<role_assignment> read_roles(object_reader& r, const std::string& pat
   roles.reserve(items.size());
   std::size_t i = 0;
   for (dom::element item : items) {
-    const std::string at = path + "/roles/" + std::to_string(i++);
+    const lazy_path at(path, "roles", i++);
     dom::object o;
     if (item.get_object().get(o) != simdjson::SUCCESS) {
-      out.report(problem{{}, at, 0, 0, "wrong-type", "expected a role object {\"org\": ..., \"role\": ...}, found " + type_word(item), {}});
+      out.report(problem{{}, at.str(), 0, 0, "wrong-type", "expected a role object {\"org\": ..., \"role\": ...}, found " + type_word(item), {}});
+      continue;
+    }
+    if (auto plain = plain_role(o)) {
+      roles.push_back(std::move(*plain));
       continue;
     }
     object_reader rr(o, at, out, {"org", "role", "valid_from", "valid_to", "carried_from", "classification", "sources"});
@@ -477,7 +549,7 @@ std::vector<role_assignment> read_roles(object_reader& r, const std::string& pat
     a.valid_from = rr.date("valid_from");
     a.valid_to = rr.date("valid_to");
     if (auto c = rr.object("carried_from", "an origin {\"org\", \"event\", \"date\"}"))
-      a.carried_from = rr.origin(*c, at + "/carried_from");
+      a.carried_from = rr.origin(*c, rr.path() + "/carried_from");
     a.classification = rr.classification();
     a.sources = rr.sources();
     a.extra = rr.finish();
@@ -683,7 +755,8 @@ void read_role_declaration(dom::object obj, const std::string& path, network_bui
 }
 
 meta read_meta(dom::object obj, network_builder& out) {
-  object_reader r(obj, "/meta", out, {"title", "description", "language", "classification", "as_of"});
+  static const std::string path = "/meta";
+  object_reader r(obj, path, out, {"title", "description", "language", "classification", "as_of"});
   meta m;
   m.as_of = r.date("as_of");
   m.title = r.string("title");
@@ -970,10 +1043,11 @@ struct not_plain {};
 /// (nothing) at the first sign of trouble — a problem, a syntax error, a layout the
 /// splitter does not expect — and the caller reads the input again the careful way,
 /// which finds and places every problem: errors read exactly as they always did.
-std::optional<network> read_streaming(const detail::byte_source& source, const std::string& label,
+std::optional<network> read_streaming(const detail::byte_source& source, std::size_t size, const std::string& label,
                                       const load_options& options) {
   network_builder out(label);
   out.set_max_problems(options.max_problems);
+  out.reserve_text(size);  // the text of a file holds all the text of its network
   dom::parser parser;
   // An element of a batch `[e, ...]` is one level less deep than in the file `{"k": [e, ...]}`.
   if (options.max_depth < 2 || parser.allocate(std::size_t{1} << 20, options.max_depth - 1) != simdjson::SUCCESS)
@@ -1086,7 +1160,7 @@ network load(const std::filesystem::path& file, const load_options& options) {
   if (S_ISREG(st.st_mode)) {
     const auto size = static_cast<std::size_t>(st.st_size);
     if (size > max_size) fail(too_large, EFBIG);
-    if (auto net = read_streaming(read_into, name, options)) return std::move(*net);
+    if (auto net = read_streaming(read_into, size, name, options)) return std::move(*net);
     if (::lseek(fd, 0, SEEK_SET) != 0) fail("cannot read", errno);
     simdjson::padded_string text(size);
     detail::prefer_huge_pages(text.data(), size);

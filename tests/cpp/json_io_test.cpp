@@ -101,6 +101,34 @@ TEST(JsonRoundTrip, AKeyTwiceInExtraIsAnError) {
   }
 }
 
+TEST(JsonRoundTrip, RolesOfTwoKeysAreReadLikeAnyOther) {
+  // `{"org": ..., "role": ...}` in either order is a plain role; any other object of two
+  // keys (a key twice, a wrong type, a typo) is checked like a role with more fields.
+  const char* text = R"({"danvan": "1", "organizations": [{"id": "org:a", "name": "A", "kind": "party_committee"}],
+    "tasks": [{"id": "task:t", "name": "T", "extra": {"a": 1}, "extra": {"b": 2}, "roles": [
+      {"org": "org:a", "org": "org:a"}, {"role": "lead", "org": 5}, {"org": "org:a", "rol": "lead"},
+      {"role": "lead", "org": "org:a"}]}]})";
+  try {
+    (void)danvan::loads(text);
+    FAIL();
+  } catch (const danvan::validation_error& e) {
+    std::vector<std::string> paths;
+    for (const auto& p : e.problems()) paths.push_back(p.path + " " + p.rule);
+    EXPECT_EQ(paths, (std::vector<std::string>{
+                         "/tasks/0/extra duplicate-field", "/tasks/0/roles/0/org duplicate-field",
+                         "/tasks/0/roles/0/role missing-field", "/tasks/0/roles/1/org wrong-type",
+                         "/tasks/0/roles/1/org missing-field", "/tasks/0/roles/2/rol unknown-field",
+                         "/tasks/0/roles/2/role missing-field"}));
+  }
+  const auto net = danvan::loads(R"({"danvan": "1", "organizations": [{"id": "org:a", "name": "A", "kind": "party_committee"}],
+    "tasks": [{"id": "task:t", "name": "T", "roles": [{"role": "lead", "org": "org:a"}, {"org": "org:a", "role": "advise"}]}]})");
+  const auto roles = net.task("task:t").roles();
+  ASSERT_EQ(roles.size(), 2u);
+  EXPECT_EQ((*roles.begin()).role_name(), "lead");
+  EXPECT_EQ((*std::next(roles.begin())).role_name(), "advise");
+  EXPECT_EQ((*std::next(roles.begin())).org().id(), "org:a");
+}
+
 TEST(JsonRoundTrip, KeepsEveryModelField) {
   const auto net = danvan::loads(danvan::dumps(danvan::loads(small_network)));
   EXPECT_EQ(net.meta().classification, danvan::classification::internal);

@@ -127,9 +127,7 @@ def rule_catalog() -> List[Dict[str, Any]]:
 
 def check(net: Any, rules: RulesLike = None, as_of: Optional[DateLike] = None, messages: bool = True) -> Any:
     """Runs coverage rules (see :meth:`CoverageMixin.check`)."""
-    import pandas as pd
-
-    from ._frames import cached, named_ids, put_ids, words_column
+    from ._frames import cached, columns_frame, id_column, name_column, named_ids, words_column
 
     core = _core_of(net)
     parsed = load_rules(rules)._core
@@ -137,7 +135,7 @@ def check(net: Any, rules: RulesLike = None, as_of: Optional[DateLike] = None, m
     # Entities are named from the id arrays kept per network: every kind's ids in one
     # array, a finding's position shifted by where its kind starts.
     kinds = found["entity_kinds"]
-    ids, names = named_ids(net, kinds)
+    ids = named_ids(net, kinds)[0]
     starts = cached(net, ("starts", *kinds), lambda: np.cumsum([0] + [core.size(k) for k in kinds[:-1]]))
     code = found["entity_kind"]
     pos = np.where(found["entity_pos"] < 0, -1, found["entity_pos"] + starts[code])
@@ -152,11 +150,12 @@ def check(net: Any, rules: RulesLike = None, as_of: Optional[DateLike] = None, m
         "severity": words_column(found["severity"], found["severities"], ordered=True),
         "entity_kind": words_column(np.searchsorted(used_kinds, code), [kinds[k] for k in used_kinds]),
     }
-    put_ids(cols, "entity", ids, names, pos)
+    cols["entity"] = id_column(ids, pos)
+    cols["entity_name"] = name_column(net, kinds, pos)
     if messages:
         cols["message"] = found["message"]
         cols["evidence"] = found["evidence"]
-    return pd.DataFrame(cols, copy=False)  # the columns are new: pandas' default copy would copy them again
+    return columns_frame(cols, len(pos))
 
 
 # ---- the mixin ----------------------------------------------------------------------------
@@ -172,8 +171,10 @@ class CoverageMixin:
         ``pandas.DataFrame``: rule (its name in the rules file; the categories are every
         rule of the file, so ``value_counts()`` shows a rule that found nothing as 0),
         check (the built-in rule it is an instance of), severity (ordered categorical ``info`` < ``warning`` <
-        ``error``), entity_kind, entity (the id it is about), entity_name, message (a
-        sentence) and evidence (the ids involved, the entity first: a tuple).
+        ``error``), entity_kind, entity (the id it is about), entity_name (its name: a
+        categorical over every distinct name of the network's entities, made once per
+        network), message (a sentence) and evidence (the ids involved, the entity first:
+        a tuple).
         ``messages=False`` leaves out message and evidence and formats nothing: the form
         for counts and charts on large networks (``net.check(messages=False).groupby(
         ["rule", "severity"], observed=True).size()``).

@@ -7,7 +7,10 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <array>
+#include <cstdint>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,36 +30,57 @@ template <class E> std::vector<std::string> words_of() {
 
 /// The findings (or, with messages, the violations) of a check as a dict of columns of
 /// numbers: the rule's position, the severity and entity kind as codes (words in
-/// "severities" and "entity_kinds"), the entity's position among its kind in `net` — the
-/// network asked, also when the rules looked at it as of a day (`checked`), so that the
-/// Python side names every entity from the id arrays it keeps per network.
+/// "severities" and "entity_kinds"), and the entity as the Python side names it from the
+/// ids and names it keeps per network, every kind's in one array (kinds in enumerator
+/// order, the order of "entity_kinds"): its position there ("entity_index"), and the id
+/// column's categorical made here in one pass — the positions of the entities present,
+/// ascending ("entities": the categories), and each finding's rank among them
+/// ("entity_code": the codes). Positions are those of `net`, the network asked, also when
+/// the rules looked at it as of a day (`checked`); -1 for an entity it does not have.
 py::dict findings_table(const network& net, const network& checked, const std::vector<finding>& found,
                         const std::vector<violation>* described) {
   const std::size_t n = found.size();
-  py::array_t<std::int64_t> rule_pos(static_cast<py::ssize_t>(n)), entity_pos(static_cast<py::ssize_t>(n));
+  constexpr std::size_t n_kinds = std::size(enum_names<entity_kind>::names);
+  std::array<std::int64_t, n_kinds + 1> start{};  // where each kind starts among all entities
+  for (std::size_t k = 0; k < n_kinds; ++k)
+    start[k + 1] = start[k] + static_cast<std::int64_t>(net.size(static_cast<entity_kind>(k)));
+  py::array_t<std::int64_t> rule_pos(static_cast<py::ssize_t>(n)), entity_index(static_cast<py::ssize_t>(n));
   py::array_t<std::int8_t> severity_code(static_cast<py::ssize_t>(n)), kind_code(static_cast<py::ssize_t>(n));
   auto* rp = rule_pos.mutable_data();
-  auto* ep = entity_pos.mutable_data();
+  auto* ep = entity_index.mutable_data();
   auto* sp = severity_code.mutable_data();
   auto* kp = kind_code.mutable_data();
+  std::vector<std::int32_t> rank(static_cast<std::size_t>(start[n_kinds]), -1);
   const bool same = &net == &checked;
   for (std::size_t i = 0; i < n; ++i) {
     const finding& f = found[i];
     rp[i] = f.rule;
     sp[i] = static_cast<std::int8_t>(f.severity);
     kp[i] = static_cast<std::int8_t>(f.kind);
-    if (same && f.entity != no_index) {
-      ep[i] = std::int64_t{f.entity};
-    } else {  // positions of the day's network, or a carried or orphaned role's first holder: by id
-      const auto at = net.find(f.kind, entity_id(checked, f));
-      ep[i] = at ? std::int64_t{*at} : -1;
-    }
+    std::optional<std::size_t> at;
+    if (same && f.entity != no_index)
+      at = f.entity;
+    else  // positions of the day's network, or a carried or orphaned role's first holder: by id
+      at = net.find(f.kind, entity_id(checked, f));
+    ep[i] = at ? start[static_cast<std::size_t>(f.kind)] + static_cast<std::int64_t>(*at) : -1;
+    if (ep[i] >= 0) rank[static_cast<std::size_t>(ep[i])] = 0;
   }
+  std::vector<std::int64_t> present;
+  for (std::size_t j = 0; j < rank.size(); ++j)
+    if (rank[j] == 0) {
+      rank[j] = static_cast<std::int32_t>(present.size());
+      present.push_back(static_cast<std::int64_t>(j));
+    }
+  py::array_t<std::int32_t> entity_code(static_cast<py::ssize_t>(n));
+  auto* cp = entity_code.mutable_data();
+  for (std::size_t i = 0; i < n; ++i) cp[i] = ep[i] < 0 ? -1 : rank[static_cast<std::size_t>(ep[i])];
   py::dict t;
   t["rule_pos"] = rule_pos;
   t["severity"] = severity_code;
   t["entity_kind"] = kind_code;
-  t["entity_pos"] = entity_pos;
+  t["entity_index"] = entity_index;
+  t["entity_code"] = entity_code;
+  t["entities"] = py::array_t<std::int64_t>(static_cast<py::ssize_t>(present.size()), present.data());
   t["severities"] = words_of<severity>();
   t["entity_kinds"] = words_of<entity_kind>();
   if (described) {
@@ -146,11 +170,13 @@ tuples, rule by rule in file order. as_of: a date, or None for the rules file's 
         return findings_table(net, *checked_network(net, rules, on), found, messages ? &described : nullptr);
       },
       py::arg("net"), py::arg("rules"), py::arg("as_of") = py::none(), py::arg("messages") = false,
-      R"pbdoc(The violations as a dict of columns: rule_pos, entity_pos (int64: the entity's
-position among its kind in `net`, -1 when it has none there), severity and entity_kind
-(int8 codes of the words in "severities" and "entity_kinds"), and with messages=True
-also message and evidence (a tuple of ids). Without messages no string is made: the
-fast form.)pbdoc");
+      R"pbdoc(The violations as a dict of columns: rule_pos (int64), severity and entity_kind
+(int8 codes of the words in "severities" and "entity_kinds"), the entity as entity_index
+(int64: its position among every entity of `net`, kinds in the order of "entity_kinds",
+-1 when `net` has none), entities (int64: the entity_index of each entity found, once,
+ascending) and entity_code (int32: the position of the row's entity in entities, -1 for
+none), and with messages=True also message and evidence (a tuple of ids). Without
+messages no string is made: the fast form.)pbdoc");
 
   m.def("rule_catalog", [] {
     py::list out;

@@ -127,35 +127,34 @@ def rule_catalog() -> List[Dict[str, Any]]:
 
 def check(net: Any, rules: RulesLike = None, as_of: Optional[DateLike] = None, messages: bool = True) -> Any:
     """Runs coverage rules (see :meth:`CoverageMixin.check`)."""
-    from ._frames import cached, columns_frame, id_column, name_column, named_ids, words_column
+    from ._frames import columns_frame, name_column, named_ids, present_id_column, words_column
 
     core = _core_of(net)
     parsed = load_rules(rules)._core
     found = _core.check_table(core, parsed, as_of, messages)
-    # Entities are named from the id arrays kept per network: every kind's ids in one
-    # array, a finding's position shifted by where its kind starts.
+    # Entities are named from the id and name arrays kept per network, every kind's in
+    # one array: the core numbers them so, and makes the id column's codes.
     kinds = found["entity_kinds"]
-    ids = named_ids(net, kinds)[0]
-    starts = cached(net, ("starts", *kinds), lambda: np.cumsum([0] + [core.size(k) for k in kinds[:-1]]))
     code = found["entity_kind"]
-    pos = np.where(found["entity_pos"] < 0, -1, found["entity_pos"] + starts[code])
     rule_pos = found["rule_pos"]
     checks = parsed.checks  # the built-in rule of each rule of the file
     check_words = list(dict.fromkeys(checks))
     check_of_rule = np.array([check_words.index(c) for c in checks], dtype=np.int64)
     used_kinds = np.flatnonzero(np.bincount(code, minlength=len(kinds)))
+    kind_code = np.full(len(kinds), -1, dtype=np.int8)  # the code of each kind among those found
+    kind_code[used_kinds] = np.arange(len(used_kinds))
     cols = {
         "rule": words_column(rule_pos, parsed.names),
-        "check": words_column(check_of_rule[rule_pos] if len(checks) else rule_pos, check_words),
+        "check": words_column(check_of_rule.take(rule_pos), check_words),
         "severity": words_column(found["severity"], found["severities"], ordered=True),
-        "entity_kind": words_column(np.searchsorted(used_kinds, code), [kinds[k] for k in used_kinds]),
+        "entity_kind": words_column(kind_code.take(code), [kinds[k] for k in used_kinds]),
     }
-    cols["entity"] = id_column(ids, pos)
-    cols["entity_name"] = name_column(net, kinds, pos)
+    cols["entity"] = present_id_column(named_ids(net, kinds)[0], found["entity_code"], found["entities"])
+    cols["entity_name"] = name_column(net, kinds, found["entity_index"])
     if messages:
         cols["message"] = found["message"]
         cols["evidence"] = found["evidence"]
-    return columns_frame(cols, len(pos))
+    return columns_frame(cols, len(code))
 
 
 # ---- the mixin ----------------------------------------------------------------------------

@@ -381,7 +381,15 @@ def id_column(ids: np.ndarray, positions: np.ndarray):
     present = np.flatnonzero(seen[:-1])
     code_of = np.full(len(ids) + 1, -1, dtype=_code_type(len(present)))
     code_of[present] = np.arange(len(present))
-    return _make_categorical()(code_of.take(pos), _id_dtype(ids.take(present)))
+    return present_id_column(ids, code_of.take(pos), present)
+
+
+def present_id_column(ids: np.ndarray, codes: np.ndarray, present: np.ndarray):
+    """The id column of :func:`id_column` from its parts: ``present``, the positions of
+    the ids that occur (ascending), and ``codes``, each row's place among them (``-1``
+    for none)."""
+    codes = np.asarray(codes).astype(_code_type(len(present)), copy=False)
+    return _make_categorical()(codes, _id_dtype(ids.take(present)))
 
 
 def id_array(net: Any, kind: str, names: bool = False) -> np.ndarray:

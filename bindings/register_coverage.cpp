@@ -8,6 +8,7 @@
 #include <pybind11/stl.h>
 
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <iterator>
 #include <optional>
@@ -50,7 +51,9 @@ py::dict findings_table(const network& net, const network& checked, const std::v
   auto* ep = entity_index.mutable_data();
   auto* sp = severity_code.mutable_data();
   auto* kp = kind_code.mutable_data();
-  std::vector<std::int32_t> rank(static_cast<std::size_t>(start[n_kinds]), -1);
+  // The entities found, as one bit each: a few kilobytes where an array of every entity
+  // (200 kB on M) would be fresh pages at each call.
+  std::vector<std::uint64_t> seen((static_cast<std::size_t>(start[n_kinds]) + 63) / 64);
   const bool same = &net == &checked;
   for (std::size_t i = 0; i < n; ++i) {
     const finding& f = found[i];
@@ -63,24 +66,37 @@ py::dict findings_table(const network& net, const network& checked, const std::v
     else  // positions of the day's network, or a carried or orphaned role's first holder: by id
       at = net.find(f.kind, entity_id(checked, f));
     ep[i] = at ? start[static_cast<std::size_t>(f.kind)] + static_cast<std::int64_t>(*at) : -1;
-    if (ep[i] >= 0) rank[static_cast<std::size_t>(ep[i])] = 0;
+    if (ep[i] >= 0) seen[static_cast<std::size_t>(ep[i]) / 64] |= std::uint64_t{1} << (ep[i] % 64);
   }
-  std::vector<std::int64_t> present;
-  for (std::size_t j = 0; j < rank.size(); ++j)
-    if (rank[j] == 0) {
-      rank[j] = static_cast<std::int32_t>(present.size());
-      present.push_back(static_cast<std::int64_t>(j));
-    }
+  std::vector<std::int32_t> before(seen.size());  // how many entities found come before each word
+  std::int32_t count = 0;
+  for (std::size_t w = 0; w < seen.size(); ++w) {
+    before[w] = count;
+    count += std::popcount(seen[w]);
+  }
+  py::array_t<std::int64_t> present(static_cast<py::ssize_t>(count));
+  auto* pp = present.mutable_data();
+  for (std::size_t w = 0; w < seen.size(); ++w)
+    for (auto bits = seen[w]; bits != 0; bits &= bits - 1)
+      *pp++ = static_cast<std::int64_t>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
   py::array_t<std::int32_t> entity_code(static_cast<py::ssize_t>(n));
   auto* cp = entity_code.mutable_data();
-  for (std::size_t i = 0; i < n; ++i) cp[i] = ep[i] < 0 ? -1 : rank[static_cast<std::size_t>(ep[i])];
+  for (std::size_t i = 0; i < n; ++i) {
+    if (ep[i] < 0) {
+      cp[i] = -1;
+      continue;
+    }
+    const auto w = static_cast<std::size_t>(ep[i]) / 64;
+    const auto below = (std::uint64_t{1} << (ep[i] % 64)) - 1;
+    cp[i] = before[w] + std::popcount(seen[w] & below);
+  }
   py::dict t;
   t["rule_pos"] = rule_pos;
   t["severity"] = severity_code;
   t["entity_kind"] = kind_code;
   t["entity_index"] = entity_index;
   t["entity_code"] = entity_code;
-  t["entities"] = py::array_t<std::int64_t>(static_cast<py::ssize_t>(present.size()), present.data());
+  t["entities"] = present;
   t["severities"] = words_of<severity>();
   t["entity_kinds"] = words_of<entity_kind>();
   if (described) {

@@ -17,7 +17,6 @@ import json
 import os
 from typing import Any, Dict, Iterator, List, Mapping, Optional, Tuple, Union
 
-import numpy as np
 
 from . import _core
 from ._core import Date
@@ -132,29 +131,21 @@ def check(net: Any, rules: RulesLike = None, as_of: Optional[DateLike] = None, m
     core = _core_of(net)
     parsed = load_rules(rules)._core
     found = _core.check_table(core, parsed, as_of, messages)
+    cols = {
+        "rule": words_column(found["rule_pos"], parsed.names),
+        "check": words_column(found["check"], found["checks"]),
+        "severity": words_column(found["severity"], found["severities"], ordered=True),
+        "entity_kind": words_column(found["entity_kind"], found["found_kinds"]),
+    }
     # Entities are named from the id and name arrays kept per network, every kind's in
     # one array: the core numbers them so, and makes the id column's codes.
     kinds = found["entity_kinds"]
-    code = found["entity_kind"]
-    rule_pos = found["rule_pos"]
-    checks = parsed.checks  # the built-in rule of each rule of the file
-    check_words = list(dict.fromkeys(checks))
-    check_of_rule = np.array([check_words.index(c) for c in checks], dtype=np.int64)
-    used_kinds = np.flatnonzero(np.bincount(code, minlength=len(kinds)))
-    kind_code = np.full(len(kinds), -1, dtype=np.int8)  # the code of each kind among those found
-    kind_code[used_kinds] = np.arange(len(used_kinds))
-    cols = {
-        "rule": words_column(rule_pos, parsed.names),
-        "check": words_column(check_of_rule.take(rule_pos), check_words),
-        "severity": words_column(found["severity"], found["severities"], ordered=True),
-        "entity_kind": words_column(kind_code.take(code), [kinds[k] for k in used_kinds]),
-    }
     cols["entity"] = present_id_column(named_ids(net, kinds)[0], found["entity_code"], found["entities"])
     cols["entity_name"] = name_column(net, kinds, found["entity_index"])
     if messages:
         cols["message"] = found["message"]
         cols["evidence"] = found["evidence"]
-    return columns_frame(cols, len(code))
+    return columns_frame(cols, len(found["rule_pos"]))
 
 
 # ---- the mixin ----------------------------------------------------------------------------

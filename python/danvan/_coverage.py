@@ -17,7 +17,6 @@ import json
 import os
 from typing import Any, Dict, Iterator, List, Mapping, Optional, Tuple, Union
 
-
 from . import _core
 from ._core import Date
 from ._args import core_of as _core_of

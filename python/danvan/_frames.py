@@ -130,14 +130,21 @@ def _positions(positions: Any) -> np.ndarray:
     return pos if pos.dtype.kind == "i" else pos.astype(np.int64)
 
 
+def _objects_at(values: np.ndarray, positions: Any) -> np.ndarray:
+    """``values.take(positions)`` of an object array (ids, names), by indexing: numpy's
+    take is twice as slow on object arrays (0.3 against 0.17 ms for the 16,000 ids of a
+    check on M; 0.49 against 0.16 s for 2.5 million names)."""
+    return values[_positions(positions)]
+
+
 def _lookup(values: np.ndarray, positions: np.ndarray) -> np.ndarray:
     """``values[positions]`` with ``NaN`` where a position is negative (pandas' missing
     value, as in the categoricals beside)."""
     pos = _positions(positions)
     missing = pos < 0
     if not missing.any():
-        return values.take(pos)
-    out = values.take(np.where(missing, 0, pos)) if len(values) else np.empty(len(pos), dtype=object)
+        return _objects_at(values, pos)
+    out = _objects_at(values, np.where(missing, 0, pos)) if len(values) else np.empty(len(pos), dtype=object)
     out[missing] = np.nan
     return out
 
@@ -269,7 +276,7 @@ def roles_frame(net: Any, names: bool = True):
     org = raw["org"]
     cols: Dict[str, Any] = {"org": id_column(org_ids, org)}
     if names:
-        cols["org_name"] = id_array(net, "organization", True).take(org)
+        cols["org_name"] = _objects_at(id_array(net, "organization", True), org)
     _kind, org_kinds, (_vocabulary, kind_words) = cached(
         net, ("organization", "kind"), lambda: _core.entity_table(core, "organization")["kind"])
     cols["org_kind"] = _categorical(org_kinds.take(org), kind_words)
@@ -279,7 +286,7 @@ def roles_frame(net: Any, names: bool = True):
     cols["target_kind"] = words_column(is_task.view(np.int8), ("program", "task"))
     cols["target"] = id_column(target_ids, target_pos)
     if names:
-        cols["target_name"] = target_names.take(target_pos)
+        cols["target_name"] = _objects_at(target_names, target_pos)
     for col in ("classification", "own_classification"):
         cols[col] = _categorical(raw[col], _words(table, col), ordered=True)
     cols["source"] = id_column(id_array(net, "source"), raw["source"])
@@ -389,9 +396,7 @@ def present_id_column(ids: np.ndarray, codes: np.ndarray, present: np.ndarray):
     the ids that occur (ascending), and ``codes``, each row's place among them (``-1``
     for none)."""
     codes = np.asarray(codes).astype(_code_type(len(present)), copy=False)
-    # Indexing, not take: for an object array numpy's take is twice as slow (0.3 against
-    # 0.17 ms for the 16,000 ids of a check on M).
-    return _make_categorical()(codes, _id_dtype(ids[np.asarray(present, dtype=np.intp)]))
+    return _make_categorical()(codes, _id_dtype(_objects_at(ids, present)))
 
 
 def id_array(net: Any, kind: str, names: bool = False) -> np.ndarray:

@@ -2,7 +2,7 @@
 
 The compiled core hands over whole tables, every column a numpy array
 (``bindings/register_tables.cpp``, from the tables of ``include/danvan/tables.hpp``); this
-module only maps positions to ids and names with ``numpy.take`` and wraps codes in
+module only maps positions to ids and names with numpy indexing and wraps codes in
 categoricals, so no Python code runs per row.
 
 Conventions of every frame:
@@ -250,7 +250,7 @@ def roles_frame(net: Any, names: bool = True):
     ``_last`` and ``_precision``, as the entity tables), and in a network as of a day
     carried_from and carried_event (where a reorganization carried the role from,
     ``NaN`` for a role its organization holds itself). ``names=False`` leaves out the
-    name columns. Built from the core's arrays with ``numpy.take``, with no Python code
+    name columns. Built from the core's arrays with numpy indexing, with no Python code
     per row: under 0.8 s for 2.5 million roles (bench/README.md, "Python layer").
 
     >>> import danvan

@@ -87,11 +87,16 @@ def _make_categorical() -> Callable[[np.ndarray, Any], Any]:
     return pd.Categorical._simple_new
 
 
+#: The integer types of categorical codes with their largest values (numpy's iinfo, asked
+#: once: it costs microseconds a call, and every column of a table asks).
+_CODE_TYPES = [(np.iinfo(t).max, t) for t in (np.int8, np.int16, np.int32)]
+
+
 def _code_type(n: int) -> type:
     """The integer type pandas keeps the codes of ``n`` categories in (so that they are
     not copied into it)."""
-    for t in (np.int8, np.int16, np.int32):
-        if n < np.iinfo(t).max:
+    for largest, t in _CODE_TYPES:
+        if n < largest:
             return t
     return np.int64
 

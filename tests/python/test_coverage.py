@@ -251,6 +251,26 @@ def test_check_names_every_row_from_the_networks_names():
     assert column.tolist()[0::2] == ["Ban Tuyên giáo", "Ban Dân vận"] and pd.isna(column.tolist()[1])
 
 
+def test_the_core_table_numbers_the_entities_as_the_list_of_violations_names_them(net):
+    # check_table hands over codes, no strings: each row's entity as its place among
+    # every entity (kinds in the order of entity_kinds), the entities found and each
+    # row's place among them; the check and the kinds found as codes of their words.
+    rules = load_rules({"rules": [{"rule": "task-responsible"}, {"rule": "review-overdue", "name": "reviews"},
+                                  {"rule": "organization-idle"}, {"rule": "orphaned-role"}]})
+    for as_of in (None, "2025-09-01"):
+        listed = _core.check(net._core, rules._core, as_of)
+        assert len({v[3] for v in listed}) >= 2  # several kinds found
+        table = _core.check_table(net._core, rules._core, as_of)
+        all_ids = [i for kind in table["entity_kinds"] for i in _core.id_array(net._core, kind, False)]
+        assert [all_ids[i] for i in table["entity_index"]] == [v[4] for v in listed]
+        entities = table["entities"].tolist()
+        assert entities == sorted(set(table["entity_index"].tolist()))
+        assert [entities[c] for c in table["entity_code"]] == table["entity_index"].tolist()
+        assert [table["checks"][c] for c in table["check"]] == [v[1] for v in listed]
+        assert [table["found_kinds"][c] for c in table["entity_kind"]] == [v[3] for v in listed]
+        assert table["found_kinds"] == [k for k in table["entity_kinds"] if k in {v[3] for v in listed}]
+
+
 def test_area_reached_before_and_after_the_districts_end(net):
     rules = {"rules": [{"rule": "area-reached", "params": {"kinds": ["movement"]}}]}
     assert net.check(rules, as_of="2023-09-16")["entity"].tolist() == ["area:h1"]  # h2 through its party committee

@@ -5,6 +5,7 @@ networks, with NetworkX and the scipy.sparse route measured in the same run.
     /usr/bin/python3 bench/generate.py --scale M --seed 1 --out bench/out/M-1.json
     /usr/bin/python3 bench/generate.py --scale L --seed 1 --out bench/out/L-1.json
     PYTHONPATH=build/python /usr/bin/python3 bench/responsibility_bench.py [--skip-l]
+    PYTHONPATH=build/python /usr/bin/python3 bench/responsibility_bench.py --check-ratio 5
 
 Operations (M unless said otherwise):
 
@@ -352,11 +353,35 @@ def bench_as_of_danvan(scale: str, path: Path) -> int:
     return roles
 
 
+def check_ratio(net, rounds: int) -> None:
+    """check(messages=False) against the core call under it, 6 rules without a date: best of
+    300 calls each, the two alternately ``rounds`` times (the machine is shared: a round
+    on a busy moment shows in its load average, printed beside it)."""
+    import timeit
+
+    from danvan import _core
+    from danvan import load_rules
+
+    rules = load_rules(ROOT / "data" / "rules" / "default.rules.json")
+    core = net._core
+    for _ in range(rounds):
+        table = min(timeit.repeat(lambda: net.check(rules, messages=False), number=1, repeat=300))
+        call = min(timeit.repeat(lambda: _core.check_table(core, rules._core, None), number=1, repeat=300))
+        print(f"check(messages=False) {table * 1e3:.3f} ms, core call {call * 1e3:.3f} ms: {table / call:.2f}x"
+              f" (load average {os.getloadavg()[0]:.2f})", flush=True)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--skip-l", action="store_true", help="skip the L network (as_of of L)")
+    parser.add_argument("--check-ratio", type=int, metavar="ROUNDS",
+                        help="only time check(messages=False) of M against its core call, best of 300, ROUNDS times")
     args = parser.parse_args(argv)
+
+    if args.check_ratio:
+        check_ratio(danvan_network(data_file("M", args.seed)), args.check_ratio)
+        return 0
 
     path = data_file("M", args.seed)
     t0 = time.perf_counter()

@@ -7,7 +7,12 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cstdint>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,36 +32,96 @@ template <class E> std::vector<std::string> words_of() {
 
 /// The findings (or, with messages, the violations) of a check as a dict of columns of
 /// numbers: the rule's position, the severity and entity kind as codes (words in
-/// "severities" and "entity_kinds"), the entity's position among its kind in `net` — the
-/// network asked, also when the rules looked at it as of a day (`checked`), so that the
-/// Python side names every entity from the id arrays it keeps per network.
-py::dict findings_table(const network& net, const network& checked, const std::vector<finding>& found,
-                        const std::vector<violation>* described) {
+/// "severities" and "entity_kinds"), and the entity as the Python side names it from the
+/// ids and names it keeps per network, every kind's in one array (kinds in enumerator
+/// order, the order of "entity_kinds"): its position there ("entity_index"), and the id
+/// column's categorical made here in one pass — the positions of the entities present,
+/// ascending ("entities": the categories), and each finding's rank among them
+/// ("entity_code": the codes). Positions are those of `net`, the network asked, also when
+/// the rules looked at it as of a day (`checked`); -1 for an entity it does not have.
+py::dict findings_table(const network& net, const network& checked, const rule_set& rules,
+                        const std::vector<finding>& found, const std::vector<violation>* described) {
   const std::size_t n = found.size();
-  py::array_t<std::int64_t> rule_pos(static_cast<py::ssize_t>(n)), entity_pos(static_cast<py::ssize_t>(n));
-  py::array_t<std::int8_t> severity_code(static_cast<py::ssize_t>(n)), kind_code(static_cast<py::ssize_t>(n));
+  // The built-in rule of each rule of the file, numbered in order of first appearance (as
+  // int8: they are built-in names, far fewer than 127).
+  std::vector<std::string> checks;
+  std::vector<std::int8_t> check_of_rule;
+  for (const auto& r : rules.rules) {
+    const auto at = std::find(checks.begin(), checks.end(), r.check);
+    check_of_rule.push_back(static_cast<std::int8_t>(at - checks.begin()));
+    if (at == checks.end()) checks.push_back(r.check);
+  }
+  constexpr std::size_t n_kinds = std::size(enum_names<entity_kind>::names);
+  std::array<std::int64_t, n_kinds + 1> start{};  // where each kind starts among all entities
+  for (std::size_t k = 0; k < n_kinds; ++k)
+    start[k + 1] = start[k] + static_cast<std::int64_t>(net.size(static_cast<entity_kind>(k)));
+  py::array_t<std::int64_t> rule_pos(static_cast<py::ssize_t>(n)), entity_index(static_cast<py::ssize_t>(n));
+  py::array_t<std::int8_t> severity_code(static_cast<py::ssize_t>(n)), kind_code(static_cast<py::ssize_t>(n)),
+      check_code(static_cast<py::ssize_t>(n));
   auto* rp = rule_pos.mutable_data();
-  auto* ep = entity_pos.mutable_data();
+  auto* ep = entity_index.mutable_data();
   auto* sp = severity_code.mutable_data();
   auto* kp = kind_code.mutable_data();
+  auto* hp = check_code.mutable_data();
+  std::array<std::int8_t, n_kinds> kind_found{};  // 1 for each kind found, then its code among them
+  // The entities found, as one bit each: a few kilobytes where an array of every entity
+  // (200 kB on M) would be fresh pages at each call.
+  std::vector<std::uint64_t> seen((static_cast<std::size_t>(start[n_kinds]) + 63) / 64);
   const bool same = &net == &checked;
   for (std::size_t i = 0; i < n; ++i) {
     const finding& f = found[i];
     rp[i] = f.rule;
+    hp[i] = check_of_rule[f.rule];
     sp[i] = static_cast<std::int8_t>(f.severity);
     kp[i] = static_cast<std::int8_t>(f.kind);
-    if (same && f.entity != no_index) {
-      ep[i] = std::int64_t{f.entity};
-    } else {  // positions of the day's network, or a carried or orphaned role's first holder: by id
-      const auto at = net.find(f.kind, entity_id(checked, f));
-      ep[i] = at ? std::int64_t{*at} : -1;
+    kind_found[static_cast<std::size_t>(f.kind)] = 1;
+    std::optional<std::size_t> at;
+    if (same && f.entity != no_index)
+      at = f.entity;
+    else  // positions of the day's network, or a carried or orphaned role's first holder: by id
+      at = net.find(f.kind, entity_id(checked, f));
+    ep[i] = at ? start[static_cast<std::size_t>(f.kind)] + static_cast<std::int64_t>(*at) : -1;
+    if (ep[i] >= 0) seen[static_cast<std::size_t>(ep[i]) / 64] |= std::uint64_t{1} << (ep[i] % 64);
+  }
+  std::vector<std::string> found_kinds;
+  for (std::size_t k = 0; k < n_kinds; ++k)
+    if (kind_found[k] != 0) {
+      kind_found[k] = static_cast<std::int8_t>(found_kinds.size());
+      found_kinds.emplace_back(enum_names<entity_kind>::names[k]);
     }
+  for (std::size_t i = 0; i < n; ++i) kp[i] = kind_found[static_cast<std::size_t>(kp[i])];
+  std::vector<std::int32_t> before(seen.size());  // how many entities found come before each word
+  std::int32_t count = 0;
+  for (std::size_t w = 0; w < seen.size(); ++w) {
+    before[w] = count;
+    count += std::popcount(seen[w]);
+  }
+  py::array_t<std::int64_t> present(static_cast<py::ssize_t>(count));
+  auto* pp = present.mutable_data();
+  for (std::size_t w = 0; w < seen.size(); ++w)
+    for (auto bits = seen[w]; bits != 0; bits &= bits - 1)
+      *pp++ = static_cast<std::int64_t>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
+  py::array_t<std::int32_t> entity_code(static_cast<py::ssize_t>(n));
+  auto* cp = entity_code.mutable_data();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (ep[i] < 0) {
+      cp[i] = -1;
+      continue;
+    }
+    const auto w = static_cast<std::size_t>(ep[i]) / 64;
+    const auto below = (std::uint64_t{1} << (ep[i] % 64)) - 1;
+    cp[i] = before[w] + std::popcount(seen[w] & below);
   }
   py::dict t;
   t["rule_pos"] = rule_pos;
+  t["check"] = check_code;
+  t["checks"] = checks;
   t["severity"] = severity_code;
   t["entity_kind"] = kind_code;
-  t["entity_pos"] = entity_pos;
+  t["found_kinds"] = found_kinds;
+  t["entity_index"] = entity_index;
+  t["entity_code"] = entity_code;
+  t["entities"] = present;
   t["severities"] = words_of<severity>();
   t["entity_kinds"] = words_of<entity_kind>();
   if (described) {
@@ -143,14 +208,18 @@ tuples, rule by rule in file order. as_of: a date, or None for the rules file's 
           found = find_violations(net, rules, on);
           if (messages) described = describe(net, rules, on, found);
         }
-        return findings_table(net, *checked_network(net, rules, on), found, messages ? &described : nullptr);
+        return findings_table(net, *checked_network(net, rules, on), rules, found, messages ? &described : nullptr);
       },
       py::arg("net"), py::arg("rules"), py::arg("as_of") = py::none(), py::arg("messages") = false,
-      R"pbdoc(The violations as a dict of columns: rule_pos, entity_pos (int64: the entity's
-position among its kind in `net`, -1 when it has none there), severity and entity_kind
-(int8 codes of the words in "severities" and "entity_kinds"), and with messages=True
-also message and evidence (a tuple of ids). Without messages no string is made: the
-fast form.)pbdoc");
+      R"pbdoc(The violations as a dict of columns: rule_pos (int64), check (int8: the built-in
+rule, a code of the words in "checks", the file's built-in rules in order of first
+appearance), severity (int8 code of the words in "severities"), entity_kind (int8 code of
+the words in "found_kinds", the kinds found), the entity as entity_index (int64: its
+position among every entity of `net`, kinds in the order of "entity_kinds", -1 when
+`net` has none), entities (int64: the entity_index of each entity found, once,
+ascending) and entity_code (int32: the position of the row's entity in entities, -1 for
+none), and with messages=True also message and evidence (a tuple of ids). Without
+messages no string is made: the fast form.)pbdoc");
 
   m.def("rule_catalog", [] {
     py::list out;

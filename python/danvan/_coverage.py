@@ -17,8 +17,6 @@ import json
 import os
 from typing import Any, Dict, Iterator, List, Mapping, Optional, Tuple, Union
 
-import numpy as np
-
 from . import _core
 from ._core import Date
 from ._args import core_of as _core_of
@@ -127,36 +125,26 @@ def rule_catalog() -> List[Dict[str, Any]]:
 
 def check(net: Any, rules: RulesLike = None, as_of: Optional[DateLike] = None, messages: bool = True) -> Any:
     """Runs coverage rules (see :meth:`CoverageMixin.check`)."""
-    import pandas as pd
-
-    from ._frames import cached, named_ids, put_ids, words_column
+    from ._frames import columns_frame, name_column, named_ids, present_id_column, words_column
 
     core = _core_of(net)
     parsed = load_rules(rules)._core
     found = _core.check_table(core, parsed, as_of, messages)
-    # Entities are named from the id arrays kept per network: every kind's ids in one
-    # array, a finding's position shifted by where its kind starts.
-    kinds = found["entity_kinds"]
-    ids, names = named_ids(net, kinds)
-    starts = cached(net, ("starts", *kinds), lambda: np.cumsum([0] + [core.size(k) for k in kinds[:-1]]))
-    code = found["entity_kind"]
-    pos = np.where(found["entity_pos"] < 0, -1, found["entity_pos"] + starts[code])
-    rule_pos = found["rule_pos"]
-    checks = parsed.checks  # the built-in rule of each rule of the file
-    check_words = list(dict.fromkeys(checks))
-    check_of_rule = np.array([check_words.index(c) for c in checks], dtype=np.int64)
-    used_kinds = np.flatnonzero(np.bincount(code, minlength=len(kinds)))
     cols = {
-        "rule": words_column(rule_pos, parsed.names),
-        "check": words_column(check_of_rule[rule_pos] if len(checks) else rule_pos, check_words),
+        "rule": words_column(found["rule_pos"], parsed.names),
+        "check": words_column(found["check"], found["checks"]),
         "severity": words_column(found["severity"], found["severities"], ordered=True),
-        "entity_kind": words_column(np.searchsorted(used_kinds, code), [kinds[k] for k in used_kinds]),
+        "entity_kind": words_column(found["entity_kind"], found["found_kinds"]),
     }
-    put_ids(cols, "entity", ids, names, pos)
+    # Entities are named from the id and name arrays kept per network, every kind's in
+    # one array: the core numbers them so, and makes the id column's codes.
+    kinds = found["entity_kinds"]
+    cols["entity"] = present_id_column(named_ids(net, kinds)[0], found["entity_code"], found["entities"])
+    cols["entity_name"] = name_column(net, kinds, found["entity_index"])
     if messages:
         cols["message"] = found["message"]
         cols["evidence"] = found["evidence"]
-    return pd.DataFrame(cols, copy=False)  # the columns are new: pandas' default copy would copy them again
+    return columns_frame(cols, len(found["rule_pos"]))
 
 
 # ---- the mixin ----------------------------------------------------------------------------
@@ -172,8 +160,10 @@ class CoverageMixin:
         ``pandas.DataFrame``: rule (its name in the rules file; the categories are every
         rule of the file, so ``value_counts()`` shows a rule that found nothing as 0),
         check (the built-in rule it is an instance of), severity (ordered categorical ``info`` < ``warning`` <
-        ``error``), entity_kind, entity (the id it is about), entity_name, message (a
-        sentence) and evidence (the ids involved, the entity first: a tuple).
+        ``error``), entity_kind, entity (the id it is about), entity_name (its name: a
+        categorical over every distinct name of the network's entities, made once per
+        network), message (a sentence) and evidence (the ids involved, the entity first:
+        a tuple).
         ``messages=False`` leaves out message and evidence and formats nothing: the form
         for counts and charts on large networks (``net.check(messages=False).groupby(
         ["rule", "severity"], observed=True).size()``).

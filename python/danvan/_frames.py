@@ -2,7 +2,7 @@
 
 The compiled core hands over whole tables, every column a numpy array
 (``bindings/register_tables.cpp``, from the tables of ``include/danvan/tables.hpp``); this
-module only maps positions to ids and names with ``numpy.take`` and wraps codes in
+module only maps positions to ids and names with numpy indexing and wraps codes in
 categoricals, so no Python code runs per row.
 
 Conventions of every frame:
@@ -87,19 +87,32 @@ def _make_categorical() -> Callable[[np.ndarray, Any], Any]:
     return pd.Categorical._simple_new
 
 
+#: The integer types of categorical codes with their largest values (numpy's iinfo, asked
+#: once: it costs microseconds a call, and every column of a table asks).
+_CODE_TYPES = [(np.iinfo(t).max, t) for t in (np.int8, np.int16, np.int32)]
+
+
 def _code_type(n: int) -> type:
     """The integer type pandas keeps the codes of ``n`` categories in (so that they are
     not copied into it)."""
-    for t in (np.int8, np.int16, np.int32):
-        if n < np.iinfo(t).max:
+    for largest, t in _CODE_TYPES:
+        if n < largest:
             return t
     return np.int64
+
+
+def _index(values: np.ndarray):
+    """A pandas Index over an object array, as it is: pandas' constructor would look at
+    every value again to infer a type (0.1 ms for the 16,000 ids of a check on M)."""
+    pd = _pd()
+    simple = getattr(pd.Index, "_simple_new", None)
+    return simple(values) if simple is not None and values.dtype == object else pd.Index(values, dtype=object)
 
 
 def _id_dtype(ids: np.ndarray):
     """The categorical dtype of ids known to be unique, made without hashing them."""
     pd = _pd()
-    categories = pd.Index(ids, dtype=object)
+    categories = _index(np.asarray(ids, dtype=object))
     fast = getattr(pd.CategoricalDtype, "_from_fastpath", None)
     return fast(categories, False) if fast is not None else pd.CategoricalDtype(categories)
 
@@ -122,14 +135,21 @@ def _positions(positions: Any) -> np.ndarray:
     return pos if pos.dtype.kind == "i" else pos.astype(np.int64)
 
 
+def _objects_at(values: np.ndarray, positions: Any) -> np.ndarray:
+    """``values.take(positions)`` of an object array (ids, names), by indexing: numpy's
+    take is twice as slow on object arrays (0.3 against 0.17 ms for the 16,000 ids of a
+    check on M; 0.49 against 0.16 s for 2.5 million names)."""
+    return values[_positions(positions)]
+
+
 def _lookup(values: np.ndarray, positions: np.ndarray) -> np.ndarray:
     """``values[positions]`` with ``NaN`` where a position is negative (pandas' missing
     value, as in the categoricals beside)."""
     pos = _positions(positions)
     missing = pos < 0
     if not missing.any():
-        return values.take(pos)
-    out = values.take(np.where(missing, 0, pos)) if len(values) else np.empty(len(pos), dtype=object)
+        return _objects_at(values, pos)
+    out = _objects_at(values, np.where(missing, 0, pos)) if len(values) else np.empty(len(pos), dtype=object)
     out[missing] = np.nan
     return out
 
@@ -235,7 +255,7 @@ def roles_frame(net: Any, names: bool = True):
     ``_last`` and ``_precision``, as the entity tables), and in a network as of a day
     carried_from and carried_event (where a reorganization carried the role from,
     ``NaN`` for a role its organization holds itself). ``names=False`` leaves out the
-    name columns. Built from the core's arrays with ``numpy.take``, with no Python code
+    name columns. Built from the core's arrays with numpy indexing, with no Python code
     per row: under 0.8 s for 2.5 million roles (bench/README.md, "Python layer").
 
     >>> import danvan
@@ -261,7 +281,7 @@ def roles_frame(net: Any, names: bool = True):
     org = raw["org"]
     cols: Dict[str, Any] = {"org": id_column(org_ids, org)}
     if names:
-        cols["org_name"] = id_array(net, "organization", True).take(org)
+        cols["org_name"] = _objects_at(id_array(net, "organization", True), org)
     _kind, org_kinds, (_vocabulary, kind_words) = cached(
         net, ("organization", "kind"), lambda: _core.entity_table(core, "organization")["kind"])
     cols["org_kind"] = _categorical(org_kinds.take(org), kind_words)
@@ -271,7 +291,7 @@ def roles_frame(net: Any, names: bool = True):
     cols["target_kind"] = words_column(is_task.view(np.int8), ("program", "task"))
     cols["target"] = id_column(target_ids, target_pos)
     if names:
-        cols["target_name"] = target_names.take(target_pos)
+        cols["target_name"] = _objects_at(target_names, target_pos)
     for col in ("classification", "own_classification"):
         cols[col] = _categorical(raw[col], _words(table, col), ordered=True)
     cols["source"] = id_column(id_array(net, "source"), raw["source"])
@@ -373,7 +393,15 @@ def id_column(ids: np.ndarray, positions: np.ndarray):
     present = np.flatnonzero(seen[:-1])
     code_of = np.full(len(ids) + 1, -1, dtype=_code_type(len(present)))
     code_of[present] = np.arange(len(present))
-    return _make_categorical()(code_of.take(pos), _id_dtype(ids.take(present)))
+    return present_id_column(ids, code_of.take(pos), present)
+
+
+def present_id_column(ids: np.ndarray, codes: np.ndarray, present: np.ndarray):
+    """The id column of :func:`id_column` from its parts: ``present``, the positions of
+    the ids that occur (ascending), and ``codes``, each row's place among them (``-1``
+    for none)."""
+    codes = np.asarray(codes).astype(_code_type(len(present)), copy=False)
+    return _make_categorical()(codes, _id_dtype(_objects_at(ids, present)))
 
 
 def id_array(net: Any, kind: str, names: bool = False) -> np.ndarray:
@@ -408,6 +436,37 @@ def named_ids(net: Any, kinds: Sequence[str]):
         return (np.concatenate(ids) if len(ids) > 1 else ids[0], np.concatenate(names) if len(names) > 1 else names[0])
 
     return cached(net, tuple(kinds), make)
+
+
+def name_column(net: Any, kinds: Sequence[str], positions: np.ndarray):
+    """The names of the entities at ``positions`` among ``kinds`` (numbered as in
+    :func:`named_ids`; ``-1`` for none: ``NaN``) as a categorical over every distinct name
+    of those kinds. The categories and each entity's code are made once per network, so
+    the column is a ``take`` of integers: no string is touched per row (on a large
+    result, reading each name's string object again after the core call was most of the
+    time a table took beyond it)."""
+    def make() -> Tuple[np.ndarray, Any]:
+        codes, names = _pd().factorize(named_ids(net, kinds)[1])
+        code_of = np.append(codes, -1).astype(_code_type(len(names)))  # position -1: the last slot, -1
+        code_of.setflags(write=False)
+        return code_of, _id_dtype(names)
+
+    code_of, dtype = cached(net, ("names", *kinds), make)
+    return _make_categorical()(code_of.take(_positions(positions)), dtype)
+
+
+def columns_frame(cols: Dict[str, Any], n: int):
+    """A DataFrame (index 0 … n-1) of columns made here, each already a 1-D numpy or pandas
+    array of length ``n``, taken as they are: pandas' constructor checks and converts
+    each column and infers a type for the column labels (as long as the table's own
+    making, for a table of a few categoricals). Object columns are put together into one
+    block, so this is for tables with few of them."""
+    pd = _pd()
+    make = getattr(pd.DataFrame, "_from_arrays", None)
+    if make is None:
+        return pd.DataFrame(cols, index=pd.RangeIndex(n), copy=False)
+    return make(list(cols.values()), columns=_index(np.array(list(cols), dtype=object)), index=pd.RangeIndex(n),
+                verify_integrity=False)
 
 
 def put_ids(cols: Dict[str, Any], name: str, ids: np.ndarray, names: np.ndarray, positions: np.ndarray) -> None:

@@ -223,6 +223,54 @@ def test_check_as_of_a_day_names_the_entities_it_found():
     assert later["evidence"].tolist() == [("org:idle",)]
 
 
+def test_check_names_every_row_from_the_networks_names():
+    # entity_name is a categorical over the distinct names of the network's entities
+    # (made once per network): two organizations of one name share a category, and each
+    # row still reads its own entity's name.
+    same = Net.loads('''{"danvan": "1",
+      "organizations": [{"id": "org:a", "name": "Ban Dân vận"}, {"id": "org:b", "name": "Ban Dân vận"},
+                        {"id": "org:c", "name": "Ban Tuyên giáo"}],
+      "tasks": [{"id": "task:t", "name": "Ban Tuyên giáo"}]}''')
+    rules = {"rules": [{"rule": "organization-idle"}, {"rule": "task-responsible"}]}
+    found = same.check(rules, messages=False)
+    assert found["entity"].tolist() == ["org:a", "org:b", "org:c", "task:t"]
+    assert found["entity_name"].tolist() == [same[e].name for e in found["entity"]]
+    assert found["entity_name"].tolist() == ["Ban Dân vận", "Ban Dân vận", "Ban Tuyên giáo", "Ban Tuyên giáo"]
+    names = found["entity_name"].dtype
+    assert isinstance(names, pd.CategoricalDtype) and names.categories.is_unique
+    assert {"Ban Dân vận", "Ban Tuyên giáo"} <= set(names.categories)
+    assert found.groupby("entity_name", observed=True).size().to_dict() == {"Ban Dân vận": 2, "Ban Tuyên giáo": 2}
+    # With messages the same column; a second check shares the categories.
+    again = same.check(rules)
+    pd.testing.assert_series_equal(again["entity_name"], found["entity_name"])
+    assert again["entity_name"].cat.categories is names.categories
+    # A position with no entity (-1) has no name.
+    from danvan._frames import name_column
+
+    column = name_column(same, ("organization",), [2, -1, 0])
+    assert column.tolist()[0::2] == ["Ban Tuyên giáo", "Ban Dân vận"] and pd.isna(column.tolist()[1])
+
+
+def test_the_core_table_numbers_the_entities_as_the_list_of_violations_names_them(net):
+    # check_table hands over codes, no strings: each row's entity as its place among
+    # every entity (kinds in the order of entity_kinds), the entities found and each
+    # row's place among them; the check and the kinds found as codes of their words.
+    rules = load_rules({"rules": [{"rule": "task-responsible"}, {"rule": "review-overdue", "name": "reviews"},
+                                  {"rule": "document-implemented"}, {"rule": "orphaned-role"}]})
+    for as_of in (None, "2025-09-01"):
+        listed = _core.check(net._core, rules._core, as_of)
+        assert len({v[3] for v in listed}) >= 2  # several kinds found
+        table = _core.check_table(net._core, rules._core, as_of)
+        all_ids = [i for kind in table["entity_kinds"] for i in _core.id_array(net._core, kind, False)]
+        assert [all_ids[i] for i in table["entity_index"]] == [v[4] for v in listed]
+        entities = table["entities"].tolist()
+        assert entities == sorted(set(table["entity_index"].tolist()))
+        assert [entities[c] for c in table["entity_code"]] == table["entity_index"].tolist()
+        assert [table["checks"][c] for c in table["check"]] == [v[1] for v in listed]
+        assert [table["found_kinds"][c] for c in table["entity_kind"]] == [v[3] for v in listed]
+        assert table["found_kinds"] == [k for k in table["entity_kinds"] if k in {v[3] for v in listed}]
+
+
 def test_area_reached_before_and_after_the_districts_end(net):
     rules = {"rules": [{"rule": "area-reached", "params": {"kinds": ["movement"]}}]}
     assert net.check(rules, as_of="2023-09-16")["entity"].tolist() == ["area:h1"]  # h2 through its party committee

@@ -96,6 +96,14 @@ struct projection_options {
 /// as (a, b) and (b, a)); otherwise entry (a, b) counts items on which a holds a
 /// left role and b a right role.
 struct projection {
+  projection() = default;
+  projection(const projection&) = default;
+  projection(projection&&) noexcept = default;
+  projection& operator=(const projection&) = default;
+  projection& operator=(projection&&) noexcept = default;
+  /// Leaves the arrays, when large, for the next projection to fill (see project()).
+  ~projection();
+
   /// What the pairs share: tasks or programs.
   projection_on on = projection_on::tasks;
   /// How the entries are weighted.
@@ -140,6 +148,9 @@ struct projection {
 /// (about Σ d(t)(d(t) − 1) 16-bit numbers while items are small, else 8 bytes per
 /// organization–item pair), so that the ones after it skip the pass over the roles; a
 /// single query does not pay for it.
+/// A projection dropped leaves its arrays of 4 MiB or more for the next one (the
+/// process keeps the last such array of each kind), which then writes into memory
+/// already mapped instead of pages the system must first clear.
 /// Throws argument_error for a negative or NaN `min_weight` or an unknown role name,
 /// danvan::not_found or danvan::error for a bad scope (see scope_filter).
 /// A scope that selects nothing gives a matrix with no entries.

@@ -90,7 +90,8 @@ int main(int argc, char** argv) {
       by_weight[j] = s;
       std::cout << R"({"op": "project_)" << (j == 0 ? "count" : "jaccard") << R"(", "seconds": )" << s
                 << R"(, "cpu_seconds": )" << cpu << R"(, "runs": )" << runs << R"(, "pair_increments": )" << increments << R"(, "ns_per_increment": )"
-                << s * 1e9 / static_cast<double>(std::max<std::uint64_t>(1, increments)) << R"(, "cpu_ns_per_increment": )"
+                << s * 1e9 / static_cast<double>(std::max<std::uint64_t>(1, increments))
+                << R"(, "cpu_ns_per_increment": )"
                 << cpu * 1e9 / static_cast<double>(std::max<std::uint64_t>(1, increments)) << "}\n"
                 << std::flush;
     }

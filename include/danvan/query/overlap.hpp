@@ -60,9 +60,9 @@ template <> struct enum_names<overlap_weight> {
 /// `full_rows` visits each row's every pair (2 Σ C(d,2) increments, each entry written
 /// once, in order); `upper_triangle` visits each pair once and writes each entry twice,
 /// the mirror image scattered (better while the result fits in the caches);
-/// `automatic` picks by the size of the result.
+/// `automatic` picks by the layout and the size of the result.
 enum class projection_method : std::uint8_t {
-  automatic,      ///< chosen by the size of the result
+  automatic,      ///< chosen by the layout and the size of the result
   full_rows,      ///< every pair of each row visited, each entry written once
   upper_triangle  ///< each pair visited once, written twice (mirror scattered)
 };

@@ -275,8 +275,9 @@ projection start_projection(const projection_options& o, bool symmetric, std::si
 
 /// The symmetric projection of a packed incidence. The upper triangle and its mirror
 /// image do half the increments but write each entry of the result twice, the second
-/// time scattered; that pays while the result fits in the caches (M), not when it is
-/// tens of megabytes (L).
+/// time scattered; on packed items that pays while the result fits in the caches, not
+/// when it is tens of megabytes. Rows written as runs (expanded_rows) make an increment
+/// a sequential read, and full rows win on every size (M and L).
 template <class Layout>
 projection project_symmetric(const Layout& items, const projection_options& o,
                              const std::vector<std::uint32_t>* entries = nullptr) {
@@ -285,8 +286,9 @@ projection project_symmetric(const Layout& items, const projection_options& o,
   projection p = start_projection(o, true, n, begin, begin);
   if (n == 0) return p;
   const weigher weigh(o.weight, begin, begin);
+  constexpr bool runs = requires(index* i, std::uint32_t* c) { items.template runs<false>(0, i, c, 0); };
   const bool triangle = o.method == projection_method::upper_triangle ||
-                        (o.method == projection_method::automatic &&
+                        (o.method == projection_method::automatic && !runs &&
                          items.pair_work * (sizeof(index) + sizeof(std::uint32_t)) <= (std::uint64_t{16} << 20));
   if (triangle) project_upper(items, weigh, o, p);
   else project_rows(n, rows_view<Layout, false>{&items}, items.full_work, weigh, o, p, entries);

@@ -82,7 +82,7 @@ std::vector<organization_pair> top_by_rows(std::size_t n, const Rows& rows, cons
     auto offer = [&](index a, index b, std::uint32_t c, double x) {
       if (!keep(a, b)) return;
       const double w = weigh(a, b, c, x);
-      if (w < o.min_weight) return;
+      if (w < o.min_weight || (!heap.empty() && heap.size() == k && w < heap.front().weight)) return;  // most pairs
       organization_pair cand{a, b, c, w};
       if (mirror && b < a) std::swap(cand.a, cand.b);
       if (!keep_if_among_best(heap, k, cand)) return;

@@ -96,10 +96,15 @@ struct projection_options {
 /// as (a, b) and (b, a)); otherwise entry (a, b) counts items on which a holds a
 /// left role and b a right role.
 struct projection {
+  /// An empty matrix of no organizations.
   projection() = default;
+  /// A copy with arrays of its own.
   projection(const projection&) = default;
+  /// Takes the arrays of another projection (no copy).
   projection(projection&&) noexcept = default;
+  /// Copies the arrays of another projection.
   projection& operator=(const projection&) = default;
+  /// Takes the arrays of another projection (no copy).
   projection& operator=(projection&&) noexcept = default;
   /// Leaves the arrays, when large, for the next projection to fill (see project()).
   ~projection();

@@ -51,10 +51,10 @@ std::size_t projection::memory_bytes() const noexcept {
 
 namespace {
 
-/// The arrays of the last projection dropped, kept for the next one: the kernel zeroes
-/// every fresh page before a program first writes it, which took a fifth of the time
-/// of a projection of tens of megabytes (L), while memory already written costs
-/// nothing more. Only large arrays are kept (smaller ones malloc reuses anyway), one of
+/// The arrays of the last projection dropped, kept for the next one: the operating
+/// system clears every fresh page before a program first writes it, which took a fifth
+/// of the time of a projection of tens of megabytes (L), while memory already written
+/// costs nothing more. Only large arrays are kept (smaller ones malloc reuses anyway), one of
 /// each kind, so the process holds at most one dropped projection's arrays.
 struct recycled_arrays {
   std::mutex mutex;

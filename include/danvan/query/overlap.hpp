@@ -60,9 +60,9 @@ template <> struct enum_names<overlap_weight> {
 /// `full_rows` visits each row's every pair (2 Σ C(d,2) increments, each entry written
 /// once, in order); `upper_triangle` visits each pair once and writes each entry twice,
 /// the mirror image scattered (better while the result fits in the caches);
-/// `automatic` picks by the size of the result.
+/// `automatic` picks by the layout and the size of the result.
 enum class projection_method : std::uint8_t {
-  automatic,      ///< chosen by the size of the result
+  automatic,      ///< chosen by the layout and the size of the result
   full_rows,      ///< every pair of each row visited, each entry written once
   upper_triangle  ///< each pair visited once, written twice (mirror scattered)
 };
@@ -96,6 +96,19 @@ struct projection_options {
 /// as (a, b) and (b, a)); otherwise entry (a, b) counts items on which a holds a
 /// left role and b a right role.
 struct projection {
+  /// An empty matrix of no organizations.
+  projection() = default;
+  /// A copy with arrays of its own.
+  projection(const projection&) = default;
+  /// Takes the arrays of another projection (no copy).
+  projection(projection&&) noexcept = default;
+  /// Copies the arrays of another projection.
+  projection& operator=(const projection&) = default;
+  /// Takes the arrays of another projection (no copy).
+  projection& operator=(projection&&) noexcept = default;
+  /// Leaves the arrays, when large, for the next projection to fill (see project()).
+  ~projection();
+
   /// What the pairs share: tasks or programs.
   projection_on on = projection_on::tasks;
   /// How the entries are weighted.
@@ -140,6 +153,9 @@ struct projection {
 /// (about Σ d(t)(d(t) − 1) 16-bit numbers while items are small, else 8 bytes per
 /// organization–item pair), so that the ones after it skip the pass over the roles; a
 /// single query does not pay for it.
+/// A projection dropped leaves its arrays of 4 MiB or more for the next one (the
+/// process keeps the last such array of each kind), which then writes into memory
+/// already mapped instead of pages the system must first clear.
 /// Throws argument_error for a negative or NaN `min_weight` or an unknown role name,
 /// danvan::not_found or danvan::error for a bad scope (see scope_filter).
 /// A scope that selects nothing gives a matrix with no entries.

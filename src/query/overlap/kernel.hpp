@@ -7,24 +7,29 @@
 //   item) and counting-sort transpositions, never a comparison sort
 //   (build_incidence).
 // - It is then laid out for the inner loop: when items are small, every pair
-//   increment written out, row by row (expanded_rows: one contiguous read per row, no
-//   per-item work); otherwise each item's organizations stored next to each other and
+//   increment written out, row by row and sorted (expanded_rows: a row of the
+//   projection is the runs of equal columns of one contiguous read, with no counter
+//   array and no per-item work); otherwise each item's organizations stored next to each other and
 //   each row's items as offsets into them, read with software prefetch (packed_items,
 //   and packed_rows for two different sides), in 16-bit numbers when there are fewer
 //   than 65,536 organizations.
 // - For the whole network (no scope, the same roles on both sides) that layout is built
 //   once and kept with the network (cached_layout), so that later projections and top
 //   pairs start at the kernel, with no pass over the roles.
-// - Row a is accumulated in a dense per-thread counter array; the first touch of a
-//   column appends it to a list without a branch (accumulator). Reading the row back
-//   sorts the list when short, else marks and scans a bitmap, so columns come out
-//   ascending; the threshold is applied right there, so entries under it are never
-//   stored.
+// - On packed items row a is accumulated in a dense per-thread counter array; the
+//   first touch of a column appends it to a list without a branch (accumulator).
+//   Reading the row back sorts the list when short, else marks and scans a bitmap, so
+//   columns come out ascending; the threshold is applied right there, so entries under
+//   it are never stored.
 // - A symmetric projection either visits only the pairs b > a (the upper triangle)
 //   and then writes each entry twice, the mirror image scattered into the lower parts
 //   of the rows (project_upper), or visits full rows and writes entries once, in
-//   order (project_rows): the first wins while the result fits in the caches, the
-//   second beyond (projection_method::automatic decides by size).
+//   order (project_rows): on packed items the first wins while the result fits in
+//   the caches, the second beyond (projection_method::automatic decides by size); on
+//   expanded rows full rows always win.
+// - The result's arrays are left, when the projection is dropped, for the next one
+//   (projection.cpp): filling memory already mapped saves the system clearing fresh
+//   pages, a fifth of the time of a projection of tens of megabytes.
 // - Rows are split into contiguous ranges of equal work, one per thread; each range
 //   writes into its own region of the output, sized by an upper bound and left
 //   uninitialized (detail::buffer), so only pages that receive entries are touched;
@@ -182,6 +187,24 @@ struct weigher {
       case overlap_weight::newman: return newman;
     }
     return 0;
+  }
+  /// Weights of row a's entries from their columns `idx` and counts `cnt` (k of them)
+  /// into `wts`, as operator() gives them; not for Newman's, which need their sums.
+  void fill(index a, const index* idx, const std::uint32_t* cnt, double* wts, std::size_t k) const noexcept {
+    const std::uint32_t da = left_begin[a + 1] - left_begin[a];
+    const std::uint32_t* rb = right_begin;
+    switch (kind) {
+      case overlap_weight::jaccard:
+        for (std::size_t e = 0; e < k; ++e)
+          wts[e] = static_cast<double>(cnt[e]) / static_cast<double>(da + (rb[idx[e] + 1] - rb[idx[e]]) - cnt[e]);
+        return;
+      case overlap_weight::overlap:
+        for (std::size_t e = 0; e < k; ++e)
+          wts[e] = static_cast<double>(cnt[e]) / static_cast<double>(std::min(da, rb[idx[e] + 1] - rb[idx[e]]));
+        return;
+      default:
+        for (std::size_t e = 0; e < k; ++e) wts[e] = static_cast<double>(cnt[e]);
+    }
   }
 };
 
@@ -342,17 +365,18 @@ template <class V> struct packed_items {
   }
 };
 
-/// The symmetric case with every pair increment written out: row a lists the
-/// organizations after it on each of its items, then those before it (an organization
-/// once per item shared with a), so that the upper triangle is a prefix of the full
-/// row and both are one contiguous read, with no per-item work and no branch on item
-/// sizes in the inner loop. Σ d(d − 1) numbers: kept (cached_layout) only while that
-/// is a few per (organization, item) pair, as when items have a handful of
-/// organizations; larger items use packed_items. No Newman weights (packed_items).
+/// The symmetric case with every pair increment written out: row a lists, in ascending
+/// order, the organizations it shares an item with, each once per shared item, so that
+/// a row of the projection is the runs of equal numbers of its row here (the column and
+/// the run's length, its count: a sequential read and no per-column state, see runs()),
+/// and the upper triangle is the suffix after a. Σ d(d − 1) numbers: kept
+/// (cached_layout) only while that is a few per (organization, item) pair, as when
+/// items have a handful of organizations; larger items use packed_items. No Newman
+/// weights (packed_items).
 template <class V> struct expanded_rows {
-  std::vector<V> cols;                    // per row: its upper part, then its lower part
+  std::vector<V> cols;                    // per row: its columns ascending, each once per shared item
   std::vector<std::uint64_t> row_begin;   // organizations + 1, into cols
-  std::vector<std::uint64_t> upper_end;   // organizations: end of each row's upper part
+  std::vector<std::uint64_t> upper_begin; // organizations: start of each row's upper part (columns after a)
   std::vector<std::uint32_t> item_begin;  // organizations + 1: items per organization as differences
   std::vector<std::uint64_t> full_work;   // organizations + 1: prefix of 4 + row length
   std::vector<std::uint64_t> upper_work;  // organizations + 1: prefix of 4 + upper part length
@@ -373,21 +397,27 @@ template <class V> struct expanded_rows {
     pair_work = size_of(inc);
     cols.resize(pair_work);
     row_begin.assign(n + 1, 0);
-    upper_end.assign(n, 0);
+    upper_begin.assign(n, 0);
     full_work.assign(n + 1, 0);
     upper_work.assign(n + 1, 0);
     item_begin = inc.org_begin;
-    std::uint64_t pos = 0;
     for (index a = 0; a < n; ++a) {
-      for (const bool upper : {true, false}) {
-        for (index t : inc.items_of(a))
-          for (index b : inc.orgs_of(t))
-            if (upper ? b > a : b < a) cols[pos++] = static_cast<V>(b);
-        if (upper) upper_end[a] = pos;
-      }
-      row_begin[a + 1] = pos;
-      full_work[a + 1] = full_work[a] + 4 + (pos - row_begin[a]);
-      upper_work[a + 1] = upper_work[a] + 4 + (upper_end[a] - row_begin[a]);
+      std::uint64_t len = 0;
+      for (index t : inc.items_of(a)) len += inc.degree_of_item(t) - 1;
+      row_begin[a + 1] = row_begin[a] + len;
+    }
+    // A transposition, not a sort: column b is appended to the rows of its items'
+    // other organizations, b ascending, so every row comes out ascending.
+    std::vector<std::uint64_t> fill(row_begin.begin(), row_begin.end() - 1);
+    for (index b = 0; b < n; ++b) {
+      upper_begin[b] = fill[b];  // the columns before b are all in
+      for (index t : inc.items_of(b))
+        for (index a : inc.orgs_of(t))
+          if (a != b) cols[fill[a]++] = static_cast<V>(b);
+    }
+    for (index a = 0; a < n; ++a) {
+      full_work[a + 1] = full_work[a] + 4 + (row_begin[a + 1] - row_begin[a]);
+      upper_work[a + 1] = upper_work[a] + 4 + (row_begin[a + 1] - upper_begin[a]);
     }
   }
 
@@ -397,8 +427,30 @@ template <class V> struct expanded_rows {
   template <bool Newman, bool Upper> void accumulate(index a, accumulator& acc) const {
     if constexpr (Newman) throw std::logic_error("danvan: Newman weights are projected from packed_items");
     const V* c = cols.data();
-    const std::uint64_t last = Upper ? upper_end[a] : row_begin[a + 1];
-    for (std::uint64_t i = row_begin[a]; i < last; ++i) acc.add(c[i]);
+    for (std::uint64_t i = Upper ? upper_begin[a] : row_begin[a]; i < row_begin[a + 1]; ++i) acc.add(c[i]);
+  }
+
+  /// Writes row a's columns (with `Upper` only those after a), ascending, at idx[pos...]
+  /// and their counts (the lengths of their runs) at cnt[pos...]; returns the position
+  /// after the last. Each number is one step without a branch: the current run's
+  /// column and length are written at pos, and pos moves on where the run ends.
+  template <bool Upper> std::uint64_t runs(index a, index* idx, std::uint32_t* cnt, std::uint64_t pos) const {
+    const V* c = cols.data();
+    std::uint64_t i = Upper ? upper_begin[a] : row_begin[a];
+    const std::uint64_t last = row_begin[a + 1];
+    if (i == last) return pos;
+    std::uint64_t run = i;  // where the current run started
+    for (; i + 1 < last; ++i) {
+      const V b = c[i];
+      idx[pos] = b;
+      cnt[pos] = static_cast<std::uint32_t>(i + 1 - run);
+      const bool ends = c[i + 1] != b;
+      pos += ends;
+      run = ends ? i + 1 : run;
+    }
+    idx[pos] = c[i];
+    cnt[pos] = static_cast<std::uint32_t>(last - run);
+    return pos + 1;
   }
 };
 
@@ -409,6 +461,12 @@ template <class Layout, bool Upper> struct rows_view {
   template <bool Newman> void accumulate(index a, accumulator& acc) const {
     layout->template accumulate<Newman, Upper>(a, acc);
   }
+  /// The row's entries and counts written directly, where the layout can (expanded_rows).
+  std::uint64_t runs(index a, index* idx, std::uint32_t* cnt, std::uint64_t pos) const
+    requires requires(const Layout& l, index* i, std::uint32_t* c) { l.template runs<Upper>(index{}, i, c, 0); }
+  {
+    return layout->template runs<Upper>(a, idx, cnt, pos);
+  }
 };
 
 /// Accumulates row `a` and writes its entries of weight at least `min_weight` at
@@ -418,6 +476,25 @@ template <class Rows, class Written>
 std::uint64_t write_row(const Rows& rows, index a, accumulator& acc, bool newman, bool count_only,
                         const weigher& weigh, double min_weight, index* idx, std::uint32_t* cnt, double* wts,
                         std::uint64_t pos, Written&& written) {
+  if constexpr (requires { rows.runs(a, idx, cnt, pos); }) {
+    const std::uint64_t first = pos;
+    const std::uint64_t last = rows.runs(a, idx, cnt, pos);
+    if (!count_only) weigh.fill(a, idx + first, cnt + first, wts + first, last - first);
+    if (min_weight > 0) {  // keep the entries at the threshold or above, in place
+      pos = first;
+      for (std::uint64_t e = first; e < last; ++e) {
+        if ((count_only ? static_cast<double>(cnt[e]) : wts[e]) < min_weight) continue;
+        idx[pos] = idx[e];
+        cnt[pos] = cnt[e];
+        if (!count_only) wts[pos] = wts[e];
+        ++pos;
+      }
+    } else {
+      pos = last;
+    }
+    for (std::uint64_t e = first; e < pos; ++e) written(idx[e]);
+    return pos;
+  }
   if (newman) rows.template accumulate<true>(a, acc);
   else rows.template accumulate<false>(a, acc);
   if (count_only) {
@@ -483,14 +560,24 @@ struct overlap_layout {
     std::visit(
         [&](const auto& items) {
           row_entries.assign(n, 0);
-          kernel::accumulator acc(n, false);
-          for (index a = 0; a < n; ++a) {
-            items.template accumulate<false, false>(a, acc);
+          auto entry = [&](index a, index b, std::uint32_t c) {
+            ++row_entries[a];
             const std::uint32_t i = hub_of[a];
-            acc.drain([&](index b, std::uint32_t c, double) {
-              ++row_entries[a];
-              if (i != no_index && hub_of[b] != no_index) hub_shared[i * hubs.size() + hub_of[b]] = c;
-            });
+            if (i != no_index && hub_of[b] != no_index) hub_shared[i * hubs.size() + hub_of[b]] = c;
+          };
+          if constexpr (requires(index* i, std::uint32_t* c) { items.template runs<false>(0, i, c, 0); }) {
+            std::vector<index> idx(n);
+            std::vector<std::uint32_t> cnt(n);
+            for (index a = 0; a < n; ++a) {
+              const std::uint64_t k = items.template runs<false>(a, idx.data(), cnt.data(), 0);
+              for (std::uint64_t e = 0; e < k; ++e) entry(a, idx[e], cnt[e]);
+            }
+          } else {
+            kernel::accumulator acc(n, false);
+            for (index a = 0; a < n; ++a) {
+              items.template accumulate<false, false>(a, acc);
+              acc.drain([&](index b, std::uint32_t c, double) { entry(a, b, c); });
+            }
           }
         },
         rows);

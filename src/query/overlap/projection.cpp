@@ -3,11 +3,13 @@
 #include "kernel.hpp"
 #include "../dated.hpp"
 
+#include "detail/huge_pages.hpp"
 #include "detail/parallel.hpp"
 #include <danvan/query/argument_error.hpp>
 
 #include <cstring>
 #include <memory>
+#include <mutex>
 #include <variant>
 
 namespace danvan {
@@ -48,6 +50,46 @@ std::size_t projection::memory_bytes() const noexcept {
 }
 
 namespace {
+
+/// The arrays of the last projection dropped, kept for the next one: the operating
+/// system clears every fresh page before a program first writes it, which took a fifth
+/// of the time of a projection of tens of megabytes (L), while memory already written
+/// costs nothing more. Only large arrays are kept (smaller ones malloc reuses anyway), one of
+/// each kind, so the process holds at most one dropped projection's arrays.
+struct recycled_arrays {
+  std::mutex mutex;
+  detail::buffer<index> indices;
+  detail::buffer<std::uint32_t> counts;
+  detail::buffer<double> weights;
+
+  /// The process's one store; never destroyed, so that projections dropped at exit
+  /// still find it.
+  static recycled_arrays& get() {
+    static auto* const store = new recycled_arrays;
+    return *store;
+  }
+
+  /// `n` uninitialized elements: the kept array of that kind when it has room for them
+  /// and not much more (its end is given back), else a new one.
+  template <class T> detail::buffer<T> take(detail::buffer<T>& kept, std::size_t n) {
+    detail::buffer<T> b;
+    if (n * sizeof(T) >= detail::huge_page_minimum) {
+      std::lock_guard lock(mutex);
+      if (kept.size() >= n && kept.size() - n <= n / 8) b = std::move(kept);
+    }
+    if (b.empty()) return detail::buffer<T>(n);
+    b.shrink(n);
+    return b;
+  }
+
+  /// Keeps a dropped array `b` when large; `b` takes the array it replaces, for its
+  /// owner to free (outside the lock).
+  template <class T> void give(detail::buffer<T>& kept, detail::buffer<T>& b) {
+    if (b.size() * sizeof(T) < detail::huge_page_minimum) return;
+    std::lock_guard lock(mutex);
+    std::swap(kept, b);
+  }
+};
 
 /// Accumulates the rows of each part of `cut` on a thread of its own, writing part q's
 /// entries one row after another from region[q] on (at idx, cnt and wts; wts only when
@@ -116,9 +158,10 @@ void project_upper(const Layout& items, const weigher& weigh, const projection_o
     for (std::size_t c = 0; c < n; ++c) lower_len[c] += column[q][c];
   for (std::size_t a = 0; a < n; ++a) indptr[a + 1] = indptr[a] + lower_len[a] + up_len[a];
   const std::uint64_t total = indptr[n];
-  detail::buffer<index> indices(total);
-  detail::buffer<std::uint32_t> counts(total);
-  detail::buffer<double> weights(keep_weights ? total : 0);
+  auto& store = recycled_arrays::get();
+  auto indices = store.take(store.indices, total);
+  auto counts = store.take(store.counts, total);
+  auto weights = store.take(store.weights, keep_weights ? total : 0);
   // Where part q starts writing in each row's lower part: after the parts before it.
   for (std::size_t c = 0; c < n; ++c) {
     std::uint32_t before = 0;
@@ -166,9 +209,10 @@ void project_rows(std::size_t n, const Rows& rows, const std::vector<std::uint64
     auto& indptr = detail::csr_access::indptr(p);
     for (std::size_t a = 0; a < n; ++a) indptr[a + 1] = indptr[a] + (*entries)[a];
     const std::uint64_t total = indptr[n];
-    detail::buffer<index> indices(total);
-    detail::buffer<std::uint32_t> counts(total);
-    detail::buffer<double> weights(o.weight != overlap_weight::count ? total : 0);
+    auto& store = recycled_arrays::get();
+    auto indices = store.take(store.indices, total);
+    auto counts = store.take(store.counts, total);
+    auto weights = store.take(store.weights, o.weight != overlap_weight::count ? total : 0);
     std::vector<std::uint64_t> start(parts + 1);
     for (unsigned q = 0; q <= parts; ++q) start[q] = indptr[cut[q]];
     write_parts(n, rows, weigh, o, cut, start, indices.data(), counts.data(), weights.data(),
@@ -180,10 +224,11 @@ void project_rows(std::size_t n, const Rows& rows, const std::vector<std::uint64
   }
   const auto region = regions(prefix, cut, [n](index) { return n - 1; });
   const std::uint64_t capacity = region[parts];
-  detail::buffer<index> indices(capacity);
-  detail::buffer<std::uint32_t> counts(capacity);
   const bool keep_weights = o.weight != overlap_weight::count;
-  detail::buffer<double> weights(keep_weights ? capacity : 0);
+  auto& store = recycled_arrays::get();
+  auto indices = store.take(store.indices, capacity);
+  auto counts = store.take(store.counts, capacity);
+  auto weights = store.take(store.weights, keep_weights ? capacity : 0);
   auto& indptr = detail::csr_access::indptr(p);
   write_parts(
       n, rows, weigh, o, cut, region, indices.data(), counts.data(), weights.data(),
@@ -230,8 +275,9 @@ projection start_projection(const projection_options& o, bool symmetric, std::si
 
 /// The symmetric projection of a packed incidence. The upper triangle and its mirror
 /// image do half the increments but write each entry of the result twice, the second
-/// time scattered; that pays while the result fits in the caches (M), not when it is
-/// tens of megabytes (L).
+/// time scattered; on packed items that pays while the result fits in the caches, not
+/// when it is tens of megabytes. Rows written as runs (expanded_rows) make an increment
+/// a sequential read, and full rows win on every size (M and L).
 template <class Layout>
 projection project_symmetric(const Layout& items, const projection_options& o,
                              const std::vector<std::uint32_t>* entries = nullptr) {
@@ -240,8 +286,9 @@ projection project_symmetric(const Layout& items, const projection_options& o,
   projection p = start_projection(o, true, n, begin, begin);
   if (n == 0) return p;
   const weigher weigh(o.weight, begin, begin);
+  constexpr bool runs = requires(index* i, std::uint32_t* c) { items.template runs<false>(0, i, c, 0); };
   const bool triangle = o.method == projection_method::upper_triangle ||
-                        (o.method == projection_method::automatic &&
+                        (o.method == projection_method::automatic && !runs &&
                          items.pair_work * (sizeof(index) + sizeof(std::uint32_t)) <= (std::uint64_t{16} << 20));
   if (triangle) project_upper(items, weigh, o, p);
   else project_rows(n, rows_view<Layout, false>{&items}, items.full_work, weigh, o, p, entries);
@@ -249,6 +296,13 @@ projection project_symmetric(const Layout& items, const projection_options& o,
 }
 
 }  // namespace
+
+projection::~projection() {
+  auto& store = recycled_arrays::get();
+  store.give(store.indices, indices_);
+  store.give(store.counts, counts_);
+  store.give(store.weights, weights_);
+}
 
 projection project(const network& net, const scope& s, const projection_options& o) {
   if (const detail::dated_query dated{net, s}) return project(dated.net(), dated.rest(), o);

@@ -77,6 +77,17 @@ std::vector<organization_pair> top_by_rows(std::size_t n, const Rows& rows, cons
     auto& heap = heaps[q];
     heap.reserve(k + 1);
     accumulator acc(n, newman);
+    std::vector<index> run_idx;  // a row written as runs (rows.runs), when the rows can
+    std::vector<std::uint32_t> run_cnt;
+    auto offer = [&](index a, index b, std::uint32_t c, double x) {
+      if (!keep(a, b)) return;
+      const double w = weigh(a, b, c, x);
+      if (w < o.min_weight || (!heap.empty() && heap.size() == k && w < heap.front().weight)) return;  // most pairs
+      organization_pair cand{a, b, c, w};
+      if (mirror && b < a) std::swap(cand.a, cand.b);
+      if (!keep_if_among_best(heap, k, cand)) return;
+      if (heap.size() == k) kth.raise(heap.front().weight);
+    };
     for (std::size_t first = std::size_t{q} * chunk; first < n; first += std::size_t{parts} * chunk) {
       const std::size_t last = std::min<std::size_t>(n, first + chunk);
       for (std::size_t i = first; i < last; ++i) {
@@ -86,17 +97,16 @@ std::vector<organization_pair> top_by_rows(std::size_t n, const Rows& rows, cons
           if (descending) return;
           continue;
         }
-        if (newman) rows.template accumulate<true>(a, acc);
-        else rows.template accumulate<false>(a, acc);
-        acc.drain([&](index b, std::uint32_t c, double x) {
-          if (!keep(a, b)) return;
-          const double w = weigh(a, b, c, x);
-          if (w < o.min_weight) return;
-          organization_pair cand{a, b, c, w};
-          if (mirror && b < a) std::swap(cand.a, cand.b);
-          if (!keep_if_among_best(heap, k, cand)) return;
-          if (heap.size() == k) kth.raise(heap.front().weight);
-        });
+        if constexpr (requires(index* i, std::uint32_t* c) { rows.runs(a, i, c, 0); }) {
+          run_idx.resize(n);
+          run_cnt.resize(n);
+          const std::uint64_t found = rows.runs(a, run_idx.data(), run_cnt.data(), 0);
+          for (std::uint64_t e = 0; e < found; ++e) offer(a, run_idx[e], run_cnt[e], 0.0);
+        } else {
+          if (newman) rows.template accumulate<true>(a, acc);
+          else rows.template accumulate<false>(a, acc);
+          acc.drain([&](index b, std::uint32_t c, double x) { offer(a, b, c, x); });
+        }
       }
     }
   });

@@ -140,7 +140,7 @@ def check(net: Any, rules: RulesLike = None, as_of: Optional[DateLike] = None, m
     # one array: the core numbers them so, and makes the id column's codes.
     kinds = found["entity_kinds"]
     cols["entity"] = present_id_column(named_ids(net, kinds)[0], found["entity_code"], found["entities"])
-    cols["entity_name"] = name_column(net, kinds, found["entity_index"])
+    cols["entity_name"] = name_column(net, kinds, found["entities"], found["entity_code"])
     if messages:
         cols["message"] = found["message"]
         cols["evidence"] = found["evidence"]
@@ -161,8 +161,7 @@ class CoverageMixin:
         rule of the file, so ``value_counts()`` shows a rule that found nothing as 0),
         check (the built-in rule it is an instance of), severity (ordered categorical ``info`` < ``warning`` <
         ``error``), entity_kind, entity (the id it is about), entity_name (its name: a
-        categorical over every distinct name of the network's entities, made once per
-        network), message (a sentence) and evidence (the ids involved, the entity first:
+        categorical of the names that occur), message (a sentence) and evidence (the ids involved, the entity first:
         a tuple).
         ``messages=False`` leaves out message and evidence and formats nothing: the form
         for counts and charts on large networks (``net.check(messages=False).groupby(

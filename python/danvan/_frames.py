@@ -438,21 +438,29 @@ def named_ids(net: Any, kinds: Sequence[str]):
     return cached(net, tuple(kinds), make)
 
 
-def name_column(net: Any, kinds: Sequence[str], positions: np.ndarray):
-    """The names of the entities at ``positions`` among ``kinds`` (numbered as in
-    :func:`named_ids`; ``-1`` for none: ``NaN``) as a categorical over every distinct name
-    of those kinds. The categories and each entity's code are made once per network, so
-    the column is a ``take`` of integers: no string is touched per row (on a large
-    result, reading each name's string object again after the core call was most of the
-    time a table took beyond it)."""
-    def make() -> Tuple[np.ndarray, Any]:
-        codes, names = _pd().factorize(named_ids(net, kinds)[1])
-        code_of = np.append(codes, -1).astype(_code_type(len(names)))  # position -1: the last slot, -1
-        code_of.setflags(write=False)
-        return code_of, _id_dtype(names)
+def name_column(net: Any, kinds: Sequence[str], present: np.ndarray, codes: np.ndarray):
+    """The names of the entities of a table as a categorical of the names that occur, like
+    an id column (:func:`present_id_column`): ``present``, the positions among ``kinds``
+    (numbered as in :func:`named_ids`) of the entities that occur, ascending, and
+    ``codes``, each row's place among them (``-1``: ``NaN``). Each entity's place among
+    the distinct names is made once per network, so the column costs integer work over
+    the entities present and no string per row (on a large result, reading each name's
+    string object after the core call was most of the time a table took beyond it)."""
+    def make() -> Tuple[np.ndarray, np.ndarray]:
+        name_of, names = _pd().factorize(named_ids(net, kinds)[1])
+        name_of.setflags(write=False)
+        return name_of, names
 
-    code_of, dtype = cached(net, ("names", *kinds), make)
-    return _make_categorical()(code_of.take(_positions(positions)), dtype)
+    name_of, names = cached(net, ("names", *kinds), make)
+    names_here = name_of[_positions(present)]  # each present entity's distinct name
+    used = np.zeros(len(names), dtype=bool)
+    used[names_here] = True
+    occurring = np.flatnonzero(used)
+    place = np.empty(len(names) + 1, dtype=_code_type(len(occurring)))
+    place[occurring] = np.arange(len(occurring))
+    place[-1] = -1  # a row without an entity
+    of_entity = np.append(place[names_here], place[-1])  # index -1: the last slot, -1
+    return _make_categorical()(of_entity[_positions(codes)], _id_dtype(_objects_at(names, occurring)))
 
 
 def columns_frame(cols: Dict[str, Any], n: int):

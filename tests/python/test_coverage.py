@@ -224,13 +224,14 @@ def test_check_as_of_a_day_names_the_entities_it_found():
 
 
 def test_check_names_every_row_from_the_networks_names():
-    # entity_name is a categorical over the distinct names of the network's entities
-    # (made once per network): two organizations of one name share a category, and each
-    # row still reads its own entity's name.
+    # entity_name is a categorical of the names that occur, like the id column (each
+    # entity's distinct name is found once per network): two organizations of one name
+    # share a category, each row still reads its own entity's name, and a name no row
+    # bears is no category.
     same = Net.loads('''{"danvan": "1",
       "organizations": [{"id": "org:a", "name": "Ban Dân vận"}, {"id": "org:b", "name": "Ban Dân vận"},
-                        {"id": "org:c", "name": "Ban Tuyên giáo"}],
-      "tasks": [{"id": "task:t", "name": "Ban Tuyên giáo"}]}''')
+                        {"id": "org:c", "name": "Ban Tuyên giáo"}, {"id": "org:d", "name": "Sở Nội vụ"}],
+      "tasks": [{"id": "task:t", "name": "Ban Tuyên giáo", "roles": [{"org": "org:d", "role": "coordinate"}]}]}''')
     rules = {"rules": [{"rule": "organization-idle"}, {"rule": "task-responsible"}]}
     found = same.check(rules, messages=False)
     assert found["entity"].tolist() == ["org:a", "org:b", "org:c", "task:t"]
@@ -238,17 +239,16 @@ def test_check_names_every_row_from_the_networks_names():
     assert found["entity_name"].tolist() == ["Ban Dân vận", "Ban Dân vận", "Ban Tuyên giáo", "Ban Tuyên giáo"]
     names = found["entity_name"].dtype
     assert isinstance(names, pd.CategoricalDtype) and names.categories.is_unique
-    assert {"Ban Dân vận", "Ban Tuyên giáo"} <= set(names.categories)
-    assert found.groupby("entity_name", observed=True).size().to_dict() == {"Ban Dân vận": 2, "Ban Tuyên giáo": 2}
-    # With messages the same column; a second check shares the categories.
-    again = same.check(rules)
-    pd.testing.assert_series_equal(again["entity_name"], found["entity_name"])
-    assert again["entity_name"].cat.categories is names.categories
-    # A position with no entity (-1) has no name.
+    assert sorted(names.categories) == ["Ban Dân vận", "Ban Tuyên giáo"]
+    assert found["entity_name"].value_counts().to_dict() == {"Ban Dân vận": 2, "Ban Tuyên giáo": 2}
+    # With messages the same column.
+    pd.testing.assert_series_equal(same.check(rules)["entity_name"], found["entity_name"])
+    # A row with no entity (code -1) has no name.
     from danvan._frames import name_column
 
-    column = name_column(same, ("organization",), [2, -1, 0])
+    column = name_column(same, ("organization",), [0, 2], [1, -1, 0])
     assert column.tolist()[0::2] == ["Ban Tuyên giáo", "Ban Dân vận"] and pd.isna(column.tolist()[1])
+    assert sorted(column.categories) == ["Ban Dân vận", "Ban Tuyên giáo"]
 
 
 def test_the_core_table_numbers_the_entities_as_the_list_of_violations_names_them(net):

@@ -129,8 +129,7 @@ template <class T> void make_room(std::vector<T>& v, std::size_t more = 1) {
 template <class C> void shrink_to_fit_huge(C& c) {
   if (c.capacity() == c.size()) return;
   C exact;
-  exact.reserve(c.size());
-  detail::prefer_huge_pages(exact.data(), exact.capacity() * sizeof(*exact.data()));
+  detail::reserve_huge(exact, c.size());
   exact.assign(c.begin(), c.end());
   c.swap(exact);
 }
@@ -1117,11 +1116,7 @@ void network_builder::reserve(entity_kind kind, std::size_t n, std::size_t roles
 }
 
 void network_builder::reserve_text(std::size_t bytes) {
-  auto& strings = impl_->d.strings;
-  if (bytes <= strings.capacity()) return;
-  const bool fresh = strings.empty();
-  strings.reserve(bytes);
-  if (fresh) detail::prefer_huge_pages(strings.data(), strings.capacity());  // as reserve_huge does
+  detail::reserve_huge(impl_->d.strings, bytes);
 }
 
 void network_builder::add(area v) {

@@ -31,14 +31,15 @@ inline void prefer_huge_pages([[maybe_unused]] void* p, [[maybe_unused]] std::si
 #endif
 }
 
-/// v.reserve(n), with huge pages for the new buffer when it is large.
-template <class T> void reserve_huge(std::vector<T>& v, std::size_t n) {
+/// v.reserve(n), with huge pages for the new buffer when it is large (a std::vector or
+/// std::string).
+template <class Contiguous> void reserve_huge(Contiguous& v, std::size_t n) {
   if (n <= v.capacity()) return;
   const bool fresh = v.empty();
   v.reserve(n);
   // Pages already holding elements were copied in and are touched; only advise a buffer
   // that nothing has touched yet.
-  if (fresh) prefer_huge_pages(v.data(), v.capacity() * sizeof(T));
+  if (fresh) prefer_huge_pages(v.data(), v.capacity() * sizeof(*v.data()));
 }
 
 }  // namespace danvan::detail

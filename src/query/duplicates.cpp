@@ -195,8 +195,8 @@ std::vector<duplicate_candidate> duplicate_candidates(const network& net, const 
   std::vector<index> items;
   for (index t = 0; t < inc.items; ++t) {
     topic_begin[t] = static_cast<std::uint32_t>(topic_ids.size());
-    if (inc.degree_of_item(t) < o.min_shared_organizations || topics_of(t).empty()) continue;  // never pairs
     const auto l = topics_of(t);
+    if (inc.degree_of_item(t) < o.min_shared_organizations || l.empty()) continue;  // never pairs
     const auto at = topic_ids.insert(topic_ids.end(), l.begin(), l.end());
     std::sort(at, topic_ids.end());
     topic_ids.erase(std::unique(at, topic_ids.end()), topic_ids.end());

@@ -82,6 +82,23 @@ struct recycled_arrays {
     return b;
   }
 
+  /// The three output arrays of a projection of `n` entries (weights only when `weighted`).
+  struct arrays {
+    detail::buffer<index> indices;
+    detail::buffer<std::uint32_t> counts;
+    detail::buffer<double> weights;
+
+    /// Hands the arrays to `p`.
+    void move_to(projection& p) {
+      detail::csr_access::indices(p) = std::move(indices);
+      detail::csr_access::counts(p) = std::move(counts);
+      detail::csr_access::weights(p) = std::move(weights);
+    }
+  };
+  arrays take_all(std::size_t n, bool weighted) {
+    return {take(indices, n), take(counts, n), take(weights, weighted ? n : 0)};
+  }
+
   /// Keeps a dropped array `b` when large; `b` takes the array it replaces, for its
   /// owner to free (outside the lock).
   template <class T> void give(detail::buffer<T>& kept, detail::buffer<T>& b) {
@@ -158,10 +175,10 @@ void project_upper(const Layout& items, const weigher& weigh, const projection_o
     for (std::size_t c = 0; c < n; ++c) lower_len[c] += column[q][c];
   for (std::size_t a = 0; a < n; ++a) indptr[a + 1] = indptr[a] + lower_len[a] + up_len[a];
   const std::uint64_t total = indptr[n];
-  auto& store = recycled_arrays::get();
-  auto indices = store.take(store.indices, total);
-  auto counts = store.take(store.counts, total);
-  auto weights = store.take(store.weights, keep_weights ? total : 0);
+  auto out = recycled_arrays::get().take_all(total, keep_weights);
+  auto& indices = out.indices;  // (not a structured binding: lambdas below capture these)
+  auto& counts = out.counts;
+  auto& weights = out.weights;
   // Where part q starts writing in each row's lower part: after the parts before it.
   for (std::size_t c = 0; c < n; ++c) {
     std::uint32_t before = 0;
@@ -191,9 +208,7 @@ void project_upper(const Layout& items, const weigher& weigh, const projection_o
       pos += len;
     }
   });
-  detail::csr_access::indices(p) = std::move(indices);
-  detail::csr_access::counts(p) = std::move(counts);
-  detail::csr_access::weights(p) = std::move(weights);
+  out.move_to(p);
 }
 
 /// The projection by full rows: each part's rows into its region of the output, sized by
@@ -209,26 +224,21 @@ void project_rows(std::size_t n, const Rows& rows, const std::vector<std::uint64
     auto& indptr = detail::csr_access::indptr(p);
     for (std::size_t a = 0; a < n; ++a) indptr[a + 1] = indptr[a] + (*entries)[a];
     const std::uint64_t total = indptr[n];
-    auto& store = recycled_arrays::get();
-    auto indices = store.take(store.indices, total);
-    auto counts = store.take(store.counts, total);
-    auto weights = store.take(store.weights, o.weight != overlap_weight::count ? total : 0);
+    auto out = recycled_arrays::get().take_all(total, o.weight != overlap_weight::count);
     std::vector<std::uint64_t> start(parts + 1);
     for (unsigned q = 0; q <= parts; ++q) start[q] = indptr[cut[q]];
-    write_parts(n, rows, weigh, o, cut, start, indices.data(), counts.data(), weights.data(),
+    write_parts(n, rows, weigh, o, cut, start, out.indices.data(), out.counts.data(), out.weights.data(),
                 [](unsigned, index, std::uint64_t) {}, [](unsigned, index) {});
-    detail::csr_access::indices(p) = std::move(indices);
-    detail::csr_access::counts(p) = std::move(counts);
-    detail::csr_access::weights(p) = std::move(weights);
+    out.move_to(p);
     return;
   }
   const auto region = regions(prefix, cut, [n](index) { return n - 1; });
   const std::uint64_t capacity = region[parts];
   const bool keep_weights = o.weight != overlap_weight::count;
-  auto& store = recycled_arrays::get();
-  auto indices = store.take(store.indices, capacity);
-  auto counts = store.take(store.counts, capacity);
-  auto weights = store.take(store.weights, keep_weights ? capacity : 0);
+  auto out = recycled_arrays::get().take_all(capacity, keep_weights);
+  auto& indices = out.indices;
+  auto& counts = out.counts;
+  auto& weights = out.weights;
   auto& indptr = detail::csr_access::indptr(p);
   write_parts(
       n, rows, weigh, o, cut, region, indices.data(), counts.data(), weights.data(),
@@ -250,9 +260,7 @@ void project_rows(std::size_t n, const Rows& rows, const std::vector<std::uint64
   counts.shrink(total);
   weights.shrink(keep_weights ? total : 0);
   for (std::size_t a = 0; a < n; ++a) indptr[a + 1] += indptr[a];
-  detail::csr_access::indices(p) = std::move(indices);
-  detail::csr_access::counts(p) = std::move(counts);
-  detail::csr_access::weights(p) = std::move(weights);
+  out.move_to(p);
 }
 
 /// An empty projection of n organizations with its row and column item counts.

@@ -15,9 +15,10 @@ namespace {
 
 responsibility_row make_row(const network& net, index r, role_path path, index program = no_index,
                             index document = no_index) {
-  const auto& rec = detail::data_of(net).roles[r];
-  return {r,          rec.org, rec.role, net.vocabulary()[rec.role].letter, rec.target_kind, rec.target, path,
-          program,    document};
+  const auto& d = detail::data_of(net);
+  const auto& rec = d.roles[r];
+  return {r,       rec.org, rec.role, net.vocabulary()[rec.role].letter, d.role_target_kind(r), d.role_target(r), path,
+          program, document};
 }
 
 void check_position(const network& net, entity_kind kind, index position) {

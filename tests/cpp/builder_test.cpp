@@ -248,4 +248,61 @@ TEST_F(BuilderTest, CyclesOfReplacementAndLongCyclesAreReportedOnceAndShort) {
   EXPECT_EQ(got[2], "document-cycle@/documents/2/replaces/0: the documents replace each other in a cycle: doc:0 → doc:1 → doc:2 → doc:0");
 }
 
+TEST_F(BuilderTest, TasksKeepTheirIdsNamesAndRareFieldsWhereverTheyAreStored) {
+  danvan::network_builder b;
+  auto a = org("org:a", "Ban A");
+  a.valid_to = danvan::date(2025, 2, 28);
+  auto bb = org("org:b", "Ban B");
+  bb.valid_from = danvan::date(2025, 3, 1);
+  auto c = org("org:c", "Ban C");
+  c.valid_from = danvan::date(2025, 3, 1);
+  b.add(a);
+  b.add(bb);
+  b.add(c);
+  // The event names task:2 before it is declared: its id is stored before its name is.
+  danvan::event e{{.id = "event:e", .name = "Chia"}, danvan::event_kind::split};
+  e.date = danvan::date(2025, 3, 1);
+  e.from = {"org:a"};
+  e.to = {"org:b", "org:c"};
+  e.shares = {{"org:b", {}, {}, {"task:2"}}};
+  b.add(e);
+  auto t1 = task("task:1", {{"org:a", "lead"}});
+  t1.valid_to = danvan::date(2024, 12, 31);
+  t1.classification = danvan::classification::restricted;
+  b.add(t1);
+  auto t2 = task("task:2", {{"org:b", "lead"}});
+  t2.name = "Nhiệm vụ hai";
+  b.add(t2);
+  const auto net = std::move(b).build();
+  EXPECT_EQ(net.tasks()[0].id(), "task:1");
+  EXPECT_EQ(net.tasks()[0].name(), "Nhiệm vụ task:1");
+  EXPECT_EQ(net.task("task:2").name(), "Nhiệm vụ hai");
+  EXPECT_EQ(net.tasks()[0].valid_to(), danvan::date(2024, 12, 31));
+  EXPECT_TRUE(net.tasks()[0].classification_stated());
+  EXPECT_EQ(net.tasks()[0].classification(), danvan::classification::restricted);
+  EXPECT_TRUE(net.tasks()[1].valid_to().empty());
+  EXPECT_FALSE(net.tasks()[1].classification_stated());
+  // As of 2025 task:1 has ended: task:2 is the first task, with nothing of task:1's.
+  const auto later = net.as_of(danvan::date(2025, 6, 1));
+  ASSERT_EQ(later->tasks().size(), 1u);
+  EXPECT_EQ(later->tasks()[0].id(), "task:2");
+  EXPECT_EQ(later->tasks()[0].name(), "Nhiệm vụ hai");
+  EXPECT_FALSE(later->tasks()[0].classification_stated());
+  ASSERT_EQ(later->tasks()[0].roles().size(), 1u);
+  EXPECT_EQ((*later->tasks()[0].roles().begin()).target(), 0u);
+}
+
+TEST_F(BuilderTest, ATaskListsAtMost65535References) {
+  danvan::network_builder b;
+  danvan::task t = task("task:t", {});
+  for (int i = 0; i < 65536; ++i) {
+    b.add(danvan::topic{{.id = "topic:" + std::to_string(i), .name = "Chủ đề"}});
+    t.topics.push_back("topic:" + std::to_string(i));
+  }
+  b.add(t);
+  EXPECT_EQ(problems_of(b), (std::vector<std::string>{
+                                "too-many-items@/tasks/0/implements: a task lists at most 65535 references in "
+                                "implements, topics and areas together"}));
+}
+
 }  // namespace

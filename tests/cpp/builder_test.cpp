@@ -305,4 +305,37 @@ TEST_F(BuilderTest, ATaskListsAtMost65535References) {
                                 "implements, topics and areas together"}));
 }
 
+TEST_F(BuilderTest, RolesFindTheirTargetsAcrossLongRunsOfTargetsWithoutRoles) {
+  // Targets are not stored with the roles but found from the roles' order: 300 tasks
+  // without roles between two with roles, and a program with roles, test that finding.
+  danvan::network_builder b;
+  b.add(org("org:a", "Ban A"));
+  b.add(org("org:b", "Ban B"));
+  danvan::program p{{.id = "prog:p", .name = "Chương trình"}};
+  p.roles = {{"org:b", "lead", {}, {}, {}}};
+  b.add(p);
+  b.add(task("task:first", {{"org:a", "lead"}, {"org:b", "advise"}}));
+  for (int i = 0; i < 300; ++i) b.add(task("task:empty-" + std::to_string(i), {}));
+  b.add(task("task:last", {{"org:a", "lead"}}));
+  for (int i = 0; i < 100; ++i) b.add(task("task:more-" + std::to_string(i), {{"org:b", "lead"}}));
+  const auto net = std::move(b).build();
+  std::vector<std::string> of_a;
+  for (auto r : net.organization("org:a").roles()) of_a.push_back(std::string(net.id_of(r.target_kind(), r.target())));
+  EXPECT_EQ(of_a, (std::vector<std::string>{"task:first", "task:last"}));
+  std::size_t checked = 0;
+  for (auto r : net.roles()) {  // every role is among the roles of the target it names
+    bool found = false;
+    if (r.target_kind() == danvan::entity_kind::program) {
+      for (auto x : net.programs()[r.target()].roles()) found = found || x.position() == r.position();
+    } else {
+      for (auto x : net.tasks()[r.target()].roles()) found = found || x.position() == r.position();
+    }
+    EXPECT_TRUE(found) << r.position();
+    ++checked;
+  }
+  EXPECT_EQ(checked, 104u);
+  EXPECT_EQ(net.roles()[0].target_kind(), danvan::entity_kind::program);
+  EXPECT_EQ(net.roles()[103].target(), 401u);  // task:more-99
+}
+
 }  // namespace

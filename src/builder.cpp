@@ -405,6 +405,7 @@ struct network_builder::impl {
     const index pos = static_cast<index>(records.size());
     make_room(records);
     Record& r = records.emplace_back();
+    detail::str_ref id;
     const path_parts at{k, pos, "id"};
     if (e.id.empty()) {
       report(at.str(), "missing-field", "the " + std::string(kind_word(k)) + " has no id");
@@ -413,7 +414,7 @@ struct network_builder::impl {
     } else {
       const index s = slot_of(k, e.id);
       auto& st = slots[static_cast<std::size_t>(k)];
-      r.id = st.ids[s];
+      id = st.ids[s];
       if (st.position[s] != no_index) {
         report(at.str(), "duplicate-id",
                "duplicate id `" + e.id + "`; first declared at /" + std::string(collection_name(k)) + "/" +
@@ -428,14 +429,35 @@ struct network_builder::impl {
                  (e.name.empty() ? std::string{} : ": `" + e.name + "` is only white space"));
     check_items(e.aliases, [&](std::size_t i) { return path_parts{k, pos, "aliases", static_cast<std::int64_t>(i)}.str(); },
                 "an alias");
-    r.name = str(e.name);
-    r.valid_from = e.valid_from;
-    r.valid_to = e.valid_to;
+    if constexpr (std::is_same_v<Record, detail::task_record>) {
+      // The name goes right after the id: a task names both by one offset. An id met
+      // first as a reference was stored earlier, elsewhere: it is stored again here.
+      if (id.length != 0 && id.offset + id.length != d.strings.size()) id = str(std::string(d.str(id)));
+      const auto name = str(e.name);
+      r.text = id.length != 0 ? id.offset : name.offset;
+      r.id_length = id.length;
+      r.name_length = name.length;
+    } else {
+      r.id = id;
+      r.name = str(e.name);
+    }
+    detail::rare_fields rare;
+    rare.valid_from = e.valid_from;
+    rare.valid_to = e.valid_to;
     if (!period{e.valid_from, e.valid_to}.well_formed())
       report(path_parts{k, pos, "valid_to"}.str(), "ends-before-start",
              "valid_to " + e.valid_to.to_string() + " is before valid_from " + e.valid_from.to_string());
-    if (e.classification) r.classification = static_cast<std::uint8_t>(*e.classification);
-    r.side = side(e.name_en, e.aliases, e.sources, e.extra, path_parts{k, pos, "sources"});
+    if (e.classification) rare.classification = static_cast<std::uint8_t>(*e.classification);
+    rare.side = side(e.name_en, e.aliases, e.sources, e.extra, path_parts{k, pos, "sources"});
+    if constexpr (std::is_same_v<Record, detail::task_record>) {
+      // Declared in order, so the list stays sorted by task.
+      if (!rare.valid_from.empty() || !rare.valid_to.empty() || rare.side != no_index ||
+          rare.classification != detail::inherit_classification)
+        d.task_rares.push_back({rare, pos});
+    } else {
+      std::tie(r.valid_from, r.valid_to, r.side, r.classification) =
+          std::tie(rare.valid_from, rare.valid_to, rare.side, rare.classification);
+    }
     return r;
   }
 
@@ -529,9 +551,7 @@ struct network_builder::impl {
         if (!o.event.empty()) check_id(entity_kind::event, o.event, event);
         out_lists.origins.push_back({role_pos, str(ra.carried_from->org), str(ra.carried_from->event), ra.carried_from->date});
       }
-      detail::role_record r;
-      r.target = pos;
-      r.target_kind = k;
+      detail::role_record r;  // its target is where it is pushed: roles are grouped by target
       if (ra.org.empty()) report(path_parts{k, pos, "roles", step, "org"}.str(), "missing-field", "the role names no organization");
       r.org = ref(entity_kind::organization, ra.org, path_parts{k, pos, "roles", step, "org"}, org_hashes[i]);
       if (ra.role.empty()) report(path_parts{k, pos, "roles", step, "role"}.str(), "missing-field", "the role has no role name");
@@ -629,13 +649,14 @@ struct network_builder::impl {
       visit_list(K::area, o.areas, {K::program, p, "areas"});
       visit_side(o.side, {K::program, p, "sources"});
     }
+    auto rare = d.task_rares.begin();
     for (index p = 0; p < d.tasks.size(); ++p) {
       auto& o = d.tasks[p];
       f(K::program, o.program, path_parts{K::task, p, "program"});
-      visit_list(K::document, o.implements, {K::task, p, "implements"});
-      visit_list(K::topic, o.topics, {K::task, p, "topics"});
-      visit_list(K::area, o.areas, {K::task, p, "areas"});
-      visit_side(o.side, {K::task, p, "sources"});
+      visit_list(K::document, o.implements(), {K::task, p, "implements"});
+      visit_list(K::topic, o.topics(), {K::task, p, "topics"});
+      visit_list(K::area, o.areas(), {K::task, p, "areas"});
+      if (rare != d.task_rares.end() && rare->task == p) visit_side((rare++)->side, {K::task, p, "sources"});
     }
     for (index p = 0; p < d.events.size(); ++p) {
       auto& o = d.events[p];
@@ -1032,12 +1053,13 @@ struct network_builder::impl {
     std::vector<std::uint32_t> fill(d.org_role_begin.begin(), d.org_role_begin.end() - 1);
     for (index r = 0; r < d.roles.size(); ++r)
       if (d.roles[r].org != no_index) d.org_roles[fill[d.roles[r].org]++] = r;
+    d.index_role_targets();
   }
 
   template <class Record> void index_ids(std::vector<Record>& records, entity_kind k) {
     auto& table = d.ids[static_cast<std::size_t>(k)];
     table.reserve(records.size());
-    auto key_of = [&](index p) { return d.str(records[p].id); };
+    auto key_of = [&](index p) { return d.str(detail::record_id(records[p])); };
     for (index p = 0; p < records.size(); ++p) table.insert(key_of(p), p, key_of);
   }
 };
@@ -1215,9 +1237,12 @@ void network_builder::add(task v) {
   r.kind = static_cast<std::uint8_t>(v.kind);
   r.status = static_cast<std::uint8_t>(v.status);
   r.program = program;
-  r.implements = implements;
-  r.topics = topics;
-  r.areas = areas;
+  if (implements.length + topics.length + areas.length > detail::task_record::max_list_items)
+    I.report(path_parts{K, pos, "implements"}.str(), "too-many-items",
+             "a task lists at most " + std::to_string(detail::task_record::max_list_items) +
+                 " references in implements, topics and areas together");
+  else
+    r.set_lists(implements, topics, areas);  // ref_list wrote them back to back
   r.period = v.period;
   r.due = v.due;
   const period active = !v.period.empty() ? v.period : !v.due.empty() ? period{{}, v.due} : period{v.valid_from, v.valid_to};
@@ -1325,7 +1350,7 @@ network network_builder::build() && {
   auto& d = I.d;
   auto fit = [](auto&... arrays) { (shrink_to_fit_huge(arrays), ...); };
   fit(d.strings, d.string_lists, d.index_lists, d.evidence, d.reviews, d.sides, d.areas, d.topics, d.organizations,
-      d.documents, d.programs, d.tasks, d.events, d.sources, d.roles, d.program_role_begin, d.task_role_begin,
+      d.documents, d.programs, d.tasks, d.task_rares, d.events, d.sources, d.roles, d.program_role_begin, d.task_role_begin,
       d.org_role_begin, d.org_roles, d.role_sides, d.role_periods, d.role_origins, d.orphans, d.names, d.shares);
 
   network net;

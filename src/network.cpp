@@ -49,7 +49,7 @@ std::string_view network::id_of(entity_kind kind, index p) const {
     case entity_kind::organization: return d_.str(d_.organizations[p].id);
     case entity_kind::document: return d_.str(d_.documents[p].id);
     case entity_kind::program: return d_.str(d_.programs[p].id);
-    case entity_kind::task: return d_.str(d_.tasks[p].id);
+    case entity_kind::task: return d_.str(d_.tasks[p].id());
     case entity_kind::event: return d_.str(d_.events[p].id);
     case entity_kind::source: return d_.str(d_.sources[p].id);
   }
@@ -91,7 +91,11 @@ period network::date_range() const noexcept {
     if (d.last_day() > hi) { hi = d.last_day(); last = d; }
   };
   auto common = [&](const auto& records) {
-    for (const auto& r : records) { see(r.valid_from); see(r.valid_to); }
+    for (index i = 0; i < records.size(); ++i) {
+      const auto r = d_.rare_of(records[i], i);
+      see(r.valid_from);
+      see(r.valid_to);
+    }
   };
   common(d_.areas); common(d_.topics); common(d_.organizations); common(d_.documents);
   common(d_.programs); common(d_.tasks); common(d_.events);
@@ -106,9 +110,9 @@ std::size_t network::memory_bytes() const noexcept {
   auto bytes = [](const auto& v) { return v.capacity() * sizeof(typename std::decay_t<decltype(v)>::value_type); };
   std::size_t n = d_.strings.capacity() + bytes(d_.string_lists) + bytes(d_.index_lists) + bytes(d_.evidence) +
                   bytes(d_.reviews) + bytes(d_.sides) + bytes(d_.areas) + bytes(d_.topics) +
-                  bytes(d_.organizations) + bytes(d_.documents) + bytes(d_.programs) + bytes(d_.tasks) +
+                  bytes(d_.organizations) + bytes(d_.documents) + bytes(d_.programs) + bytes(d_.tasks) + bytes(d_.task_rares) +
                   bytes(d_.events) + bytes(d_.sources) + bytes(d_.roles) + bytes(d_.program_role_begin) +
-                  bytes(d_.task_role_begin) + bytes(d_.org_role_begin) + bytes(d_.org_roles) + bytes(d_.role_sides) +
+                  bytes(d_.task_role_begin) + bytes(d_.org_role_begin) + bytes(d_.org_roles) + bytes(d_.role_target_base) + bytes(d_.role_sides) +
                   bytes(d_.role_periods) + bytes(d_.role_origins) + bytes(d_.orphans) + bytes(d_.names) +
                   bytes(d_.shares);
   for (const auto& t : d_.ids) n += t.bytes();
@@ -243,8 +247,8 @@ const detail::side_record* role_view::side() const noexcept {
   return &detail::data_of(*net_).sides[it->second];
 }
 organization_view role_view::org() const noexcept { return organization_view(*net_, rec().org); }
-entity_kind role_view::target_kind() const noexcept { return rec().target_kind; }
-index role_view::target() const noexcept { return rec().target; }
+entity_kind role_view::target_kind() const noexcept { return detail::data_of(*net_).role_target_kind(i_); }
+index role_view::target() const noexcept { return detail::data_of(*net_).role_target(i_); }
 role_index role_view::role() const noexcept { return rec().role; }
 const role_def& role_view::definition() const { return net_->vocabulary()[rec().role]; }
 classification role_view::classification() const noexcept {

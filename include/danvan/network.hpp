@@ -52,16 +52,19 @@ template <class Record> class entity_view {
   /// Other names it is known by, in file order (a new vector on each call).
   [[nodiscard]] std::vector<std::string_view> aliases() const;
   /// First day of existence at its precision; an empty date when not known (open start).
-  [[nodiscard]] date valid_from() const noexcept { return rec().valid_from; }
+  [[nodiscard]] date valid_from() const noexcept { return rare().valid_from; }
   /// Last day of existence at its precision; an empty date when it has not ended (open end).
-  [[nodiscard]] date valid_to() const noexcept { return rec().valid_to; }
+  [[nodiscard]] date valid_to() const noexcept { return rare().valid_to; }
   /// True when the entity exists on day `d` by its validity dates (open ends reach forever).
-  [[nodiscard]] bool valid_on(date d) const noexcept { return period{rec().valid_from, rec().valid_to}.overlaps(d); }
+  [[nodiscard]] bool valid_on(date d) const noexcept {
+    const auto r = rare();
+    return period{r.valid_from, r.valid_to}.overlaps(d);
+  }
   /// The entity's own classification, or the file's default.
   [[nodiscard]] danvan::classification classification() const noexcept;
   /// Whether the entity states a classification itself.
   [[nodiscard]] bool classification_stated() const noexcept {
-    return rec().classification != detail::inherit_classification;
+    return rare().classification != detail::inherit_classification;
   }
   /// The evidence the entity cites, in file order (a new vector on each call).
   [[nodiscard]] std::vector<evidence_ref> sources() const;
@@ -84,6 +87,7 @@ template <class Record> class entity_view {
   friend class event_view;
   friend class source_view;
   const Record& rec() const noexcept;
+  detail::rare_fields rare() const noexcept;
   std::string_view str(detail::str_ref r) const noexcept;
   std::span<const index> list(detail::list_ref r) const noexcept;
   const network* net_;
@@ -273,11 +277,11 @@ class task_view : public entity_view<detail::task_record> {
   /// The program it belongs to; nothing for a task on its own.
   [[nodiscard]] std::optional<program_view> program() const noexcept;
   /// Positions (among the network's documents) of the documents it implements.
-  [[nodiscard]] std::span<const index> implements() const noexcept { return list(rec().implements); }
+  [[nodiscard]] std::span<const index> implements() const noexcept { return list(rec().implements()); }
   /// Positions of its topics among the network's topics.
-  [[nodiscard]] std::span<const index> topics() const noexcept { return list(rec().topics); }
+  [[nodiscard]] std::span<const index> topics() const noexcept { return list(rec().topics()); }
   /// Positions of its areas among the network's areas.
-  [[nodiscard]] std::span<const index> areas() const noexcept { return list(rec().areas); }
+  [[nodiscard]] std::span<const index> areas() const noexcept { return list(rec().areas()); }
   /// When it runs; either end empty when not given.
   [[nodiscard]] danvan::period period() const noexcept { return rec().period; }
   /// Its deadline; empty when none is given.
@@ -535,29 +539,34 @@ std::vector<evidence_ref> evidence_of(const network_data& d, const side_record* 
 template <class R> const R& entity_view<R>::rec() const noexcept { return detail::records_of<R>(net_->data())[i_]; }
 template <class R> std::string_view entity_view<R>::str(detail::str_ref r) const noexcept { return net_->data().str(r); }
 template <class R> std::span<const index> entity_view<R>::list(detail::list_ref r) const noexcept { return net_->data().list(r); }
-template <class R> std::string_view entity_view<R>::id() const noexcept { return str(rec().id); }
-template <class R> std::string_view entity_view<R>::name() const noexcept { return str(rec().name); }
+template <class R> std::string_view entity_view<R>::id() const noexcept { return str(detail::record_id(rec())); }
+template <class R> std::string_view entity_view<R>::name() const noexcept { return str(detail::record_name(rec())); }
+template <class R> detail::rare_fields entity_view<R>::rare() const noexcept { return net_->data().rare_of(rec(), i_); }
 template <class R> std::string_view entity_view<R>::name_en() const noexcept {
-  return rec().side == no_index ? std::string_view{} : str(net_->data().sides[rec().side].name_en);
+  const auto side = rare().side;
+  return side == no_index ? std::string_view{} : str(net_->data().sides[side].name_en);
 }
 template <class R> std::vector<std::string_view> entity_view<R>::aliases() const {
   std::vector<std::string_view> out;
-  if (rec().side == no_index) return out;
+  const auto side = rare().side;
+  if (side == no_index) return out;
   const auto& d = net_->data();
-  const auto l = d.sides[rec().side].aliases;
+  const auto l = d.sides[side].aliases;
   for (std::uint32_t k = 0; k < l.length; ++k) out.push_back(d.str(d.string_lists[l.offset + k]));
   return out;
 }
 template <class R> danvan::classification entity_view<R>::classification() const noexcept {
-  return rec().classification == detail::inherit_classification
-             ? net_->meta().classification
-             : static_cast<danvan::classification>(rec().classification);
+  const auto stated = rare().classification;
+  return stated == detail::inherit_classification ? net_->meta().classification
+                                                  : static_cast<danvan::classification>(stated);
 }
 template <class R> std::vector<evidence_ref> entity_view<R>::sources() const {
-  return detail::evidence_of(net_->data(), rec().side == no_index ? nullptr : &net_->data().sides[rec().side]);
+  const auto side = rare().side;
+  return detail::evidence_of(net_->data(), side == no_index ? nullptr : &net_->data().sides[side]);
 }
 template <class R> std::string_view entity_view<R>::extra() const noexcept {
-  return rec().side == no_index ? std::string_view{} : str(net_->data().sides[rec().side].extra);
+  const auto side = rare().side;
+  return side == no_index ? std::string_view{} : str(net_->data().sides[side].extra);
 }
 
 template <class View> View view_range<View>::operator[](index i) const {

@@ -185,9 +185,9 @@ std::vector<duplicate_candidate> duplicate_candidates(const network& net, const 
   detail::list_items_in_order(inc, by_rarity, true, tokens.data());
   auto tokens_of = [&](index t) { return std::span<const index>(tokens).subspan(inc.item_begin[t], inc.degree_of_item(t)); };
 
-  // What the candidate loop reads of each item, packed: the records lie 64 to 72 bytes apart.
-  auto topics_of = [&](index t) { return on_tasks ? d.list(d.tasks[t].topics) : d.list(d.programs[t].topics); };
-  auto areas_of = [&](index t) { return on_tasks ? d.list(d.tasks[t].areas) : d.list(d.programs[t].areas); };
+  // What the candidate loop reads of each item, packed: the records lie 40 to 64 bytes apart.
+  auto topics_of = [&](index t) { return on_tasks ? d.list(d.tasks[t].topics()) : d.list(d.programs[t].topics); };
+  auto areas_of = [&](index t) { return on_tasks ? d.list(d.tasks[t].areas()) : d.list(d.programs[t].areas); };
   std::vector<std::uint32_t> topic_begin(inc.items + 1, 0);
   std::vector<index> topic_ids;
   std::vector<std::int32_t> first_day(inc.items), last_day(inc.items);  // open ends reach forever
@@ -215,7 +215,7 @@ std::vector<duplicate_candidate> duplicate_candidates(const network& net, const 
   std::vector<bool> named(inc.items, false);
   auto words = [&](index t) -> const name_words& {
     if (!named[t]) {
-      names[t] = words_of(d.str(on_tasks ? d.tasks[t].name : d.programs[t].name));
+      names[t] = words_of(d.str(on_tasks ? d.tasks[t].name() : d.programs[t].name));
       named[t] = true;
     }
     return names[t];

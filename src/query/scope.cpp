@@ -111,7 +111,7 @@ scope_filter::scope_filter(const network& net, const scope& s) : net_(&net) {
   const bool dated_roles = !d.role_periods.empty();
   for (index r = 0; r < d.roles.size(); ++r) {
     const auto& rec = d.roles[r];
-    bool in = org_[rec.org] && (rec.target_kind == entity_kind::task ? task_[rec.target] : program_[rec.target]);
+    bool in = org_[rec.org] && (d.role_target_kind(r) == entity_kind::task ? task_[d.role_target(r)] : program_[d.role_target(r)]);
     if (in && !role_names.empty()) in = role_names[rec.role];
     if (in && s.window && dated_roles) {
       const role_view v(net, r);

@@ -155,8 +155,8 @@ class succession_engine {
   /// The successors whose share matches the target (empty when none does).
   std::vector<index> share_takers(const detail::event_record& ev, const target_ref& t) const {
     const bool is_task = t.kind == entity_kind::task;
-    const auto topics = is_task ? d_.list(d_.tasks[t.position].topics) : d_.list(d_.programs[t.position].topics);
-    const auto areas = is_task ? d_.list(d_.tasks[t.position].areas) : d_.list(d_.programs[t.position].areas);
+    const auto topics = is_task ? d_.list(d_.tasks[t.position].topics()) : d_.list(d_.programs[t.position].topics);
+    const auto areas = is_task ? d_.list(d_.tasks[t.position].areas()) : d_.list(d_.programs[t.position].areas);
     const index program = is_task ? d_.tasks[t.position].program : t.position;
     auto under = [](std::span<const index> wanted, std::span<const index> have, const auto& records) {
       for (index x : have)
@@ -293,8 +293,10 @@ class as_of_builder {
     position_map map;
     map.to.assign(records.size(), no_index);
     index next = 0;
-    for (index i = 0; i < records.size(); ++i)
-      if (period{records[i].valid_from, records[i].valid_to}.overlaps(on_)) map.to[i] = next++;
+    for (index i = 0; i < records.size(); ++i) {
+      const auto r = d_.rare_of(records[i], i);
+      if (period{r.valid_from, r.valid_to}.overlaps(on_)) map.to[i] = next++;
+    }
     map.identity = next == records.size();
     return map;
   }
@@ -302,6 +304,9 @@ class as_of_builder {
 
   detail::list_ref remap(detail::list_ref l, const position_map& m) {
     if (m.identity) return l;  // the copied list is still right
+    return copy_list(l, m);
+  }
+  detail::list_ref copy_list(detail::list_ref l, const position_map& m) {
     detail::list_ref out{static_cast<std::uint32_t>(o_.index_lists.size()), 0};
     for (index i : d_.list(l))
       if (const index j = map(m, i); j != no_index) o_.index_lists.push_back(j);
@@ -404,11 +409,18 @@ class as_of_builder {
       if (task_[i] == no_index) continue;
       auto r = d_.tasks[i];
       r.program = map(program_, r.program);
-      r.implements = remap(r.implements, document_);
-      r.topics = remap(r.topics, topic_);
-      r.areas = remap(r.areas, area_);
+      if (!(document_.identity && topic_.identity && area_.identity)) {  // the three back to back again
+        const auto implements = copy_list(r.implements(), document_);
+        const auto topics = copy_list(r.topics(), topic_);
+        r.set_lists(implements, topics, copy_list(r.areas(), area_));
+      }
       o_.tasks.push_back(r);
     }
+    for (auto x : d_.task_rares)
+      if (task_[x.task] != no_index) {
+        x.task = task_[x.task];
+        o_.task_rares.push_back(x);
+      }
   }
 
   // ---- roles ----
@@ -420,6 +432,7 @@ class as_of_builder {
 
   void carry_roles() {
     detail::reserve_huge(o_.roles, d_.roles.size());
+    o_.role_target_base.reserve((d_.roles.size() >> detail::role_block_shift) + 1);
     carry_targets(entity_kind::program, program_, d_.program_role_begin, o_.program_role_begin);
     carry_targets(entity_kind::task, task_, d_.task_role_begin, o_.task_role_begin);
   }
@@ -445,7 +458,7 @@ class as_of_builder {
     const auto* side = sparse_side(r);
     const auto* earlier = sparse(d_.role_origins, origin_cursor_, r);  // carried already (an as-of network's own)
     if (engine_.untouched(o)) {
-      emit(rec, org_[o], new_target, side, dates, earlier ? std::optional(*earlier) : std::nullopt);
+      emit(rec, org_[o], global(target.kind, new_target), side, dates, earlier ? std::optional(*earlier) : std::nullopt);
       return;
     }
     engine_.holders(o, &target, holders_);
@@ -472,7 +485,7 @@ class as_of_builder {
       } else {
         origin.date = d_.organizations[o].valid_to;
       }
-      emit(rec, org_[h.org], new_target, side, dates, origin);
+      emit(rec, org_[h.org], global(target.kind, new_target), side, dates, origin);
     }
   }
 
@@ -482,12 +495,16 @@ class as_of_builder {
     return side_cursor_ < v.size() && v[side_cursor_].first == r ? &d_.sides[v[side_cursor_].second] : nullptr;
   }
 
+  /// The position of a target of the new network counted over programs then tasks.
+  index global(entity_kind kind, index t) const {
+    return kind == entity_kind::program ? t : static_cast<index>(o_.programs.size()) + t;
+  }
+
   void emit(detail::role_record rec, index org, index target, const detail::side_record* side,
             const detail::role_period_record* dates, std::optional<detail::role_origin_record> origin) {
     const auto r = static_cast<index>(o_.roles.size());
     rec.org = org;
-    rec.target = target;
-    o_.roles.push_back(rec);
+    o_.push_role(rec, target);  // carry_targets goes target by target
     if (side) o_.role_sides.emplace_back(r, static_cast<std::uint32_t>(side - d_.sides.data()));
     if (dates) o_.role_periods.push_back({r, dates->valid_from, dates->valid_to});
     if (origin) {
@@ -530,7 +547,7 @@ class as_of_builder {
         return;
       }
       table.reserve(records.size());
-      auto key_of = [&](index p) { return o_.str(records[p].id); };
+      auto key_of = [&](index p) { return o_.str(detail::record_id(records[p])); };
       for (index p = 0; p < records.size(); ++p) table.insert(key_of(p), p, key_of);
     };
     index_kind(o_.areas, entity_kind::area);

@@ -76,30 +76,36 @@ template <class Record> class builder {
 
  private:
   void common() {
-    auto side = [&](const Record& r) -> const detail::side_record* {
+    // get(i, rare fields of record i): tasks keep those apart.
+    auto add_rare = [&](column c, auto&& get) {
+      t_.add(fill(std::move(c), recs_.size(), [&](std::size_t i) {
+        return get(d_.rare_of(recs_[i], static_cast<index>(i)));
+      }));
+    };
+    auto side = [&](const detail::rare_fields& r) -> const detail::side_record* {
       return r.side == no_index ? nullptr : &d_.sides[r.side];
     };
-    text("id", &Record::id);
-    text("name", &Record::name);
-    add(column("name_en", column_kind::text), [&](const Record& r) {
+    add(column("id", column_kind::text), [&](const Record& r) { return d_.str(detail::record_id(r)); });
+    add(column("name", column_kind::text), [&](const Record& r) { return d_.str(detail::record_name(r)); });
+    add_rare(column("name_en", column_kind::text), [&](const detail::rare_fields& r) {
       const auto* s = side(r);
       return s ? d_.str(s->name_en) : std::string_view{};
     });
-    add(column("aliases", column_kind::text_list), [&](const Record& r) {
+    add_rare(column("aliases", column_kind::text_list), [&](const detail::rare_fields& r) {
       std::vector<std::string_view> out;
       if (const auto* s = side(r))
         for (std::uint32_t k = 0; k < s->aliases.length; ++k) out.push_back(d_.str(d_.string_lists[s->aliases.offset + k]));
       return out;
     });
-    day("valid_from", &Record::valid_from);
-    day("valid_to", &Record::valid_to);
-    add(column::codes_of<danvan::classification>("classification", "classification"),
-        [&](const Record& r) { return tables::classification_of(net_, r.classification); });
-    add(column("evidence", column_kind::integer), [&](const Record& r) {
+    add_rare(column("valid_from", column_kind::date), [](const detail::rare_fields& r) { return r.valid_from; });
+    add_rare(column("valid_to", column_kind::date), [](const detail::rare_fields& r) { return r.valid_to; });
+    add_rare(column::codes_of<danvan::classification>("classification", "classification"),
+             [&](const detail::rare_fields& r) { return tables::classification_of(net_, r.classification); });
+    add_rare(column("evidence", column_kind::integer), [&](const detail::rare_fields& r) {
       const auto* s = side(r);
       return s ? s->sources.length : 0u;
     });
-    add(column("extra", column_kind::text), [&](const Record& r) {
+    add_rare(column("extra", column_kind::text), [&](const detail::rare_fields& r) {
       const auto* s = side(r);
       return s ? d_.str(s->extra) : std::string_view{};
     });
@@ -163,9 +169,18 @@ table documents(const network& net) {
 
 /// implements, topics, areas: the lists programs and tasks both have.
 template <class R> void work_lists(builder<R>& b) {
-  b.references("implements", entity_kind::document, &R::implements);
-  b.references("topics", entity_kind::topic, &R::topics);
-  b.references("areas", entity_kind::area, &R::areas);
+  if constexpr (std::is_same_v<R, task_record>) {  // packed: read through the record's functions
+    auto list = [&](const char* name, entity_kind of, detail::list_ref (R::*get)() const noexcept) {
+      b.add(column(name, column_kind::reference_list, of), [&b, get](const R& r) { return b.data().list((r.*get)()); });
+    };
+    list("implements", entity_kind::document, &R::implements);
+    list("topics", entity_kind::topic, &R::topics);
+    list("areas", entity_kind::area, &R::areas);
+  } else {
+    b.references("implements", entity_kind::document, &R::implements);
+    b.references("topics", entity_kind::topic, &R::topics);
+    b.references("areas", entity_kind::area, &R::areas);
+  }
 }
 
 table programs(const network& net) {

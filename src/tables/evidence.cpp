@@ -26,7 +26,8 @@ table evidence_table(const network& net) {
     }
   };
   auto add_all = [&](entity_kind kind, const auto& recs) {
-    for (std::size_t i = 0; i < recs.size(); ++i) add(static_cast<std::uint8_t>(kind), i, recs[i].side);
+    for (std::size_t i = 0; i < recs.size(); ++i)
+      add(static_cast<std::uint8_t>(kind), i, d.rare_of(recs[i], static_cast<index>(i)).side);
   };
   add_all(entity_kind::area, d.areas);
   add_all(entity_kind::topic, d.topics);

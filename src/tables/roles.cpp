@@ -43,18 +43,26 @@ table role_table(const network& net) {
   std::vector<std::uint8_t> letters(vocab.size());
   for (std::size_t i = 0; i < vocab.size(); ++i) letters[i] = static_cast<std::uint8_t>(vocab[static_cast<role_index>(i)].letter);
   auto side = d.role_sides.begin();
+  auto rare = d.task_rares.begin();
   for (std::size_t i = 0; i < n; ++i) {
     const auto& r = d.roles[i];
     org.positions.push_back(r.org);
-    target_kind.codes.push_back(static_cast<std::uint8_t>(r.target_kind));
-    target.integers.push_back(r.target);
+    const entity_kind tk = d.role_target_kind(static_cast<index>(i));
+    const index tp = d.role_target(static_cast<index>(i));
+    target_kind.codes.push_back(static_cast<std::uint8_t>(tk));
+    target.integers.push_back(tp);
     role.integers.push_back(r.role);
     letter.codes.push_back(letters[r.role]);
     const std::uint8_t own = tables::classification_of(net, r.classification);
     own_cls.codes.push_back(own);
     // A role is as classified as the highest of itself and what it joins.
-    const std::uint8_t target_cls = r.target_kind == entity_kind::task ? d.tasks[r.target].classification
-                                                                       : d.programs[r.target].classification;
+    std::uint8_t target_cls = detail::inherit_classification;
+    if (tk == entity_kind::program) {
+      target_cls = d.programs[tp].classification;
+    } else {  // the tasks' roles come in task order, as do the tasks' rare fields
+      while (rare != d.task_rares.end() && rare->task < tp) ++rare;
+      if (rare != d.task_rares.end() && rare->task == tp) target_cls = rare->classification;
+    }
     cls.codes.push_back(std::max({own, tables::classification_of(net, d.organizations[r.org].classification),
                                   tables::classification_of(net, target_cls)}));
     while (side != d.role_sides.end() && side->first < i) ++side;

@@ -248,4 +248,94 @@ TEST_F(BuilderTest, CyclesOfReplacementAndLongCyclesAreReportedOnceAndShort) {
   EXPECT_EQ(got[2], "document-cycle@/documents/2/replaces/0: the documents replace each other in a cycle: doc:0 → doc:1 → doc:2 → doc:0");
 }
 
+TEST_F(BuilderTest, TasksKeepTheirIdsNamesAndRareFieldsWhereverTheyAreStored) {
+  danvan::network_builder b;
+  auto a = org("org:a", "Ban A");
+  a.valid_to = danvan::date(2025, 2, 28);
+  auto bb = org("org:b", "Ban B");
+  bb.valid_from = danvan::date(2025, 3, 1);
+  auto c = org("org:c", "Ban C");
+  c.valid_from = danvan::date(2025, 3, 1);
+  b.add(a);
+  b.add(bb);
+  b.add(c);
+  // The event names task:2 before it is declared: its id is stored before its name is.
+  danvan::event e{{.id = "event:e", .name = "Chia"}, danvan::event_kind::split};
+  e.date = danvan::date(2025, 3, 1);
+  e.from = {"org:a"};
+  e.to = {"org:b", "org:c"};
+  e.shares = {{"org:b", {}, {}, {"task:2"}}};
+  b.add(e);
+  auto t1 = task("task:1", {{"org:a", "lead"}});
+  t1.valid_to = danvan::date(2024, 12, 31);
+  t1.classification = danvan::classification::restricted;
+  b.add(t1);
+  auto t2 = task("task:2", {{"org:b", "lead"}});
+  t2.name = "Nhiệm vụ hai";
+  b.add(t2);
+  const auto net = std::move(b).build();
+  EXPECT_EQ(net.tasks()[0].id(), "task:1");
+  EXPECT_EQ(net.tasks()[0].name(), "Nhiệm vụ task:1");
+  EXPECT_EQ(net.task("task:2").name(), "Nhiệm vụ hai");
+  EXPECT_EQ(net.tasks()[0].valid_to(), danvan::date(2024, 12, 31));
+  EXPECT_TRUE(net.tasks()[0].classification_stated());
+  EXPECT_EQ(net.tasks()[0].classification(), danvan::classification::restricted);
+  EXPECT_TRUE(net.tasks()[1].valid_to().empty());
+  EXPECT_FALSE(net.tasks()[1].classification_stated());
+  // As of 2025 task:1 has ended: task:2 is the first task, with nothing of task:1's.
+  const auto later = net.as_of(danvan::date(2025, 6, 1));
+  ASSERT_EQ(later->tasks().size(), 1u);
+  EXPECT_EQ(later->tasks()[0].id(), "task:2");
+  EXPECT_EQ(later->tasks()[0].name(), "Nhiệm vụ hai");
+  EXPECT_FALSE(later->tasks()[0].classification_stated());
+  ASSERT_EQ(later->tasks()[0].roles().size(), 1u);
+  EXPECT_EQ((*later->tasks()[0].roles().begin()).target(), 0u);
+}
+
+TEST_F(BuilderTest, ATaskListsAtMost65535References) {
+  danvan::network_builder b;
+  danvan::task t = task("task:t", {});
+  for (int i = 0; i < 65536; ++i) {
+    b.add(danvan::topic{{.id = "topic:" + std::to_string(i), .name = "Chủ đề"}});
+    t.topics.push_back("topic:" + std::to_string(i));
+  }
+  b.add(t);
+  EXPECT_EQ(problems_of(b), (std::vector<std::string>{
+                                "too-many-items@/tasks/0/implements: a task lists at most 65535 references in "
+                                "implements, topics and areas together"}));
+}
+
+TEST_F(BuilderTest, RolesFindTheirTargetsAcrossLongRunsOfTargetsWithoutRoles) {
+  // Targets are not stored with the roles but found from the roles' order: 300 tasks
+  // without roles between two with roles, and a program with roles, test that finding.
+  danvan::network_builder b;
+  b.add(org("org:a", "Ban A"));
+  b.add(org("org:b", "Ban B"));
+  danvan::program p{{.id = "prog:p", .name = "Chương trình"}};
+  p.roles = {{"org:b", "lead", {}, {}, {}}};
+  b.add(p);
+  b.add(task("task:first", {{"org:a", "lead"}, {"org:b", "advise"}}));
+  for (int i = 0; i < 300; ++i) b.add(task("task:empty-" + std::to_string(i), {}));
+  b.add(task("task:last", {{"org:a", "lead"}}));
+  for (int i = 0; i < 100; ++i) b.add(task("task:more-" + std::to_string(i), {{"org:b", "lead"}}));
+  const auto net = std::move(b).build();
+  std::vector<std::string> of_a;
+  for (auto r : net.organization("org:a").roles()) of_a.push_back(std::string(net.id_of(r.target_kind(), r.target())));
+  EXPECT_EQ(of_a, (std::vector<std::string>{"task:first", "task:last"}));
+  std::size_t checked = 0;
+  for (auto r : net.roles()) {  // every role is among the roles of the target it names
+    bool found = false;
+    if (r.target_kind() == danvan::entity_kind::program) {
+      for (auto x : net.programs()[r.target()].roles()) found = found || x.position() == r.position();
+    } else {
+      for (auto x : net.tasks()[r.target()].roles()) found = found || x.position() == r.position();
+    }
+    EXPECT_TRUE(found) << r.position();
+    ++checked;
+  }
+  EXPECT_EQ(checked, 104u);
+  EXPECT_EQ(net.roles()[0].target_kind(), danvan::entity_kind::program);
+  EXPECT_EQ(net.roles()[103].target(), 401u);  // task:more-99
+}
+
 }  // namespace

@@ -7,10 +7,12 @@
 #include <danvan/date.hpp>
 #include <danvan/fwd.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace danvan::detail {
@@ -80,13 +82,53 @@ struct program_record : common_record {
   danvan::period period;
   list_ref implements, topics, areas;
 };
-struct task_record : common_record {
-  std::uint8_t kind = 0, status = 0;
+/// The common fields few tasks give, kept apart for the tasks that do
+/// (network_data::task_rares) and read through network_data::rare_of().
+struct rare_fields {
+  date valid_from, valid_to;
+  std::uint32_t side = no_index;
+  std::uint8_t classification = inherit_classification;
+};
+struct task_rare_record : rare_fields {
+  index task = no_index;
+};
+
+/// A task: forty bytes, there being many. Its name follows its id in the string pool,
+/// its three lists lie back to back in index_lists from `lists`, and its valid_from,
+/// valid_to, side and classification are in network_data::task_rares.
+struct task_record {
+  std::uint32_t text = 0;  // the id, then the name right after it
+  std::uint32_t id_length = 0, name_length = 0;
   index program = no_index;
-  list_ref implements, topics, areas;
+  std::uint32_t lists = 0;  // implements, then topics, then areas
+  std::uint16_t implements_end = 0, topics_end = 0, areas_end = 0;
+  std::uint8_t kind = 0, status = 0;
   danvan::period period;
   date due;
+
+  /// The most references the three lists hold together.
+  static constexpr std::size_t max_list_items = 0xFFFF;
+
+  str_ref id() const noexcept { return {text, id_length}; }
+  str_ref name() const noexcept { return {text + id_length, name_length}; }
+  list_ref implements() const noexcept { return {lists, implements_end}; }
+  list_ref topics() const noexcept { return {lists + implements_end, std::uint32_t{topics_end} - implements_end}; }
+  list_ref areas() const noexcept { return {lists + topics_end, std::uint32_t{areas_end} - topics_end}; }
+  /// Takes three lists that lie back to back, their lengths together at most max_list_items.
+  void set_lists(list_ref implements, list_ref topics, list_ref areas) noexcept {
+    lists = implements.offset;
+    implements_end = static_cast<std::uint16_t>(implements.length);
+    topics_end = static_cast<std::uint16_t>(implements.length + topics.length);
+    areas_end = static_cast<std::uint16_t>(implements.length + topics.length + areas.length);
+  }
 };
+static_assert(sizeof(task_record) == 40);
+
+/// The id and name of a record of any kind.
+inline str_ref record_id(const common_record& r) noexcept { return r.id; }
+inline str_ref record_id(const task_record& r) noexcept { return r.id(); }
+inline str_ref record_name(const common_record& r) noexcept { return r.name; }
+inline str_ref record_name(const task_record& r) noexcept { return r.name(); }
 struct event_record : common_record {
   std::uint8_t kind = 0;
   bool approximate = false;
@@ -104,15 +146,21 @@ struct source_record : common_record {
   index document = no_index;
 };
 
-/// One role: twelve bytes. Roles are stored grouped by target in file order
-/// (programs' roles, then tasks' roles).
+/// One role: eight bytes. Roles are stored grouped by target in file order
+/// (programs' roles, then tasks' roles; program_role_begin, task_role_begin), so the
+/// target is not stored: network_data::role_target() finds it from target_step.
 struct role_record {
   index org = no_index;
-  index target = no_index;
   std::uint16_t role = 0;
-  entity_kind target_kind = entity_kind::task;
   std::uint8_t classification = inherit_classification;
+  // The target, counted over programs then tasks, minus role_target_base[role index / 64];
+  // far_step when that does not fit in a byte (a run of targets without roles).
+  std::uint8_t target_step = 0;
 };
+inline constexpr std::uint8_t far_step = 0xFF;
+inline constexpr unsigned role_block_shift = 6;  // role_target_base has one entry per 64 roles
+
+static_assert(sizeof(role_record) == 8);
 
 /// Sparse per-role facts, each list sorted by role index: most roles have none.
 struct role_period_record {
@@ -197,6 +245,7 @@ struct network_data {
   std::vector<document_record> documents;
   std::vector<program_record> programs;
   std::vector<task_record> tasks;
+  std::vector<task_rare_record> task_rares;  // sorted by task: the tasks that have any
   std::vector<event_record> events;
   std::vector<source_record> sources;
 
@@ -205,6 +254,7 @@ struct network_data {
   std::vector<std::uint32_t> task_role_begin;     // tasks + 1 offsets into roles
   std::vector<std::uint32_t> org_role_begin;      // organizations + 1 offsets into org_roles
   std::vector<index> org_roles;                   // role indices grouped by organization
+  std::vector<index> role_target_base;            // the target of every 64th role (see role_record)
   // Sparse per-role side data, sorted by role index.
   std::vector<std::pair<index, std::uint32_t>> role_sides;
   std::vector<role_period_record> role_periods;
@@ -216,8 +266,63 @@ struct network_data {
 
   std::vector<id_table> ids = std::vector<id_table>(8);  // one per entity_kind
 
+  /// Makes role `r`'s target the one numbered `g` over programs then tasks; called for
+  /// the roles in order (index_role_targets, push_role).
+  void set_role_target(index r, index g) {
+    if ((r & ((1u << role_block_shift) - 1)) == 0) role_target_base.push_back(g);
+    const index step = g - role_target_base.back();
+    roles[r].target_step = step < far_step ? static_cast<std::uint8_t>(step) : far_step;
+  }
+
   std::string_view str(str_ref r) const noexcept { return {strings.data() + r.offset, r.length}; }
   std::span<const index> list(list_ref r) const noexcept { return {index_lists.data() + r.offset, r.length}; }
+
+  /// valid_from, valid_to, side and classification of the record at `pos`, wherever kept.
+  template <class Record> rare_fields rare_of(const Record& r, index pos) const noexcept {
+    if constexpr (std::is_same_v<Record, task_record>) {
+      auto it = std::lower_bound(task_rares.begin(), task_rares.end(), pos,
+                                 [](const task_rare_record& x, index t) { return x.task < t; });
+      return it != task_rares.end() && it->task == pos ? rare_fields(*it) : rare_fields{};
+    } else {
+      return {r.valid_from, r.valid_to, r.side, r.classification};
+    }
+  }
+
+  /// The kind of target role `r` is on: programs' roles come first.
+  entity_kind role_target_kind(index r) const noexcept {
+    return r < task_role_begin.front() ? entity_kind::program : entity_kind::task;
+  }
+  /// The position (among programs or tasks) of the target of role `r`: one look-up in a
+  /// small table for nearly every role, a binary search for the few far_step ones.
+  index role_target(index r) const noexcept {
+    const auto programs = static_cast<index>(program_role_begin.size() - 1);
+    const std::uint8_t step = roles[r].target_step;
+    if (step != far_step) {
+      const index t = role_target_base[r >> role_block_shift] + step;
+      return t < programs ? t : t - programs;
+    }
+    const auto& begin = r < task_role_begin.front() ? program_role_begin : task_role_begin;
+    return static_cast<index>(std::upper_bound(begin.begin(), begin.end(), r) - begin.begin() - 1);
+  }
+  /// Fills role_target_base and the roles' target_step from program_role_begin and
+  /// task_role_begin, once the roles are all in.
+  void index_role_targets() {
+    const auto programs = static_cast<index>(program_role_begin.size() - 1);
+    auto begin_of = [&](index g) { return g < programs ? program_role_begin[g] : task_role_begin[g - programs]; };
+    role_target_base.clear();
+    role_target_base.reserve((roles.size() >> role_block_shift) + 1);
+    index g = 0;  // the target, counted over programs then tasks
+    for (index r = 0; r < roles.size(); ++r) {
+      while (begin_of(g + 1) <= r) ++g;
+      set_role_target(r, g);
+    }
+  }
+  /// Appends a role on the target numbered `g` over programs then tasks, the roles
+  /// coming grouped by target in order.
+  void push_role(const role_record& rec, index g) {
+    roles.push_back(rec);
+    set_role_target(static_cast<index>(roles.size() - 1), g);
+  }
 
   str_ref add_string(std::string_view s) {
     str_ref r{static_cast<std::uint32_t>(strings.size()), static_cast<std::uint32_t>(s.size())};

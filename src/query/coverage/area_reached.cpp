@@ -48,7 +48,7 @@ std::vector<bool> reached_areas(const rule_run& run) {
   if (via_tasks)
     for (index t = 0; t < d.tasks.size(); ++t) {
       if (d.tasks[t].program == no_index || !chosen[d.tasks[t].program] || !run.task_in(t)) continue;
-      for (index a : d.list(d.tasks[t].areas)) reach(a);
+      for (index a : d.list(d.tasks[t].areas())) reach(a);
       reach_by_roles(d.task_role_begin, t);
     }
   return reached;

@@ -38,9 +38,9 @@ struct implementers {
         offer(d.list(d.programs[p].implements), day_of(d.programs[p].period, {}), 1, p);
     for (index t = 0; t < d.tasks.size(); ++t) {
       const auto& rec = d.tasks[t];
-      if (rec.implements.length && run.task_in(t) && static_cast<task_status>(rec.status) != task_status::cancelled &&
+      if (rec.implements_end != 0 && run.task_in(t) && static_cast<task_status>(rec.status) != task_status::cancelled &&
           task_kinds[rec.kind])
-        offer(d.list(rec.implements), day_of(rec.period, rec.due), 2, t);
+        offer(d.list(rec.implements()), day_of(rec.period, rec.due), 2, t);
     }
     if (run.params().value<bool>("transitive", true)) lift(d);
   }

@@ -50,8 +50,7 @@ void find_inherited(rule_run& run) {
   const bool active_only = run.params().value<bool>("active_only", true);
   const auto& d = detail::data_of(run.net());
   for (const auto& o : d.role_origins) {
-    const auto& rec = d.roles[o.role];
-    if (!run.role_in(o.role) || (active_only && !active(run, rec.target_kind, rec.target))) continue;
+    if (!run.role_in(o.role) || (active_only && !active(run, d.role_target_kind(o.role), d.role_target(o.role)))) continue;
     run.emit(entity_kind::organization, no_index, o.role);
   }
 }

@@ -68,8 +68,9 @@ std::vector<std::uint8_t> busy_organizations(const rule_run& run, const std::opt
   // answers for it now.
   std::vector<bool> carried(d.roles.size(), false);
   for (const auto& o : d.role_origins) carried[o.role] = true;
-  auto target_in = [&](const auto& rec) {
-    return rec.target_kind == entity_kind::task ? run.task_in(rec.target) : run.program_in(rec.target);
+  auto target_in = [&](index r) {
+    const index t = d.role_target(r);
+    return d.role_target_kind(r) == entity_kind::task ? run.task_in(t) : run.program_in(t);
   };
   // An organization is busy at its first role that counts: most stop after one or two.
   std::vector<std::uint8_t> busy(d.organizations.size(), 0);
@@ -77,8 +78,10 @@ std::vector<std::uint8_t> busy_organizations(const rule_run& run, const std::opt
     for (std::uint32_t k = d.org_role_begin[o]; k < d.org_role_begin[o + 1]; ++k) {
       const index r = d.org_roles[k];
       const auto& rec = d.roles[r];
-      const bool dated_in = rec.target_kind == entity_kind::task ? task_ok[rec.target] : program_ok[rec.target];
-      if (!work[rec.role] || !(dated_in || (carried[r] && target_in(rec)))) continue;
+      if (!work[rec.role]) continue;
+      const index t = d.role_target(r);
+      const bool dated_in = d.role_target_kind(r) == entity_kind::task ? task_ok[t] : program_ok[t];
+      if (!(dated_in || (carried[r] && target_in(r)))) continue;
       if (run.role_in(r)) {
         busy[o] = 1;
         break;

@@ -25,7 +25,7 @@ const review_lists& review_tasks(rule_run& run) {
       if (static_cast<task_kind>(rec.kind) != task_kind::review || !run.task_in(t) || status == task_status::cancelled)
         continue;
       if (require_done && status != task_status::done) continue;
-      for (index doc : d.list(rec.implements)) reviews[doc].push_back(t);
+      for (index doc : d.list(rec.implements())) reviews[doc].push_back(t);
     }
     return reviews;
   });

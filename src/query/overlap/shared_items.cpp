@@ -32,8 +32,8 @@ std::vector<shared_item> shared_items(const network& net, const scope& s, index 
     for (std::uint32_t i = d.org_role_begin[org]; i < d.org_role_begin[org + 1]; ++i) {
       const index r = d.org_roles[i];
       const auto& rec = d.roles[r];
-      if (rec.target_kind != kind || !f.role(r) || (!mask.empty() && !mask[rec.role])) continue;
-      v.emplace_back(rec.target, rec.role);
+      if (d.role_target_kind(r) != kind || !f.role(r) || (!mask.empty() && !mask[rec.role])) continue;
+      v.emplace_back(d.role_target(r), rec.role);
     }
     std::sort(v.begin(), v.end());
     v.erase(std::unique(v.begin(), v.end()), v.end());

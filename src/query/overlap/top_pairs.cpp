@@ -262,9 +262,10 @@ std::optional<std::vector<organization_pair>> top_count_by_window(const network&
       for (std::uint32_t i = d.org_role_begin[a]; i < d.org_role_begin[a + 1]; ++i) {
         const index r = d.org_roles[i];
         const auto& rec = d.roles[r];
-        if (rec.target_kind != kind) continue;
+        if (d.role_target_kind(r) != kind) continue;
         if (!all && (!f.role(r) || (!mask.empty() && !mask[rec.role]))) continue;
-        b[rec.target >> 6] |= std::uint64_t{1} << (rec.target & 63);
+        const index t = d.role_target(r);
+        b[t >> 6] |= std::uint64_t{1} << (t & 63);
       }
     }
     return b.data();

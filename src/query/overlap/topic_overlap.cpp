@@ -24,7 +24,7 @@ topic_matrix topic_overlap(const network& net, const scope& s, const topic_overl
     for (index t = 0; t < inc.items; ++t) {
       tbegin[t] = static_cast<std::uint32_t>(tlist.size());
       if (inc.degree_of_item(t) == 0) continue;
-      const auto direct = kind == entity_kind::task ? d.list(d.tasks[t].topics) : d.list(d.programs[t].topics);
+      const auto direct = kind == entity_kind::task ? d.list(d.tasks[t].topics()) : d.list(d.programs[t].topics);
       const std::size_t first = tlist.size();
       for (index topic : direct) {
         for (index x = topic; x != no_index; x = o.rollup ? d.topics[x].parent : no_index) {

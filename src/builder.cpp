@@ -206,7 +206,14 @@ struct network_builder::impl {
     }
     /// Adds `key`, which find() did not find, under slot `i`.
     void insert_new(std::string_view key, std::uint64_t h, index i) {
-      if ((count_ + 1) * 8 > entries_.size() * 5) rehash(entries_.empty() ? 16 : entries_.size() * 2);
+      if ((count_ + 1) * 8 > entries_.size() * 5) {
+        // Straight to the size for the count expected once an eighth of it is here: a
+        // guess that soon borne out is close, and each size on the way would be written
+        // in full and dropped.
+        std::size_t size = entries_.empty() ? 16 : entries_.size() * 2;
+        if (expected_ > count_ && count_ * 8 >= expected_) size = std::max(size, size_for(expected_));
+        rehash(size);
+      }
       entry e{i + 1, static_cast<std::uint32_t>(key.size()), inline_text(key)};
       if (key.size() > inline_bytes) {
         e.text[2] = long_keys_.size();
@@ -216,8 +223,11 @@ struct network_builder::impl {
       ++count_;
     }
     void reserve(std::size_t n) {
-      if (n * 8 > entries_.size() * 5) rehash(std::bit_ceil(std::max<std::size_t>(16, (n * 8 + 4) / 5)));
+      if (n * 8 > entries_.size() * 5) rehash(size_for(n));
     }
+    /// About `n` keys are expected, guessed rather than counted: reserve() when the guess
+    /// is borne out, not before.
+    void expect(std::size_t n) { expected_ = n; }
 
    private:
     static constexpr std::size_t inline_bytes = 24;
@@ -239,6 +249,8 @@ struct network_builder::impl {
       return {long_keys_.data() + e.text[2], e.length};
     }
     std::size_t mask() const noexcept { return entries_.size() - 1; }
+    /// The table size for `n` keys: a power of two, at most 5/8 full.
+    static std::size_t size_for(std::size_t n) noexcept { return std::bit_ceil(std::max<std::size_t>(16, (n * 8 + 4) / 5)); }
     void place(std::uint64_t h, const entry& e) {
       std::size_t s = h & mask();
       while (entries_[s].slot != 0) s = (s + 1) & mask();
@@ -254,7 +266,7 @@ struct network_builder::impl {
     }
     std::vector<entry> entries_;
     std::string long_keys_;  // the keys longer than inline_bytes, back to back
-    std::size_t count_ = 0;
+    std::size_t count_ = 0, expected_ = 0;
   };
 
   // slots, per kind
@@ -1156,7 +1168,9 @@ void network_builder::expect(entity_kind kind, std::size_t n, std::size_t roles)
   auto& I = *impl_;
   auto& d = I.d;
   auto& st = I.slots[static_cast<std::size_t>(kind)];
-  // Not the id table: its memory is all written when it is made.
+  // The id table's memory is all written when it is made: it grows to the guess only
+  // once the guess looks right.
+  st.table.expect(n);
   detail::reserve_huge(st.ids, n);
   detail::reserve_huge(st.position, n);
   switch (kind) {

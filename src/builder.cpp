@@ -18,6 +18,7 @@
 #include <functional>
 #include <iterator>
 #include <limits>
+#include <new>
 #include <tuple>
 #include <vector>
 
@@ -1171,25 +1172,30 @@ void network_builder::expect(entity_kind kind, std::size_t n, std::size_t roles)
   // The id table's memory is all written when it is made: it grows to the guess only
   // once the guess looks right.
   st.table.expect(n);
-  detail::reserve_huge(st.ids, n);
-  detail::reserve_huge(st.position, n);
-  switch (kind) {
-    case entity_kind::area: detail::reserve_huge(d.areas, n); break;
-    case entity_kind::topic: detail::reserve_huge(d.topics, n); break;
-    case entity_kind::organization: detail::reserve_huge(d.organizations, n); break;
-    case entity_kind::document: detail::reserve_huge(d.documents, n); break;
-    case entity_kind::program:
-      detail::reserve_huge(d.programs, n);
-      detail::reserve_huge(I.program_roles, roles);
-      detail::reserve_huge(I.program_role_begin, n + 1);
-      break;
-    case entity_kind::task:
-      detail::reserve_huge(d.tasks, n);
-      detail::reserve_huge(I.task_roles, roles);
-      detail::reserve_huge(I.task_role_begin, n + 1);
-      break;
-    case entity_kind::event: detail::reserve_huge(d.events, n); break;
-    case entity_kind::source: detail::reserve_huge(d.sources, n); break;
+  try {
+    detail::reserve_huge(st.ids, n);
+    detail::reserve_huge(st.position, n);
+    switch (kind) {
+      case entity_kind::area: detail::reserve_huge(d.areas, n); break;
+      case entity_kind::topic: detail::reserve_huge(d.topics, n); break;
+      case entity_kind::organization: detail::reserve_huge(d.organizations, n); break;
+      case entity_kind::document: detail::reserve_huge(d.documents, n); break;
+      case entity_kind::program:
+        detail::reserve_huge(d.programs, n);
+        detail::reserve_huge(I.program_roles, roles);
+        detail::reserve_huge(I.program_role_begin, n + 1);
+        break;
+      case entity_kind::task:
+        detail::reserve_huge(d.tasks, n);
+        detail::reserve_huge(I.task_roles, roles);
+        detail::reserve_huge(I.task_role_begin, n + 1);
+        break;
+      case entity_kind::event: detail::reserve_huge(d.events, n); break;
+      case entity_kind::source: detail::reserve_huge(d.sources, n); break;
+    }
+  } catch (const std::bad_alloc&) {
+    // A guess too large for a system that counts address space strictly: the arrays
+    // grow as they fill instead.
   }
 }
 

@@ -10,6 +10,7 @@
 #include "text/detail/unicode.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <charconv>
 #include <cstdio>
@@ -17,6 +18,7 @@
 #include <functional>
 #include <iterator>
 #include <limits>
+#include <new>
 #include <tuple>
 #include <vector>
 
@@ -125,9 +127,12 @@ template <class T> void make_room(std::vector<T>& v, std::size_t more = 1) {
   v.swap(bigger);
 }
 
-/// c.shrink_to_fit(), into a buffer that asks for huge pages when it is large.
+/// c.shrink_to_fit(), into a buffer that asks for huge pages when it is large; unless
+/// what is left over is little (a sixteenth), as when the room was guessed closely: a
+/// copy of a large array costs more time than that room is worth, and room never
+/// written to takes no memory.
 template <class C> void shrink_to_fit_huge(C& c) {
-  if (c.capacity() == c.size()) return;
+  if (c.capacity() - c.size() <= c.size() / 16) return;
   C exact;
   detail::reserve_huge(exact, c.size());
   exact.assign(c.begin(), c.end());
@@ -173,12 +178,11 @@ struct network_builder::impl {
   danvan::meta meta;
   std::string extra;
 
-  /// Id text -> slot while building. Unlike the network's id_table, each entry keeps
-  /// 32 bits of its hash and where its text lies in the table's own copy of the ids,
-  /// so that a look-up reads the text of the entry that is its id (nearly always) and
-  /// no other. The ids of one kind lie side by side there, not among names and titles
-  /// in the string pool: the 20,000 organizations that millions of roles name take a
-  /// few hundred kilobytes, which stay in the cache.
+  /// Id text -> slot while building. Unlike the network's id_table, each entry holds
+  /// its id's text (up to 24 bytes, which nearly every id fits): a look-up reads one
+  /// entry, two to a cache line, and nothing else, where reading the text elsewhere was a
+  /// second wait on memory for each of the millions of roles that name an organization.
+  /// A longer id keeps its first 16 bytes there and the whole text in a side string.
   class tagged_table {
    public:
     /// The hash that find() and insert_new() take: std::hash's, which reads 8 bytes at a time.
@@ -186,11 +190,14 @@ struct network_builder::impl {
 
     index find(std::string_view key, std::uint64_t h) const noexcept {
       if (entries_.empty()) return no_index;
-      const auto tag = static_cast<std::uint32_t>(h >> 32);
+      const auto text = inline_text(key);
+      const auto length = static_cast<std::uint32_t>(key.size());
       for (std::size_t s = h & mask();; s = (s + 1) & mask()) {
         const entry& e = entries_[s];
         if (e.slot == 0) return no_index;
-        if (e.tag == tag && e.length == key.size() && std::memcmp(keys_.data() + e.offset, key.data(), key.size()) == 0)
+        if (e.length != length || e.text[0] != text[0] || e.text[1] != text[1]) continue;
+        if (length <= inline_bytes ? e.text[2] == text[2]
+                                   : std::memcmp(long_keys_.data() + e.text[2], key.data(), length) == 0)
           return e.slot - 1;
       }
     }
@@ -200,22 +207,51 @@ struct network_builder::impl {
     }
     /// Adds `key`, which find() did not find, under slot `i`.
     void insert_new(std::string_view key, std::uint64_t h, index i) {
-      if ((count_ + 1) * 2 > entries_.size()) rehash(entries_.empty() ? 16 : entries_.size() * 2);
-      place(h, {static_cast<std::uint32_t>(h >> 32), i + 1, static_cast<std::uint32_t>(keys_.size()),
-                static_cast<std::uint32_t>(key.size())});
-      keys_.append(key);
+      if ((count_ + 1) * 8 > entries_.size() * 5) {
+        // Straight to the size for the count expected once an eighth of it is here: a
+        // guess that soon borne out is close, and each size on the way would be written
+        // in full and dropped.
+        std::size_t size = entries_.empty() ? 16 : entries_.size() * 2;
+        if (expected_ > count_ && count_ * 8 >= expected_) size = std::max(size, size_for(expected_));
+        rehash(size);
+      }
+      entry e{i + 1, static_cast<std::uint32_t>(key.size()), inline_text(key)};
+      if (key.size() > inline_bytes) {
+        e.text[2] = long_keys_.size();
+        long_keys_.append(key);
+      }
+      place(h, e);
       ++count_;
     }
     void reserve(std::size_t n) {
-      if (n * 2 > entries_.size()) rehash(std::bit_ceil(std::max<std::size_t>(16, n * 2)));
+      if (n * 8 > entries_.size() * 5) rehash(size_for(n));
     }
+    /// About `n` keys are expected, guessed rather than counted: reserve() when the guess
+    /// is borne out, not before.
+    void expect(std::size_t n) { expected_ = n; }
 
    private:
+    static constexpr std::size_t inline_bytes = 24;
+    using text_words = std::array<std::uint64_t, 3>;
     struct entry {
-      std::uint32_t tag = 0, slot = 0;     // high 32 bits of the hash; slot + 1, 0 when empty
-      std::uint32_t offset = 0, length = 0;  // the key, in keys_
+      std::uint32_t slot = 0;    // slot + 1; 0 when empty
+      std::uint32_t length = 0;  // of the key
+      // The key, zero-padded; a longer key's first 16 bytes, then its offset in long_keys_.
+      text_words text{};
     };
+    /// What an entry holds of `key` (its last word only when the key fits whole).
+    static text_words inline_text(std::string_view key) noexcept {
+      text_words t{};
+      std::memcpy(t.data(), key.data(), std::min(key.size(), key.size() <= inline_bytes ? inline_bytes : 16));
+      return t;
+    }
+    std::string_view key_of(const entry& e) const noexcept {
+      if (e.length <= inline_bytes) return {reinterpret_cast<const char*>(e.text.data()), e.length};
+      return {long_keys_.data() + e.text[2], e.length};
+    }
     std::size_t mask() const noexcept { return entries_.size() - 1; }
+    /// The table size for `n` keys: a power of two, at most 5/8 full.
+    static std::size_t size_for(std::size_t n) noexcept { return std::bit_ceil(std::max<std::size_t>(16, (n * 8 + 4) / 5)); }
     void place(std::uint64_t h, const entry& e) {
       std::size_t s = h & mask();
       while (entries_[s].slot != 0) s = (s + 1) & mask();
@@ -227,11 +263,11 @@ struct network_builder::impl {
       detail::reserve_huge(entries_, capacity);
       entries_.assign(capacity, entry{});
       for (const entry& e : old)
-        if (e.slot != 0) place(hash({keys_.data() + e.offset, e.length}), e);
+        if (e.slot != 0) place(hash(key_of(e)), e);
     }
     std::vector<entry> entries_;
-    std::string keys_;  // every key, back to back (no more than the string pool holds)
-    std::size_t count_ = 0;
+    std::string long_keys_;  // the keys longer than inline_bytes, back to back
+    std::size_t count_ = 0, expected_ = 0;
   };
 
   // slots, per kind
@@ -319,6 +355,9 @@ struct network_builder::impl {
   /// ref() for an id whose tagged_table::hash is `h`.
   index ref(entity_kind k, std::string_view id, const path_parts& where, std::uint64_t h) {
     if (id.empty()) return no_index;
+    // An id in the table passed check_id() when it was first seen: most references name
+    // an id seen before, and need no second check.
+    if (const index found = slots[static_cast<std::size_t>(k)].table.find(id, h); found != no_index) return found;
     if (!check_id(k, id, where)) return no_index;
     return slot_of(k, id, h);
   }
@@ -515,17 +554,22 @@ struct network_builder::impl {
     std::vector<detail::role_origin_record>& origins;
     std::vector<std::uint32_t>& begin;
   };
-  void add_roles(std::vector<role_assignment>& roles, entity_kind k, index pos, role_lists out_lists,
-                 const period& active) {
-    auto& out = out_lists.roles;
-    // The roles name organizations in no particular order, and each look-up would wait
-    // for a cache miss on its table entry: start them all first, so that they overlap.
+  /// The roles name organizations in no particular order, and each look-up would wait
+  /// for a cache miss on its table entry; and so does the declaration of the task or
+  /// program that holds them. Called first thing, this starts fetching them all, so that
+  /// the waits overlap each other and the work in between; add_roles() takes the hashes.
+  void prefetch_ids(entity_kind k, std::string_view id, const std::vector<role_assignment>& roles) {
+    slots[static_cast<std::size_t>(k)].table.prefetch(tagged_table::hash(id));
     const auto& orgs = slots[static_cast<std::size_t>(entity_kind::organization)].table;
     org_hashes.clear();
     for (const auto& ra : roles) {
       org_hashes.push_back(tagged_table::hash(ra.org));
       orgs.prefetch(org_hashes.back());
     }
+  }
+  void add_roles(std::vector<role_assignment>& roles, entity_kind k, index pos, role_lists out_lists,
+                 const period& active) {
+    auto& out = out_lists.roles;
     make_room(out, roles.size());
     make_room(out_lists.begin);
     for (std::size_t i = 0; i < roles.size(); ++i) {
@@ -1023,6 +1067,11 @@ struct network_builder::impl {
     const auto shift = static_cast<std::uint32_t>(program_roles.size());
     if (program_roles.empty()) {
       d.roles = std::move(task_roles);
+    } else if (task_roles.capacity() - task_roles.size() >= program_roles.size()) {
+      // Few programs, many tasks: move the tasks' roles up in place rather than copy them
+      // into fresh memory.
+      task_roles.insert(task_roles.begin(), program_roles.begin(), program_roles.end());
+      d.roles = std::move(task_roles);
     } else {
       detail::reserve_huge(d.roles, program_roles.size() + task_roles.size());
       d.roles.insert(d.roles.end(), program_roles.begin(), program_roles.end());
@@ -1060,7 +1109,8 @@ struct network_builder::impl {
     auto& table = d.ids[static_cast<std::size_t>(k)];
     table.reserve(records.size());
     auto key_of = [&](index p) { return d.str(detail::record_id(records[p])); };
-    for (index p = 0; p < records.size(); ++p) table.insert(key_of(p), p, key_of);
+    // declare() let no id through twice (or build() threw): no need to compare keys.
+    for (index p = 0; p < records.size(); ++p) table.insert_new(key_of(p), p, key_of);
   }
 };
 
@@ -1137,6 +1187,40 @@ void network_builder::reserve(entity_kind kind, std::size_t n, std::size_t roles
   }
 }
 
+void network_builder::expect(entity_kind kind, std::size_t n, std::size_t roles) {
+  auto& I = *impl_;
+  auto& d = I.d;
+  auto& st = I.slots[static_cast<std::size_t>(kind)];
+  // The id table's memory is all written when it is made: it grows to the guess only
+  // once the guess looks right.
+  st.table.expect(n);
+  try {
+    detail::reserve_huge(st.ids, n);
+    detail::reserve_huge(st.position, n);
+    switch (kind) {
+      case entity_kind::area: detail::reserve_huge(d.areas, n); break;
+      case entity_kind::topic: detail::reserve_huge(d.topics, n); break;
+      case entity_kind::organization: detail::reserve_huge(d.organizations, n); break;
+      case entity_kind::document: detail::reserve_huge(d.documents, n); break;
+      case entity_kind::program:
+        detail::reserve_huge(d.programs, n);
+        detail::reserve_huge(I.program_roles, roles);
+        detail::reserve_huge(I.program_role_begin, n + 1);
+        break;
+      case entity_kind::task:
+        detail::reserve_huge(d.tasks, n);
+        detail::reserve_huge(I.task_roles, roles);
+        detail::reserve_huge(I.task_role_begin, n + 1);
+        break;
+      case entity_kind::event: detail::reserve_huge(d.events, n); break;
+      case entity_kind::source: detail::reserve_huge(d.sources, n); break;
+    }
+  } catch (const std::bad_alloc&) {
+    // A guess too large for a system that counts address space strictly: the arrays
+    // grow as they fill instead.
+  }
+}
+
 void network_builder::reserve_text(std::size_t bytes) {
   detail::reserve_huge(impl_->d.strings, bytes);
 }
@@ -1205,6 +1289,7 @@ void network_builder::add(document v) {
 void network_builder::add(program v) {
   auto& I = *impl_;
   constexpr auto K = entity_kind::program;
+  I.prefetch_ids(K, v.id, v.roles);
   I.declare(I.d.programs, K, v);
   const index pos = static_cast<index>(I.d.programs.size() - 1);
   I.check_period(v.period, {K, pos, "period", -1, "end"});
@@ -1226,6 +1311,7 @@ void network_builder::add(program v) {
 void network_builder::add(task v) {
   auto& I = *impl_;
   constexpr auto K = entity_kind::task;
+  I.prefetch_ids(K, v.id, v.roles);
   I.declare(I.d.tasks, K, v);
   const index pos = static_cast<index>(I.d.tasks.size() - 1);
   I.check_period(v.period, {K, pos, "period", -1, "end"});

@@ -74,6 +74,11 @@ class network_builder {
   [[nodiscard]] std::size_t max_problems() const noexcept;
   /// Room for `n` entities of `kind` and `roles` roles, to avoid regrowth.
   void reserve(entity_kind kind, std::size_t n, std::size_t roles = 0);
+  /// Room for about `n` entities of `kind` and `roles` roles, guessed rather than counted
+  /// (say, from the size of a file still being read): only address space is taken ahead,
+  /// memory as entities arrive, so a generous guess costs little and a close one saves
+  /// regrowing the large arrays. build() gives back what is left over when it is much.
+  void expect(entity_kind kind, std::size_t n, std::size_t roles = 0);
   /// Room for `bytes` bytes of text (ids, names, titles, ...), to avoid regrowth: the size
   /// of the file read is enough for all the text it holds. Memory is only taken as text
   /// arrives, and build() gives back what is left over.

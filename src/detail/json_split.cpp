@@ -135,7 +135,7 @@ class splitter {
     batch_.assign(1, '[');
     batch_.append(buf_, keep_, pos_ - keep_);
     batch_ += ']';
-    sink_.items(key, simdjson::padded_string_view(batch_.data(), length, batch_.capacity()), first);
+    sink_.items(key, simdjson::padded_string_view(batch_.data(), length, batch_.capacity()), first, dropped_ + pos_);
   }
 
   /// Calls end(text, pos_) until it finds an end, reading more text while it cannot.
@@ -164,6 +164,7 @@ class splitter {
   /// read costs linear time in all.
   bool more() {
     if (at_end_) return false;
+    dropped_ += keep_;
     buf_.erase(0, keep_);
     pos_ -= keep_;
     keep_ = 0;
@@ -181,6 +182,7 @@ class splitter {
   std::string buf_, batch_;
   std::size_t pos_ = 0;   // the next byte to read
   std::size_t keep_ = 0;  // the first byte still needed
+  std::size_t dropped_ = 0;  // input bytes before buf_
   bool at_end_ = false;
 };
 

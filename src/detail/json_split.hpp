@@ -25,8 +25,10 @@ struct split_sink {
   /// Whether the elements of the array under `key` are handed over in batches.
   std::function<bool(std::string_view key)> batched;
   /// Whole elements of the array under `key`, as the JSON text `[e, e, ...]` (with
-  /// simdjson's padding); `first` is the index of its first element in the array.
-  std::function<void(std::string_view key, simdjson::padded_string_view batch, std::size_t first)> items;
+  /// simdjson's padding); `first` is the index of its first element in the array, `end`
+  /// the number of input bytes read up to the end of its last element (so that a reader
+  /// can tell from the input's size roughly how many elements may follow).
+  std::function<void(std::string_view key, simdjson::padded_string_view batch, std::size_t first, std::size_t end)> items;
   /// Any other member of the object: its key and its value, as written.
   std::function<void(std::string_view key, std::string_view value)> member;
 };
@@ -36,7 +38,8 @@ struct split_sink {
 /// not laid out as the walk expects: not an object, a key with an escape sequence, a
 /// batched key twice, text after the object, or text that ends early. The caller then
 /// reads the input the careful way, which names what is wrong and where; a false here
-/// says nothing of the sort. `sink` may throw to stop the walk.
+/// says nothing of the sort. `sink` may throw to stop the walk. A batch holds at least
+/// `batch_bytes` of elements unless it ends its array.
 bool split_top_level(const byte_source& source, const split_sink& sink, std::size_t batch_bytes = std::size_t{1} << 20);
 
 }  // namespace danvan::detail

@@ -177,8 +177,10 @@ class object_reader {
     // compare each key with every other, for each of millions of roles.
     // It also counts the other keys, so that the checks for unknown and repeated keys
     // can pass over the many objects that have none.
+    std::size_t next = 0;  // where the next key is likely to be among the known fields
     for (auto field : obj) {
-      if (const std::size_t i = known_index(field.key); i < known_count_) {
+      if (const std::size_t i = known_index(field.key, next); i < known_count_) {
+        next = i + 1;
         if (found_ >> i & 1) {
           known_repeated_ = true;
         } else {
@@ -202,7 +204,8 @@ class object_reader {
   /// The value of `key`; nothing when it is absent or null.
   std::optional<dom::element> get(std::string_view key) const {
     dom::element e;
-    if (const std::size_t i = known_index(key); i < known_count_) {
+    if (const std::size_t i = known_index(key, next_get_); i < known_count_) {
+      next_get_ = i + 1;
       if (!(found_ >> i & 1)) return std::nullopt;
       e = values_[i];
     } else if (key == "extra") {
@@ -445,9 +448,13 @@ class object_reader {
 
  private:
   std::span<const std::string_view> known() const noexcept { return {known_fields_.data(), known_count_}; }
-  /// The place of `key` among the known fields, or known_count_.
-  std::size_t known_index(std::string_view key) const noexcept {
-    for (std::size_t i = 0; i < known_count_; ++i) {
+  /// The place of `key` among the known fields, or known_count_. The search starts at
+  /// `from` and wraps around: files list an object's fields, and readers ask for them,
+  /// mostly in the order of the known fields, so the key is nearly always the first
+  /// known field at or after the one before it.
+  std::size_t known_index(std::string_view key, std::size_t from = 0) const noexcept {
+    if (from >= known_count_) from = 0;
+    for (std::size_t n = 0, i = from; n < known_count_; ++n, i = i + 1 == known_count_ ? 0 : i + 1) {
       // Field names are short: compared in place, not through a library call.
       const std::string_view f = known_fields_[i];
       if (f.size() != key.size()) continue;
@@ -485,6 +492,7 @@ class object_reader {
   std::size_t extras_ = 0;       // how many times `extra` appears (the first is extra_)
   dom::element extra_;
   std::size_t unknown_ = 0;      // fields neither known nor `extra`
+  mutable std::size_t next_get_ = 0;  // where get()'s next key is likely to be among the known fields
 };
 
 #define DANVAN_COMMON_FIELDS "id", "name", "name_en", "aliases", "valid_from", "valid_to", "classification", "sources"
@@ -1048,17 +1056,32 @@ std::optional<network> read_streaming(const detail::byte_source& source, std::si
   network_builder out(label);
   out.set_max_problems(options.max_problems);
   out.reserve_text(size);  // the text of a file holds all the text of its network
+  constexpr std::size_t batch_bytes = std::size_t{1} << 20;
   dom::parser parser;
   // An element of a batch `[e, ...]` is one level less deep than in the file `{"k": [e, ...]}`.
-  if (options.max_depth < 2 || parser.allocate(std::size_t{1} << 20, options.max_depth - 1) != simdjson::SUCCESS)
+  // A batch runs a little over batch_bytes, to the end of an element: room for twice that,
+  // for the parser and its document, is made once rather than again at each larger batch
+  // (pages not written take no memory).
+  if (options.max_depth < 2 || parser.allocate(2 * batch_bytes, options.max_depth - 1) != simdjson::SUCCESS ||
+      parser.doc.allocate(2 * batch_bytes) != simdjson::SUCCESS)
     return std::nullopt;
   std::string rest;  // the other members, as an object of their own
   const detail::split_sink sink{
       [](std::string_view key) { return collection_kind(key).has_value(); },
-      [&](std::string_view key, simdjson::padded_string_view batch, std::size_t first) {
+      [&](std::string_view key, simdjson::padded_string_view batch, std::size_t first, std::size_t end) {
         dom::array items;
         if (parser.parse(batch).get_array().get(items) != simdjson::SUCCESS) throw not_plain{};
         const entity_kind kind = *collection_kind(key);
+        if (first == 0 && batch.length() >= batch_bytes && end < size) {
+          // A collection of more than one batch: room for as many elements (and roles) as
+          // the rest of the file would hold at the density of this first batch. That is
+          // close for the last large collection, nearly all of a file, whose arrays would
+          // otherwise be regrown (and their pages written) several times over; too much
+          // for the others, which costs only address space.
+          const double scale = 1.03 * (1.0 + static_cast<double>(size - end) / static_cast<double>(batch.length()));
+          auto guess = [&](std::size_t n) { return static_cast<std::size_t>(static_cast<double>(n) * scale); };
+          out.expect(kind, guess(items.size()), guess(role_count(kind, items)));
+        }
         const std::string path = "/" + std::string(key) + "/";
         for (dom::element item : items) {
           dom::object o;
@@ -1072,7 +1095,7 @@ std::optional<network> read_streaming(const detail::byte_source& source, std::si
         rest += value;
       }};
   try {
-    if (!detail::split_top_level(source, sink)) return std::nullopt;
+    if (!detail::split_top_level(source, sink, batch_bytes)) return std::nullopt;
     rest += rest.empty() ? "{}" : "}";
     dom::element doc;
     if (parser.allocate(rest.size(), options.max_depth) != simdjson::SUCCESS ||

@@ -338,4 +338,56 @@ TEST_F(BuilderTest, RolesFindTheirTargetsAcrossLongRunsOfTargetsWithoutRoles) {
   EXPECT_EQ(net.roles()[103].target(), 401u);  // task:more-99
 }
 
+TEST_F(BuilderTest, LongIdsThatShareTheirFirstBytesStayApart) {
+  // Ids past 24 bytes are compared beyond the part an id table keeps in place; enough of
+  // them that the table grows while they arrive.
+  const std::string stem = "org:ban-chi-dao-thuc-hien-quy-che-dan-chu-";
+  danvan::network_builder b;
+  for (int i = 0; i < 300; ++i) b.add(org(stem + std::to_string(i), "Ban " + std::to_string(i)));
+  for (int i = 0; i < 300; ++i) b.add(task("task:" + std::to_string(i), {{stem + std::to_string(299 - i), "lead"}, {stem + "7", "advise"}}));
+  const auto net = std::move(b).build();
+  ASSERT_EQ(net.organizations().size(), 300u);
+  EXPECT_EQ((*net.task("task:0").roles().begin()).org().id(), stem + "299");
+  EXPECT_EQ((*net.task("task:299").roles().begin()).org().id(), stem + "0");
+  EXPECT_EQ(net.organization(stem + "7").roles().size(), 301u);  // lead of task:292, advises all
+  EXPECT_EQ(net.organization(stem + "8").roles().size(), 1u);
+
+  danvan::network_builder bad("<test>");
+  bad.add(org(stem + "1", "Ban 1"));
+  bad.add(org(stem + "1", "Ban 1 again"));
+  bad.add(task("task:1", {{stem + "2", "lead"}}));
+  try {
+    (void)std::move(bad).build();
+    FAIL() << "expected validation_error";
+  } catch (const danvan::validation_error& e) {
+    std::vector<std::string> rules;
+    for (const auto& p : e.problems()) rules.push_back(p.rule + "@" + p.path);
+    EXPECT_EQ(rules, (std::vector<std::string>{"duplicate-id@/organizations/1/id", "unknown-reference@/tasks/0/roles/0/org"}));
+  }
+}
+
+TEST_F(BuilderTest, AGuessedCountChangesNothing) {
+  auto fill = [](danvan::network_builder& b) {
+    for (int i = 0; i < 40; ++i) b.add(org("org:" + std::to_string(i), "Ban " + std::to_string(i)));
+    for (int i = 0; i < 500; ++i)
+      b.add(task("task:" + std::to_string(i), {{"org:" + std::to_string(i % 40), "lead"}, {"org:" + std::to_string(i % 7), "advise"}}));
+  };
+  danvan::network_builder plain, guessed;
+  guessed.expect(danvan::entity_kind::task, 1'000'000, 5'000'000);  // far too many
+  guessed.expect(danvan::entity_kind::organization, 3);              // too few
+  fill(plain);
+  fill(guessed);
+  const auto a = std::move(plain).build();
+  const auto b = std::move(guessed).build();
+  ASSERT_EQ(a.tasks().size(), b.tasks().size());
+  ASSERT_EQ(a.roles().size(), b.roles().size());
+  for (std::size_t i = 0; i < a.roles().size(); ++i) {
+    EXPECT_EQ(a.roles()[i].org().id(), b.roles()[i].org().id());
+    EXPECT_EQ(a.roles()[i].role_name(), b.roles()[i].role_name());
+  }
+  EXPECT_EQ(b.organization("org:3").roles().size(), a.organization("org:3").roles().size());
+  // The room for a million tasks is given back: the network keeps what it holds.
+  EXPECT_LT(b.memory_bytes(), 2 * a.memory_bytes());
+}
+
 }  // namespace

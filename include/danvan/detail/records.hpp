@@ -202,6 +202,15 @@ class id_table {
       if (key_of(slots_[s] - 1) == key) return slots_[s] - 1;
     }
   }
+  /// Inserts `i` under `key`, which the table does not hold: its ids are known to be
+  /// distinct, so no key is compared (each comparison would read a random id's text).
+  template <class KeyOf> void insert_new(std::string_view key, index i, KeyOf&& key_of) {
+    if ((count_ + 1) * 2 > slots_.size()) grow(key_of);
+    std::size_t s = hash(key) & mask();
+    while (slots_[s] != 0) s = (s + 1) & mask();
+    slots_[s] = i + 1;
+    ++count_;
+  }
   template <class KeyOf> index find(std::string_view key, KeyOf&& key_of) const noexcept {
     if (slots_.empty()) return no_index;
     for (std::size_t s = hash(key) & mask();; s = (s + 1) & mask()) {
@@ -224,7 +233,7 @@ class id_table {
     slots_.assign(old.empty() ? 16 : old.size() * 2, 0);
     count_ = 0;
     for (index v : old)
-      if (v != 0) insert(key_of(v - 1), v - 1, key_of);
+      if (v != 0) insert_new(key_of(v - 1), v - 1, key_of);
   }
   std::vector<index> slots_;
   std::size_t count_ = 0;

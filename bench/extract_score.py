@@ -159,16 +159,22 @@ def drafted_tasks(text: str, items: List[dict], draft: dict) -> List[dict]:
     they carry, in the gold's terms (a role keeps its item for the organization's span)."""
     doc_number = {i["id"]: i["name"] for i in items if i["kind"] == "document"}
     area_slug = {i["id"]: slug(i["name"]) for i in items if i["kind"] in ("district", "province")}
-    # A task's roles are the draft's (a clause's second activity shares the first's); each
-    # is found back as the role item of its cue, which carries the organization's span.
-    role_item = {(i["org"], i["name"], tuple(i["span"])): i for i in items if i["kind"] == "role"}
+    # A task's roles are its role items and the draft's roles on it (a clause's second
+    # activity shares the first's), each found back as the role item of its cue, which
+    # carries the organization's span.
+    roles = defaultdict(list)
+    role_item = {}
+    for i in items:
+        if i["kind"] == "role":
+            roles[i["id"]].append(i)
+            role_item[(i.get("org"), i["name"], tuple(i["span"]))] = i
 
     def task_roles(t):
-        out = []
+        out = list(roles.get(t["id"], []))
         for r in t.get("roles", []):
             cues = [tuple(e["span"]) for e in r.get("sources", []) if e.get("span")]
             found = next((role_item[k] for k in ((r["org"], r["role"], c) for c in cues) if k in role_item), None)
-            if found is not None:
+            if found is not None and not any(x is found for x in out):
                 out.append(found)
         return out
     def iso_period(p):  # a draft's {"start", "end"} as the gold writes it: `2024-04/2024-06`, `2024-09-19`

@@ -704,6 +704,10 @@ TEST_F(ExtractTest, CueWordsUsedAsNounsGiveNoRoleAndDoNotNameTheTask) {
     const auto year = *danvan::date::parse(i < 2 ? "2024" : "2025");
     EXPECT_EQ(net.tasks()[i].period(), (danvan::period{year, year})) << i;
   }
+  // A directive the task issues is not one it carries out; the decision it reviews is.
+  EXPECT_TRUE(net.tasks()[0].implements().empty());
+  ASSERT_EQ(net.tasks()[3].implements().size(), 1u);
+  EXPECT_EQ(net.documents()[net.tasks()[3].implements()[0]].number(), "290");
   // A time that dates a movement does not date the sentence.
   const auto m = danvan::loads(run("Hưởng ứng phong trào thi đua \"Dân vận khéo\" giai đoạn 2021–2025, Huyện ủy chỉ đạo "
                                    "Ban Dân vận Huyện ủy vận động nhân dân trồng cà phê.")

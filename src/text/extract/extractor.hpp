@@ -307,6 +307,7 @@ class extractor {
   // 21-KH/BDVHU` in its header; `kế hoạch này` cites it): -1 none, -2 not looked for yet
   std::vector<actor> signatories_;
   int own_doc_ = -2;
+  std::string own_doc_type_;  // its type's search key (`ke hoach`)
   std::size_t sentence_time_ = npos;  // the first token of the time that opens the sentence read
   std::unordered_map<std::string, actor> last_by_head_;
 };

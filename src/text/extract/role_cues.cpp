@@ -132,7 +132,12 @@ void extractor::find_own_document() {
     if (x > 0 && tl_.is_punct(x - 1, ':')) --x;
     if (x > 0 && word_is(x - 1, "số")) --x;
     const bool line_alone = (x == 0 || tl_[x].nl_before) && (l + 1 >= tl_.size() || tl_[l + 1].nl_before);
-    if (line_alone) own_doc_ = d;
+    if (line_alone) {
+      own_doc_ = d;
+      // its type as the text names it, else as its number says (`Số 47-KH/BDVTU`: Kế hoạch)
+      const auto& ref = docs_[static_cast<std::size_t>(d)].ref;
+      own_doc_type_ = skey(ref.type_name.empty() ? document_type_name(ref.type, ref.form) : ref.type_name);
+    }
     return;
   }
 }
@@ -141,12 +146,10 @@ void extractor::find_own_document() {
 /// `Chương trình phối hợp này`, `Thông báo này` (a type of document, then `này`).
 bool extractor::names_own_document(std::size_t k) const {
   if (own_doc_ < 0 || k < 2 || tok_doc_[k] >= 0) return false;
-  // its type as the text names it, else as its number says (`Số 47-KH/BDVTU`: Kế hoạch)
-  const auto& ref = docs_[static_cast<std::size_t>(own_doc_)].ref;
-  const std::string type_name(ref.type_name.empty() ? document_type_name(ref.type, ref.form) : ref.type_name);
-  const std::string want = type_name.empty() ? std::string() : skey(type_name);
+  const std::string& want = own_doc_type_;
   // `thực hiện Chương trình.`: its type alone, in capitals, before punctuation
   if (tl_.is_word(k) && tl_[k].upper && !want.empty()) {
+    if (want.compare(0, want.find(' '), tl_.key(k)) != 0) return false;
     const std::size_t words = static_cast<std::size_t>(std::count(want.begin(), want.end(), ' ')) + 1;
     const std::size_t l = k + words - 1;
     return l + 1 < tl_.size() && tl_[l + 1].kind == tk::punct && !tl_[l + 1].quote && span_key(k, l) == want;
@@ -240,8 +243,11 @@ int extractor::make_task(const clause& c, std::size_t from, std::size_t to, std:
     if (word_is(k, "đã")) t.status = task_status::done;
   for (const int d : chunk_docs_) {
     const auto& sp = docs_[static_cast<std::size_t>(d)].span;
-    if (sp.b >= tl_[from].b && sp.e <= tl_[to].e && std::find(t.docs.begin(), t.docs.end(), d) == t.docs.end())
-      t.docs.push_back(d);
+    if (sp.b < tl_[from].b || sp.e > tl_[to].e || std::find(t.docs.begin(), t.docs.end(), d) != t.docs.end()) continue;
+    // `ban hành Kế hoạch số 128-KH/TU`: what the task issues, not what it carries out
+    const std::size_t df = token_range(tl_, sp.b, sp.e).first;
+    if (df != npos && df >= 2 && word_is(df - 2, "ban") && word_is(df - 1, "hành")) continue;
+    t.docs.push_back(d);
   }
   // `căn cứ kế hoạch này ...`, `theo dõi việc thực hiện Thông báo này`: the text's own document
   for (std::size_t k = from; k <= to; ++k)

@@ -24,7 +24,8 @@ next to the gold file, or `seeds:<name>` under $DANVAN_SEEDS_DIR, default
   right kind, period and due date (both absent counts as right), and precision and
   recall of their areas, the documents they implement and their roles; a role is
   right when its organization, its role and its task are (roles on programs are
-  not task roles).
+  not task roles). A task's roles are the draft network's: a clause's second
+  activity carries the roles of its first.
 
 Each kind is also scored with exact spans ("strict"). With several gold files the
 counts are pooled, over all of them and by text kind (plan, report, ...).
@@ -158,10 +159,24 @@ def drafted_tasks(text: str, items: List[dict], draft: dict) -> List[dict]:
     they carry, in the gold's terms (a role keeps its item for the organization's span)."""
     doc_number = {i["id"]: i["name"] for i in items if i["kind"] == "document"}
     area_slug = {i["id"]: slug(i["name"]) for i in items if i["kind"] in ("district", "province")}
+    # A task's roles are its role items and the draft's roles on it (a clause's second
+    # activity shares the first's), each found back as the role item of its cue, which
+    # carries the organization's span.
     roles = defaultdict(list)
+    role_item = {}
     for i in items:
         if i["kind"] == "role":
             roles[i["id"]].append(i)
+            role_item[(i.get("org"), i["name"], tuple(i["span"]))] = i
+
+    def task_roles(t):
+        out = list(roles.get(t["id"], []))
+        for r in t.get("roles", []):
+            cues = [tuple(e["span"]) for e in r.get("sources", []) if e.get("span")]
+            found = next((role_item[k] for k in ((r["org"], r["role"], c) for c in cues) if k in role_item), None)
+            if found is not None and not any(x is found for x in out):
+                out.append(found)
+        return out
     def iso_period(p):  # a draft's {"start", "end"} as the gold writes it: `2024-04/2024-06`, `2024-09-19`
         start, end = p.get("start", ""), p.get("end", "")
         return start if start == end else f"{start}/{end}"
@@ -183,7 +198,7 @@ def drafted_tasks(text: str, items: List[dict], draft: dict) -> List[dict]:
             "due": str(t["due"]) if t.get("due") else None,
             "areas": [area_slug.get(a, a.split(":", 1)[-1]) for a in t.get("areas", [])],
             "implements": [doc_number.get(d, d) for d in t.get("implements", [])],
-            "roles": roles.get(t["id"], []),
+            "roles": task_roles(t),
         })
     return out
 

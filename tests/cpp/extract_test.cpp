@@ -645,6 +645,118 @@ TEST_F(ExtractTest, ATasksRecurrenceAndAPeriodAfterADocumentsTitle) {
   EXPECT_TRUE(cited);
 }
 
+TEST_F(ExtractTest, ThePartiesOfAJointTextAreTheBodiesThatSignedIt) {
+  // `hai bên` takes the signatories' roles; work they do without a cue is a task without roles;
+  // reporting is named from its cue and is not the review before it.
+  const auto d = run(
+      "Ban Dân vận Huyện ủy và Ủy ban nhân dân huyện thống nhất ký kết Chương trình phối hợp. Hằng năm, hai bên "
+      "phối hợp tổ chức hội nghị tuyên truyền pháp luật. Hằng quý, hai bên giao ban đánh giá kết quả. Cuối năm "
+      "2026, hai bên tổng kết Chương trình, báo cáo Ban Thường vụ Huyện ủy.");
+  EXPECT_EQ(task_lines(d),
+            (std::vector<std::string>{
+                "ký kết Chương trình phối hợp | coordination ban-dan-van-huyen-uy:sign uy-ban-nhan-dan-huyen:sign",
+                "tổ chức hội nghị tuyên truyền pháp luật | propaganda ban-dan-van-huyen-uy:coordinate "
+                "uy-ban-nhan-dan-huyen:coordinate",
+                "giao ban đánh giá kết quả | briefing", "báo cáo Ban Thường vụ Huyện ủy | other ban-thuong-vu-huyen-uy:inform",
+                "tổng kết Chương trình | review"}));
+  // Each party's role cites the party's own mention, not the words `hai bên`.
+  for (const auto& r : of(d, dt::item_kind::role))
+    if (r.name != "inform") EXPECT_LT(r.org_span.begin, 50u);
+  const auto net = danvan::loads(d.dumps());
+  for (const auto t : net.tasks())
+    if (t.name() == "tổng kết Chương trình" || t.name() == "báo cáo Ban Thường vụ Huyện ủy")
+      EXPECT_EQ(t.period(), (danvan::period{*danvan::date::parse("2026"), *danvan::date::parse("2026")}));
+  // Without a signatory, `hai bên` names no one.
+  EXPECT_TRUE(of(run("Hai bên phối hợp tổ chức hội nghị."), dt::item_kind::role).empty());
+}
+
+TEST_F(ExtractTest, AReportIsATaskNamedFromItsCue) {
+  const auto d = run("Ban Dân vận Tỉnh ủy hướng dẫn Ban Dân vận các huyện ủy sơ kết phong trào thi đua; báo cáo "
+                     "kết quả về Ban trước ngày 15/11/2024.");
+  // `về Ban` is the body named before with that head.
+  EXPECT_EQ(task_lines(d), (std::vector<std::string>{"sơ kết phong trào thi đua | review ban-dan-van-tinh-uy:guide",
+                                                     "báo cáo kết quả về Ban | other ban-dan-van-tinh-uy:inform"}));
+  EXPECT_EQ(danvan::loads(d.dumps()).tasks()[1].due(), *danvan::date::parse("2024-11-15"));
+}
+
+TEST_F(ExtractTest, CueWordsUsedAsNounsGiveNoRoleAndDoNotNameTheTask) {
+  // `các kiến nghị của bà con`, `Những kiến nghị`, `Báo cáo tại hội nghị`, `Phát biểu chỉ đạo`
+  EXPECT_EQ(task_lines(run("UBND huyện chủ trì, phối hợp với Phòng Tư pháp huyện trả lời bằng văn bản các kiến "
+                           "nghị của bà con. Những kiến nghị vượt thẩm quyền, Ban Dân vận Tỉnh ủy tổng hợp, báo cáo "
+                           "Thường trực Tỉnh ủy.")),
+            (std::vector<std::string>{"trả lời bằng văn bản các kiến nghị của bà con | other "
+                                      "uy-ban-nhan-dan-huyen:lead phong-tu-phap-huyen:coordinate",
+                                      "báo cáo Thường trực Tỉnh ủy | other thuong-truc-tinh-uy:inform"}));
+  // The sentence goes on with the body next to the cue, and a time that opens a sentence dates its tasks.
+  const auto d = run(
+      "Báo cáo tại hội nghị cho biết, năm 2024, Ban Dân vận Tỉnh ủy đã tham mưu Ban Thường vụ Tỉnh ủy ban hành "
+      "Chỉ thị số 32-CT/TU; phối hợp với Ban Tổ chức Tỉnh ủy kiểm tra việc thực hiện quy chế. Phát biểu chỉ đạo, "
+      "đồng chí Phó Bí thư Thường trực Tỉnh ủy đề nghị trong năm 2025, Ban Dân vận Tỉnh ủy chủ trì khảo sát tình "
+      "hình; tham mưu Ban Thường vụ Tỉnh ủy tổng kết Quyết định số 290-QĐ/TW.");
+  EXPECT_EQ(task_lines(d),
+            (std::vector<std::string>{
+                "ban hành Chỉ thị số 32-CT/TU | plan ban-dan-van-tinh-uy:advise ban-thuong-vu-tinh-uy:direct",
+                "kiểm tra việc thực hiện quy chế | inspection ban-dan-van-tinh-uy:coordinate ban-to-chuc-tinh-uy:coordinate",
+                "khảo sát tình hình | inspection ban-dan-van-tinh-uy:lead",
+                "tổng kết Quyết định số 290-QĐ/TW | review ban-dan-van-tinh-uy:advise ban-thuong-vu-tinh-uy:direct"}));
+  const auto net = danvan::loads(d.dumps());
+  for (std::size_t i = 0; i < 4; ++i) {
+    const auto year = *danvan::date::parse(i < 2 ? "2024" : "2025");
+    EXPECT_EQ(net.tasks()[i].period(), (danvan::period{year, year})) << i;
+  }
+  // A directive the task issues is not one it carries out; the decision it reviews is.
+  EXPECT_TRUE(net.tasks()[0].implements().empty());
+  ASSERT_EQ(net.tasks()[3].implements().size(), 1u);
+  EXPECT_EQ(net.documents()[net.tasks()[3].implements()[0]].number(), "290");
+  // A time that dates a movement does not date the sentence.
+  const auto m = danvan::loads(run("Hưởng ứng phong trào thi đua \"Dân vận khéo\" giai đoạn 2021–2025, Huyện ủy chỉ đạo "
+                                   "Ban Dân vận Huyện ủy vận động nhân dân trồng cà phê.")
+                                   .dumps());
+  ASSERT_EQ(m.tasks().size(), 1u);
+  EXPECT_TRUE(m.tasks()[0].period().empty());
+}
+
+TEST_F(ExtractTest, GroupsAndListedBodiesOpeningAClauseDoTheWork) {
+  EXPECT_EQ(task_lines(run("Chính quyền các cấp tổ chức 312 cuộc đối thoại với Nhân dân; UBND tỉnh chỉ đạo các sở, "
+                           "ngành rà soát thủ tục hành chính. Hội Liên hiệp Phụ nữ tỉnh và các đoàn thể tỉnh tổ chức "
+                           "tập huấn cho hội viên.")),
+            (std::vector<std::string>{"tổ chức 312 cuộc đối thoại với Nhân dân | dialogue",
+                                      "rà soát thủ tục hành chính | other uy-ban-nhan-dan-tinh:direct",
+                                      "tổ chức tập huấn cho hội viên | training"}));
+  // A generic group does not draft a task for what is not work.
+  EXPECT_TRUE(task_lines(run("Cán bộ, công chức các cấp còn lúng túng.")).empty());
+}
+
+TEST_F(ExtractTest, TheTextsOwnDocumentAndCommunesWhereTasksTakePlace) {
+  const std::string text =
+      "TỈNH ỦY BẮC NINH\nBAN DÂN VẬN\nSố 47-KH/BDVTU\n\nKẾ HOẠCH\ncông tác dân vận năm 2024\n\nBan Dân vận Huyện "
+      "ủy chủ trì khảo sát việc thực hiện dân chủ ở cơ sở tại các xã Thục Luyện, Võ Miếu và Địch Quả. Ban Dân vận "
+      "các huyện ủy căn cứ kế hoạch này xây dựng kế hoạch thực hiện ở địa phương. Văn phòng Tỉnh ủy theo dõi việc "
+      "thực hiện Kế hoạch. Đồn Biên phòng Mường Lống tuần tra biên giới.";
+  const auto d = run(text);
+  EXPECT_EQ(task_lines(d), (std::vector<std::string>{
+                               "khảo sát việc thực hiện dân chủ ở cơ sở | inspection ban-dan-van-huyen-uy:lead",
+                               "xây dựng kế hoạch thực hiện ở địa phương | plan",
+                               "theo dõi việc thực hiện Kế hoạch | monitoring", "tuần tra biên giới | other"}));
+  const auto net = danvan::loads(d.dumps());
+  // `kế hoạch này` and `Kế hoạch` alone are the plan the header numbers.
+  for (std::size_t i = 1; i < 3; ++i) {
+    ASSERT_EQ(net.tasks()[i].implements().size(), 1u) << i;
+    EXPECT_EQ(net.documents()[net.tasks()[i].implements()[0]].number(), "47");
+  }
+  EXPECT_TRUE(net.tasks()[3].implements().empty());
+  // The communes listed are the task's areas, at the commune level; the one in a body's name is no area.
+  std::vector<std::string> areas;
+  for (const auto a : net.tasks()[0].areas()) {
+    areas.push_back(std::string(net.areas()[a].name()));
+    EXPECT_EQ(net.areas()[a].level(), danvan::level::commune);
+  }
+  EXPECT_EQ(areas, (std::vector<std::string>{"Thục Luyện", "Võ Miếu", "Địch Quả"}));
+  std::vector<std::string> items;
+  for (const auto& i : of(d, dt::item_kind::district)) items.push_back(i.name + ":" + i.category);
+  EXPECT_EQ(items, (std::vector<std::string>{"Thục Luyện:commune", "Võ Miếu:commune", "Địch Quả:commune"}));
+}
+
 TEST_F(ExtractTest, TheLabelsOfRolesTheNetworkDeclaresAreCues) {
   // docs/format.md: a declared role's labels are what extraction reads it from.
   const auto net = danvan::loads(R"({"danvan": "1",

@@ -117,6 +117,34 @@ def test_the_scorer_matches_tasks_by_name_and_counts_their_fields():
     assert pooled["tasks"]["gold"] == 4 and pooled["tasks"]["fields"]["kind"]["accuracy"] == 0.5
 
 
+def test_a_second_activity_counts_the_roles_the_draft_gives_it():
+    # `Sở Nội vụ chủ trì kiểm tra ..., đồng thời tổ chức đối thoại ...`: one role item, on the
+    # first task; the draft gives the second task the same role, citing the same cue.
+    text = "Sở Nội vụ chủ trì kiểm tra việc thực hiện, đồng thời tổ chức đối thoại với nhân dân."
+    gold = {"tasks": True, "items": [
+        {"kind": "organization", "span": [0, 9], "label": "snv"},
+        {"kind": "task", "span": [18, 41], "label": "inspection", "roles": [{"org": "snv", "role": "lead"}]},
+        {"kind": "task", "span": [53, 83], "label": "dialogue", "roles": [{"org": "snv", "role": "lead"}]},
+    ]}
+    items = [
+        {"kind": "organization", "span": [0, 9], "name": "Sở Nội vụ", "id": "org:snv"},
+        {"kind": "role", "span": [10, 17], "name": "lead", "id": "task:1", "org": "org:snv", "org_span": [0, 9]},
+    ]
+    role = {"org": "org:snv", "role": "lead", "sources": [{"span": [10, 17], "note": "role cue"}]}
+    draft = {"tasks": [
+        {"id": "task:1", "name": "kiểm tra việc thực hiện", "kind": "inspection", "roles": [role],
+         "sources": [{"span": [0, 85]}]},
+        {"id": "task:2", "name": "tổ chức đối thoại với nhân dân", "kind": "dialogue", "roles": [role],
+         "sources": [{"span": [0, 85]}]},
+    ]}
+    f = extract_score.score(gold, items, draft, text)["tasks"]["fields"]["roles"]
+    assert (f["gold"], f["predicted"], f["matched"]) == (2, 2, 2)
+    # a role the draft does not give the task is not counted on it
+    draft["tasks"][1]["roles"] = []
+    f = extract_score.score(gold, items, draft, text)["tasks"]["fields"]["roles"]
+    assert (f["gold"], f["predicted"], f["matched"]) == (2, 1, 1)
+
+
 def test_the_held_out_texts_are_scored_without_targets():
     pytest.importorskip("danvan._core")
     danvan = pytest.importorskip("danvan")

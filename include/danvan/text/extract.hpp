@@ -28,7 +28,8 @@ enum class item_kind : unsigned char {
   organization,  ///< a body or public post (`Ban Dân vận Tỉnh ủy`, `Chủ tịch UBND tỉnh`)
   program,       ///< a joint program, plan, work program or movement
   period,        ///< a date or period (`giai đoạn 2023 – 2025`, `hằng quý`)
-  district,      ///< a district-level unit (`huyện Kim Thành`, `Chí Linh` in a list of districts)
+  district,      ///< a district- or commune-level unit (`huyện Kim Thành`, `Chí Linh` in a list of districts,
+                 ///< `xã Võ Miếu`); its category says which (`district`, `commune`)
   role,          ///< an organization's role, read from a cue (`chủ trì`, `phối hợp với`)
   province,      ///< a province or centrally-run city (`tỉnh Hải Dương`)
 };

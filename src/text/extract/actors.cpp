@@ -44,9 +44,14 @@ void extractor::find_organizations() {
     // name, category and source come from the entity (after merges) when the draft is made
     items_.push_back(std::move(r));
 
-    if (p->place && p->place->lvl)
-      register_area(*p->place, *p->place->lvl, p->locality_first.value_or(p->place->first), 0.85, "organization");
-    else if (p->sub_place && p->sub_place->lvl)
+    // A commune in a body's name (`Đồn Biên phòng Mường Lống`) names the body, not a place of work.
+    auto district_or_province = [](const std::optional<place_parse>& pl) {
+      return pl && pl->lvl && *pl->lvl != danvan::level::commune;
+    };
+    if (p->place && p->place->lvl) {
+      if (district_or_province(p->place))
+        register_area(*p->place, *p->place->lvl, p->locality_first.value_or(p->place->first), 0.85, "organization");
+    } else if (district_or_province(p->sub_place))
       register_area(*p->sub_place, *p->sub_place->lvl, p->sub_locality_first.value_or(p->sub_place->first), 0.85,
                     "organization");
 

@@ -190,7 +190,7 @@ std::string extractor::network_area(const place_parse& p, const std::string& nam
 
 int extractor::register_area(const place_parse& p, danvan::level lvl, std::size_t first, double conf,
                              std::string_view source) {
-  if (lvl != danvan::level::district && lvl != danvan::level::province) return -1;
+  if (lvl == danvan::level::central) return -1;
   const std::string name = area_name(p, lvl);
   const std::string net_id = network_area(p, name, lvl);
   const std::string key = net_id.empty() ? std::string(danvan::to_string(lvl)) + ":" + skey(name) : net_id;
@@ -202,7 +202,8 @@ int extractor::register_area(const place_parse& p, danvan::level lvl, std::size_
   const byte_span sp = bytes(first, p.last);
   evidence(a.evidence, sp);
   item_record r;
-  r.kind = lvl == danvan::level::district ? item_kind::district : item_kind::province;
+  // a commune is an item of the district kind, its category `commune` (tasks take place in both)
+  r.kind = lvl == danvan::level::province ? item_kind::province : item_kind::district;
   r.span = sp;
   r.conf = conf;
   r.entity = it->second;
@@ -225,8 +226,9 @@ void extractor::find_areas() {
   }
   for (std::size_t i = 0; i < tl_.size(); ++i) {
     if (tl_[i].kind != tk::word) continue;
-    if (auto lc = match_locality(i); lc && lc->plural && lc->lvl && *lc->lvl == danvan::level::district) {
-      read_area_list(lc->last + 1, used);
+    if (auto lc = match_locality(i);
+        lc && lc->plural && lc->lvl && (*lc->lvl == danvan::level::district || *lc->lvl == danvan::level::commune)) {
+      read_area_list(lc->last + 1, used, *lc->lvl);
       i = std::max(i, lc->last);
       continue;
     }
@@ -256,18 +258,18 @@ void extractor::find_areas() {
   }
 }
 
-/// The places listed after plural localities, from token k:
-/// `các huyện, thị xã, thành phố như: Thành phố Hải Dương, Kim Thành, ...`
-void extractor::read_area_list(std::size_t k, std::vector<unsigned char>& used) {
+/// The places listed after plural localities, from token k, of the level they name:
+/// `các huyện, thị xã, thành phố như: Thành phố Hải Dương, Kim Thành, ...`, `các xã Tân Lập, Khả Cửu`
+void extractor::read_area_list(std::size_t k, std::vector<unsigned char>& used, danvan::level listed) {
   if (auto intro = m_->lex(gx_.lexicon, k, lex_introducer)) k = *intro + 1;
   if (tl_.is_punct(k, ':')) ++k;
   for (int guard = 0; guard < 40 && k < tl_.size(); ++guard) {
     std::optional<place_parse> pl;
     const std::size_t start = k;
-    danvan::level lvl = danvan::level::district;
+    danvan::level lvl = listed;
     if (auto one = match_locality(k); one && !one->plural && one->place) {
       pl = one->place;
-      lvl = one->place->lvl.value_or(danvan::level::district);
+      lvl = one->place->lvl.value_or(listed);
     } else if (auto p = match_place(k)) {
       pl = p;
       if (p->known && p->lvl == danvan::level::province) lvl = danvan::level::province;

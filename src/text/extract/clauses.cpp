@@ -62,6 +62,7 @@ void extractor::read_roles() {
   std::sort(program_starts_.begin(), program_starts_.end());
   const std::vector<clause> clauses = split_clauses();
   mark_document_titles(clauses);
+  if (own_doc_ == -2) find_own_document();
   int prev_sentence = -1;
   int sentence_subject = -1;
   bool last_clause_coordinate = false;
@@ -141,9 +142,15 @@ std::optional<actor> extractor::anaphor_at(std::size_t k) const {
   if (k >= n || !tl_[k].upper || tok_org_[k] >= 0 || tl_[k].kind != tk::word) return std::nullopt;
   auto last = m_->lex(gx_.lexicon, k, lex_anaphor);
   if (!last) return std::nullopt;
-  // `Ban đã cử ...`, `Ban cũng chủ trì ...`; not `Hội nghị`, `Ban hành`.
+  // `Ban đã cử ...`, `Ban cũng chủ trì ...`, `báo cáo kết quả về Ban trước ngày ...`;
+  // not `Hội nghị`, `Ban hành`.
+  static constexpr std::string_view after_object[] = {"trước", "trong", "tại", "theo", "để", "vào", "sau", "và"};
   const std::size_t next = *last + 1;
-  if (next < n && tl_[next].kind == tk::word && !m_->lex(gx_.lexicon, next, lex_adverb) && cue_entry_[next] < 0)
+  const bool ends_object = next < n && object_before(k) &&
+                           std::any_of(std::begin(after_object), std::end(after_object),
+                                       [&](std::string_view w) { return word_is(next, w); });
+  if (next < n && tl_[next].kind == tk::word && !m_->lex(gx_.lexicon, next, lex_adverb) && cue_entry_[next] < 0 &&
+      !ends_object)
     return std::nullopt;
   const std::string head(tl_.key(k));
   if (subject_ >= 0 && head_of(subject_) == head) return std::make_pair(subject_, subject_span_);
@@ -174,13 +181,21 @@ bool extractor::after_passive(std::size_t k) const {
          (k > 1 && word_is(k - 1, "sự") && m_->lex_ending_at(gx_.lexicon, k - 2, lex_passive));
 }
 
-/// `công tác tham mưu`: the cue at k names work rather than does it.
+/// `công tác tham mưu`: the cue at k names work rather than does it. So does a cue
+/// after a determiner (`các kiến nghị`), before `của` (`phản ánh, kiến nghị của Nhân
+/// dân`), or opening a sentence before a place (`Báo cáo tại hội nghị cho biết`).
 bool extractor::used_as_noun(std::size_t first, std::size_t k) const {
+  const std::size_t next = cue_last_[k] + 1;
+  if (word_is(next, "của") || (k > 0 && m_->lex_ending_at(gx_.lexicon, k - 1, lex_determiner))) return true;
+  if (k == first && tl_[k].upper && next < tl_.size() && m_->lex(gx_.lexicon, next, lex_venue)) return true;
   std::size_t p = k;
   for (int steps = 0; steps < 3 && p > first; ++steps) {
     const std::size_t q = p - 1;
-    if (tl_.is_punct(q, ',') || m_->lex(gx_.lexicon, q, lex_noun_skip) == q ||
-        (tok_cue_[q] >= 0 && tok_cue_[q] != static_cast<int>(k)))
+    // a comma only within a list of cues (`công tác tham mưu, phối hợp`), not after an
+    // object (`tổng kết Chương trình, báo cáo ...`)
+    if (tl_.is_punct(q, ',') && q > first && tok_cue_[q - 1] >= 0)
+      p = static_cast<std::size_t>(tok_cue_[q - 1]);
+    else if (m_->lex(gx_.lexicon, q, lex_noun_skip) == q || (tok_cue_[q] >= 0 && tok_cue_[q] != static_cast<int>(k)))
       p = tok_cue_[q] >= 0 ? static_cast<std::size_t>(tok_cue_[q]) : q;
     else
       break;
@@ -212,6 +227,15 @@ void extractor::find_clause_subject(clause_reading& r) const {
   bool leading = true;  // only adverbs, determiners and punctuation so far
   for (std::size_t k = r.first; k <= until && k <= c.last; ++k) {
     if (zone(k) || tok_cue_[k] >= 0) continue;
+    // `hai bên phối hợp ...` in a joint program: the bodies that signed it
+    if (const std::size_t pe = parties_end(k); pe != npos && !signatories_.empty() && !object_before(k)) {
+      r.subject = signatories_.front().first;
+      r.subject_span = signatories_.front().second;
+      r.group = signatories_;
+      r.explicit_subject = true;
+      r.subject_first = k, r.subject_last = pe;
+      return;
+    }
     if (hit_at_start_[k] >= 0) {
       const auto& h = hits_[static_cast<std::size_t>(hit_at_start_[k])];
       if (h.object || h.in_doc) {
@@ -228,6 +252,7 @@ void extractor::find_clause_subject(clause_reading& r) const {
     if (tok_generic_[k] == static_cast<int>(k) && !object_before(k)) {
       if (leading) {
         r.blocked = true;
+        r.subject_first = k, r.subject_last = generic_last_[k];
         return;
       }
       k = generic_last_[k];
@@ -247,6 +272,22 @@ void extractor::find_clause_subject(clause_reading& r) const {
     }
     leading = false;
   }
+}
+
+/// The time that opens a sentence (`Năm 2023, ...`, `Trong năm 2024, ...`, `đồng chí X đề
+/// nghị trong năm 2025, ...`): a dated period before the clause's first cue, then a comma;
+/// its first token, or npos.
+std::size_t extractor::opening_time(const clause_reading& r) const {
+  const std::size_t until = r.cues.empty() ? r.c.last : r.cues.front();
+  for (std::size_t k = r.first; k < until && k < r.first + 25; ++k) {
+    if (period_start_[k] < 0 || zone(k)) continue;
+    // (`phong trào thi đua "Dân vận khéo" giai đoạn 2021–2025, ...` dates the movement)
+    if (k > 0 && (tok_doc_[k - 1] >= 0 || tok_program_[k - 1] >= 0 || tl_[k - 1].quote != 0)) continue;
+    const std::size_t l = period_last_[k];
+    const auto& pm = chunk_periods_[static_cast<std::size_t>(period_start_[k])];
+    return tl_.is_punct(l + 1, ',') && !pm.value.empty() ? k : npos;
+  }
+  return npos;
 }
 
 /// `Sở A, Sở B và Sở C cùng ...`: the bodies listed with the subject act with it.
@@ -287,9 +328,37 @@ void extractor::read_clause(const clause& c, int& sentence_subject, bool& last_c
   if (!r.explicit_subject && sentence_subject < 0 && r.subject >= 0) sentence_subject = r.subject;
 
   if (last_clause_coordinate) continue_coordination(r);
+  const std::size_t tasks_before = tasks_.size();
   for (const std::size_t k : r.cues) read_cue(r, k);
+  // `đồng chí X đề nghị Ban Dân vận Tỉnh ủy chủ trì ...; tham mưu ...`: the sentence goes on
+  // with the body that acts next to the cue, not with the first one named.
+  if (r.last_actor.first >= 0 && !r.quoted) {
+    sentence_subject = r.last_actor.first;
+    subject_ = r.last_actor.first;
+    subject_span_ = r.last_actor.second;
+  }
   find_venues(r);
-  if (r.cues.empty() && !r.quoted) draft_uncued_task(r, first_of_sentence);
+  if (first_of_sentence) sentence_time_ = opening_time(r);
+  if (!r.quoted) {
+    if (r.cues.empty()) {
+      draft_uncued_task(r, first_of_sentence, c.last);
+    } else {
+      // `hai bên tổng kết Chương trình, báo cáo ...`: work done before the first cue and a comma
+      for (std::size_t x = r.cues.front(); x > r.first; --x)
+        if (tl_.is_punct(x - 1, ',')) {
+          if (x - 1 > r.first) draft_uncued_task(r, first_of_sentence, x - 2);
+          break;
+        }
+    }
+  }
+  // A task without a time of its own takes the time that opens its sentence.
+  if (sentence_time_ != npos)
+    for (std::size_t i = tasks_before; i < tasks_.size(); ++i) {
+      auto& t = tasks_[i];
+      if (!t.per.empty() || !t.repeats.empty()) continue;
+      t.per = chunk_periods_[static_cast<std::size_t>(period_start_[sentence_time_])].value;
+      t.per_span = bytes(sentence_time_, period_last_[sentence_time_]);
+    }
   last_clause_coordinate = r.coordinate;
 }
 

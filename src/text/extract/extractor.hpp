@@ -53,6 +53,10 @@ struct clause_reading {
   byte_span subject_span;
   bool blocked = false, explicit_subject = false;
   std::vector<actor> group;
+  // a phrase for the bodies that opens the clause (`hai bên`, `chính quyền các cấp`)
+  std::size_t subject_first = npos, subject_last = npos;
+  // the body found next to the clause's last cue that had one (the sentence goes on with it)
+  actor last_actor{-1, {}};
   double inherit_conf = 0.85;
   // the roles read
   std::set<std::pair<int, std::string>> done;
@@ -141,7 +145,7 @@ class extractor {
   int register_area(const place_parse& p, danvan::level lvl, std::size_t first, double conf, std::string_view source);
   std::string network_area(const place_parse& p, const std::string& name, danvan::level lvl) const;
   void find_areas();
-  void read_area_list(std::size_t k, std::vector<unsigned char>& used);
+  void read_area_list(std::size_t k, std::vector<unsigned char>& used, danvan::level listed);
 
   // ---- organization names (organizations.cpp) ------------------------------
   std::optional<org_parse> match_org(std::size_t i, bool attached, int depth) const;
@@ -200,6 +204,7 @@ class extractor {
   std::vector<std::size_t> clause_cues(std::size_t first, std::size_t last) const;
   void find_clause_subject(clause_reading& r) const;
   void add_listed_subjects(clause_reading& r, const org_hit& h) const;
+  std::size_t opening_time(const clause_reading& r) const;
   void read_clause(const clause& c, int& sentence_subject, bool& last_clause_coordinate, bool first_of_sentence);
 
   // ---- roles of one clause (role_cues.cpp) ---------------------------------
@@ -210,16 +215,20 @@ class extractor {
   int target_program(const clause& c, std::size_t after) const;
   std::optional<task_kind> task_word_at(std::size_t k) const;
   int clause_task(clause_reading& r, std::size_t cue);
-  int clause_tasks(const clause& c, std::size_t first);
+  int clause_tasks(const clause& c, std::size_t first, std::size_t bound = npos);
   int make_task(const clause& c, std::size_t from, std::size_t to, std::size_t first, std::size_t last);
-  std::size_t activity_start(const clause& c) const;
+  std::size_t activity_start(const clause& c, const std::vector<std::size_t>& cues) const;
   std::size_t activity_end(std::size_t first, std::size_t last) const;
   std::size_t past_bodies(std::size_t k, std::size_t last) const;
+  std::size_t parties_end(std::size_t k) const;
+  std::size_t past_own_document_basis(std::size_t k, std::size_t last) const;
+  bool names_own_document(std::size_t k) const;
+  void find_own_document();
   std::size_t next_activity(std::size_t from, std::size_t last) const;
   bool activity_word(std::size_t k) const;
   bool inside_words(std::size_t k) const;
   bool predicate_word(std::size_t k, std::size_t last) const;
-  void draft_uncued_task(const clause_reading& r, bool first_of_sentence);
+  void draft_uncued_task(const clause_reading& r, bool first_of_sentence, std::size_t until);
   void objects_from(const clause& c, std::size_t k, std::vector<actor>& out) const;
   void continue_coordination(clause_reading& r);
   void read_cue(clause_reading& r, std::size_t k);
@@ -294,6 +303,12 @@ class extractor {
   // discourse
   int subject_ = -1;
   byte_span subject_span_;
+  // the bodies that signed (`hai bên` names them), and the text's own document (`Số
+  // 21-KH/BDVHU` in its header; `kế hoạch này` cites it): -1 none, -2 not looked for yet
+  std::vector<actor> signatories_;
+  int own_doc_ = -2;
+  std::string own_doc_type_;  // its type's search key (`ke hoach`)
+  std::size_t sentence_time_ = npos;  // the first token of the time that opens the sentence read
   std::unordered_map<std::string, actor> last_by_head_;
 };
 

@@ -25,6 +25,9 @@ void extractor::emit_role(clause_reading& r, int org, byte_span org_span, const 
   it.program = target_program(r.c, cue_last);
   if (it.program < 0) it.task = clause_task(r, cue_first);
   roles_used_.insert(role);
+  if (role == "sign" && std::none_of(signatories_.begin(), signatories_.end(),
+                                     [&](const actor& a) { return a.first == org; }))
+    signatories_.push_back({org, org_span});
   items_.push_back(std::move(it));
 }
 
@@ -62,16 +65,21 @@ std::optional<task_kind> extractor::task_word_at(std::size_t k) const {
 
 /// Where the activity of a clause begins: after its last role cue and the bodies
 /// that cue names (`chủ trì, phối hợp với Ủy ban MTTQ tỉnh và Sở Nội vụ | kiểm tra
-/// ...`); npos when nothing follows them.
-std::size_t extractor::activity_start(const clause& c) const {
+/// ...`); npos when nothing follows them. Cues used as nouns (`các kiến nghị của bà
+/// con`) are not among `cues` and do not move it.
+std::size_t extractor::activity_start(const clause& c, const std::vector<std::size_t>& cues) const {
   std::size_t k = npos;
-  for (std::size_t x = c.first; x <= c.last; ++x)
-    if (cue_entry_[x] >= 0) {
-      // Signing (`ký kết Chương trình ...`) is itself the work.
-      if (gx_.cue_entries[static_cast<std::size_t>(cue_entry_[x])].with_partners && !after_passive(x)) return x;
-      k = cue_last_[x] + 1, x = cue_last_[x];
-    }
+  for (const std::size_t x : cues) {
+    const auto& def = gx_.cue_entries[static_cast<std::size_t>(cue_entry_[x])];
+    // Signing (`ký kết Chương trình ...`) is itself the work.
+    if (def.with_partners && !after_passive(x)) return x;
+    k = cue_last_[x] + 1;
+  }
   if (k == npos) return npos;
+  // So is reporting, when it is the clause's last cue (`báo cáo kết quả về Ban ...`).
+  if (const std::size_t x = cues.back(); gx_.cue_entries[static_cast<std::size_t>(cue_entry_[x])].role == "inform" &&
+                                          !after_passive(x))
+    return x;
   k = past_bodies(k, c.last);
   return k <= c.last && tl_[k].kind == tk::word ? k : npos;
 }
@@ -81,14 +89,78 @@ std::size_t extractor::activity_start(const clause& c) const {
 std::size_t extractor::past_bodies(std::size_t k, std::size_t last) const {
   for (int guard = 0; guard < 40 && k <= last; ++guard) {
     if (word_is(k, "với") || word_is(k, "cho") || word_is(k, "và") || tl_.is_punct(k, ',')) ++k;
+    // `các cấp` is one locality, not a determiner and a word
+    else if (const auto loc = match_locality(k); loc && !loc->place && !loc->plural) k = loc->last + 1;
     else if (auto d = m_->lex(gx_.lexicon, k, lex_determiner | lex_separator)) k = *d + 1;
     else if (tok_org_[k] >= 0) k = hits_[static_cast<std::size_t>(tok_org_[k])].last + 1;
     else if (tok_generic_[k] >= 0) k = generic_last_[static_cast<std::size_t>(tok_generic_[k])] + 1;
+    else if (const std::size_t pe = parties_end(k); pe != npos) k = pe + 1;
     // localities named by kind only
     else if (const auto loc = match_locality(k); loc && !loc->place) k = loc->last + 1;
     else break;
   }
   return k;
+}
+
+/// The last token of `hai bên`, `các bên`, `cả hai bên` (the parties of a joint text) at k; npos if none.
+std::size_t extractor::parties_end(std::size_t k) const {
+  std::size_t x = k;
+  if (word_is(x, "cả")) ++x;
+  if ((word_is(x, "hai") || word_is(x, "các")) && word_is(x + 1, "bên")) return x + 1;
+  return npos;
+}
+
+/// After `căn cứ kế hoạch này`, `căn cứ Chương trình này,` from token k: where the work
+/// begins (k when the words at k are not that).
+std::size_t extractor::past_own_document_basis(std::size_t k, std::size_t last) const {
+  if (!word_is(k, "căn") || !word_is(k + 1, "cứ")) return k;
+  for (std::size_t x = k + 2; x <= last && x <= k + 8; ++x)
+    if (word_is(x, "này")) return tl_.is_punct(x + 1, ',') ? x + 2 : x + 1;
+  return k;
+}
+
+/// The text's own document: a reference alone on a line of its header (`Số 21-KH/BDVHU`,
+/// `Số: 05/CTr-MTTQ-CA`) before anything else is cited.
+void extractor::find_own_document() {
+  own_doc_ = -1;
+  for (const int d : chunk_docs_) {
+    const auto& sp = docs_[static_cast<std::size_t>(d)].span;
+    if (sp.b > 600) return;
+    const auto [f, l] = token_range(tl_, sp.b, sp.e);
+    if (f == npos) continue;
+    std::size_t x = f;
+    if (x > 0 && tl_.is_punct(x - 1, ':')) --x;
+    if (x > 0 && word_is(x - 1, "số")) --x;
+    const bool line_alone = (x == 0 || tl_[x].nl_before) && (l + 1 >= tl_.size() || tl_[l + 1].nl_before);
+    if (line_alone) {
+      own_doc_ = d;
+      // its type as the text names it, else as its number says (`Số 47-KH/BDVTU`: Kế hoạch)
+      const auto& ref = docs_[static_cast<std::size_t>(d)].ref;
+      own_doc_type_ = skey(ref.type_name.empty() ? document_type_name(ref.type, ref.form) : ref.type_name);
+    }
+    return;
+  }
+}
+
+/// Whether token k (`này`) ends a mention of the text's own document: `kế hoạch này`,
+/// `Chương trình phối hợp này`, `Thông báo này` (a type of document, then `này`).
+bool extractor::names_own_document(std::size_t k) const {
+  if (own_doc_ < 0 || k < 2 || tok_doc_[k] >= 0) return false;
+  const std::string& want = own_doc_type_;
+  // `thực hiện Chương trình.`: its type alone, in capitals, before punctuation
+  if (tl_.is_word(k) && tl_[k].upper && !want.empty()) {
+    if (want.compare(0, want.find(' '), tl_.key(k)) != 0) return false;
+    const std::size_t words = static_cast<std::size_t>(std::count(want.begin(), want.end(), ' ')) + 1;
+    const std::size_t l = k + words - 1;
+    return l + 1 < tl_.size() && tl_[l + 1].kind == tk::punct && !tl_[l + 1].quote && span_key(k, l) == want;
+  }
+  if (!word_is(k, "này")) return false;
+  for (std::size_t f = k - 1; f + 4 >= k && f > 0; --f) {
+    if (!tl_.is_word(f)) break;
+    if (!want.empty() && span_key(f, k - 1).rfind(want, 0) == 0) return true;
+    if (want.empty() && m_->lex(gx_.lexicon, f, lex_noun_marker)) return true;
+  }
+  return false;
 }
 
 /// Whether an activity may start at token k: a word that names a kind of work
@@ -171,9 +243,18 @@ int extractor::make_task(const clause& c, std::size_t from, std::size_t to, std:
     if (word_is(k, "đã")) t.status = task_status::done;
   for (const int d : chunk_docs_) {
     const auto& sp = docs_[static_cast<std::size_t>(d)].span;
-    if (sp.b >= tl_[from].b && sp.e <= tl_[to].e && std::find(t.docs.begin(), t.docs.end(), d) == t.docs.end())
-      t.docs.push_back(d);
+    if (sp.b < tl_[from].b || sp.e > tl_[to].e || std::find(t.docs.begin(), t.docs.end(), d) != t.docs.end()) continue;
+    // `ban hành Kế hoạch số 128-KH/TU`: what the task issues, not what it carries out
+    const std::size_t df = token_range(tl_, sp.b, sp.e).first;
+    if (df != npos && df >= 2 && word_is(df - 2, "ban") && word_is(df - 1, "hành")) continue;
+    t.docs.push_back(d);
   }
+  // `căn cứ kế hoạch này ...`, `theo dõi việc thực hiện Thông báo này`: the text's own document
+  for (std::size_t k = from; k <= to; ++k)
+    if (names_own_document(k) && std::find(t.docs.begin(), t.docs.end(), own_doc_) == t.docs.end()) {
+      t.docs.push_back(own_doc_);
+      break;
+    }
   // When: a dated period of the clause that is not a document's or a program's;
   // `trước ngày ...` is a due date.
   for (std::size_t k = c.first; k <= c.last; ++k) {
@@ -214,15 +295,19 @@ int extractor::make_task(const clause& c, std::size_t from, std::size_t to, std:
 
 /// The tasks of a clause whose first activity starts at `first`: one per activity
 /// (`..., đồng thời tổ chức ...`), the later ones with the first's roles. Returns the first.
-int extractor::clause_tasks(const clause& c, std::size_t first) {
-  std::size_t last = activity_end(first, c.last);
-  std::size_t next = next_activity(last + 1, c.last);
-  const int head = make_task(c, c.first, next == npos ? c.last : next - 1, first, last);
+int extractor::clause_tasks(const clause& c, std::size_t first, std::size_t bound) {
+  const std::size_t end = std::min(bound, c.last);
+  std::size_t last = activity_end(first, end);
+  std::size_t next = next_activity(last + 1, end);
+  // Reporting named from its cue is the clause's part from there (`tổng kết Chương trình,
+  // báo cáo Ban ...`: the report is not the review).
+  const bool reports = cue_entry_[first] >= 0 && gx_.cue_entries[static_cast<std::size_t>(cue_entry_[first])].role == "inform";
+  const int head = make_task(c, reports ? first : c.first, next == npos ? end : next - 1, first, last);
   for (int guard = 0; next != npos && guard < 8; ++guard) {
     first = next;
-    last = activity_end(first, c.last);
-    next = next_activity(last + 1, c.last);
-    const int t = make_task(c, first, next == npos ? c.last : next - 1, first, last);
+    last = activity_end(first, end);
+    next = next_activity(last + 1, end);
+    const int t = make_task(c, first, next == npos ? end : next - 1, first, last);
     tasks_[static_cast<std::size_t>(t)].shares_roles_of = head;
   }
   return head;
@@ -234,7 +319,7 @@ int extractor::clause_tasks(const clause& c, std::size_t first) {
 int extractor::clause_task(clause_reading& r, std::size_t cue) {
   if (r.task >= 0) return r.task;
   const clause& c = r.c;
-  if (const std::size_t first = activity_start(c); first != npos) {
+  if (const std::size_t first = activity_start(c, r.cues); first != npos) {
     r.task = clause_tasks(c, first);
   } else {
     std::size_t last = std::min(c.last, cue + 15);
@@ -245,47 +330,67 @@ int extractor::clause_task(clause_reading& r, std::size_t cue) {
 }
 
 /// A clause without a role cue drafts a task all the same when a body does the work
-/// (`Văn phòng Tỉnh ủy bảo đảm kinh phí`: the body named, then what it does), or when
-/// it goes on a sentence with another activity (`...; tổ chức đối thoại ...`). No one
-/// takes a role on it: no cue says which.
-void extractor::draft_uncued_task(const clause_reading& r, bool first_of_sentence) {
+/// (`Văn phòng Tỉnh ủy bảo đảm kinh phí`: the body named, then what it does), when the
+/// parties or a group open it (`hai bên giao ban ...`, `Chính quyền các cấp tổ chức 312
+/// cuộc đối thoại`), or when it goes on a sentence with another activity (`...; tổ chức
+/// đối thoại ...`). No one takes a role on it: no cue says which. With cues, the same
+/// holds for the work before the first cue and a comma (`hai bên tổng kết Chương trình,
+/// báo cáo ...`): `until` is where that part ends, and only a word of work starts it.
+void extractor::draft_uncued_task(const clause_reading& r, bool first_of_sentence, std::size_t until) {
   const clause& c = r.c;
+  const bool before_cue = until < c.last;
   // `... xây dựng kế hoạch như sau:` introduces the text's own items.
-  if (c.last + 1 < tl_.size() && tl_.is_punct(c.last + 1, ':')) return;
-  std::size_t k = npos;
-  if (r.explicit_subject && r.subject >= 0 && !r.group.empty()) {
-    // The subject opens the clause, or follows an opening phrase and its comma.
-    const std::size_t sf = token_range(tl_, r.group.front().second.b, r.group.front().second.e).first;
-    if (sf == npos || sf < r.first) return;
-    bool opens = sf > 0 && tl_.is_punct(sf - 1, ',');
-    for (std::size_t x = r.first; !opens && x <= sf; ++x) {
-      if (x == sf) opens = true;
-      else if (tl_[x].kind == tk::punct || tl_[x].kind == tk::number) continue;
-      else if (auto a = m_->lex(gx_.lexicon, x, lex_adverb)) x = *a;
+  if (!before_cue && c.last + 1 < tl_.size() && tl_.is_punct(c.last + 1, ':')) return;
+  // Whether the subject starting at token sf opens the clause, or follows an opening phrase and its comma.
+  auto opens_at = [&](std::size_t sf) {
+    if (sf == npos || sf < r.first) return false;
+    if (sf > 0 && tl_.is_punct(sf - 1, ',')) return true;
+    for (std::size_t x = r.first; x <= sf; ++x) {
+      if (x == sf) return true;
+      if (tl_[x].kind == tk::punct || tl_[x].kind == tk::number) continue;
+      if (auto a = m_->lex(gx_.lexicon, x, lex_adverb)) x = *a;
+      else return false;
+    }
+    return false;
+  };
+  auto past_adverbs = [&](std::size_t k) {
+    while (k <= until) {
+      if (auto a = m_->lex(gx_.lexicon, k, lex_adverb)) k = *a + 1;
       else break;
     }
-    if (!opens) return;
+    return k;
+  };
+  std::size_t k = npos;
+  bool work_word = before_cue;  // only a word of work may start the activity
+  if (r.subject_first != npos && (r.explicit_subject || r.blocked)) {
+    if (!opens_at(r.subject_first)) return;
+    k = past_adverbs(past_bodies(r.subject_last + 1, until));
+    work_word = work_word || r.blocked;
+  } else if (r.explicit_subject && r.subject >= 0 && !r.group.empty()) {
+    const std::size_t sf = token_range(tl_, r.group.front().second.b, r.group.front().second.e).first;
+    if (!opens_at(sf)) return;
     k = sf;
     for (const auto& g : r.group) {
       const auto gl = token_range(tl_, g.second.b, g.second.e).second;
       if (gl != npos && gl >= k && gl <= c.last) k = gl + 1;
     }
-    while (k <= c.last) {
-      if (auto a = m_->lex(gx_.lexicon, k, lex_adverb)) k = *a + 1;
-      else break;
-    }
-    if (!predicate_word(k, c.last)) return;
+    k = past_adverbs(k);
   } else if (!first_of_sentence && r.subject >= 0 && !r.blocked) {
+    // `...; cuối năm 2026 tổng kết Chương trình`: past adverbs and a time
     k = r.first;
-    while (k <= c.last) {
+    for (int guard = 0; guard < 8 && k <= until; ++guard) {
       if (auto a = m_->lex(gx_.lexicon, k, lex_adverb)) k = *a + 1;
+      else if (period_start_[k] >= 0) k = period_last_[k] + 1;
+      else if (tl_.is_punct(k, ',')) ++k;
       else break;
     }
-    if (k > c.last || !activity_word(k)) return;
+    work_word = true;
   } else {
     return;
   }
-  const int t = clause_tasks(c, k);
+  k = past_own_document_basis(k, until);
+  if (k > until || (work_word ? !activity_word(k) : !predicate_word(k, until))) return;
+  const int t = clause_tasks(c, k, until);
   for (auto i = static_cast<std::size_t>(t); i < tasks_.size(); ++i) tasks_[i].standalone = true;
 }
 
@@ -315,6 +420,9 @@ void extractor::objects_from(const clause& c, std::size_t k, std::vector<actor>&
     } else if (tok_generic_[k] == static_cast<int>(k)) {
       out.push_back({-1, bytes(k, generic_last_[k])});
       k = generic_last_[k] + 1;
+    } else if (auto a = anaphor_at(k)) {  // `báo cáo kết quả về Ban`
+      out.push_back(*a);
+      k = *m_->lex(gx_.lexicon, k, lex_anaphor) + 1;
     } else {
       break;
     }
@@ -355,6 +463,7 @@ void extractor::read_cue(clause_reading& r, std::size_t k) {
   cue_agent a = actor_before_cue(r, k);
   const bool overridden = r.override_after != npos && k > r.override_after;
   double conf = a.local ? 0.85 : r.inherit_conf;
+  if (a.local && a.org >= 0) r.last_actor = {a.org, a.span};
   if (!a.local) {
     if ((r.agent_override >= 0 || r.override_blocked) && overridden) {
       a.org = r.agent_override, a.span = r.override_span, a.blocked = r.override_blocked, conf = 0.75;

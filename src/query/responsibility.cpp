@@ -13,15 +13,33 @@ namespace danvan {
 
 namespace {
 
-// Inlined into its callers' loops, so that the row is written where it is pushed: a
-// call returns it through the stack, and copying it out stalls each row.
-[[gnu::always_inline]] inline responsibility_row make_row(const network& net, index r, role_path path,
-                                                          index program = no_index, index document = no_index) {
-  const auto& d = detail::data_of(net);
-  const auto& rec = d.roles[r];
-  return {r,       rec.org, rec.role, net.vocabulary()[rec.role].letter, d.role_target_kind(r), d.role_target(r), path,
-          program, document};
-}
+/// Makes the rows of roles. It holds what a row reads (the role records, their targets'
+/// table), so that a loop pushing rows does not reload those for every role; inlined
+/// into the loops, so that a row is written where it is pushed (returned through the
+/// stack, copying each row out stalled the loop).
+class row_maker {
+ public:
+  explicit row_maker(const network& net)
+      : vocabulary_(&net.vocabulary()),
+        roles_(detail::data_of(net).roles.data()),
+        targets_(detail::data_of(net).role_targets()) {}
+  /// The row of role `r`, reached by `path`.
+  [[gnu::always_inline]] responsibility_row operator()(index r, role_path path, index program = no_index,
+                                                       index document = no_index) const {
+    return of(r, targets_.kind(r), targets_.target(r), path, program, document);
+  }
+  /// The same, its target known.
+  [[gnu::always_inline]] responsibility_row of(index r, entity_kind kind, index target, role_path path,
+                                               index program = no_index, index document = no_index) const {
+    const auto& rec = roles_[r];
+    return {r, rec.org, rec.role, (*vocabulary_)[rec.role].letter, kind, target, path, program, document};
+  }
+
+ private:
+  const role_vocabulary* vocabulary_;
+  const detail::role_record* roles_;
+  detail::network_data::role_target_reader targets_;
+};
 
 void check_position(const network& net, entity_kind kind, index position) {
   if (position >= net.size(kind))
@@ -34,8 +52,9 @@ void append_roles(const network& net, const scope_filter& f, entity_kind kind, i
                   index program, index document, std::vector<responsibility_row>& out) {
   const auto& d = detail::data_of(net);
   const auto& begin = kind == entity_kind::task ? d.task_role_begin : d.program_role_begin;
+  const row_maker row(net);
   for (index r = begin[target]; r < begin[target + 1]; ++r)
-    if (f.role(r)) out.push_back(make_row(net, r, path, program, document));
+    if (f.role(r)) out.push_back(row.of(r, kind, target, path, program, document));
 }
 
 /// Tasks of each program, as CSR offsets over task positions.
@@ -169,11 +188,12 @@ std::vector<responsibility_row> portfolio(const network& net, index org, const s
       if (o != org && under[o]) orgs.push_back(o);
   }
   const scope_filter f(net, s);
+  const row_maker row(net);
   std::vector<responsibility_row> out;
   for (index o : orgs)
     for (std::uint32_t k = d.org_role_begin[o]; k < d.org_role_begin[o + 1]; ++k) {
       const index r = d.org_roles[k];
-      if (f.role(r)) out.push_back(make_row(net, r, role_path::own));
+      if (f.role(r)) out.push_back(row(r, role_path::own));
     }
   return out;
 }

@@ -147,12 +147,17 @@ struct lexicon {
   }
 };
 
+constexpr std::string_view party_tails[] = {"TW", "TU", "HU", "ĐU", "TƯ"};
+
+/// Whether every issuing body of `issuer` (issuing_bodies()) is a Party body: `60/NQ-TW`
+/// is the Party's 60-NQ/TW written in the State form, but a joint `03/CTr-BDVHU-UBND` of a
+/// Party body and a People's Committee is a State-form number.
 bool party_issuer(std::string_view issuer) {
-  const auto first = issuer.substr(0, issuer.find('-'));
-  for (std::string_view tail : {"TW", "TU", "HU", "ĐU", "TƯ"}) {
-    if (first.size() >= tail.size() && first.substr(first.size() - tail.size()) == tail) return true;
-  }
-  return false;
+  const auto bodies = issuing_bodies(issuer);
+  return !bodies.empty() && std::all_of(bodies.begin(), bodies.end(), [](std::string_view body) {
+    return std::any_of(std::begin(party_tails), std::end(party_tails),
+                       [&](std::string_view tail) { return body.ends_with(tail); });
+  });
 }
 
 std::string strip_zeros(std::string_view number) {

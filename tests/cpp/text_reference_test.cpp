@@ -45,6 +45,7 @@ constexpr const char* kReferences = R"references([
   {"text": "Đề án số 05-ĐA/TU", "type": "ĐA", "number": "05", "issuer": "TU", "form": "party", "date": "", "key": "da-5-tu"},
   {"text": "Thông báo số 10-TB/TW", "type": "TB", "number": "10", "issuer": "TW", "form": "party", "date": ""},
   {"text": "Báo cáo số 100-BC/TU năm 2023", "type": "BC", "number": "100", "issuer": "TU", "form": "party", "date": "2023", "key": "bc-100-tu-2023"},
+  {"text": "Chương trình phối hợp số 03/CTr-BDVHU-UBND", "type": "CTr", "type_name": "Chương trình phối hợp", "number": "03", "issuer": "BDVHU-UBND", "issuers": ["BDVHU", "UBND"], "form": "state", "date": "", "code": "03/CTr-BDVHU-UBND"},
   {"text": "Chương trình phối hợp số 05/CTr-MTTQ-CA", "type": "CTr", "type_name": "Chương trình phối hợp", "number": "05", "issuer": "MTTQ-CA", "issuers": ["MTTQ", "CA"], "form": "state", "date": "", "code": "05/CTr-MTTQ-CA"},
   {"text": "Công văn số 123/UBND-NC", "type": "CV", "type_name": "Công văn", "number": "123", "issuer": "UBND-NC", "issuers": ["UBND"], "form": "state", "date": "", "code": "123/UBND-NC", "key": "cv-123-ubnd-nc"},
   {"text": "44-KL/TW", "type": "KL", "type_name": "", "number": "44", "issuer": "TW", "form": "party", "date": ""},

@@ -297,22 +297,34 @@ struct network_data {
     }
   }
 
-  /// The kind of target role `r` is on: programs' roles come first.
-  entity_kind role_target_kind(index r) const noexcept {
-    return r < task_role_begin.front() ? entity_kind::program : entity_kind::task;
-  }
-  /// The position (among programs or tasks) of the target of role `r`: one look-up in a
-  /// small table for nearly every role, a binary search for the few far_step ones.
-  index role_target(index r) const noexcept {
-    const auto programs = static_cast<index>(program_role_begin.size() - 1);
-    const std::uint8_t step = roles[r].target_step;
-    if (step != far_step) {
-      const index t = role_target_base[r >> role_block_shift] + step;
-      return t < programs ? t : t - programs;
+  /// What finding roles' targets reads, taken once: a loop that writes elsewhere (rows
+  /// pushed into a vector) then does not reload the arrays for every role.
+  struct role_target_reader {
+    const network_data* d;
+    const role_record* roles;
+    const index* base;
+    index programs, first_task_role;
+
+    /// The kind of target role `r` is on: programs' roles come first.
+    entity_kind kind(index r) const noexcept { return r < first_task_role ? entity_kind::program : entity_kind::task; }
+    /// The position (among programs or tasks) of the target of role `r`: one look-up in
+    /// a small table for nearly every role, a binary search for the few far_step ones.
+    index target(index r) const noexcept {
+      const std::uint8_t step = roles[r].target_step;
+      if (step != far_step) {
+        const index t = base[r >> role_block_shift] + step;
+        return t < programs ? t : t - programs;
+      }
+      const auto& begin = r < first_task_role ? d->program_role_begin : d->task_role_begin;
+      return static_cast<index>(std::upper_bound(begin.begin(), begin.end(), r) - begin.begin() - 1);
     }
-    const auto& begin = r < task_role_begin.front() ? program_role_begin : task_role_begin;
-    return static_cast<index>(std::upper_bound(begin.begin(), begin.end(), r) - begin.begin() - 1);
+  };
+  role_target_reader role_targets() const noexcept {
+    return {this, roles.data(), role_target_base.data(), static_cast<index>(program_role_begin.size() - 1),
+            task_role_begin.front()};
   }
+  entity_kind role_target_kind(index r) const noexcept { return role_targets().kind(r); }
+  index role_target(index r) const noexcept { return role_targets().target(r); }
   /// Fills role_target_base and the roles' target_step from program_role_begin and
   /// task_role_begin, once the roles are all in.
   void index_role_targets() {

@@ -127,12 +127,12 @@ template <class T> void make_room(std::vector<T>& v, std::size_t more = 1) {
   v.swap(bigger);
 }
 
-/// c.shrink_to_fit(), into a buffer that asks for huge pages when it is large; unless
-/// what is left over is little (a sixteenth), as when the room was guessed closely: a
-/// copy of a large array costs more time than that room is worth, and room never
-/// written to takes no memory.
+/// c.shrink_to_fit(), into a buffer that asks for huge pages when it is large. Room never
+/// written to takes no memory, but it is counted (network::memory_bytes()) and keeping it
+/// would make a network's size depend on how well its file's counts were guessed; the
+/// copy is a small part of a load.
 template <class C> void shrink_to_fit_huge(C& c) {
-  if (c.capacity() - c.size() <= c.size() / 16) return;
+  if (c.capacity() == c.size()) return;
   C exact;
   detail::reserve_huge(exact, c.size());
   exact.assign(c.begin(), c.end());

@@ -242,7 +242,7 @@ struct network_builder::impl {
     /// What an entry holds of `key` (its last word only when the key fits whole).
     static text_words inline_text(std::string_view key) noexcept {
       text_words t{};
-      std::memcpy(t.data(), key.data(), std::min(key.size(), key.size() <= inline_bytes ? inline_bytes : 16));
+      std::memcpy(t.data(), key.data(), key.size() <= inline_bytes ? key.size() : 16);
       return t;
     }
     std::string_view key_of(const entry& e) const noexcept {
@@ -490,12 +490,9 @@ struct network_builder::impl {
     rare.side = side(e.name_en, e.aliases, e.sources, e.extra, path_parts{k, pos, "sources"});
     if constexpr (std::is_same_v<Record, detail::task_record>) {
       // Declared in order, so the list stays sorted by task.
-      if (!rare.valid_from.empty() || !rare.valid_to.empty() || rare.side != no_index ||
-          rare.classification != detail::inherit_classification)
-        d.task_rares.push_back({rare, pos});
+      if (!rare.empty()) d.task_rares.push_back({rare, pos});
     } else {
-      std::tie(r.valid_from, r.valid_to, r.side, r.classification) =
-          std::tie(rare.valid_from, rare.valid_to, rare.side, rare.classification);
+      static_cast<detail::rare_fields&>(r) = rare;
     }
     return r;
   }

@@ -292,9 +292,19 @@ class as_of_builder {
   template <class Records> position_map kept(const Records& records) const {
     position_map map;
     map.to.assign(records.size(), no_index);
+    // Tasks keep their dates in a list sorted by task: read alongside, not searched for each.
+    auto task_rare = d_.task_rares.begin();
+    auto rare_at = [&](index i) -> detail::rare_fields {
+      if constexpr (std::is_same_v<std::decay_t<decltype(records[i])>, detail::task_record>) {
+        if (task_rare != d_.task_rares.end() && task_rare->task == i) return *task_rare++;
+        return {};
+      } else {
+        return records[i];
+      }
+    };
     index next = 0;
     for (index i = 0; i < records.size(); ++i) {
-      const auto r = d_.rare_of(records[i], i);
+      const auto r = rare_at(i);
       if (period{r.valid_from, r.valid_to}.overlaps(on_)) map.to[i] = next++;
     }
     map.identity = next == records.size();

@@ -28,11 +28,20 @@ inline constexpr std::uint8_t inherit_classification = 0xFF;
 inline constexpr std::uint8_t no_level = 0xFF;
 inline constexpr std::uint32_t no_offset = 0xFFFFFFFFu;
 
-struct common_record {
-  str_ref id, name;
+/// What most records leave at its default: a task keeps it apart (network_data::task_rares),
+/// every other record in itself.
+struct rare_fields {
   date valid_from, valid_to;
   std::uint32_t side = no_index;                          // index into side_records
   std::uint8_t classification = inherit_classification;  // or a danvan::classification
+
+  bool empty() const noexcept {
+    return valid_from.empty() && valid_to.empty() && side == no_index && classification == inherit_classification;
+  }
+};
+
+struct common_record : rare_fields {
+  str_ref id, name;
 };
 
 struct side_record {
@@ -84,11 +93,6 @@ struct program_record : common_record {
 };
 /// The common fields few tasks give, kept apart for the tasks that do
 /// (network_data::task_rares) and read through network_data::rare_of().
-struct rare_fields {
-  date valid_from, valid_to;
-  std::uint32_t side = no_index;
-  std::uint8_t classification = inherit_classification;
-};
 struct task_rare_record : rare_fields {
   index task = no_index;
 };
@@ -293,7 +297,7 @@ struct network_data {
                                  [](const task_rare_record& x, index t) { return x.task < t; });
       return it != task_rares.end() && it->task == pos ? rare_fields(*it) : rare_fields{};
     } else {
-      return {r.valid_from, r.valid_to, r.side, r.classification};
+      return r;
     }
   }
 

@@ -446,12 +446,18 @@ def name_column(net: Any, kinds: Sequence[str], present: np.ndarray, codes: np.n
     the distinct names is made once per network, so the column costs integer work over
     the entities present and no string per row (on a large result, reading each name's
     string object after the core call was most of the time a table took beyond it)."""
-    def make() -> Tuple[np.ndarray, np.ndarray]:
-        name_of, names = _pd().factorize(named_ids(net, kinds)[1])
+    def make() -> Tuple[Optional[np.ndarray], np.ndarray]:
+        every_name = named_ids(net, kinds)[1]
+        name_of, names = _pd().factorize(every_name)
+        if len(names) == len(every_name):
+            return None, every_name  # no two alike: an entity's name is its own category
         name_of.setflags(write=False)
         return name_of, names
 
     name_of, names = cached(net, ("names", *kinds), make)
+    if name_of is None:  # the entities present name the categories, in the same order as the ids
+        return _make_categorical()(np.array(codes, dtype=_code_type(len(present))),
+                                   _id_dtype(_objects_at(names, present)))
     names_here = name_of[_positions(present)]  # each present entity's distinct name
     used = np.zeros(len(names), dtype=bool)
     used[names_here] = True

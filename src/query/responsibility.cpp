@@ -190,6 +190,9 @@ std::vector<responsibility_row> portfolio(const network& net, index org, const s
   const scope_filter f(net, s);
   const row_maker row(net);
   std::vector<responsibility_row> out;
+  std::size_t held = 0;
+  for (index o : orgs) held += d.org_role_begin[o + 1] - d.org_role_begin[o];
+  out.reserve(held);
   for (index o : orgs)
     for (std::uint32_t k = d.org_role_begin[o]; k < d.org_role_begin[o + 1]; ++k) {
       const index r = d.org_roles[k];

@@ -37,12 +37,12 @@ scope_filter::scope_filter(const network& net, const scope& s) : net_(&net) {
   scope rest = s;
   rest.as_of.reset();  // the network's own day: nothing more to filter
   everything_ = rest == scope{};
+  if (everything_) return;
   org_.assign(d.organizations.size(), true);
   task_.assign(d.tasks.size(), true);
   program_.assign(d.programs.size(), true);
   document_.assign(d.documents.size(), true);
   role_.assign(d.roles.size(), true);
-  if (everything_) return;
 
   auto allowed = [&](const auto& view) { return !s.ceiling || view.classification() <= *s.ceiling; };
 
@@ -125,8 +125,14 @@ scope_filter::scope_filter(const network& net, const scope& s) : net_(&net) {
   }
 }
 
-std::size_t scope_filter::organizations_in_scope() const noexcept { return std::count(org_.begin(), org_.end(), true); }
-std::size_t scope_filter::tasks_in_scope() const noexcept { return std::count(task_.begin(), task_.end(), true); }
-std::size_t scope_filter::roles_in_scope() const noexcept { return std::count(role_.begin(), role_.end(), true); }
+std::size_t scope_filter::organizations_in_scope() const noexcept {
+  return everything_ ? net_->organizations().size() : std::count(org_.begin(), org_.end(), true);
+}
+std::size_t scope_filter::tasks_in_scope() const noexcept {
+  return everything_ ? net_->tasks().size() : std::count(task_.begin(), task_.end(), true);
+}
+std::size_t scope_filter::roles_in_scope() const noexcept {
+  return everything_ ? net_->roles().size() : std::count(role_.begin(), role_.end(), true);
+}
 
 }  // namespace danvan

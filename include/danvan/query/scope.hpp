@@ -60,15 +60,15 @@ class scope_filter {
   scope_filter(const network& net, const scope& s);
 
   /// Whether the organization at position `o` is in scope; `o` is not checked.
-  [[nodiscard]] bool organization(index o) const noexcept { return org_[o]; }
+  [[nodiscard]] bool organization(index o) const noexcept { return everything_ || org_[o]; }
   /// Whether the task at position `t` is in scope; `t` is not checked.
-  [[nodiscard]] bool task(index t) const noexcept { return task_[t]; }
+  [[nodiscard]] bool task(index t) const noexcept { return everything_ || task_[t]; }
   /// Whether the program at position `p` is in scope; `p` is not checked.
-  [[nodiscard]] bool program(index p) const noexcept { return program_[p]; }
+  [[nodiscard]] bool program(index p) const noexcept { return everything_ || program_[p]; }
   /// Whether the document at position `d` is in scope (by its classification); `d` is not checked.
-  [[nodiscard]] bool document(index d) const noexcept { return document_[d]; }
+  [[nodiscard]] bool document(index d) const noexcept { return everything_ || document_[d]; }
   /// The role is in scope, and so are its organization and its task or program.
-  [[nodiscard]] bool role(index r) const noexcept { return role_[r]; }
+  [[nodiscard]] bool role(index r) const noexcept { return everything_ || role_[r]; }
   /// True when the scope keeps everything (no field set).
   [[nodiscard]] bool everything() const noexcept { return everything_; }
   /// The network the filter was resolved against.
@@ -84,6 +84,8 @@ class scope_filter {
  private:
   const network* net_;
   bool everything_ = false;
+  // Empty when everything_: a query of one organization's few roles then costs nothing
+  // in proportion to the network.
   std::vector<bool> org_, task_, program_, document_, role_;
 };
 

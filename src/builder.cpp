@@ -492,7 +492,7 @@ struct network_builder::impl {
       // Declared in order, so the list stays sorted by task.
       if (!rare.empty()) d.task_rares.push_back({rare, pos});
     } else {
-      static_cast<detail::rare_fields&>(r) = rare;
+      r.set_rare(rare);
     }
     return r;
   }

@@ -27,7 +27,7 @@ template <class ParentOf> std::vector<bool> under_marked(const std::vector<bool>
       path.push_back(v);
       v = parent_of(v);
     }
-    const std::uint8_t answer = v == no_index ? not_under : state[v];
+    const std::uint8_t answer = v == no_index ? std::uint8_t{not_under} : state[v];
     for (index p : path) state[p] = answer;
   }
   std::vector<bool> out(marked.size());

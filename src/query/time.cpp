@@ -299,7 +299,7 @@ class as_of_builder {
         if (task_rare != d_.task_rares.end() && task_rare->task == i) return *task_rare++;
         return {};
       } else {
-        return records[i];
+        return records[i].rare();
       }
     };
     index next = 0;

@@ -43,6 +43,13 @@ TEST(Scope, EmptyScopeKeepsEverything) {
   const danvan::scope_filter f(net, {});
   EXPECT_TRUE(f.everything());
   EXPECT_EQ(f.roles_in_scope(), net.roles().size());
+  EXPECT_EQ(f.organizations_in_scope(), net.organizations().size());
+  EXPECT_EQ(f.tasks_in_scope(), net.tasks().size());
+  for (danvan::index i = 0; i < net.roles().size(); ++i) EXPECT_TRUE(f.role(i)) << "role " << i;
+  for (danvan::index i = 0; i < net.organizations().size(); ++i) EXPECT_TRUE(f.organization(i)) << "organization " << i;
+  for (danvan::index i = 0; i < net.tasks().size(); ++i) EXPECT_TRUE(f.task(i)) << "task " << i;
+  for (danvan::index i = 0; i < net.programs().size(); ++i) EXPECT_TRUE(f.program(i)) << "program " << i;
+  for (danvan::index i = 0; i < net.documents().size(); ++i) EXPECT_TRUE(f.document(i)) << "document " << i;
 }
 
 TEST(Scope, AsOfIsResolvedAgainstTheNetworkOfThatDay) {

@@ -248,6 +248,24 @@ def test_check_names_every_row_from_the_networks_names():
 
     column = name_column(same, ("organization",), [0, 2], [1, -1, 0])
     assert column.tolist()[0::2] == ["Ban Tuyên giáo", "Ban Dân vận"] and pd.isna(column.tolist()[1])
+
+
+def test_check_names_of_a_network_without_two_names_alike():
+    # Names all distinct: each entity present is its own category, in the ids' order,
+    # and a name no row bears is no category, as when two are alike.
+    distinct = Net.loads('''{"danvan": "1",
+      "organizations": [{"id": "org:a", "name": "Ban Dân vận"}, {"id": "org:b", "name": "Sở Nội vụ"},
+                        {"id": "org:c", "name": "Ban Tuyên giáo"}],
+      "tasks": [{"id": "task:t", "name": "Hội nghị", "roles": [{"org": "org:b", "role": "coordinate"}]}]}''')
+    found = distinct.check({"rules": [{"rule": "organization-idle"}, {"rule": "task-responsible"}]}, messages=False)
+    assert found["entity"].tolist() == ["org:a", "org:c", "task:t"]
+    assert found["entity_name"].tolist() == [distinct[e].name for e in found["entity"]]
+    assert list(found["entity_name"].cat.categories) == ["Ban Dân vận", "Ban Tuyên giáo", "Hội nghị"]
+    from danvan._frames import name_column
+
+    column = name_column(distinct, ("organization",), [0, 2], [1, -1, 0])
+    assert column.tolist()[0::2] == ["Ban Tuyên giáo", "Ban Dân vận"] and pd.isna(column.tolist()[1])
+    assert list(column.categories) == ["Ban Dân vận", "Ban Tuyên giáo"]
     assert sorted(column.categories) == ["Ban Dân vận", "Ban Tuyên giáo"]
 
 

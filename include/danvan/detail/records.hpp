@@ -32,16 +32,30 @@ inline constexpr std::uint32_t no_offset = 0xFFFFFFFFu;
 /// every other record in itself.
 struct rare_fields {
   date valid_from, valid_to;
-  std::uint32_t side = no_index;                          // index into side_records
-  std::uint8_t classification = inherit_classification;  // or a danvan::classification
+  std::uint32_t side = no_index;
+  std::uint8_t classification = inherit_classification;
 
   bool empty() const noexcept {
     return valid_from.empty() && valid_to.empty() && side == no_index && classification == inherit_classification;
   }
 };
 
-struct common_record : rare_fields {
+/// The fields of every record but a task. rare_fields are spelt out rather than a base:
+/// a derived record's first bytes then fill this one's tail padding (with a 16-byte base
+/// they could not: 4 bytes more per organization, document and program).
+struct common_record {
   str_ref id, name;
+  date valid_from, valid_to;
+  std::uint32_t side = no_index;                          // index into side_records
+  std::uint8_t classification = inherit_classification;  // or a danvan::classification
+
+  rare_fields rare() const noexcept { return {valid_from, valid_to, side, classification}; }
+  void set_rare(const rare_fields& r) noexcept {
+    valid_from = r.valid_from;
+    valid_to = r.valid_to;
+    side = r.side;
+    classification = r.classification;
+  }
 };
 
 struct side_record {
@@ -297,7 +311,7 @@ struct network_data {
                                  [](const task_rare_record& x, index t) { return x.task < t; });
       return it != task_rares.end() && it->task == pos ? rare_fields(*it) : rare_fields{};
     } else {
-      return r;
+      return r.rare();
     }
   }
 

@@ -109,9 +109,10 @@ scope_filter::scope_filter(const network& net, const scope& s) : net_(&net) {
     }
   }
   const bool dated_roles = !d.role_periods.empty();
+  const auto targets = d.role_targets();
   for (index r = 0; r < d.roles.size(); ++r) {
     const auto& rec = d.roles[r];
-    bool in = org_[rec.org] && (d.role_target_kind(r) == entity_kind::task ? task_[d.role_target(r)] : program_[d.role_target(r)]);
+    bool in = org_[rec.org] && (targets.kind(r) == entity_kind::task ? task_[targets.target(r)] : program_[targets.target(r)]);
     if (in && !role_names.empty()) in = role_names[rec.role];
     if (in && s.window && dated_roles) {
       const role_view v(net, r);

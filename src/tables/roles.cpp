@@ -44,11 +44,12 @@ table role_table(const network& net) {
   for (std::size_t i = 0; i < vocab.size(); ++i) letters[i] = static_cast<std::uint8_t>(vocab[static_cast<role_index>(i)].letter);
   auto side = d.role_sides.begin();
   auto rare = d.task_rares.begin();
+  const auto targets = d.role_targets();
   for (std::size_t i = 0; i < n; ++i) {
     const auto& r = d.roles[i];
     org.positions.push_back(r.org);
-    const entity_kind tk = d.role_target_kind(static_cast<index>(i));
-    const index tp = d.role_target(static_cast<index>(i));
+    const entity_kind tk = targets.kind(static_cast<index>(i));
+    const index tp = targets.target(static_cast<index>(i));
     target_kind.codes.push_back(static_cast<std::uint8_t>(tk));
     target.integers.push_back(tp);
     role.integers.push_back(r.role);

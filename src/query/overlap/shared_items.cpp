@@ -27,13 +27,14 @@ std::vector<shared_item> shared_items(const network& net, const scope& s, index 
   const entity_kind kind = item_kind(o.on);
 
   // (target, role) of an organization's roles in scope, in role order (grouped by target).
+  const auto targets = d.role_targets();
   auto held = [&](index org, const std::vector<bool>& mask) {
     std::vector<std::pair<index, role_index>> v;
     for (std::uint32_t i = d.org_role_begin[org]; i < d.org_role_begin[org + 1]; ++i) {
       const index r = d.org_roles[i];
       const auto& rec = d.roles[r];
-      if (d.role_target_kind(r) != kind || !f.role(r) || (!mask.empty() && !mask[rec.role])) continue;
-      v.emplace_back(d.role_target(r), rec.role);
+      if (targets.kind(r) != kind || !f.role(r) || (!mask.empty() && !mask[rec.role])) continue;
+      v.emplace_back(targets.target(r), rec.role);
     }
     std::sort(v.begin(), v.end());
     v.erase(std::unique(v.begin(), v.end()), v.end());

@@ -252,6 +252,7 @@ std::optional<std::vector<organization_pair>> top_count_by_window(const network&
   const auto cols = symmetric ? rows : by_key(ur);
 
   // Item bitsets, built on first use.
+  const auto targets = d.role_targets();
   std::vector<std::vector<std::uint64_t>> lbits(n), rbits_own(symmetric ? 0 : n);
   auto& rbits = symmetric ? lbits : rbits_own;
   auto bits_of = [&](std::vector<std::vector<std::uint64_t>>& cache, index a,
@@ -262,9 +263,9 @@ std::optional<std::vector<organization_pair>> top_count_by_window(const network&
       for (std::uint32_t i = d.org_role_begin[a]; i < d.org_role_begin[a + 1]; ++i) {
         const index r = d.org_roles[i];
         const auto& rec = d.roles[r];
-        if (d.role_target_kind(r) != kind) continue;
+        if (targets.kind(r) != kind) continue;
         if (!all && (!f.role(r) || (!mask.empty() && !mask[rec.role]))) continue;
-        const index t = d.role_target(r);
+        const index t = targets.target(r);
         b[t >> 6] |= std::uint64_t{1} << (t & 63);
       }
     }

@@ -396,3 +396,14 @@ INSTANTIATE_TEST_SUITE_P(
                       random_case{11, overlap_weight::count, {"lead"}, {"lead"}, 0}));
 
 }  // namespace
+
+// Organizations and nothing they take part in: no pair, nothing shared.
+TEST(OverlapWithoutRoles, NoPairAndNothingShared) {
+  const auto net = danvan::loads(R"({"danvan": "1",
+    "organizations": [{"id": "org:a", "name": "A"}, {"id": "org:b", "name": "B"}]})");
+  EXPECT_TRUE(danvan::top_pairs(net, {}, 10).empty());
+  EXPECT_TRUE(danvan::shared_items(net, {}, 0, 1).empty());
+  EXPECT_EQ(danvan::project(net).counts().size(), 0u);
+  const danvan::network empty;  // made by the default constructor: no table at all
+  EXPECT_TRUE(danvan::top_pairs(empty, {}, 10).empty());
+}

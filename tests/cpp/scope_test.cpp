@@ -147,3 +147,21 @@ TEST(Scope, DeepHierarchiesAreWalkedOnce) {
 }
 
 }  // namespace
+
+// A network with organizations and no task or program: the roles' targets' table is
+// empty, and every query that reads it says so by an empty answer.
+TEST(Scope, NetworkWithoutRoles) {
+  const auto net = danvan::loads(R"({"danvan": "1",
+    "organizations": [{"id": "org:a", "name": "A"}, {"id": "org:b", "name": "B"}]})");
+  danvan::scope s;
+  s.roles = {"lead"};
+  const danvan::scope_filter f(net, s);
+  EXPECT_FALSE(f.everything());
+  EXPECT_EQ(f.roles_in_scope(), 0u);
+  EXPECT_EQ(f.organizations_in_scope(), 2u);
+  EXPECT_TRUE(danvan::portfolio(net, "org:a").empty());
+  EXPECT_TRUE(danvan::portfolio(net, "org:a", s).empty());
+  // A network made by the default constructor holds no table at all.
+  const danvan::network empty;
+  EXPECT_EQ(danvan::scope_filter(empty, s).roles_in_scope(), 0u);
+}

@@ -291,3 +291,10 @@ TEST(Tables, RoleAndEvidenceTablesPointIntoTheNetwork) {
 }
 
 }  // namespace
+
+// A network made by the default constructor: its role table has every column, no row.
+TEST(Table, RoleTableOfAnEmptyNetwork) {
+  const table roles = danvan::role_table(danvan::network{});
+  EXPECT_EQ(roles.rows(), 0u);
+  EXPECT_FALSE(roles.columns().empty());
+}

@@ -337,9 +337,11 @@ struct network_data {
       return static_cast<index>(std::upper_bound(begin.begin(), begin.end(), r) - begin.begin() - 1);
     }
   };
+  /// Taken also where there is no role (a network without tasks, or not built yet).
   role_target_reader role_targets() const noexcept {
-    return {this, roles.data(), role_target_base.data(), static_cast<index>(program_role_begin.size() - 1),
-            task_role_begin.front()};
+    return {this, roles.data(), role_target_base.data(),
+            program_role_begin.empty() ? 0 : static_cast<index>(program_role_begin.size() - 1),
+            task_role_begin.empty() ? 0 : task_role_begin.front()};
   }
   entity_kind role_target_kind(index r) const noexcept { return role_targets().kind(r); }
   index role_target(index r) const noexcept { return role_targets().target(r); }

@@ -352,6 +352,32 @@ struct network_builder::impl {
   index ref(entity_kind k, std::string_view id, const path_parts& where) {
     return ref(k, id, where, tagged_table::hash(id));
   }
+  /// Room in the arrays of `k` for `n` entities and `roles` roles (only address space
+  /// until they are written: see detail::reserve_huge).
+  void reserve_arrays(entity_kind k, std::size_t n, std::size_t roles) {
+    auto& st = slots[static_cast<std::size_t>(k)];
+    detail::reserve_huge(st.ids, n);
+    detail::reserve_huge(st.position, n);
+    switch (k) {
+      case entity_kind::area: detail::reserve_huge(d.areas, n); break;
+      case entity_kind::topic: detail::reserve_huge(d.topics, n); break;
+      case entity_kind::organization: detail::reserve_huge(d.organizations, n); break;
+      case entity_kind::document: detail::reserve_huge(d.documents, n); break;
+      case entity_kind::program:
+        detail::reserve_huge(d.programs, n);
+        detail::reserve_huge(program_roles, roles);
+        detail::reserve_huge(program_role_begin, n + 1);
+        break;
+      case entity_kind::task:
+        detail::reserve_huge(d.tasks, n);
+        detail::reserve_huge(task_roles, roles);
+        detail::reserve_huge(task_role_begin, n + 1);
+        break;
+      case entity_kind::event: detail::reserve_huge(d.events, n); break;
+      case entity_kind::source: detail::reserve_huge(d.sources, n); break;
+    }
+  }
+
   /// ref() for an id whose tagged_table::hash is `h`.
   index ref(entity_kind k, std::string_view id, const path_parts& where, std::uint64_t h) {
     if (id.empty()) return no_index;
@@ -1166,52 +1192,16 @@ void network_builder::add_role(role_def def) {
 }
 
 void network_builder::reserve(entity_kind kind, std::size_t n, std::size_t roles) {
-  auto& d = impl_->d;
-  auto& st = impl_->slots[static_cast<std::size_t>(kind)];
-  st.table.reserve(n);
-  st.ids.reserve(n);
-  st.position.reserve(n);
-  switch (kind) {
-    case entity_kind::organization: d.organizations.reserve(n); break;
-    case entity_kind::task:
-      detail::reserve_huge(d.tasks, n);
-      detail::reserve_huge(impl_->task_roles, roles);
-      detail::reserve_huge(impl_->task_role_begin, n + 1);
-      break;
-    case entity_kind::program: d.programs.reserve(n); impl_->program_roles.reserve(roles); break;
-    case entity_kind::document: d.documents.reserve(n); break;
-    default: break;
-  }
+  impl_->slots[static_cast<std::size_t>(kind)].table.reserve(n);
+  impl_->reserve_arrays(kind, n, roles);
 }
 
 void network_builder::expect(entity_kind kind, std::size_t n, std::size_t roles) {
-  auto& I = *impl_;
-  auto& d = I.d;
-  auto& st = I.slots[static_cast<std::size_t>(kind)];
   // The id table's memory is all written when it is made: it grows to the guess only
   // once the guess looks right.
-  st.table.expect(n);
+  impl_->slots[static_cast<std::size_t>(kind)].table.expect(n);
   try {
-    detail::reserve_huge(st.ids, n);
-    detail::reserve_huge(st.position, n);
-    switch (kind) {
-      case entity_kind::area: detail::reserve_huge(d.areas, n); break;
-      case entity_kind::topic: detail::reserve_huge(d.topics, n); break;
-      case entity_kind::organization: detail::reserve_huge(d.organizations, n); break;
-      case entity_kind::document: detail::reserve_huge(d.documents, n); break;
-      case entity_kind::program:
-        detail::reserve_huge(d.programs, n);
-        detail::reserve_huge(I.program_roles, roles);
-        detail::reserve_huge(I.program_role_begin, n + 1);
-        break;
-      case entity_kind::task:
-        detail::reserve_huge(d.tasks, n);
-        detail::reserve_huge(I.task_roles, roles);
-        detail::reserve_huge(I.task_role_begin, n + 1);
-        break;
-      case entity_kind::event: detail::reserve_huge(d.events, n); break;
-      case entity_kind::source: detail::reserve_huge(d.sources, n); break;
-    }
+    impl_->reserve_arrays(kind, n, roles);
   } catch (const std::bad_alloc&) {
     // A guess too large for a system that counts address space strictly: the arrays
     // grow as they fill instead.

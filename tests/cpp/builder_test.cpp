@@ -356,14 +356,10 @@ TEST_F(BuilderTest, LongIdsThatShareTheirFirstBytesStayApart) {
   bad.add(org(stem + "1", "Ban 1"));
   bad.add(org(stem + "1", "Ban 1 again"));
   bad.add(task("task:1", {{stem + "2", "lead"}}));
-  try {
-    (void)std::move(bad).build();
-    FAIL() << "expected validation_error";
-  } catch (const danvan::validation_error& e) {
-    std::vector<std::string> rules;
-    for (const auto& p : e.problems()) rules.push_back(p.rule + "@" + p.path);
-    EXPECT_EQ(rules, (std::vector<std::string>{"duplicate-id@/organizations/1/id", "unknown-reference@/tasks/0/roles/0/org"}));
-  }
+  const auto found = problems_of(bad);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_TRUE(found[0].starts_with("duplicate-id@/organizations/1/id: ")) << found[0];
+  EXPECT_TRUE(found[1].starts_with("unknown-reference@/tasks/0/roles/0/org: ")) << found[1];
 }
 
 TEST_F(BuilderTest, AGuessedCountChangesNothing) {
